@@ -1,0 +1,185 @@
+package dev.sluice.runtime;
+
+import dev.sluice.api.Sink;
+import dev.sluice.api.Source;
+import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.metrics.StreamingListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings and bindings shared by every generated pipeline builder ({@code WordCountPipeline
+ * .builder()}): batch interval, parallelism, clock, listeners, and the sources and sinks bound by
+ * name. The generated subclass adds one typed method per {@code @Input} and {@code @Output}.
+ *
+ * <p>Not thread-safe: configure on one thread, then {@link #build()}.
+ *
+ * @param <B> the generated builder type, returned by every setter for chaining
+ */
+public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
+
+  private final String pipelineName;
+  private final List<Port> inputs;
+  private final List<Port> outputs;
+  private final Map<String, Source<?>> boundInputs = new LinkedHashMap<>();
+  private final Map<String, Sink<?>> boundOutputs = new LinkedHashMap<>();
+  private final List<StreamingListener> listeners = new ArrayList<>();
+  private Duration batchInterval;
+  private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private BatchClock clock = BatchClock.system();
+
+  /**
+   * @param pipelineName the simple name of the pipeline class
+   * @param defaultBatchInterval the interval from {@code @Pipeline(batchInterval)}
+   * @param inputs the {@code @Input} stages in declaration order
+   * @param outputs the {@code @Output} stages in declaration order
+   */
+  protected PipelineBuilder(
+      String pipelineName, Duration defaultBatchInterval, List<Port> inputs, List<Port> outputs) {
+    this.pipelineName = pipelineName;
+    this.batchInterval = defaultBatchInterval;
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+  }
+
+  /** The simple name of the pipeline class. */
+  public final String pipelineName() {
+    return pipelineName;
+  }
+
+  /** The inputs that {@link #bindInput} accepts. */
+  public final List<Port> inputs() {
+    return inputs;
+  }
+
+  /** The outputs that {@link #bindOutput} accepts. */
+  public final List<Port> outputs() {
+    return outputs;
+  }
+
+  /** Sets the batch interval; must be positive and a whole number of milliseconds. */
+  public final B batchInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative() || interval.isZero() || interval.toNanos() % 1_000_000 != 0) {
+      throw new IllegalArgumentException(
+          "batch interval must be a positive whole number of milliseconds, was " + interval);
+    }
+    this.batchInterval = interval;
+    return self();
+  }
+
+  /** The batch interval {@link #build()} will use. */
+  public final Duration batchInterval() {
+    return batchInterval;
+  }
+
+  /**
+   * Sets how many partitions each batch is split into, which is also the number of worker
+   * threads. Defaults to the number of available processors.
+   */
+  public final B parallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+    }
+    this.parallelism = parallelism;
+    return self();
+  }
+
+  /** The parallelism {@link #build()} will use. */
+  public final int parallelism() {
+    return parallelism;
+  }
+
+  /** Sets the clock that cuts batches; {@link BatchClock#manual} makes tests deterministic. */
+  public final B clock(BatchClock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return self();
+  }
+
+  /** Adds a listener that is told of every batch's metrics. */
+  public final B listener(StreamingListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
+   * Binds the source of input {@code name}, replacing the default its {@code @Input} method
+   * returns. Untyped, for tools such as the generated main; code should call the typed method of
+   * the generated builder instead.
+   *
+   * @throws IllegalArgumentException if the pipeline has no input of that name
+   */
+  public final B bindInput(String name, Source<?> source) {
+    requirePort(inputs, "input", name);
+    boundInputs.put(name, Objects.requireNonNull(source, "source"));
+    return self();
+  }
+
+  /**
+   * Binds the sink of output {@code name}, replacing the default its {@code @Output} method
+   * returns. Untyped, like {@link #bindInput}.
+   *
+   * @throws IllegalArgumentException if the pipeline has no output of that name
+   */
+  public final B bindOutput(String name, Sink<?> sink) {
+    requirePort(outputs, "output", name);
+    boundOutputs.put(name, Objects.requireNonNull(sink, "sink"));
+    return self();
+  }
+
+  /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
+  public final StreamingPipeline build() {
+    PipelineProgram program = createProgram(parallelism);
+    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners);
+  }
+
+  /** The source bound to input {@code name}, or {@code null} to use the default. */
+  @SuppressWarnings("unchecked") // the typed setters only bind sources of the input's type
+  protected final <T> Source<T> boundInput(String name) {
+    return (Source<T>) boundInputs.get(name);
+  }
+
+  /** The sink bound to output {@code name}, or {@code null} to use the default. */
+  @SuppressWarnings("unchecked") // the typed setters only bind sinks of the output's type
+  protected final <T> Sink<T> boundOutput(String name) {
+    return (Sink<T>) boundOutputs.get(name);
+  }
+
+  /**
+   * Creates the compiled program with the bound sources and sinks (the defaults where none is
+   * bound), sized for {@code parallelism} partitions.
+   */
+  protected abstract PipelineProgram createProgram(int parallelism);
+
+  @SuppressWarnings("unchecked") // B is the generated subclass by contract
+  private B self() {
+    return (B) this;
+  }
+
+  private void requirePort(List<Port> ports, String kind, String name) {
+    for (Port port : ports) {
+      if (port.name().equals(name)) {
+        return;
+      }
+    }
+    List<String> names = ports.stream().map(Port::name).toList();
+    throw new IllegalArgumentException(
+        "pipeline " + pipelineName + " has no " + kind + " '" + name + "'; its " + kind + "s are "
+            + names);
+  }
+
+  /**
+   * An input or output of a pipeline as tools see it.
+   *
+   * @param name the stage name
+   * @param type the record type as written in the pipeline class, such as {@code String}
+   * @param text whether the records are {@code String}s, so that a text source such as a socket
+   *     can be bound to it by URI
+   */
+  public record Port(String name, String type, boolean text) {}
+}

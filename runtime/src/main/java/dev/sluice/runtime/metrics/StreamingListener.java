@@ -1,0 +1,4 @@
+package dev.sluice.runtime.metrics;
+
+/** STUB: the engine fills this in. */
+public interface StreamingListener {}

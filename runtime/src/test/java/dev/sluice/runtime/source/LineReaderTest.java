@@ -44,9 +44,9 @@ class LineReaderTest {
 
   @Test
   void skipsAndReportsOverLongLinesAcrossReads() throws IOException {
-    String input = "ok\n" + "x".repeat(25) + "\r\n" + "y".repeat(10) + "\r\n" + "z".repeat(11) + "\n";
-    assertEquals(
-        List.of("ok", "y".repeat(10)), readAll(new OneCharReader(input), 10));
+    String input =
+        "ok\n" + "x".repeat(25) + "\r\n" + "y".repeat(10) + "\r\n" + "z".repeat(11) + "\n";
+    assertEquals(List.of("ok", "y".repeat(10)), readAll(new OneCharReader(input), 10));
     assertEquals(List.of(25L, 11L), tooLong);
   }
 

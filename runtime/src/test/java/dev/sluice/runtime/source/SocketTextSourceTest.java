@@ -85,13 +85,14 @@ class SocketTextSourceTest {
   @Test
   void reconnectsToANewServerOnTheSamePort() throws Exception {
     int port;
+    Socket firstPeer;
     try (ServerSocket first = listen(0)) {
       port = first.getLocalPort();
       start(port, FAST);
-      try (Socket peer = first.accept()) {
-        first.close(); // so that reconnection attempts are refused until the second server
-        peer.getOutputStream().write("before\n".getBytes(StandardCharsets.UTF_8));
-      }
+      firstPeer = first.accept();
+    } // stops listening first, so that reconnection attempts are refused until the second server
+    try (firstPeer) {
+      firstPeer.getOutputStream().write("before\n".getBytes(StandardCharsets.UTF_8));
     }
     assertEquals("before", receiver.next());
     String name = "Socket source 127.0.0.1:" + port;
@@ -139,6 +140,7 @@ class SocketTextSourceTest {
         assertFalse(receiving.isAlive(), "receive still blocked after stop()");
         assertEquals(0, receiver.pending());
         assertEquals(1, log.infoAndAbove().size(), log.infoAndAbove().toString());
+        assertEquals(-1, peer.getInputStream().read(), "the source closed its socket");
       }
     }
   }

@@ -26,7 +26,7 @@ public final class PipelineMain {
    * for a bad command line.
    */
   public static void run(String[] args, Supplier<? extends PipelineBuilder<?>> builders) {
-    int status = new MainCommand(System.out, System.err, System.getProperties()).run(args, builders);
-    System.exit(status);
+    MainCommand command = new MainCommand(System.out, System.err, System.getProperties());
+    System.exit(command.run(args, builders));
   }
 }

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads:</b> {@link #run} runs on the main thread. On Ctrl-C the JVM runs a shutdown hook
  * on its own thread, which asks the pipeline for a graceful stop and waits up to
  * {@link #STOP_TIMEOUT} for it, while the main thread returns from its wait; the hook is removed
- * when the pipeline stops by itself.
+ * when the pipeline stops by itself. <b>Visibility:</b> the hook and the {@code --batches}
+ * listener get the pipeline through a final capture and an {@code AtomicReference} set before
+ * {@code start()}, which happens-before both their runs.
  */
 final class MainCommand {
 
@@ -76,7 +78,7 @@ final class MainCommand {
     } catch (RuntimeException e) {
       return failed(e);
     }
-    started.set(pipeline);
+    started.set(pipeline); // before start(): the listener only runs once the pipeline started
     return runUntilStopped(pipeline, builder.pipelineName());
   }
 

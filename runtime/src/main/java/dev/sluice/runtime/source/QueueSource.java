@@ -17,6 +17,7 @@ import java.util.Queue;
  * {@link java.util.concurrent.ConcurrentLinkedQueue}). <b>Progress:</b> as the queue's
  * {@code poll}; never blocks on a lock-free queue. <b>Visibility:</b> a collection's contents
  * must not change after it was added; the queue's own ordering makes them visible to the driver.
+ * <b>Backpressure:</b> none; the queue belongs to the caller, who decides whether it is bounded.
  * <b>Allocation:</b> one copied list per non-empty batch, so the batch stays the same even if the
  * caller later changes the collection.
  *

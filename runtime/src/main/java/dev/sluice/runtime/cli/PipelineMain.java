@@ -4,14 +4,29 @@ import dev.sluice.runtime.PipelineBuilder;
 import java.util.function.Supplier;
 
 /**
- * The body of every generated {@code <Pipeline>Main}. STUB: the signature is the contract.
+ * The body of every generated {@code <Pipeline>Main}:
+ * {@code PipelineMain.run(args, WordCountPipeline::builder)}.
+ *
+ * <p>Flags, GNU style ({@code --flag value} or {@code --flag=value}): {@code --<input> URI} for
+ * each text input ({@code socket://host:port}, {@code file:///dir}, {@code dir:path},
+ * {@code demo:}), {@code --<output> URI} for each output ({@code stdout}, {@code print:},
+ * {@code file:///dir/prefix[?suffix=ext]}), {@code --batch-interval 2s}, {@code --parallelism N},
+ * {@code --batches N}, {@code --log-level error|warn|info|debug|trace} and {@code --help}.
+ *
+ * <p>This class creates no logger of its own before the flags are read: SLF4J's simple logger
+ * reads its settings once, from system properties that {@code --log-level} sets.
  */
 public final class PipelineMain {
 
   private PipelineMain() {}
 
-  /** Parses {@code args}, binds inputs and outputs by URI, runs the pipeline until stopped. */
+  /**
+   * Parses {@code args}, binds inputs and outputs by URI, runs the pipeline until it stops, and
+   * ends the JVM with the exit status: 0 for a stop or {@code --help}, 1 for a failed pipeline, 2
+   * for a bad command line.
+   */
   public static void run(String[] args, Supplier<? extends PipelineBuilder<?>> builders) {
-    throw new UnsupportedOperationException("not written yet");
+    MainCommand command = new MainCommand(System.out, System.err, System.getProperties());
+    System.exit(command.run(args, builders));
   }
 }

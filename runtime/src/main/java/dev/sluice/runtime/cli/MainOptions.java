@@ -1,0 +1,221 @@
+package dev.sluice.runtime.cli;
+
+import dev.sluice.api.Sink;
+import dev.sluice.api.Source;
+import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.PipelineBuilder.Port;
+import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.Sources;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The flags of a generated main, parsed GNU style ({@code --flag value} or {@code --flag=value}):
+ * one flag per input and output of the pipeline plus the common ones. Parsing checks every flag
+ * and value and never exits, so that it can be tested; {@link MainCommand} reports the
+ * {@link UsageException}.
+ */
+final class MainOptions {
+
+  /** The levels {@code --log-level} accepts, from the fewest messages to the most. */
+  static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
+
+  private static final String BATCH_INTERVAL = "batch-interval";
+  private static final String PARALLELISM = "parallelism";
+  private static final String BATCHES = "batches";
+  private static final String LOG_LEVEL = "log-level";
+  private static final String HELP = "help";
+
+  private final boolean help;
+  private Duration batchInterval;
+  private Integer parallelism;
+  private Long batches;
+  private String logLevel;
+  private final Map<String, String> inputUris = new LinkedHashMap<>();
+  private final Map<String, String> outputUris = new LinkedHashMap<>();
+
+  private MainOptions(boolean help) {
+    this.help = help;
+  }
+
+  /**
+   * Parses {@code args} for a pipeline with the given inputs and outputs. {@code --help} (or
+   * {@code -h}) anywhere asks for the usage and the other arguments are not checked. A flag's
+   * value may not start with {@code --} unless given as {@code --flag=value}. A flag named like a
+   * common flag is always the common flag.
+   *
+   * @throws UsageException for an unknown flag, a missing, repeated or bad value, or a positional
+   *     argument
+   */
+  static MainOptions parse(String[] args, List<Port> inputs, List<Port> outputs)
+      throws UsageException {
+    for (String arg : args) {
+      if (arg.equals("--" + HELP) || arg.equals("-h")) {
+        return new MainOptions(true);
+      }
+    }
+    MainOptions options = new MainOptions(false);
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        throw new UsageException("unexpected argument '" + arg + "'");
+      }
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+      if (name.equals(HELP)) {
+        throw new UsageException("--" + HELP + " takes no value");
+      }
+      if (!isCommon(name) && find(inputs, name) == null && find(outputs, name) == null) {
+        throw new UsageException("unknown flag --" + name);
+      }
+      String value;
+      if (equals >= 0) {
+        value = arg.substring(equals + 1);
+      } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        value = args[++i];
+      } else {
+        throw new UsageException("--" + name + " needs a value");
+      }
+      if (seen.put(name, value) != null) {
+        throw new UsageException("--" + name + " given twice");
+      }
+      options.set(name, value, inputs);
+    }
+    return options;
+  }
+
+  /** Whether the usage was asked for. */
+  boolean help() {
+    return help;
+  }
+
+  /** The level of {@code --log-level}, if given. */
+  Optional<String> logLevel() {
+    return Optional.ofNullable(logLevel);
+  }
+
+  /** The number of batches of {@code --batches}, if given. */
+  OptionalLong batches() {
+    return batches == null ? OptionalLong.empty() : OptionalLong.of(batches);
+  }
+
+  /** The batch interval of {@code --batch-interval}, if given. */
+  Optional<Duration> batchInterval() {
+    return Optional.ofNullable(batchInterval);
+  }
+
+  /** The parallelism of {@code --parallelism}, if given. */
+  OptionalInt parallelism() {
+    return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
+  }
+
+  /**
+   * Sets the batch interval and parallelism given on {@code builder}, and binds the sources and
+   * sinks the input and output URIs name.
+   *
+   * @throws UsageException if a URI is malformed or names no source or sink
+   */
+  void applyTo(PipelineBuilder<?> builder) throws UsageException {
+    if (batchInterval != null) {
+      builder.batchInterval(batchInterval);
+    }
+    if (parallelism != null) {
+      builder.parallelism(parallelism);
+    }
+    for (Map.Entry<String, String> input : inputUris.entrySet()) {
+      Source<String> source;
+      try {
+        source = Sources.fromUri(input.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--" + input.getKey() + ": " + e.getMessage());
+      }
+      builder.bindInput(input.getKey(), source);
+    }
+    for (Map.Entry<String, String> output : outputUris.entrySet()) {
+      Sink<Object> sink;
+      try {
+        sink = Sinks.fromUri(output.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--" + output.getKey() + ": " + e.getMessage());
+      }
+      builder.bindOutput(output.getKey(), sink);
+    }
+  }
+
+  private void set(String name, String value, List<Port> inputs) throws UsageException {
+    switch (name) {
+      case BATCH_INTERVAL -> batchInterval = interval(value);
+      case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
+      case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
+      case LOG_LEVEL -> logLevel = level(value);
+      default -> {
+        Port input = find(inputs, name);
+        if (input == null) {
+          outputUris.put(name, value);
+        } else if (input.text()) {
+          inputUris.put(name, value);
+        } else {
+          throw new UsageException(
+              "--" + name + ": input '" + name + "' reads " + input.type()
+                  + " records, not text, so no URI can bind it");
+        }
+      }
+    }
+  }
+
+  private static Duration interval(String value) throws UsageException {
+    Duration interval;
+    try {
+      interval = DurationSyntax.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + BATCH_INTERVAL + ": " + e.getMessage());
+    }
+    if (interval.isZero()) {
+      throw new UsageException("--" + BATCH_INTERVAL + ": '" + value + "' is not positive");
+    }
+    return interval;
+  }
+
+  private static long positive(String name, String value, long max) throws UsageException {
+    String problem = "--" + name + ": '" + value + "' ";
+    if (!value.matches("[0-9]+") || value.matches("0+")) {
+      throw new UsageException(problem + "is not a positive whole number");
+    }
+    BigInteger number = new BigInteger(value);
+    if (number.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new UsageException(problem + "is too large; the most is " + max);
+    }
+    return number.longValue();
+  }
+
+  private static String level(String value) throws UsageException {
+    if (!LOG_LEVELS.contains(value)) {
+      throw new UsageException(
+          "--" + LOG_LEVEL + ": '" + value + "' is not one of " + String.join(", ", LOG_LEVELS));
+    }
+    return value;
+  }
+
+  private static boolean isCommon(String name) {
+    return name.equals(BATCH_INTERVAL)
+        || name.equals(PARALLELISM)
+        || name.equals(BATCHES)
+        || name.equals(LOG_LEVEL);
+  }
+
+  private static Port find(List<Port> ports, String name) {
+    for (Port port : ports) {
+      if (port.name().equals(name)) {
+        return port;
+      }
+    }
+    return null;
+  }
+}

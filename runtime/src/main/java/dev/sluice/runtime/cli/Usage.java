@@ -1,0 +1,54 @@
+package dev.sluice.runtime.cli;
+
+import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.PipelineBuilder.Port;
+
+/**
+ * The {@code --help} text of a generated main, made from the pipeline's builder: its name, each
+ * input and output with its record type, and the common flags with their defaults. The main
+ * class is named {@code <Pipeline>Main}, as the processor generates it.
+ */
+final class Usage {
+
+  private static final int FLAG_WIDTH = 23;
+
+  private Usage() {}
+
+  /** The usage of the main of the pipeline {@code builder} builds, ending with a newline. */
+  static String of(PipelineBuilder<?> builder) {
+    StringBuilder text = new StringBuilder();
+    text.append("Usage: ").append(builder.pipelineName()).append("Main [options]\n");
+    text.append("Runs the Sluice pipeline ")
+        .append(builder.pipelineName())
+        .append(" until stopped; Ctrl-C stops it gracefully.\n\n");
+    text.append("Inputs, bound by URI: socket://host:port, file:///dir, dir:path or demo:\n");
+    for (Port input : builder.inputs()) {
+      if (input.text()) {
+        line(text, "--" + input.name() + " URI", input.type() + " records (default: set in code)");
+      } else {
+        line(text, input.name(), input.type() + " records (set in code only; not text)");
+      }
+    }
+    text.append("Outputs, bound by URI: stdout, print: or file:///dir/prefix[?suffix=ext]\n");
+    for (Port output : builder.outputs()) {
+      line(text, "--" + output.name() + " URI", output.type() + " records (default: set in code)");
+    }
+    text.append("Options:\n");
+    String interval = DurationSyntax.format(builder.batchInterval());
+    line(text, "--batch-interval TIME", "digits then ms, s, m or h (default: " + interval + ")");
+    line(
+        text,
+        "--parallelism N",
+        "partitions per batch and worker threads (default: " + builder.parallelism() + ")");
+    line(text, "--batches N", "stop gracefully after N batches (default: run until stopped)");
+    line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
+    line(text, "--help", "print this help and exit");
+    return text.toString();
+  }
+
+  private static void line(StringBuilder text, String flag, String description) {
+    text.append("  ").append(flag);
+    int padding = flag.length() < FLAG_WIDTH ? FLAG_WIDTH - flag.length() : 0;
+    text.append(" ".repeat(padding + 2)).append(description).append('\n');
+  }
+}

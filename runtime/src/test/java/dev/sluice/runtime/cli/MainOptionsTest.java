@@ -1,0 +1,118 @@
+package dev.sluice.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class MainOptionsTest {
+
+  private final TestPipelineBuilder builder = new TestPipelineBuilder();
+
+  @Test
+  void parsesEveryCommonFlagWithSpaceOrEquals() throws UsageException {
+    MainOptions options =
+        parse(
+            "--batch-interval", "500ms", "--parallelism=3", "--batches", "5", "--log-level=debug");
+    assertFalse(options.help());
+    assertEquals(Optional.of(Duration.ofMillis(500)), options.batchInterval());
+    assertEquals(OptionalInt.of(3), options.parallelism());
+    assertEquals(OptionalLong.of(5), options.batches());
+    assertEquals(Optional.of("debug"), options.logLevel());
+  }
+
+  @Test
+  void leavesEverythingUnsetWithoutFlags() throws UsageException {
+    MainOptions options = parse();
+    options.applyTo(builder);
+    assertEquals(Optional.empty(), options.batchInterval());
+    assertEquals(OptionalInt.empty(), options.parallelism());
+    assertEquals(OptionalLong.empty(), options.batches());
+    assertEquals(Optional.empty(), options.logLevel());
+    assertEquals(Duration.ofSeconds(2), builder.batchInterval());
+    assertNull(builder.input("lines"));
+    assertNull(builder.output("counts"));
+  }
+
+  @Test
+  void appliesIntervalParallelismAndUriBindingsToTheBuilder() throws UsageException {
+    parse("--lines", "socket://localhost:9999", "--counts=stdout", "--batch-interval=1m",
+            "--parallelism", "7")
+        .applyTo(builder);
+    assertEquals(Duration.ofMinutes(1), builder.batchInterval());
+    assertEquals(7, builder.parallelism());
+    assertEquals("socket localhost:9999", builder.input("lines").describe());
+    assertEquals("PrintSink", builder.output("counts").getClass().getSimpleName());
+  }
+
+  @Test
+  void helpAnywhereWinsOverOtherArguments() throws UsageException {
+    assertTrue(parse("--bogus", "x", "--help").help());
+    assertTrue(parse("-h").help());
+  }
+
+  @Test
+  void reportsBadCommandLinesExactly() {
+    assertError("unknown flag --bogus", "--bogus", "x");
+    assertError("unknown flag --bogus", "--bogus");
+    assertError("unexpected argument 'lines'", "lines", "demo:");
+    assertError("unexpected argument '--'", "--");
+    assertError("unexpected argument '-p'", "-p", "2");
+    assertError("--help takes no value", "--help=yes");
+    assertError("--lines needs a value", "--lines");
+    assertError("--lines needs a value", "--lines", "--batches", "2");
+    assertError("--batches given twice", "--batches", "2", "--batches=3");
+    assertError(
+        "--events: input 'events' reads Event records, not text, so no URI can bind it",
+        "--events", "demo:");
+    assertError(
+        "--batch-interval: '2 s' is not a duration; use digits then ms, s, m or h, such as 500ms "
+            + "or 2s",
+        "--batch-interval", "2 s");
+    assertError("--batch-interval: '0ms' is not positive", "--batch-interval=0ms");
+    assertError("--parallelism: 'four' is not a positive whole number", "--parallelism", "four");
+    assertError("--parallelism: '0' is not a positive whole number", "--parallelism", "0");
+    assertError("--parallelism: '-1' is not a positive whole number", "--parallelism=-1");
+    assertError(
+        "--parallelism: '2147483648' is too large; the most is 2147483647",
+        "--parallelism", "2147483648");
+    assertError("--batches: '' is not a positive whole number", "--batches=");
+    assertError(
+        "--batches: '99999999999999999999' is too large; the most is 9223372036854775807",
+        "--batches", "99999999999999999999");
+    assertError(
+        "--log-level: 'loud' is not one of error, warn, info, debug, trace", "--log-level", "loud");
+  }
+
+  @Test
+  void reportsBadUrisWithTheFlagName() throws UsageException {
+    MainOptions badSource = parse("--lines", "kafka://broker/topic");
+    UsageException source = assertThrows(UsageException.class, () -> badSource.applyTo(builder));
+    assertEquals(
+        "--lines: unknown source URI scheme 'kafka' in 'kafka://broker/topic'; "
+            + "use socket://host:port, file:///dir or demo:",
+        source.getMessage());
+    MainOptions badSink = parse("--counts", "stderr");
+    UsageException sink = assertThrows(UsageException.class, () -> badSink.applyTo(builder));
+    assertEquals(
+        "--counts: sink URI 'stderr' has no scheme; "
+            + "use stdout, print: or file:///dir/prefix[?suffix=ext]",
+        sink.getMessage());
+  }
+
+  private MainOptions parse(String... args) throws UsageException {
+    return MainOptions.parse(args, builder.inputs(), builder.outputs());
+  }
+
+  private void assertError(String expected, String... args) {
+    UsageException e = assertThrows(UsageException.class, () -> parse(args));
+    assertEquals(expected, e.getMessage());
+  }
+}

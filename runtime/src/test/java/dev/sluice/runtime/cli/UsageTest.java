@@ -1,0 +1,30 @@
+package dev.sluice.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class UsageTest {
+
+  @Test
+  void listsInputsOutputsAndCommonFlagsWithDefaults() {
+    assertEquals(
+        """
+        Usage: WordCountMain [options]
+        Runs the Sluice pipeline WordCount until stopped; Ctrl-C stops it gracefully.
+
+        Inputs, bound by URI: socket://host:port, file:///dir, dir:path or demo:
+          --lines URI              String records (default: set in code)
+          events                   Event records (set in code only; not text)
+        Outputs, bound by URI: stdout, print: or file:///dir/prefix[?suffix=ext]
+          --counts URI             KV<String, Long> records (default: set in code)
+        Options:
+          --batch-interval TIME    digits then ms, s, m or h (default: 2s)
+          --parallelism N          partitions per batch and worker threads (default: 4)
+          --batches N              stop gracefully after N batches (default: run until stopped)
+          --log-level LEVEL        error, warn, info, debug, trace (default: info)
+          --help                   print this help and exit
+        """,
+        Usage.of(new TestPipelineBuilder()));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sluice.runtime.sink;
+
+import dev.sluice.api.Batch;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** A batch made of the given partitions. */
+record TestBatch<T>(long time, List<List<T>> partitions) implements Batch<T> {
+
+  @SafeVarargs
+  static <T> TestBatch<T> of(long time, List<T>... partitions) {
+    List<List<T>> list = new ArrayList<>();
+    for (List<T> partition : partitions) {
+      list.add(partition); // copied element-wise: the varargs array itself must not escape
+    }
+    return new TestBatch<>(time, list);
+  }
+
+  @Override
+  public int partitionCount() {
+    return partitions.size();
+  }
+
+  @Override
+  public List<T> partition(int index) {
+    return partitions.get(index);
+  }
+
+  @Override
+  public long count() {
+    return partitions.stream().mapToLong(List::size).sum();
+  }
+
+  @Override
+  public List<T> toList() {
+    List<T> all = new ArrayList<>();
+    partitions.forEach(all::addAll);
+    return all;
+  }
+
+  @Override
+  public Iterator<T> iterator() {
+    return toList().iterator();
+  }
+}

@@ -83,16 +83,13 @@ final class Termination {
   }
 
   /**
-   * Throws a new {@link PipelineFailedException} like the one that stopped the pipeline, with the
-   * caller's stack and the original as suppressed, if one did.
+   * Throws a new {@link PipelineFailedException} like the one that stopped the pipeline (same
+   * message and cause, the caller's stack), if one did.
    */
   void throwIfFailed() {
     PipelineFailedException failed = failure;
     if (failed != null) {
-      PipelineFailedException thrown =
-          new PipelineFailedException(failed.getMessage(), failed.getCause());
-      thrown.addSuppressed(failed);
-      throw thrown;
+      throw new PipelineFailedException(failed.getMessage(), failed.getCause());
     }
   }
 

@@ -189,6 +189,7 @@ class EngineMetricsTest {
       assertTrue(sink.blocked.await(10, TimeUnit.SECONDS)); // batch 1000 holds the pipeline
       clock.advance(INTERVAL);
       ticks.awaitCalls(2); // batch 2000 sealed: the one waiting batch allowed
+      assertTrue(flood.started.await(10, TimeUnit.SECONDS));
       flood.go.countDown();
       WorkerTest.awaitParked(flood.thread.get()); // its queue is full and nobody drains
       assertEquals(8, flood.stored.get());
@@ -208,6 +209,7 @@ class EngineMetricsTest {
 
   /** Stores {@code count} records "w" once told to go, counting them. */
   private static final class Flood implements ReceiverSource<String> {
+    final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch go = new CountDownLatch(1);
     final CountDownLatch done = new CountDownLatch(1);
     final AtomicInteger stored = new AtomicInteger();
@@ -220,9 +222,8 @@ class EngineMetricsTest {
 
     @Override
     public void receive(Receiver<String> out) throws InterruptedException {
-      synchronized (thread) {
-        thread.set(Thread.currentThread());
-      }
+      thread.set(Thread.currentThread());
+      started.countDown();
       go.await();
       for (int i = 0; i < count; i++) {
         out.store("w");

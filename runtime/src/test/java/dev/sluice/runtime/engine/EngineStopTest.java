@@ -59,8 +59,9 @@ class EngineStopTest {
     ScriptedBatchSource ticks = new ScriptedBatchSource();
     ScriptedReceiver lines = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink().blockAt(1000);
+    // lines first: sealing drains it before asking ticks, which tells the test it sealed
     Engine engine = engine(new WordCountProgram("GracefulBacklog", 2,
-        List.of(new InputSlot("ticks", ticks), new InputSlot("lines", lines)), sink, null), 2,
+        List.of(new InputSlot("lines", lines), new InputSlot("ticks", ticks)), sink, null), 2,
         clock);
     engine.start();
     lines.send("a");
@@ -125,7 +126,9 @@ class EngineStopTest {
     CountDownLatch taskRelease = new CountDownLatch(1);
     RecordingSink<String> sink = new RecordingSink<>();
     ScriptedBatchSource lines = new ScriptedBatchSource().put(1000, List.of("x", "y", "z"));
-    PipelineProgram program = new PipelineProgram("InFlight", List.of(new InputSlot("lines", lines)),
+    ScriptedReceiver idle = new ScriptedReceiver(); // its stop() shows the driver saw the stop
+    PipelineProgram program = new PipelineProgram("InFlight",
+        List.of(new InputSlot("lines", lines), new InputSlot("idle", idle)),
         List.of(new SegmentSlot("slow", 1)), List.of(new OutputSlot("out", sink, 1))) {
       @Override
       public void runTask(int segment, int partition, TaskContext context) {
@@ -144,6 +147,7 @@ class EngineStopTest {
       clock.advance(INTERVAL);
       assertTrue(taskStarted.await(10, TimeUnit.SECONDS));
       engine.requestStop(false);
+      idle.awaitStopCalled(); // the driver handled the stop while the task still runs
       taskRelease.countDown();
       assertTrue(engine.awaitTermination(WAIT));
       assertEquals(List.of(), sink.batches);

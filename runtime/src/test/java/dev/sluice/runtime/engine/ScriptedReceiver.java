@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Receiver;
 import dev.sluice.api.ReceiverSource;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ public final class ScriptedReceiver implements ReceiverSource<String> {
   /** How often {@link #stop()} and {@link #close()} were called. */
   public final AtomicInteger stops = new AtomicInteger();
   public final AtomicInteger closes = new AtomicInteger();
+  private final CountDownLatch stopCalled = new CountDownLatch(1);
 
   /** Queues records for the receiving thread to store. */
   public void send(String... records) {
@@ -60,9 +62,15 @@ public final class ScriptedReceiver implements ReceiverSource<String> {
     }
   }
 
+  /** Waits until the pipeline called {@link #stop()}. */
+  public void awaitStopCalled() throws InterruptedException {
+    assertTrue(stopCalled.await(10, TimeUnit.SECONDS), "stop called in time");
+  }
+
   @Override
   public void stop() {
     stops.incrementAndGet();
+    stopCalled.countDown();
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class WordCountProgram extends PipelineProgram {
   }
 
   /** A word count over the union of {@code inputs}, each a {@code Source<String>}. */
-  @SuppressWarnings("unchecked") // generic arrays of the combiner maps
+  @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays of the combiner maps
   public WordCountProgram(
       String name,
       int partitions,

@@ -1,6 +1,8 @@
 package dev.sluice.runtime;
 
 import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.engine.Engine;
+import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.time.Duration;
@@ -9,9 +11,18 @@ import java.util.List;
 /**
  * A built pipeline: start it, wait for it, stop it. Made by a generated builder.
  *
- * <p>STUB: the engine fills this in; the signatures are the contract.
+ * <p>Once started, each {@code ReceiverSource} input receives on a thread of its own, a driver
+ * thread cuts a batch at every batch time (also an empty one) and runs it on {@code parallelism}
+ * worker threads, and each output's sink is given every batch, in batch order. See
+ * {@link BatchClock} for the batch times.
+ *
+ * <p><b>Threads:</b> every method may be called from any thread. Listeners run on the driver
+ * thread; from there only {@link #requestStop} may be called, since the waiting methods would
+ * wait for the listener itself.
  */
 public final class StreamingPipeline implements AutoCloseable {
+
+  private final Engine engine;
 
   StreamingPipeline(
       PipelineProgram program,
@@ -19,12 +30,13 @@ public final class StreamingPipeline implements AutoCloseable {
       int parallelism,
       BatchClock clock,
       List<StreamingListener> listeners) {
-    throw new UnsupportedOperationException("engine not written yet");
+    this.engine =
+        new Engine(program, batchInterval, parallelism, clock, listeners, EngineLimits.DEFAULTS);
   }
 
   /** The pipeline's name. */
   public String name() {
-    throw new UnsupportedOperationException();
+    return engine.name();
   }
 
   /**
@@ -32,28 +44,42 @@ public final class StreamingPipeline implements AutoCloseable {
    *
    * @throws IllegalStateException if already started
    */
-  public void start() {}
+  public void start() {
+    engine.start();
+  }
 
   /**
    * Asks the pipeline to stop and returns at once; callable from any thread, listeners included.
    * A graceful stop stops the receivers, then processes everything they delivered; an immediate
    * stop drops the batches not yet processed and logs how many records that was.
    */
-  public void requestStop(boolean graceful) {}
+  public void requestStop(boolean graceful) {
+    engine.requestStop(graceful);
+  }
 
   /** {@link #requestStop} then {@link #awaitTermination()}; not from a listener. */
-  public void stop(boolean graceful) throws InterruptedException {}
+  public void stop(boolean graceful) throws InterruptedException {
+    if (engine.onDriverThread()) {
+      throw new IllegalStateException(
+          "stop called from a listener of " + name() + ", which would wait for itself; use "
+              + "requestStop");
+    }
+    engine.requestStop(graceful);
+    engine.awaitTermination();
+  }
 
   /**
    * Blocks until the pipeline has stopped.
    *
    * @throws PipelineFailedException if a failure stopped it
    */
-  public void awaitTermination() throws InterruptedException {}
+  public void awaitTermination() throws InterruptedException {
+    engine.awaitTermination();
+  }
 
   /** Like {@link #awaitTermination()}, for at most {@code timeout}; whether it stopped. */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return false;
+    return engine.awaitTermination(timeout);
   }
 
   /**
@@ -63,10 +89,19 @@ public final class StreamingPipeline implements AutoCloseable {
    * @throws PipelineFailedException if a failure stopped the pipeline first
    */
   public boolean awaitBatch(long batchTime, Duration timeout) throws InterruptedException {
-    return false;
+    return engine.awaitBatch(batchTime, timeout);
   }
 
   /** Stops at once and waits for the threads to end. */
   @Override
-  public void close() {}
+  public void close() {
+    engine.requestStop(false);
+    try {
+      engine.awaitTermination();
+    } catch (PipelineFailedException e) {
+      // the failure was logged and is reported by awaitTermination and awaitBatch
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

@@ -1,14 +1,43 @@
 package dev.sluice.runtime.clock;
 
 /**
- * The time source that cuts batches. STUB: the engine fills this in (a wake-up for manual
- * clocks, whatever the driver needs); {@code millis()}, {@code system()} and {@code manual(long)}
- * are the contract.
+ * The time source that cuts batches: the wall clock in production, a {@link ManualClock} in
+ * tests.
+ *
+ * <p>Batch times follow Spark Streaming: the first batch of a pipeline started at {@code now} is
+ * at {@code (floor(now / interval) + 1) * interval}, the batch at time {@code t} holds what arrived
+ * in {@code (t - interval, t]}, and every later multiple of the interval is a batch.
+ *
+ * <p><b>Threads:</b> every method may be called from any thread. The pipeline's driver thread
+ * sleeps for {@link #nanosUntil} unless a registered wake-up runs first, so a clock whose time can
+ * jump (a manual clock) must run its wake-ups after each jump.
  */
 public interface BatchClock {
 
   /** The current time in milliseconds. */
   long millis();
+
+  /**
+   * How long the driver may sleep before this clock reaches {@code timeMillis} if no wake-up runs:
+   * zero when it already has, {@link Long#MAX_VALUE} for "until woken". The default suits clocks
+   * that follow real time: the remaining milliseconds as nanoseconds.
+   */
+  default long nanosUntil(long timeMillis) {
+    long remaining = timeMillis - millis();
+    if (remaining <= 0) {
+      return 0;
+    }
+    return remaining >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : remaining * 1_000_000;
+  }
+
+  /**
+   * Registers {@code wakeUp} to run after every jump of this clock. Clocks that only follow real
+   * time never jump and ignore it.
+   */
+  default void addWakeUp(Runnable wakeUp) {}
+
+  /** Removes a wake-up registered with {@link #addWakeUp}. */
+  default void removeWakeUp(Runnable wakeUp) {}
 
   /** The wall clock. */
   static BatchClock system() {

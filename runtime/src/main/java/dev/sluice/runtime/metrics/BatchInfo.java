@@ -13,6 +13,7 @@ import java.util.List;
  * @param processingTime from its first task's start until its last output was written
  * @param totalDelay from the batch time until its last output was written
  * @param segments the time each segment took, in execution order
+ * @param inputs the records of each input, in declaration order, with its backpressure
  */
 public record BatchInfo(
     String pipeline,
@@ -21,8 +22,46 @@ public record BatchInfo(
     Duration schedulingDelay,
     Duration processingTime,
     Duration totalDelay,
-    List<SegmentTime> segments) {
+    List<SegmentTime> segments,
+    List<InputRecords> inputs) {
+
+  /** Copies the lists, so that a listener may keep the record. */
+  public BatchInfo {
+    segments = List.copyOf(segments);
+    inputs = List.copyOf(inputs);
+  }
+
+  /** Metrics without per-input details. */
+  public BatchInfo(
+      String pipeline,
+      long batchTime,
+      long records,
+      Duration schedulingDelay,
+      Duration processingTime,
+      Duration totalDelay,
+      List<SegmentTime> segments) {
+    this(
+        pipeline,
+        batchTime,
+        records,
+        schedulingDelay,
+        processingTime,
+        totalDelay,
+        segments,
+        List.of());
+  }
 
   /** How long one segment of a batch took, from its first task's start to its last task's end. */
   public record SegmentTime(String segment, Duration time) {}
+
+  /**
+   * The records one input contributed to a batch.
+   *
+   * @param input the input's name
+   * @param records how many records it contributed
+   * @param receiverBlocked how long its receiver waited for room in its queue, in waits that
+   *     ended while this batch's records were collected: the backpressure it felt (always zero
+   *     for a batch source)
+   */
+  public record InputRecords(String input, long records, Duration receiverBlocked) {}
 }

@@ -1,0 +1,502 @@
+package dev.sluice.runtime.engine;
+
+import dev.sluice.api.BatchSource;
+import dev.sluice.api.ReceiverSource;
+import dev.sluice.api.Source;
+import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.internal.InputSlot;
+import dev.sluice.runtime.internal.PipelineProgram;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event loop of one running pipeline, on its thread {@code sluice-<pipeline>-driver}: drains
+ * the receivers into the open interval, seals a batch at each batch time, runs the sealed batches
+ * one after another on the workers ({@link BatchExecution}), reports them, and carries out stops
+ * and failures.
+ *
+ * <p>Each turn of the loop does whatever is due and reports whether it did anything; after turns
+ * with nothing to do it spins, yields, then parks ({@link Backoff}, {@link Parker}) until the next
+ * batch time (for a clock that follows real time) or until woken by a worker's completion, a full
+ * receiver queue, a receiver's end, a clock jump or a stop request.
+ *
+ * <p>Stopping moves through phases. Graceful: receivers are stopped; once their threads ended,
+ * what they delivered is sealed as a final batch at the next batch time without waiting for the
+ * clock; every sealed batch is processed. Immediate, or on a failure: receivers are stopped,
+ * in-flight tasks finish, the rest is dropped and counted in the log. Either way the workers end,
+ * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
+ * released.
+ *
+ * <p><b>Threads:</b> {@link #requestStop} and {@link #wake} from any thread; everything else runs
+ * on the driver thread, which owns all of this class's plain fields. <b>Progress:</b> the loop never
+ * blocks except in {@code park}; listeners, {@code BatchSource.nextBatch} and {@code
+ * ReceiverSource.stop} run on it and should be quick. <b>Backpressure:</b> at most
+ * {@link EngineLimits#maxPendingBatches()} sealed batches wait; at that bound the driver stops
+ * draining, so receiver queues fill and receivers wait. <b>Allocation:</b> none per record beyond
+ * the open interval's list; per batch a few small objects.
+ */
+final class Driver implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(Driver.class);
+
+  private static final int NO_STOP = 0;
+  private static final int GRACEFUL = 1;
+  private static final int IMMEDIATE = 2;
+
+  private enum Phase {
+    /** Draining, sealing by the clock, running batches. */
+    RUNNING,
+    /** Graceful stop: receivers stopped, still running normally until their threads ended. */
+    STOPPING,
+    /** Graceful stop: the final batch is sealed; processing what is left. */
+    FINISHING,
+    /** Immediate stop or failure: in-flight tasks finish, the rest is dropped. */
+    ABORTING,
+    /** Nothing left to do: shut down. */
+    DONE
+  }
+
+  private final String pipeline;
+  private final PipelineProgram program;
+  private final long interval;
+  private final BatchClock clock;
+  private final EngineLimits limits;
+  private final Termination termination;
+  private final BatchReporter reporter;
+  private final Parker parker = new Parker(this::ready);
+  private final Thread thread;
+  private final Runnable clockWakeUp = parker::wake;
+  private final InputFeed[] feeds;
+  private final Worker[] workers;
+  private final Completions completions;
+  private final BatchExecution execution;
+  private final AtomicInteger stopRequest = new AtomicInteger(NO_STOP);
+
+  private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
+  private final long[] lastBlockedNanos;
+  private final boolean[] endSeen;
+  private Phase phase = Phase.RUNNING;
+  private long nextBatchTime;
+  private int handledStop = NO_STOP;
+  private boolean feedsStopped;
+  private long receiversDeadline;
+  private boolean receiversGivenUp;
+  private PipelineFailedException failure;
+  private long completedBatches;
+  private SealedBatch abandoned;
+  private long droppedBatches;
+  private long droppedRecords;
+  private long droppedUnbatched;
+
+  /**
+   * @param firstBatchTime the time of the first batch
+   * @param reporter told of the pipeline's life and every batch
+   * @param termination released when everything has stopped
+   */
+  Driver(
+      PipelineProgram program,
+      long intervalMillis,
+      int parallelism,
+      BatchClock clock,
+      EngineLimits limits,
+      long firstBatchTime,
+      BatchReporter reporter,
+      Termination termination) {
+    this.pipeline = program.name();
+    this.program = program;
+    this.interval = intervalMillis;
+    this.clock = clock;
+    this.limits = limits;
+    this.nextBatchTime = firstBatchTime;
+    this.reporter = reporter;
+    this.termination = termination;
+    this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
+    parker.bind(thread);
+    List<InputSlot> inputs = program.inputs();
+    this.feeds = new InputFeed[inputs.size()];
+    List<String> inputNames = new ArrayList<>(inputs.size());
+    for (int i = 0; i < feeds.length; i++) {
+      feeds[i] = feed(inputs.get(i));
+      inputNames.add(inputs.get(i).name());
+    }
+    this.lastBlockedNanos = new long[feeds.length];
+    this.endSeen = new boolean[feeds.length];
+    this.workers = new Worker[parallelism];
+    int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
+    for (int w = 0; w < parallelism; w++) {
+      workers[w] = new Worker("sluice-" + pipeline + "-worker-" + w, perWorker);
+    }
+    this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
+    this.execution =
+        new BatchExecution(program, workers, parallelism, completions, inputNames);
+  }
+
+  /** Starts the workers, the driver thread, then the receivers. */
+  void start() {
+    clock.addWakeUp(clockWakeUp);
+    for (Worker worker : workers) {
+      worker.start();
+    }
+    thread.start();
+    for (InputFeed feed : feeds) {
+      feed.start();
+    }
+  }
+
+  /** Asks for a stop; an immediate request overrides a graceful one. Any thread, non-blocking. */
+  void requestStop(boolean graceful) {
+    int wanted = graceful ? GRACEFUL : IMMEDIATE;
+    stopRequest.accumulateAndGet(wanted, Math::max);
+    parker.wake();
+  }
+
+  /** The driver thread. */
+  Thread thread() {
+    return thread;
+  }
+
+  @Override
+  public void run() {
+    try {
+      reporter.started(nextBatchTime);
+      Backoff backoff = new Backoff();
+      while (phase != Phase.DONE) {
+        if (step()) {
+          backoff.reset();
+        } else if (backoff.idle()) {
+          Thread.interrupted(); // an interrupt must not turn parking into spinning
+          parker.park(parkNanos());
+        }
+      }
+    } catch (Throwable e) { // a bug in the engine: report it like a failure and still clean up
+      fail(Failures.inDriver(pipeline, e));
+    } finally {
+      shutdown();
+    }
+  }
+
+  /** One turn of the loop: does what is due; whether it did anything. */
+  private boolean step() {
+    boolean progress = handleStopRequest();
+    progress |= checkFeeds();
+    if (collecting()) {
+      progress |= drainFeeds();
+    }
+    progress |= sealDueBatches();
+    if (phase == Phase.STOPPING && receiversDone() && pending.size() < limits.maxPendingBatches()) {
+      seal(nextBatchTime); // the final batch, without waiting for the clock
+      if (phase == Phase.STOPPING) {
+        phase = Phase.FINISHING;
+      }
+      progress = true;
+    }
+    progress |= pollCompletions();
+    if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
+      execution.start(pending.poll(), clock.millis());
+      progress = true;
+    }
+    if (phase == Phase.FINISHING && pending.isEmpty() && !execution.busy()) {
+      phase = Phase.DONE;
+      progress = true;
+    }
+    if (phase == Phase.ABORTING && !execution.busy() && receiversDone()) {
+      dropTheRest();
+      phase = Phase.DONE;
+      progress = true;
+    }
+    return progress;
+  }
+
+  /**
+   * Whether the driver has something to do; checked after announcing a park, so it covers
+   * everything a waker publishes before {@link Parker#wake}: completions, stop requests,
+   * receivers ending or filling their queues, and the clock reaching the next batch time.
+   */
+  private boolean ready() {
+    if (!completions.isEmpty() || stopRequest.get() > handledStop) {
+      return true;
+    }
+    for (int i = 0; i < feeds.length; i++) {
+      if (!endSeen[i] && feeds[i].ended()) {
+        return true;
+      }
+    }
+    if (collecting()) {
+      for (InputFeed feed : feeds) {
+        if (feed.hasRecords()) {
+          return true;
+        }
+      }
+      return clock.millis() >= nextBatchTime;
+    }
+    return false;
+  }
+
+  /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
+  private long parkNanos() {
+    long nanos = collecting() ? clock.nanosUntil(nextBatchTime) : Long.MAX_VALUE;
+    if (feedsStopped && !receiversGivenUp && !allFeedsEnded()) {
+      nanos = Math.min(nanos, Math.max(0, receiversDeadline - System.nanoTime()));
+    }
+    return nanos;
+  }
+
+  /** Whether the open interval still takes records: before the final seal, with room to seal. */
+  private boolean collecting() {
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING)
+        && pending.size() < limits.maxPendingBatches();
+  }
+
+  private boolean handleStopRequest() {
+    int request = stopRequest.get();
+    if (request <= handledStop) {
+      return false;
+    }
+    handledStop = request;
+    if (request == GRACEFUL && phase == Phase.RUNNING) {
+      log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
+          pipeline);
+      stopFeeds();
+      phase = Phase.STOPPING;
+    } else if (request == IMMEDIATE && phase != Phase.ABORTING && phase != Phase.DONE) {
+      log.info("Stopping {} at once", pipeline);
+      stopFeeds();
+      abort();
+    }
+    return true;
+  }
+
+  /** Notices receivers that ended; a receiver that threw fails the pipeline. */
+  private boolean checkFeeds() {
+    boolean progress = false;
+    for (int i = 0; i < feeds.length; i++) {
+      if (!endSeen[i] && feeds[i].ended()) {
+        endSeen[i] = true;
+        progress = true;
+        Throwable thrown = feeds[i].failure();
+        if (thrown != null) {
+          fail(Failures.inInput(pipeline, feeds[i].name(), nextBatchTime, thrown));
+        }
+      }
+    }
+    return progress;
+  }
+
+  private boolean drainFeeds() {
+    int drained = 0;
+    for (InputFeed feed : feeds) {
+      drained += feed.drain();
+    }
+    return drained > 0;
+  }
+
+  private boolean sealDueBatches() {
+    boolean sealed = false;
+    while (collecting() && clock.millis() >= nextBatchTime) {
+      seal(nextBatchTime);
+      sealed = true;
+    }
+    return sealed;
+  }
+
+  /** Ends the open interval as the batch at {@code time}; a source that throws fails it. */
+  private void seal(long time) {
+    List<List<?>> inputs = new ArrayList<>(feeds.length);
+    long[] blocked = new long[feeds.length];
+    for (int i = 0; i < feeds.length; i++) {
+      InputFeed feed = feeds[i];
+      try {
+        inputs.add(feed.seal(time));
+      } catch (Throwable e) { // a failing BatchSource fails the batch
+        for (List<?> taken : inputs) {
+          droppedUnbatched += taken.size();
+        }
+        fail(Failures.inInput(pipeline, feed.name(), time, e));
+        return;
+      }
+      long total = feed.blockedNanos();
+      blocked[i] = total - lastBlockedNanos[i];
+      lastBlockedNanos[i] = total;
+    }
+    pending.add(new SealedBatch(time, inputs, blocked));
+    nextBatchTime = time + interval;
+  }
+
+  private boolean pollCompletions() {
+    boolean progress = false;
+    BatchTask task;
+    while ((task = completions.poll()) != null) {
+      progress = true;
+      switch (execution.onCompletion(task)) {
+        case COMPLETED -> completed();
+        case FAILED -> fail(execution.failure());
+        case ABANDONED -> {
+          droppedBatches++;
+          droppedRecords += abandoned.records();
+        }
+        case RUNNING -> {}
+      }
+    }
+    return progress;
+  }
+
+  private void completed() {
+    completedBatches++;
+    reporter.completed(execution.completedInfo());
+    termination.batchCompleted(execution.completedInfo().batchTime());
+  }
+
+  /** Records the first failure, logs it once, and aborts; later failures are only debug-logged. */
+  private void fail(PipelineFailedException failed) {
+    if (failure != null) {
+      log.debug("{} after the first failure: {}", pipeline, failed.getMessage());
+      return;
+    }
+    failure = failed;
+    log.error(failed.getMessage(), failed.getCause());
+    stopFeeds();
+    abort();
+  }
+
+  private void abort() {
+    phase = Phase.ABORTING;
+    if (execution.busy()) {
+      abandoned = execution.current();
+      execution.abandon();
+    }
+  }
+
+  private void stopFeeds() {
+    if (feedsStopped) {
+      return;
+    }
+    feedsStopped = true;
+    receiversDeadline = System.nanoTime() + limits.receiverStopTimeout().toNanos();
+    for (InputFeed feed : feeds) {
+      feed.stop();
+    }
+  }
+
+  /** Whether every receiving thread ended, or the stop deadline passed (logged once). */
+  private boolean receiversDone() {
+    if (receiversGivenUp || allFeedsEnded()) {
+      return true;
+    }
+    if (System.nanoTime() - receiversDeadline < 0) {
+      return false;
+    }
+    receiversGivenUp = true;
+    for (InputFeed feed : feeds) {
+      if (!feed.ended()) {
+        log.warn("Input '{}' of {} did not end within {} ms of the stop; going on without it",
+            feed.name(), pipeline, limits.receiverStopTimeout().toMillis());
+      }
+    }
+    return true;
+  }
+
+  private boolean allFeedsEnded() {
+    for (InputFeed feed : feeds) {
+      if (!feed.ended()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Drops the sealed batches and the received records of an aborted pipeline, and says so. */
+  private void dropTheRest() {
+    long batches = droppedBatches + pending.size();
+    long records = droppedRecords;
+    for (SealedBatch batch : pending) {
+      records += batch.records();
+    }
+    pending.clear();
+    long unbatched = droppedUnbatched;
+    for (InputFeed feed : feeds) {
+      unbatched += feed.discard();
+    }
+    if (batches > 0 || unbatched > 0) {
+      log.warn("{} {}: dropped {} unprocessed {} with {} records and {} received {} not yet in a "
+              + "batch", pipeline, failure == null ? "stopped at once" : "failed", batches,
+          batches == 1 ? "batch" : "batches", records, unbatched,
+          unbatched == 1 ? "record" : "records");
+    }
+  }
+
+  /** Ends everything, closes sources and sinks once, and releases the waiters. Never throws. */
+  private void shutdown() {
+    try {
+      stopFeeds();
+      for (Worker worker : workers) {
+        worker.shutdown();
+      }
+      joinWorkersAndReceivers();
+      long late = 0;
+      for (InputFeed feed : feeds) {
+        late += feed.discard();
+      }
+      if (late > 0) {
+        log.warn("{} dropped {} records received after its final batch", pipeline, late);
+      }
+      ResourceCloser.closeAll(program);
+      clock.removeWakeUp(clockWakeUp);
+      if (failure == null) {
+        log.info("Stopped {} after {} {}", pipeline, completedBatches,
+            completedBatches == 1 ? "batch" : "batches");
+      }
+    } catch (Throwable e) { // must not keep waiters from being released
+      log.error("Shutting down {} failed", pipeline, e);
+    } finally {
+      reporter.stopped(failure);
+      termination.terminate(failure);
+    }
+  }
+
+  /**
+   * Waits for the workers (which end once their queues are empty, so in-flight tasks finish) and
+   * for the receiving threads until the stop deadline. An interrupt does not cut the wait short;
+   * it is restored afterwards.
+   */
+  private void joinWorkersAndReceivers() {
+    boolean interrupted = false;
+    for (Worker worker : workers) {
+      while (true) {
+        try {
+          worker.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    for (InputFeed feed : feeds) {
+      long remainingMillis;
+      while (!feed.ended()
+          && (remainingMillis = (receiversDeadline - System.nanoTime()) / 1_000_000) > 0) {
+        try {
+          feed.join(remainingMillis);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private InputFeed feed(InputSlot input) {
+    Source<?> source = input.source();
+    if (source instanceof ReceiverSource<?> receiver) {
+      return new ReceiverFeed(pipeline, input.name(), receiver, limits.receiverQueueCapacity(),
+          parker);
+    }
+    return new BatchSourceFeed(input.name(), (BatchSource<?>) source);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.sluice.runtime.engine;
+
+import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.internal.InputSlot;
+import dev.sluice.runtime.internal.OutputSlot;
+import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.metrics.StreamingListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link PipelineProgram}: the engine behind {@code StreamingPipeline}, public only for
+ * it; not an API.
+ *
+ * <p>Threads per pipeline: one receiver per {@code ReceiverSource} input
+ * ({@code sluice-<pipeline>-receiver-<input>}), one driver ({@code sluice-<pipeline>-driver}) and
+ * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
+ *
+ * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
+ * driver thread (listeners), where they would wait for themselves. <b>Progress:</b>
+ * {@link #requestStop} never blocks.
+ */
+public final class Engine {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private static final int NEW = 0;
+  private static final int STARTED = 1;
+  private static final int STOPPED_UNSTARTED = 2;
+
+  private final PipelineProgram program;
+  private final long intervalMillis;
+  private final int parallelism;
+  private final BatchClock clock;
+  private final EngineLimits limits;
+  private final BatchReporter reporter;
+  private final Termination termination = new Termination();
+  private final AtomicInteger state = new AtomicInteger(NEW);
+  private volatile Driver driver;
+
+  /**
+   * An engine for {@code program}, not started.
+   *
+   * @param batchInterval positive, a whole number of milliseconds
+   * @param parallelism the partitions per input and the number of workers, at least 1
+   */
+  public Engine(
+      PipelineProgram program,
+      Duration batchInterval,
+      int parallelism,
+      BatchClock clock,
+      List<StreamingListener> listeners,
+      EngineLimits limits) {
+    if (batchInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("batch interval must be at least 1 ms: " + batchInterval);
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+    }
+    this.program = program;
+    this.intervalMillis = batchInterval.toMillis();
+    this.parallelism = parallelism;
+    this.clock = clock;
+    this.limits = limits;
+    this.reporter = new BatchReporter(program.name(), listeners);
+  }
+
+  /** The time of the first batch of a pipeline started at {@code nowMillis}, as Spark has it. */
+  public static long firstBatchTime(long nowMillis, long intervalMillis) {
+    return (Math.floorDiv(nowMillis, intervalMillis) + 1) * intervalMillis;
+  }
+
+  /** The pipeline's name. */
+  public String name() {
+    return program.name();
+  }
+
+  /**
+   * Starts the workers, the driver and the receivers.
+   *
+   * @throws IllegalStateException if already started or stopped
+   */
+  public void start() {
+    if (!state.compareAndSet(NEW, STARTED)) {
+      throw new IllegalStateException(
+          "pipeline " + name() + (state.get() == STARTED ? " already started" : " was stopped"));
+    }
+    long first = firstBatchTime(clock.millis(), intervalMillis);
+    Driver started = new Driver(program, intervalMillis, parallelism, clock, limits, first,
+        reporter, termination);
+    driver = started;
+    log.info("Starting {}: batch interval {} ms, parallelism {}, first batch {}; inputs {}; "
+        + "outputs {}", name(), intervalMillis, parallelism, first, describeInputs(),
+        describeOutputs());
+    started.start();
+  }
+
+  /**
+   * Asks the pipeline to stop and returns at once. Before {@link #start()}, stops it for good:
+   * closes its sources and sinks at once.
+   */
+  public void requestStop(boolean graceful) {
+    if (state.compareAndSet(NEW, STOPPED_UNSTARTED)) {
+      stopUnstarted();
+      return;
+    }
+    Driver running = driver;
+    if (running != null) {
+      running.requestStop(graceful);
+    }
+  }
+
+  /**
+   * Waits until the pipeline stopped and its threads ended.
+   *
+   * @throws PipelineFailedException if a failure stopped it
+   */
+  public void awaitTermination() throws InterruptedException {
+    while (!awaitTermination(Duration.ofDays(1))) {
+      // keep waiting: the wait has no bound
+    }
+  }
+
+  /**
+   * Like {@link #awaitTermination()}, for at most {@code timeout}: whether it stopped.
+   *
+   * @throws PipelineFailedException if a failure stopped it
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    checkNotDriver("awaitTermination");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!termination.await(timeout)) {
+      return false;
+    }
+    Driver ended = driver;
+    if (ended != null) {
+      // the driver releases waiters as its last act; let its thread finish too
+      long remainingMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      ended.thread().join(remainingMillis);
+      if (ended.thread().isAlive()) {
+        return false;
+      }
+    }
+    termination.throwIfFailed();
+    return true;
+  }
+
+  /**
+   * Waits up to {@code timeout} for the batch at {@code batchTime} to complete: whether it did.
+   *
+   * @throws PipelineFailedException if a failure stopped the pipeline first
+   */
+  public boolean awaitBatch(long batchTime, Duration timeout) throws InterruptedException {
+    checkNotDriver("awaitBatch");
+    return termination.awaitBatch(batchTime, timeout);
+  }
+
+  /** Whether the current thread is this pipeline's driver thread, where listeners run. */
+  public boolean onDriverThread() {
+    Driver running = driver;
+    return running != null && running.thread() == Thread.currentThread();
+  }
+
+  private void checkNotDriver(String method) {
+    if (onDriverThread()) {
+      throw new IllegalStateException(method + " called from a listener of " + name()
+          + ", which would wait for itself; use requestStop");
+    }
+  }
+
+  private void stopUnstarted() {
+    ResourceCloser.closeAll(program);
+    log.info("Stopped {} before it started", name());
+    reporter.stopped(null);
+    termination.terminate(null);
+  }
+
+  private String describeInputs() {
+    StringJoiner inputs = new StringJoiner(", ", "[", "]");
+    for (InputSlot input : program.inputs()) {
+      String source;
+      try {
+        source = input.source().describe();
+      } catch (RuntimeException e) {
+        source = "<describe() threw " + e + ">";
+      }
+      inputs.add(input.name() + " from " + source);
+    }
+    return inputs.toString();
+  }
+
+  private String describeOutputs() {
+    StringJoiner outputs = new StringJoiner(", ", "[", "]");
+    for (OutputSlot output : program.outputs()) {
+      outputs.add(output.name());
+    }
+    return outputs.toString();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sluice.runtime.engine;
+
+import dev.sluice.api.Source;
+import java.util.List;
+
+/**
+ * One input of a running pipeline as the driver sees it: gathers the records of the open interval
+ * and hands them over when a batch is sealed.
+ *
+ * <p><b>Threads:</b> the driver calls everything except where a method says otherwise.
+ */
+abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
+
+  private final String name;
+  private final Source<?> source;
+
+  InputFeed(String name, Source<?> source) {
+    this.name = name;
+    this.source = source;
+  }
+
+  /** The input's stage name. */
+  final String name() {
+    return name;
+  }
+
+  /** The bound source. */
+  final Source<?> source() {
+    return source;
+  }
+
+  /** Starts receiving, if the source pushes. */
+  abstract void start();
+
+  /** Takes what arrived since the last call into the open interval; returns how many records. */
+  abstract int drain();
+
+  /** Whether records wait to be drained; any thread. */
+  abstract boolean hasRecords();
+
+  /**
+   * Ends the open interval: returns the records of the batch at {@code batchTime}, which the
+   * engine reads but never changes.
+   *
+   * @throws Exception when the source fails to deliver them
+   */
+  abstract List<?> seal(long batchTime) throws Exception;
+
+  /** The total time the source has waited for room (backpressure) so far, in nanoseconds. */
+  abstract long blockedNanos();
+
+  /** Asks the source to stop delivering; from now on it delivers nothing new. Idempotent. */
+  abstract void stop();
+
+  /** Whether the source has finished delivering (its receiving thread ended); any thread. */
+  abstract boolean ended();
+
+  /** What the source failed with, or {@code null}; meaningful once {@link #ended()}. */
+  abstract Throwable failure();
+
+  /** Drops the open interval and everything still queued; returns how many records that was. */
+  abstract long discard();
+
+  /** Waits up to {@code millis} for the source's thread to end, if it has one. */
+  abstract void join(long millis) throws InterruptedException;
+}

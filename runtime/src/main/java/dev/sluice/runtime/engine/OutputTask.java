@@ -1,0 +1,44 @@
+package dev.sluice.runtime.engine;
+
+import dev.sluice.api.Sink;
+import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.internal.OutputSlot;
+import java.util.List;
+
+/**
+ * Writes a batch's outputs: each sink gets its {@link OutputBatch}, in declaration order, after
+ * the batch's last segment. Runs on a worker so that the driver keeps draining meanwhile.
+ *
+ * <p><b>Threads:</b> as {@link BatchTask}; since batches run one at a time, sinks are called by
+ * one thread at a time and each call happens-before the next.
+ */
+final class OutputTask extends BatchTask {
+
+  private final List<OutputSlot> outputs;
+  private int writing;
+
+  OutputTask(Completions completions, List<OutputSlot> outputs) {
+    super(completions);
+    this.outputs = outputs;
+  }
+
+  @SuppressWarnings("unchecked") // each output's lists hold that output's record type
+  @Override
+  void execute(BatchRun run) throws Exception {
+    for (int o = 0; o < outputs.size(); o++) {
+      writing = o;
+      Sink<Object> sink = (Sink<Object>) outputs.get(o).sink();
+      sink.write(new OutputBatch<>(run.batchTime(), run.outputPartitions(o)));
+    }
+  }
+
+  @Override
+  PipelineFailedException describe(String pipeline, long batchTime, Throwable failure) {
+    return Failures.inOutput(pipeline, outputs.get(writing).name(), batchTime, failure);
+  }
+
+  @Override
+  public String toString() {
+    return "output task";
+  }
+}

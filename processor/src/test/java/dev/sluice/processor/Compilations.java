@@ -57,6 +57,27 @@ public final class Compilations {
     return content(file.get());
   }
 
+  /** The lines every {@link #pipeline} source starts with: the package and imports. */
+  public static final int HEADER_LINES = 5;
+
+  /**
+   * A source {@code p.<name>} with the usual imports ({@link #HEADER_LINES} lines: the api, its
+   * annotations, {@code Sinks} and {@code Sources}) followed by {@code body}; so the first line
+   * of the body is line 6.
+   */
+  public static JavaFileObject pipeline(String name, String... body) {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "package p;",
+                "import dev.sluice.api.*;",
+                "import dev.sluice.api.annotation.*;",
+                "import dev.sluice.runtime.sink.Sinks;",
+                "import dev.sluice.runtime.source.Sources;"));
+    lines.addAll(List.of(body));
+    return source("p." + name, lines.toArray(new String[0]));
+  }
+
   /** A source file from lines. */
   public static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);

@@ -4,7 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.sluice.processor.Compilations.compile;
 import static dev.sluice.processor.Compilations.compileStrict;
 import static dev.sluice.processor.Compilations.generated;
-import static dev.sluice.processor.Compilations.source;
+import static dev.sluice.processor.Compilations.pipeline;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,21 +18,6 @@ import org.junit.jupiter.api.Test;
  * that matter for the kind checked.
  */
 class StageKindsTest {
-
-  private static final String[] IMPORTS = {
-    "package p;",
-    "import dev.sluice.api.*;",
-    "import dev.sluice.api.annotation.*;",
-    "import dev.sluice.runtime.sink.Sinks;",
-    "import dev.sluice.runtime.source.Sources;",
-  };
-
-  private static JavaFileObject pipeline(String name, String... body) {
-    String[] lines = new String[IMPORTS.length + body.length];
-    System.arraycopy(IMPORTS, 0, lines, 0, IMPORTS.length);
-    System.arraycopy(body, 0, lines, IMPORTS.length, body.length);
-    return source("p." + name, lines);
-  }
 
   private static void assertContains(String source, String... expected) {
     for (String line : expected) {

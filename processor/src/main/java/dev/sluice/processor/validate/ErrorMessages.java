@@ -283,7 +283,7 @@ public final class ErrorMessages {
           default -> count + " parameters";
         };
     return Tag.ARITY + " " + kind.annotation() + " method " + stage + " takes " + parameters
-        + "; " + article(kind) + " method " + expected(kind, stage);
+        + "; " + article(kind) + " " + kind.annotation() + " method " + expected(kind, stage);
   }
 
   /** A {@code @Map}, {@code @Filter} or {@code @FlatMap} method with the wrong return type. */
@@ -298,7 +298,7 @@ public final class ErrorMessages {
           default -> throw new IllegalArgumentException(kind.toString());
         };
     return Tag.RETURN_TYPE + " " + kind.annotation() + " method " + stage + " returns " + actual
-        + "; " + article(kind) + " method " + rule;
+        + "; " + article(kind) + " " + kind.annotation() + " method " + rule;
   }
 
   /** An {@code @Input} method not returning a typed {@code Source}. */

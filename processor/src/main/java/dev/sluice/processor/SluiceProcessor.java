@@ -1,0 +1,157 @@
+package dev.sluice.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.sluice.processor.model.DeclarationReader;
+import dev.sluice.processor.model.GraphBuilder;
+import dev.sluice.processor.model.OperatorAnnotation;
+import dev.sluice.processor.model.PipelineDeclaration;
+import dev.sluice.processor.model.PipelineGraph;
+import dev.sluice.processor.model.StageKind;
+import dev.sluice.processor.plan.Planner;
+import dev.sluice.processor.validate.ErrorMessages;
+import dev.sluice.processor.validate.PipelineValidator;
+import dev.sluice.processor.validate.Validation;
+import dev.sluice.processor.write.GeneratedSources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Sluice's annotation processor: for each {@code @Pipeline} class, reads it, validates it, and,
+ * only if it is free of errors, plans and writes {@code <Pipeline>Pipeline} and
+ * {@code <Pipeline>Main}.
+ *
+ * <p>A class whose stage signatures mention types not generated yet is retried in the next round;
+ * in the last round it is left to javac, which reports the missing types itself. No exception
+ * escapes to javac: a failure is reported as an error on the pipeline class. The processor never
+ * claims its annotations.
+ */
+@AutoService(Processor.class)
+public final class SluiceProcessor extends AbstractProcessor {
+
+  /** Pipeline classes waiting for types that later rounds may generate, by qualified name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    types.add(DeclarationReader.PIPELINE_ANNOTATION);
+    for (StageKind kind : StageKind.values()) {
+      types.add(kind.annotationType());
+    }
+    return types;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement pipelineAnnotation =
+        processingEnv.getElementUtils().getTypeElement(DeclarationReader.PIPELINE_ANNOTATION);
+    if (pipelineAnnotation == null) {
+      return false;
+    }
+    List<TypeElement> pipelines = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        pipelines.add(type);
+      }
+    }
+    deferred.clear();
+    pipelines.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(pipelineAnnotation)));
+    for (TypeElement pipeline : pipelines) {
+      try {
+        process(pipeline, round.processingOver());
+      } catch (RuntimeException | IOException | Error e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                ErrorMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
+                pipeline);
+      }
+    }
+    reportStrayOperators(round);
+    return false;
+  }
+
+  private void process(TypeElement type, boolean lastRound) throws IOException {
+    PipelineDeclaration declaration =
+        new DeclarationReader(processingEnv.getElementUtils()).read(type);
+    if (!DeclarationReader.isComplete(declaration)) {
+      if (!lastRound) {
+        deferred.add(type.getQualifiedName().toString());
+      }
+      return;
+    }
+    Validation validation =
+        new PipelineValidator(processingEnv.getTypeUtils()).validate(declaration);
+    validation.report().printTo(processingEnv.getMessager());
+    if (!validation.report().isClean()) {
+      return;
+    }
+    PipelineGraph graph =
+        new GraphBuilder(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
+            .build(declaration, validation.types(), validation.batchIntervalMillis());
+    String generator =
+        processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
+                == null
+            ? null
+            : SluiceProcessor.class.getName();
+    for (JavaFile file : new GeneratedSources(generator).write(Planner.plan(graph), type)) {
+      file.writeTo(processingEnv.getFiler());
+    }
+  }
+
+  /** Reports operator annotations on methods of classes that are not pipelines. */
+  private void reportStrayOperators(RoundEnvironment round) {
+    for (StageKind kind : StageKind.values()) {
+      TypeElement annotation =
+          processingEnv.getElementUtils().getTypeElement(kind.annotationType());
+      if (annotation == null) {
+        continue;
+      }
+      for (ExecutableElement method :
+          ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation))) {
+        Element enclosing = method.getEnclosingElement();
+        boolean inPipeline =
+            enclosing.getAnnotationMirrors().stream()
+                .anyMatch(
+                    mirror ->
+                        mirror.getAnnotationType().toString()
+                            .equals(DeclarationReader.PIPELINE_ANNOTATION));
+        List<OperatorAnnotation> operators = DeclarationReader.operators(method);
+        if (!inPipeline && operators.get(0).kind() == kind) {
+          processingEnv
+              .getMessager()
+              .printMessage(
+                  Diagnostic.Kind.ERROR,
+                  ErrorMessages.notInPipeline(
+                      kind, method.getSimpleName().toString(), enclosing.getSimpleName().toString()),
+                  method,
+                  operators.get(0).mirror());
+        }
+      }
+    }
+  }
+}

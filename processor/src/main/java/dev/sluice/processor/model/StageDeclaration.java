@@ -1,0 +1,67 @@
+package dev.sluice.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * A stage method as written, before any check: the method, its operator annotations, and the
+ * annotation values that messages point at. Read by {@link DeclarationReader}.
+ *
+ * @param method the annotated method
+ * @param operators every operator annotation on it, in source order; never empty
+ * @param from the names in {@code from} of the first annotation (empty for {@code @Input})
+ * @param fromValue the {@code from} value as written, or {@code null} if there is none
+ * @param partitions {@code @ReduceByKey(partitions)}, otherwise 0
+ * @param partitionsValue the {@code partitions} value as written, or {@code null}
+ */
+public record StageDeclaration(
+    ExecutableElement method,
+    List<OperatorAnnotation> operators,
+    List<String> from,
+    AnnotationValue fromValue,
+    int partitions,
+    AnnotationValue partitionsValue) {
+
+  /** Copies the lists. */
+  public StageDeclaration {
+    operators = List.copyOf(operators);
+    from = List.copyOf(from);
+    if (operators.isEmpty()) {
+      throw new IllegalArgumentException("a stage needs an operator annotation");
+    }
+  }
+
+  /** The stage name: the method's simple name. */
+  public String name() {
+    return method.getSimpleName().toString();
+  }
+
+  /** The operator of the first annotation. */
+  public StageKind kind() {
+    return operators.get(0).kind();
+  }
+
+  /** The first operator annotation. */
+  public AnnotationMirror annotation() {
+    return operators.get(0).mirror();
+  }
+
+  /** The annotation with its {@code from} as written: {@code @Map(from = "lines")}. */
+  public String annotationText() {
+    if (!kind().readsStages()) {
+      return kind().annotation();
+    }
+    String names =
+        from.size() == 1
+            ? quote(from.get(0))
+            : from.stream().map(StageDeclaration::quote).toList().toString()
+                .replace('[', '{').replace(']', '}');
+    return kind().annotation() + "(from = " + names + ")";
+  }
+
+  private static String quote(String name) {
+    return "\"" + name + "\"";
+  }
+}

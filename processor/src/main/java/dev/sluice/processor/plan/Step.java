@@ -1,0 +1,46 @@
+package dev.sluice.processor.plan;
+
+import dev.sluice.processor.model.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One stage fused into a segment's loop, with the steps that consume its records in the same
+ * loop. The steps of a segment form a tree: a stage with several consumers fans out.
+ *
+ * @param stage the stage
+ * @param role what the segment does for it
+ * @param next the steps reading its records in this segment, in declaration order; empty unless
+ *     the role is {@link Role#TRANSFORM}
+ */
+public record Step(Stage stage, Role role, List<Step> next) {
+
+  /** What a segment does for a stage. */
+  public enum Role {
+    /** Calls a narrow operator ({@code @Map}, {@code @Filter}, {@code @FlatMap}) per record. */
+    TRANSFORM,
+    /** Adds each record to an output's list. */
+    COLLECT,
+    /** Combines each record into the map side of a shuffle that a later segment reduces. */
+    COMBINE
+  }
+
+  /** Copies the list; only transforms have next steps. */
+  public Step {
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(role, "role");
+    next = List.copyOf(next);
+    if (role != Role.TRANSFORM && !next.isEmpty()) {
+      throw new IllegalArgumentException(role + " step " + stage.name() + " has next steps");
+    }
+  }
+
+  /** This step and every step below it, depth first, in order. */
+  public List<Step> flatten() {
+    List<Step> steps = new ArrayList<>();
+    steps.add(this);
+    next.forEach(step -> steps.addAll(step.flatten()));
+    return steps;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.sluice.processor.validate;
+
+import dev.sluice.processor.model.PipelineDeclaration;
+import dev.sluice.processor.model.Wiring;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks that no stages read each other in a cycle; each cycle is one error on the class. */
+final class CycleValidator {
+
+  /** The stages on a cycle, which type checking then skips. */
+  Set<String> validate(
+      PipelineDeclaration pipeline, Map<String, String> sources, ValidationReport report) {
+    Set<String> cyclic = new HashSet<>();
+    for (List<String> cycle : wiring(pipeline, sources).cycles()) {
+      cyclic.addAll(cycle);
+      report.error(ErrorMessages.cycle(pipeline.name(), cycle), pipeline.type());
+    }
+    return cyclic;
+  }
+
+  /** The wiring of the correctly wired stages. */
+  static Wiring wiring(PipelineDeclaration pipeline, Map<String, String> sources) {
+    Wiring.Builder wiring = Wiring.builder();
+    for (String name : pipeline.stageNames()) {
+      String source = sources.get(name);
+      wiring.add(name, source == null ? List.of() : List.of(source));
+    }
+    return wiring.build();
+  }
+}

@@ -1,0 +1,452 @@
+package dev.sluice.processor.validate;
+
+import dev.sluice.processor.model.StageKind;
+import java.util.List;
+
+/**
+ * Every message the processor prints, each starting with a stable tag such as
+ * {@code [Sluice/UnknownFrom]}. The texts say what rule was broken, then what would be right.
+ * Tests assert these exact texts, and {@code docs/compiler-errors.md} is checked against
+ * {@link Tag}, so the three cannot drift apart.
+ */
+public final class ErrorMessages {
+
+  private ErrorMessages() {}
+
+  /** The stable tags, with the rule each one enforces and how to fix it, for the docs. */
+  public enum Tag {
+    UNKNOWN_FROM(
+        "UnknownFrom",
+        "A `from` names a stage the pipeline does not have.",
+        "Name one of the listed stages; the message suggests the closest name."),
+    MISSING_FROM(
+        "MissingFrom",
+        "A `from` names no stage at all (`from = {}`).",
+        "Name the stage the operator reads."),
+    UNION(
+        "Union",
+        "A `from` names several stages; reading their union is not supported yet.",
+        "Read one stage."),
+    READS_OUTPUT(
+        "ReadsOutput",
+        "A `from` names an `@Output`, which produces no records.",
+        "Read the stage the output writes, or another stage that produces records."),
+    CYCLE(
+        "Cycle",
+        "Stages read each other in a cycle, so records could never start flowing.",
+        "Change the `from` of one stage in the cycle so that every stage leads back to an"
+            + " `@Input`."),
+    TYPE_MISMATCH(
+        "TypeMismatch",
+        "A stage reads records of a type its method cannot take (or its sink cannot write).",
+        "Declare the parameter (or the `Sink`) with the produced type or a supertype, or read a"
+            + " stage that produces the type the method takes."),
+    REDUCE_INPUT(
+        "ReduceInput",
+        "A `@ReduceByKey` reads records that are not `KV<K, V>` with concrete `K` and `V`.",
+        "Read a stage that produces `KV` records, such as a `@Map` returning"
+            + " `KV.of(key, value)`."),
+    REDUCE_FUNCTION(
+        "ReduceFunction",
+        "A `@ReduceByKey` method is not a function `V f(V a, V b)` over the values it reads.",
+        "Take two values of the value type `V` (or its primitive) and return the same type."),
+    ARITY(
+        "Arity",
+        "A stage method has the wrong number of parameters for its operator.",
+        "Declare the parameters the operator passes, as the message shows."),
+    RETURN_TYPE(
+        "ReturnType",
+        "A `@Map`, `@Filter` or `@FlatMap` method returns the wrong type.",
+        "`@Map` returns the new record, `@Filter` returns `boolean`, `@FlatMap` returns `void`."),
+    SOURCE_TYPE(
+        "SourceType",
+        "An `@Input` method does not return a `Source` of a named record type.",
+        "Return the default source, typed with its records: `Source<String> lines()`."),
+    SINK_TYPE(
+        "SinkType",
+        "An `@Output` method does not return a `Sink` of a named record type.",
+        "Return the default sink, typed with its records: `Sink<KV<String, Long>> print()`."),
+    EMITTER_PARAMETER(
+        "EmitterParameter",
+        "The second parameter of a `@FlatMap` method is not an `Emitter` of a named type.",
+        "Declare it as `Emitter<R>`, where `R` is the type of the records it emits."),
+    PRIVATE_METHOD(
+        "PrivateMethod",
+        "A stage method is private, so the generated code cannot call it.",
+        "Make it package-private or public."),
+    INACCESSIBLE_CLASS(
+        "InaccessibleClass",
+        "The pipeline class is private, or nested in a private class, so the generated code in"
+            + " its package cannot call its methods.",
+        "Make the private class package-private or public."),
+    NO_INSTANCE(
+        "NoInstance",
+        "The pipeline has instance stage methods, but the generated code cannot create the one"
+            + " instance they run on: the class is abstract, an inner class, or lacks a"
+            + " non-private no-argument constructor.",
+        "Make the stage methods static, or make the class concrete, static and constructible"
+            + " with no arguments."),
+    TYPE_PARAMETERS(
+        "TypeParameters",
+        "A stage method or the pipeline class declares type parameters, which are not"
+            + " supported.",
+        "Use concrete types."),
+    DUPLICATE_STAGE(
+        "DuplicateStage",
+        "Two stage methods have the same name (overloads), but stage names must be unique.",
+        "Rename one of the methods."),
+    NO_OUTPUT(
+        "NoOutput",
+        "The pipeline has no `@Output`; as in Spark, nothing runs without an output operation.",
+        "Add an `@Output` method that writes the records of a stage."),
+    BATCH_INTERVAL(
+        "BatchInterval",
+        "`@Pipeline(batchInterval)` is not a positive whole number followed by `ms`, `s`, `m`"
+            + " or `h`.",
+        "Write an interval such as `\"2s\"` or `\"500ms\"`."),
+    SEVERAL_OPERATORS(
+        "SeveralOperators",
+        "A method carries more than one operator annotation.",
+        "Split it into one method per operator."),
+    PARTITIONS(
+        "Partitions",
+        "`@ReduceByKey(partitions)` is negative.",
+        "Use 0 for the pipeline's parallelism, or a positive number of partitions."),
+    NOT_IN_PIPELINE(
+        "NotInPipeline",
+        "An operator annotation is on a method of a class without `@Pipeline`.",
+        "Move the method into the pipeline class, or annotate its class with `@Pipeline`."),
+    DEAD_STAGE(
+        "DeadStage",
+        "(Warning.) A stage no `@Output` reads, directly or through other stages: it is never"
+            + " computed.",
+        "Write it with an `@Output`, or remove it."),
+    INTERNAL_ERROR(
+        "InternalError",
+        "The processor itself failed: a bug in Sluice, reported on the pipeline class instead"
+            + " of crashing the compiler.",
+        "Report it with the stack trace the message contains.");
+
+    private final String id;
+    private final String rule;
+    private final String fix;
+
+    Tag(String id, String rule, String fix) {
+      this.id = id;
+      this.rule = rule;
+      this.fix = fix;
+    }
+
+    /** The tag as messages start: {@code [Sluice/UnknownFrom]}. */
+    @Override
+    public String toString() {
+      return "[Sluice/" + id + "]";
+    }
+
+    /** The tag's name, such as {@code UnknownFrom}. */
+    public String id() {
+      return id;
+    }
+
+    /** The rule, for the docs (Markdown). */
+    public String rule() {
+      return rule;
+    }
+
+    /** The fix, for the docs (Markdown). */
+    public String fix() {
+      return fix;
+    }
+  }
+
+  // ---- wiring
+
+  /** A {@code from} naming no stage; {@code suggestion} is the closest name or {@code null}. */
+  public static String unknownFrom(
+      String annotation, String stage, String pipeline, List<String> stages, String suggestion) {
+    return Tag.UNKNOWN_FROM + " " + annotation + " on " + stage + " names no stage of pipeline "
+        + pipeline + "; stages are: " + String.join(", ", stages)
+        + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)");
+  }
+
+  /** An empty {@code from}; {@code example} is a stage it could read. */
+  public static String missingFrom(StageKind kind, String stage, String example) {
+    return Tag.MISSING_FROM + " " + kind.annotation() + "(from = {}) on " + stage
+        + " names no stage to read; name the stage it reads, as in " + kind.annotation()
+        + "(from = \"" + example + "\")";
+  }
+
+  /** Several names in {@code from}. */
+  public static String union(String annotation, String stage, int count) {
+    return Tag.UNION + " " + annotation + " on " + stage + " reads " + count
+        + " stages; reading several stages (a union) is not supported yet, so read one stage";
+  }
+
+  /** A {@code from} naming an output. */
+  public static String readsOutput(String annotation, String stage, String output) {
+    return Tag.READS_OUTPUT + " " + annotation + " on " + stage + " reads " + output
+        + ", an @Output, which produces no records; read the stage " + output
+        + " writes, or another stage that produces records";
+  }
+
+  /** Stages reading each other; {@code cycle} starts and ends with the same stage. */
+  public static String cycle(String pipeline, List<String> cycle) {
+    return Tag.CYCLE + " stages of pipeline " + pipeline + " read each other in a cycle: "
+        + String.join(" -> ", cycle) + "; records must flow from an @Input to an @Output, so"
+        + " change the from of one of these stages";
+  }
+
+  // ---- types along the wiring
+
+  /** The first step of a type path: the stage that produces the type. */
+  public static String producedBy(String stage, StageKind kind, String type) {
+    return stage + " (" + kind.annotation() + ") produces " + type;
+  }
+
+  /** A {@code @Filter} on a type path, which passes its input type on. */
+  public static String keptBy(String stage, String type) {
+    return stage + " (" + StageKind.FILTER.annotation() + ") keeps " + type;
+  }
+
+  /** The last step of a type path: the consuming stage, what it reads and what it accepts. */
+  public static String readBy(String stage, StageKind kind, String from, String accepts) {
+    return stage + " (" + kind.annotation() + ", from = \"" + from + "\")"
+        + (accepts.isEmpty() ? "" : " " + accepts);
+  }
+
+  /** What a method parameter accepts, as the last step of a path: {@code takes Integer}. */
+  public static String takes(String type) {
+    return "takes " + type;
+  }
+
+  /** What an output's sink accepts, as the last step of a path: {@code writes Sink<Integer>}. */
+  public static String writes(String sinkType) {
+    return "writes " + sinkType;
+  }
+
+  /** A record parameter that cannot take what the stage reads; {@code path} shows the flow. */
+  public static String parameterMismatch(
+      String stage, String parameter, String produced, String path) {
+    return Tag.TYPE_MISMATCH + " " + stage + " takes " + parameter + " but reads " + produced
+        + ": " + path + "; declare the parameter as " + produced
+        + " (or a supertype of it), or read a stage that produces " + parameter;
+  }
+
+  /** A sink that cannot write what the output reads; {@code path} shows the flow. */
+  public static String sinkMismatch(String stage, String sink, String produced, String path) {
+    return Tag.TYPE_MISMATCH + " " + stage + " writes " + sink + " but reads " + produced + ": "
+        + path + "; return a Sink<" + produced + "> (or a Sink of a supertype), or read a stage"
+        + " whose records " + sink + " can write";
+  }
+
+  /** A {@code @ReduceByKey} reading records that are not a concrete {@code KV<K, V>}. */
+  public static String reduceInput(String annotation, String stage, String produced, String path) {
+    return Tag.REDUCE_INPUT + " " + annotation + " on " + stage + " reads " + produced
+        + ", not a KV<K, V> with concrete K and V: " + path + "; read a stage that produces KV"
+        + " records, such as a @Map that returns KV.of(key, value)";
+  }
+
+  /** A reduce function whose value type differs from the {@code V} it reads. */
+  public static String reduceFunctionMismatch(
+      String stage, String function, String kv, String path, List<String> forms) {
+    return Tag.REDUCE_FUNCTION + " @ReduceByKey method " + stage + " combines " + function
+        + " values but reads " + kv + ": " + path + "; declare it as " + String.join(" or ", forms);
+  }
+
+  /** A reduce function form for messages: {@code long counts(long a, long b)}. */
+  public static String reduceForm(String stage, String type) {
+    return type + " " + stage + "(" + type + " a, " + type + " b)";
+  }
+
+  // ---- signatures
+
+  /** The operator's expected parameters and signature, for {@link #arity} and others. */
+  private static String expected(StageKind kind, String stage) {
+    return switch (kind) {
+      case INPUT -> "takes none: Source<T> " + stage + "()";
+      case MAP -> "takes one, the record: R " + stage + "(T record)";
+      case FILTER -> "takes one, the record: boolean " + stage + "(T record)";
+      case FLAT_MAP ->
+          "takes two, the record and the Emitter of its results: void " + stage
+              + "(T record, Emitter<R> out)";
+      case REDUCE_BY_KEY -> "takes two, the values to combine: V " + stage + "(V a, V b)";
+      case OUTPUT -> "takes none: Sink<T> " + stage + "()";
+    };
+  }
+
+  /** A stage method with the wrong number of parameters. */
+  public static String arity(StageKind kind, String stage, int count) {
+    String parameters =
+        switch (count) {
+          case 0 -> "no parameters";
+          case 1 -> "1 parameter";
+          default -> count + " parameters";
+        };
+    return Tag.ARITY + " " + kind.annotation() + " method " + stage + " takes " + parameters
+        + "; " + article(kind) + " " + kind.annotation() + " method " + expected(kind, stage);
+  }
+
+  /** A {@code @Map}, {@code @Filter} or {@code @FlatMap} method with the wrong return type. */
+  public static String returnType(StageKind kind, String stage, String actual) {
+    String rule =
+        switch (kind) {
+          case MAP -> "returns the new record: R " + stage + "(T record)";
+          case FILTER -> "returns boolean: boolean " + stage + "(T record)";
+          case FLAT_MAP ->
+              "returns void and emits its records to the Emitter: void " + stage
+                  + "(T record, Emitter<R> out)";
+          default -> throw new IllegalArgumentException(kind.toString());
+        };
+    return Tag.RETURN_TYPE + " " + kind.annotation() + " method " + stage + " returns " + actual
+        + "; " + article(kind) + " " + kind.annotation() + " method " + rule;
+  }
+
+  /** An {@code @Input} method not returning a typed {@code Source}. */
+  public static String sourceType(String stage, String actual) {
+    return Tag.SOURCE_TYPE + " @Input method " + stage + " returns " + actual
+        + "; an @Input method returns the default Source of its records, with their type, such as"
+        + " Source<String> " + stage + "()";
+  }
+
+  /** An {@code @Output} method not returning a typed {@code Sink}. */
+  public static String sinkType(String stage, String actual) {
+    return Tag.SINK_TYPE + " @Output method " + stage + " returns " + actual
+        + "; an @Output method returns the default Sink of its records, with their type, such as"
+        + " Sink<String> " + stage + "()";
+  }
+
+  /** A {@code @FlatMap} method whose second parameter is not a typed {@code Emitter}. */
+  public static String emitterParameter(String stage, String actual) {
+    return Tag.EMITTER_PARAMETER + " the second parameter of @FlatMap method " + stage + " is "
+        + actual + "; it must be the Emitter of the records it emits, with their type: void "
+        + stage + "(T record, Emitter<R> out)";
+  }
+
+  /** A reduce function whose parameter and return types are not all the same. */
+  public static String reduceFunctionShape(String stage, String signature) {
+    return Tag.REDUCE_FUNCTION + " @ReduceByKey method " + stage + " is " + signature
+        + "; a reduce function takes two values of one type and returns that type: V " + stage
+        + "(V a, V b)";
+  }
+
+  /** A negative {@code @ReduceByKey(partitions)}. */
+  public static String partitions(String stage, int partitions) {
+    return Tag.PARTITIONS + " @ReduceByKey(partitions = " + partitions + ") on " + stage
+        + " is negative; use 0 for the pipeline's parallelism, or a positive number of partitions";
+  }
+
+  // ---- methods and the class
+
+  /** A method with several operator annotations. */
+  public static String severalOperators(String method, List<StageKind> kinds) {
+    return Tag.SEVERAL_OPERATORS + " method " + method + " has several operator annotations ("
+        + String.join(", ", kinds.stream().map(StageKind::annotation).toList())
+        + "); a stage method has exactly one, so split it into one method per operator";
+  }
+
+  /** A stage method with type parameters. */
+  public static String typeParameters(StageKind kind, String stage, String parameters) {
+    return Tag.TYPE_PARAMETERS + " " + kind.annotation() + " method " + stage
+        + " declares type parameters " + parameters + "; stage methods cannot be generic, so use"
+        + " concrete types";
+  }
+
+  /** A pipeline class with type parameters. */
+  public static String genericPipeline(String pipelineClass, String parameters) {
+    return Tag.TYPE_PARAMETERS + " pipeline class " + pipelineClass + " declares type parameters "
+        + parameters + "; a pipeline class cannot be generic, so use concrete types";
+  }
+
+  /** A private stage method. */
+  public static String privateMethod(StageKind kind, String stage, String generated) {
+    return Tag.PRIVATE_METHOD + " " + kind.annotation() + " method " + stage
+        + " is private, but the generated " + generated + " calls it; make it package-private or"
+        + " public";
+  }
+
+  /** A private pipeline class, or one nested in {@code privateClass}. */
+  public static String inaccessibleClass(
+      String pipelineClass, String privateClass, String generated) {
+    String problem =
+        pipelineClass.equals(privateClass)
+            ? "is private"
+            : "is nested in private class " + privateClass;
+    return Tag.INACCESSIBLE_CLASS + " pipeline class " + pipelineClass + " " + problem
+        + ", but the generated " + generated + " calls its methods from the same package; make "
+        + privateClass + " package-private or public";
+  }
+
+  /** Instance stage methods in a class without a usable no-argument constructor. */
+  public static String noConstructor(String pipelineClass, List<String> methods, String generated) {
+    return Tag.NO_INSTANCE + " " + pipelineClass + " has instance stage methods ("
+        + String.join(", ", methods) + ") but no no-argument constructor the generated "
+        + generated + " can call; add a non-private " + simple(pipelineClass)
+        + "() or make those methods static";
+  }
+
+  /** Instance stage methods in an abstract class or an interface. */
+  public static String abstractPipeline(
+      String pipelineClass, List<String> methods, String generated) {
+    return Tag.NO_INSTANCE + " " + pipelineClass + " is abstract, so the generated " + generated
+        + " cannot create the instance its instance stage methods (" + String.join(", ", methods)
+        + ") run on; make the class concrete or those methods static";
+  }
+
+  /** Instance stage methods in an inner (non-static nested) class. */
+  public static String innerPipeline(String pipelineClass, List<String> methods, String generated) {
+    return Tag.NO_INSTANCE + " " + pipelineClass + " is an inner class, so the generated "
+        + generated + " cannot create the instance its instance stage methods ("
+        + String.join(", ", methods) + ") run on; make the class static or those methods static";
+  }
+
+  /** Two stage methods with one name. */
+  public static String duplicateStage(
+      StageKind kind, String signature, String stage, StageKind firstKind, String firstSignature) {
+    return Tag.DUPLICATE_STAGE + " " + kind.annotation() + " method " + signature
+        + " declares stage " + stage + " again; " + firstKind.annotation() + " method "
+        + firstSignature + " declared it first, and stage names (the method names) must be"
+        + " unique, so rename one of them";
+  }
+
+  /** A pipeline without outputs; {@code example} is a stage an output could write. */
+  public static String noOutput(String pipeline, String example) {
+    return Tag.NO_OUTPUT + " pipeline " + pipeline + " has no @Output, so it would never compute"
+        + " anything; add a method such as @Output(from = \"" + example + "\") Sink<T> print()"
+        + " that writes the records of a stage";
+  }
+
+  /** An invalid {@code @Pipeline(batchInterval)}. */
+  public static String batchInterval(String interval, String pipeline) {
+    return Tag.BATCH_INTERVAL + " @Pipeline(batchInterval = \"" + interval + "\") on " + pipeline
+        + " is not a valid interval; write a positive whole number followed by ms, s, m or h,"
+        + " such as \"2s\" or \"500ms\"";
+  }
+
+  /** An operator annotation outside a pipeline class. */
+  public static String notInPipeline(StageKind kind, String method, String enclosing) {
+    return Tag.NOT_IN_PIPELINE + " " + kind.annotation() + " method " + method + " is in "
+        + enclosing + ", which is not annotated @Pipeline; move the method into a @Pipeline class"
+        + " or annotate " + enclosing + " with @Pipeline";
+  }
+
+  /** The warning for a stage that no output reads. */
+  public static String deadStage(StageKind kind, String stage) {
+    return Tag.DEAD_STAGE + " " + kind.annotation() + " stage " + stage + " is not read by any"
+        + " @Output, so it is never computed (stages are lazy, as in Spark); write it with an"
+        + " @Output or remove it";
+  }
+
+  /** The processor failed; {@code trace} is the stack trace. */
+  public static String internalError(String pipeline, String trace) {
+    return Tag.INTERNAL_ERROR + " Sluice's processor failed on " + pipeline
+        + "; please report this with the stack trace: " + trace;
+  }
+
+  private static String article(StageKind kind) {
+    return kind == StageKind.INPUT || kind == StageKind.OUTPUT ? "an" : "a";
+  }
+
+  private static String simple(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

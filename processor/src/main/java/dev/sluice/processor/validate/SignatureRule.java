@@ -1,0 +1,34 @@
+package dev.sluice.processor.validate;
+
+import dev.sluice.processor.model.StageDeclaration;
+import dev.sluice.processor.model.StageKind;
+import java.util.Optional;
+
+/** The signature check of one operator kind. */
+interface SignatureRule {
+
+  /** The signature of {@code stage}, or empty after reporting one problem with it. */
+  Optional<Signature> check(StageDeclaration stage, ValidationReport report);
+
+  /** The rule for {@code kind}. */
+  static SignatureRule forKind(StageKind kind, TypeSupport types) {
+    return switch (kind) {
+      case INPUT -> new InputSignature(types);
+      case MAP -> new MapSignature();
+      case FILTER -> new FilterSignature();
+      case FLAT_MAP -> new FlatMapSignature(types);
+      case REDUCE_BY_KEY -> new ReduceByKeySignature(types);
+      case OUTPUT -> new OutputSignature(types);
+    };
+  }
+
+  /** Whether the method has {@code count} parameters; reports the arity problem if not. */
+  static boolean hasArity(StageDeclaration stage, int count, ValidationReport report) {
+    int actual = stage.method().getParameters().size();
+    if (actual != count) {
+      report.error(ErrorMessages.arity(stage.kind(), stage.name(), actual), stage.method());
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.sluice.processor.validate;
+
+import com.palantir.javapoet.TypeName;
+import dev.sluice.processor.model.TypeText;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/** The type questions validators ask about Sluice's api types, by qualified name. */
+final class TypeSupport {
+
+  static final String SOURCE = "dev.sluice.api.Source";
+  static final String SINK = "dev.sluice.api.Sink";
+  static final String EMITTER = "dev.sluice.api.Emitter";
+  static final String KV = "dev.sluice.api.KV";
+
+  private final Types types;
+
+  TypeSupport(Types types) {
+    this.types = types;
+  }
+
+  /** The type as users write it, with simple names. */
+  static String text(TypeMirror type) {
+    return TypeText.of(TypeName.get(type));
+  }
+
+  /** Whether {@code type} is the class {@code qualifiedName} itself, with any arguments. */
+  static boolean is(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(qualifiedName);
+  }
+
+  /**
+   * The type arguments of {@code type} seen as {@code qualifiedName}: of the type itself, or of
+   * the supertype it inherits ({@code BatchSource<String>} seen as {@code Source} gives
+   * {@code [String]}). Empty if it is not one, or is raw.
+   */
+  Optional<List<? extends TypeMirror>> argumentsAs(TypeMirror type, String qualifiedName) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    if (is(type, qualifiedName)) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      return arguments.isEmpty() ? Optional.empty() : Optional.of(arguments);
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      Optional<List<? extends TypeMirror>> found = argumentsAs(supertype, qualifiedName);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The one record type argument of {@code type} seen as {@code qualifiedName}, if it names a
+   * type (a class or an array, not a wildcard).
+   */
+  Optional<TypeMirror> recordTypeOf(TypeMirror type, String qualifiedName) {
+    return argumentsAs(type, qualifiedName)
+        .filter(arguments -> arguments.size() == 1 && isConcrete(arguments.get(0)))
+        .map(arguments -> arguments.get(0));
+  }
+
+  /** Whether {@code type} names a class or an array type, not a wildcard or a variable. */
+  static boolean isConcrete(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED || type.getKind() == TypeKind.ARRAY;
+  }
+
+  /** A primitive type boxed, any other type as it is. */
+  TypeMirror boxed(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType()
+        : type;
+  }
+
+  /** The primitive a boxed type unboxes to, if it is one. */
+  Optional<TypeMirror> unboxed(TypeMirror type) {
+    try {
+      return Optional.of(types.unboxedType(type));
+    } catch (IllegalArgumentException notBoxed) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a value of type {@code from} can be passed where {@code to} is declared. */
+  boolean isAssignable(TypeMirror from, TypeMirror to) {
+    return types.isAssignable(from, to);
+  }
+
+  /** Whether the two types are the same. */
+  boolean isSame(TypeMirror a, TypeMirror b) {
+    return types.isSameType(a, b);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.sluice.processor.write;
+
+import com.palantir.javapoet.NameAllocator;
+import dev.sluice.processor.model.Stage;
+import dev.sluice.processor.plan.ExecutionPlan;
+import dev.sluice.processor.plan.Segment;
+import dev.sluice.processor.plan.Shuffle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The member names of a generated program class, allocated once so that they never clash with
+ * each other, with inherited members, or with the locals of any method (each method's locals come
+ * from {@link #locals()}, which reserves every field name).
+ */
+final class ProgramNames {
+
+  private final NameAllocator members = new NameAllocator();
+  private final List<String> fields = new ArrayList<>();
+
+  ProgramNames(ExecutionPlan plan) {
+    for (String inherited : List.of("runTask", "name", "inputs", "segments", "outputs")) {
+      members.newName(inherited, inherited);
+    }
+    fields.add(members.newName("pipeline", "pipeline"));
+    for (Shuffle shuffle : plan.shuffles()) {
+      String reduce = shuffle.reduce().name();
+      fields.add(members.newName(reduce + "Shuffle", tag("shuffle", shuffle.reduce())));
+      members.newName("new" + capitalized(reduce) + "Shuffle", tag("new", shuffle.reduce()));
+      members.newName("combine" + capitalized(reduce), tag("combine", shuffle.reduce()));
+      members.newName("merge" + capitalized(reduce), tag("merge", shuffle.reduce()));
+    }
+    for (Segment segment : plan.segments()) {
+      members.newName(segment.methodName(), segment);
+    }
+  }
+
+  /** The field holding the pipeline instance. */
+  String instance() {
+    return members.get("pipeline");
+  }
+
+  /** The field holding the buffers of the shuffle into {@code reduce}. */
+  String shuffle(Stage reduce) {
+    return members.get(tag("shuffle", reduce));
+  }
+
+  /** The static method allocating the buffers of the shuffle into {@code reduce}. */
+  String newShuffle(Stage reduce) {
+    return members.get(tag("new", reduce));
+  }
+
+  /** The method combining one value into a buffer of {@code reduce}. */
+  String combine(Stage reduce) {
+    return members.get(tag("combine", reduce));
+  }
+
+  /** The method merging a column of the shuffle into {@code reduce}. */
+  String merge(Stage reduce) {
+    return members.get(tag("merge", reduce));
+  }
+
+  /** The method running {@code segment}'s loop. */
+  String segment(Segment segment) {
+    return members.get(segment);
+  }
+
+  /** A fresh allocator for one method's locals and parameters, with every field name reserved. */
+  NameAllocator locals() {
+    NameAllocator locals = new NameAllocator();
+    fields.forEach(field -> locals.newName(field, "field:" + field));
+    return locals;
+  }
+
+  /** {@code words} gives {@code word}; a name not ending in one {@code s} gains {@code Record}. */
+  static String singular(String plural) {
+    if (plural.length() > 1 && plural.endsWith("s") && !plural.endsWith("ss")) {
+      return plural.substring(0, plural.length() - 1);
+    }
+    return plural + "Record";
+  }
+
+  static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static String tag(String member, Stage reduce) {
+    return member + ":" + reduce.name();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sluice.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.sluice.processor.model.ValueKind;
+
+/**
+ * The api and runtime types generated code refers to. Generated code depends only on the api,
+ * {@code PipelineBuilder}, the {@code dev.sluice.runtime.internal} seam and {@code PipelineMain}.
+ */
+final class RuntimeTypes {
+
+  private RuntimeTypes() {}
+
+  private static final String API = "dev.sluice.api";
+  private static final String RUNTIME = "dev.sluice.runtime";
+  private static final String INTERNAL = "dev.sluice.runtime.internal";
+
+  static final ClassName KV = ClassName.get(API, "KV");
+  static final ClassName EMITTER = ClassName.get(API, "Emitter");
+  static final ClassName SOURCE = ClassName.get(API, "Source");
+  static final ClassName SINK = ClassName.get(API, "Sink");
+
+  static final ClassName PIPELINE_BUILDER = ClassName.get(RUNTIME, "PipelineBuilder");
+  static final ClassName PORT = PIPELINE_BUILDER.nestedClass("Port");
+  static final ClassName PIPELINE_MAIN = ClassName.get(RUNTIME + ".cli", "PipelineMain");
+
+  static final ClassName PIPELINE_PROGRAM = ClassName.get(INTERNAL, "PipelineProgram");
+  static final ClassName INPUT_SLOT = ClassName.get(INTERNAL, "InputSlot");
+  static final ClassName SEGMENT_SLOT = ClassName.get(INTERNAL, "SegmentSlot");
+  static final ClassName OUTPUT_SLOT = ClassName.get(INTERNAL, "OutputSlot");
+  static final ClassName TASK_CONTEXT = ClassName.get(INTERNAL, "TaskContext");
+  static final ClassName STAGE_FAILURE = ClassName.get(INTERNAL, "StageFailure");
+  static final ClassName PARTITIONER = ClassName.get(INTERNAL, "Partitioner");
+  static final ClassName LONG_VALUE_MAP = ClassName.get(INTERNAL, "LongValueMap");
+  static final ClassName OBJECT_VALUE_MAP = ClassName.get(INTERNAL, "ObjectValueMap");
+
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName DURATION = ClassName.get("java.time", "Duration");
+  static final ClassName STRING = ClassName.get(String.class);
+
+  /** {@code List<T>}, boxing a primitive {@code T}. */
+  static TypeName listOf(TypeName type) {
+    return ParameterizedTypeName.get(LIST, type.box());
+  }
+
+  /** The combine buffer of a reduce: {@code LongValueMap<K>} or {@code ObjectValueMap<K, V>}. */
+  static TypeName valueMap(TypeName key, TypeName value, ValueKind kind) {
+    return kind.isPrimitive()
+        ? ParameterizedTypeName.get(LONG_VALUE_MAP, key)
+        : ParameterizedTypeName.get(OBJECT_VALUE_MAP, key, value);
+  }
+}

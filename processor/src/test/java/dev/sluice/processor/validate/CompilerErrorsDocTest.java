@@ -1,0 +1,253 @@
+package dev.sluice.processor.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sluice.processor.model.StageKind;
+import dev.sluice.processor.validate.ErrorMessages.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generates {@code docs/compiler-errors.md} from {@link ErrorMessages}: every tag, its rule, an
+ * example declaration with the message it gets (produced by the message methods themselves) and
+ * the fix. The committed page must equal the generated one; run with
+ * {@code -Dsluice.updateGoldens=true} to rewrite it after changing a message.
+ */
+class CompilerErrorsDocTest {
+
+  private static final Path PAGE = Path.of("../docs/compiler-errors.md");
+
+  /** An example: the offending declaration and the message it gets. */
+  private record Example(String code, String message) {}
+
+  private static Map<Tag, Example> examples() {
+    Map<Tag, Example> examples = new EnumMap<>(Tag.class);
+    List<String> stages = List.of("lines", "words", "pairs", "counts", "print");
+    examples.put(
+        Tag.UNKNOWN_FROM,
+        new Example(
+            "@Map(from = \"lnes\")\nstatic KV<String, Long> pairs(String word) { ... }",
+            ErrorMessages.unknownFrom(
+                "@Map(from = \"lnes\")", "pairs", "WordCount", stages, "lines")));
+    examples.put(
+        Tag.MISSING_FROM,
+        new Example(
+            "@Map(from = {})\nstatic KV<String, Long> pairs(String word) { ... }",
+            ErrorMessages.missingFrom(StageKind.MAP, "pairs", "words")));
+    examples.put(
+        Tag.UNION,
+        new Example(
+            "@Map(from = {\"lines\", \"words\"})\nstatic KV<String, Long> pairs(String word) { ... }",
+            ErrorMessages.union("@Map(from = {\"lines\", \"words\"})", "pairs", 2)));
+    examples.put(
+        Tag.READS_OUTPUT,
+        new Example(
+            "@Map(from = \"print\")\nstatic String again(String line) { ... }",
+            ErrorMessages.readsOutput("@Map(from = \"print\")", "again", "print")));
+    examples.put(
+        Tag.CYCLE,
+        new Example(
+            "@Map(from = \"c\") static String a(String s) { ... }\n"
+                + "@Map(from = \"a\") static String b(String s) { ... }\n"
+                + "@Map(from = \"b\") static String c(String s) { ... }",
+            ErrorMessages.cycle("Loop", List.of("a", "b", "c", "a"))));
+    examples.put(
+        Tag.TYPE_MISMATCH,
+        new Example(
+            "@Input static Source<String> lines() { ... }\n"
+                + "@Filter(from = \"lines\") static boolean full(String s) { ... }\n"
+                + "@Map(from = \"full\") static int lengths(Integer count) { ... }",
+            ErrorMessages.parameterMismatch(
+                "lengths",
+                "Integer",
+                "String",
+                String.join(
+                    " -> ",
+                    ErrorMessages.producedBy("lines", StageKind.INPUT, "String"),
+                    ErrorMessages.keptBy("full", "String"),
+                    ErrorMessages.readBy(
+                        "lengths", StageKind.MAP, "full", ErrorMessages.takes("Integer"))))));
+    examples.put(
+        Tag.REDUCE_INPUT,
+        new Example(
+            "@ReduceByKey(from = \"lines\")\nstatic long counts(long a, long b) { ... }",
+            ErrorMessages.reduceInput(
+                "@ReduceByKey(from = \"lines\")",
+                "counts",
+                "String",
+                ErrorMessages.producedBy("lines", StageKind.INPUT, "String") + " -> "
+                    + ErrorMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "lines", ""))));
+    examples.put(
+        Tag.REDUCE_FUNCTION,
+        new Example(
+            "@Map(from = \"words\") static KV<String, Long> pairs(String word) { ... }\n"
+                + "@ReduceByKey(from = \"pairs\") static int counts(int a, int b) { ... }",
+            ErrorMessages.reduceFunctionMismatch(
+                "counts",
+                "int",
+                "KV<String, Long>",
+                ErrorMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>") + " -> "
+                    + ErrorMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "pairs", ""),
+                List.of(
+                    ErrorMessages.reduceForm("counts", "long"),
+                    ErrorMessages.reduceForm("counts", "Long")))));
+    examples.put(
+        Tag.ARITY,
+        new Example(
+            "@Map(from = \"lines\")\nstatic String pairs(String a, String b) { ... }",
+            ErrorMessages.arity(StageKind.MAP, "pairs", 2)));
+    examples.put(
+        Tag.RETURN_TYPE,
+        new Example(
+            "@Filter(from = \"lines\")\nstatic String full(String s) { ... }",
+            ErrorMessages.returnType(StageKind.FILTER, "full", "String")));
+    examples.put(
+        Tag.SOURCE_TYPE,
+        new Example(
+            "@Input\nstatic Source lines() { ... }",
+            ErrorMessages.sourceType("lines", "Source")));
+    examples.put(
+        Tag.SINK_TYPE,
+        new Example(
+            "@Output(from = \"lines\")\nstatic Sink<?> print() { ... }",
+            ErrorMessages.sinkType("print", "Sink<?>")));
+    examples.put(
+        Tag.EMITTER_PARAMETER,
+        new Example(
+            "@FlatMap(from = \"lines\")\nstatic void words(String line, List<String> out) { ... }",
+            ErrorMessages.emitterParameter("words", "List<String>")));
+    examples.put(
+        Tag.PRIVATE_METHOD,
+        new Example(
+            "@Map(from = \"lines\")\nprivate static String upper(String s) { ... }",
+            ErrorMessages.privateMethod(StageKind.MAP, "upper", "HiddenPipeline")));
+    examples.put(
+        Tag.INACCESSIBLE_CLASS,
+        new Example(
+            "final class Outer {\n  @Pipeline\n  private static final class Inner { ... }\n}",
+            ErrorMessages.inaccessibleClass("Outer.Inner", "Outer.Inner", "Outer_InnerPipeline")));
+    examples.put(
+        Tag.NO_INSTANCE,
+        new Example(
+            "@Pipeline\nfinal class Configured {\n  Configured(String host) { ... }\n"
+                + "  @Input Source<String> lines() { ... }\n"
+                + "  @Output(from = \"lines\") Sink<Object> print() { ... }\n}",
+            ErrorMessages.noConstructor(
+                "Configured", List.of("lines", "print"), "ConfiguredPipeline")));
+    examples.put(
+        Tag.TYPE_PARAMETERS,
+        new Example(
+            "@Map(from = \"lines\")\nstatic <T> T same(T t) { ... }",
+            ErrorMessages.typeParameters(StageKind.MAP, "same", "<T>")));
+    examples.put(
+        Tag.DUPLICATE_STAGE,
+        new Example(
+            "@Map(from = \"lines\") static String upper(String s) { ... }\n"
+                + "@Map(from = \"lines\") static String upper(CharSequence s) { ... }",
+            ErrorMessages.duplicateStage(
+                StageKind.MAP, "upper(CharSequence)", "upper", StageKind.MAP, "upper(String)")));
+    examples.put(
+        Tag.NO_OUTPUT,
+        new Example(
+            "@Pipeline\nfinal class Silent {\n  @Input static Source<String> lines() { ... }\n"
+                + "  @Map(from = \"lines\") static String upper(String s) { ... }\n}",
+            ErrorMessages.noOutput("Silent", "upper")));
+    examples.put(
+        Tag.BATCH_INTERVAL,
+        new Example(
+            "@Pipeline(batchInterval = \"2 s\")\nfinal class Slow { ... }",
+            ErrorMessages.batchInterval("2 s", "Slow")));
+    examples.put(
+        Tag.SEVERAL_OPERATORS,
+        new Example(
+            "@Map(from = \"lines\") @Filter(from = \"lines\")\n"
+                + "static boolean full(String s) { ... }",
+            ErrorMessages.severalOperators("full", List.of(StageKind.MAP, StageKind.FILTER))));
+    examples.put(
+        Tag.PARTITIONS,
+        new Example(
+            "@ReduceByKey(from = \"pairs\", partitions = -1)\n"
+                + "static long counts(long a, long b) { ... }",
+            ErrorMessages.partitions("counts", -1)));
+    examples.put(
+        Tag.NOT_IN_PIPELINE,
+        new Example(
+            "final class Helper {\n  @Map(from = \"lines\") static String upper(String s) { ... }\n}",
+            ErrorMessages.notInPipeline(StageKind.MAP, "upper", "Helper")));
+    examples.put(
+        Tag.DEAD_STAGE,
+        new Example(
+            "@Map(from = \"lines\") static int lengths(String line) { ... }"
+                + "  // no @Output reads lengths",
+            ErrorMessages.deadStage(StageKind.MAP, "lengths")));
+    examples.put(
+        Tag.INTERNAL_ERROR,
+        new Example(
+            "(any pipeline class)",
+            ErrorMessages.internalError(
+                "WordCount", "java.lang.IllegalStateException: ...\n\tat ...")));
+    return examples;
+  }
+
+  @Test
+  void everyTagHasAnExampleThatStartsWithIt() {
+    Map<Tag, Example> examples = examples();
+    assertEquals(Arrays.asList(Tag.values()), List.copyOf(examples.keySet()));
+    examples.forEach(
+        (tag, example) ->
+            assertEquals(
+                tag.toString(), example.message().substring(0, tag.toString().length())));
+  }
+
+  @Test
+  void pageMatchesErrorMessages() throws IOException {
+    String page = page();
+    if (Boolean.getBoolean("sluice.updateGoldens")) {
+      Files.createDirectories(PAGE.getParent());
+      Files.writeString(PAGE, page, StandardCharsets.UTF_8);
+      return;
+    }
+    if (!Files.exists(PAGE) || !Files.readString(PAGE, StandardCharsets.UTF_8).equals(page)) {
+      fail(PAGE + " is out of date with ErrorMessages; run the processor's tests with"
+          + " -Dsluice.updateGoldens=true and review the diff");
+    }
+  }
+
+  private static String page() {
+    StringBuilder page =
+        new StringBuilder()
+            .append("# Compiler errors\n\n")
+            .append("Sluice's annotation processor checks every `@Pipeline` class when it is")
+            .append(" compiled. Each\nmessage starts with a stable tag, names the rule that was")
+            .append(" broken and what would be\nright, and points at the most specific place:")
+            .append(" the `from` value, the parameter, the\nmethod, or the class for errors that")
+            .append(" span the whole pipeline. Nothing is generated for a\npipeline with errors,")
+            .append(" so these are the only messages you see.\n\n")
+            .append("This page is generated from `ErrorMessages` by `CompilerErrorsDocTest`")
+            .append(" (processor module);\nafter changing a message, run `mvn -pl processor test")
+            .append(" -Dsluice.updateGoldens=true`.\n\n")
+            .append("| Tag | Rule |\n|---|---|\n");
+    Map<Tag, Example> examples = examples();
+    for (Tag tag : Tag.values()) {
+      page.append("| [`").append(tag).append("`](#").append(tag.id().toLowerCase())
+          .append(") | ").append(tag.rule()).append(" |\n");
+    }
+    for (Tag tag : Tag.values()) {
+      Example example = examples.get(tag);
+      page.append("\n## ").append(tag.id()).append("\n\n")
+          .append(tag.rule()).append("\n\n")
+          .append("```java\n").append(example.code()).append("\n```\n\n")
+          .append("```\n").append(example.message()).append("\n```\n\n")
+          .append("**Fix:** ").append(tag.fix()).append('\n');
+    }
+    return page.toString();
+  }
+}

@@ -27,7 +27,7 @@ public final class WordCountThroughput {
   private static final int LINES_PER_BATCH = 50_000;
   private static final int WORDS_PER_LINE = 10;
   private static final int WARMUP_BATCHES = 10;
-  private static final int MEASURED_BATCHES = 40;
+  private static final int MEASURED_BATCHES = 20;
 
   private WordCountThroughput() {}
 
@@ -43,10 +43,19 @@ public final class WordCountThroughput {
         "%d batches of %d lines (%d words measured, %d warm-up batches)%n",
         MEASURED_BATCHES, LINES_PER_BATCH, words, WARMUP_BATCHES);
 
-    double loop1 = words / handWritten(batches, 1);
-    double loop2 = words / handWritten(batches, 2);
-    double sluice1 = words / sluice(batches, 1);
-    double sluice2 = words / sluice(batches, 2);
+    int rounds = 5;
+    double[][] rates = new double[4][rounds];
+    for (int round = 0; round < rounds; round++) {
+      rates[0][round] = words / handWritten(batches, 1);
+      rates[1][round] = words / handWritten(batches, 2);
+      rates[2][round] = words / sluice(batches, 1);
+      rates[3][round] = words / sluice(batches, 2);
+    }
+    double loop1 = median(rates[0]);
+    double loop2 = median(rates[1]);
+    double sluice1 = median(rates[2]);
+    double sluice2 = median(rates[3]);
+    System.out.printf(Locale.ROOT, "medians of %d interleaved rounds:%n", rounds);
     report("hand-written loop, 1 thread", loop1, loop1);
     report("hand-written loop, 2 threads", loop2, loop1);
     report("Sluice WordCount, parallelism 1", sluice1, loop1);
@@ -54,6 +63,12 @@ public final class WordCountThroughput {
     System.out.printf(
         Locale.ROOT, "ratios: sluice1/loop1 = %.2f, sluice2/loop2 = %.2f%n",
         sluice1 / loop1, sluice2 / loop2);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static void report(String name, double wordsPerSecond, double baseline) {

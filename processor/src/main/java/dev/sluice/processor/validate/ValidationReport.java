@@ -49,11 +49,6 @@ public final class ValidationReport {
     return problems.stream().noneMatch(problem -> problem.kind() == Diagnostic.Kind.ERROR);
   }
 
-  /** The problems in the order found. */
-  public List<Problem> problems() {
-    return List.copyOf(problems);
-  }
-
   /** Prints every problem through {@code messager}. */
   public void printTo(Messager messager) {
     for (Problem problem : problems) {

@@ -32,8 +32,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Sluice's annotation processor: for each {@code @Pipeline} class, reads it, validates it, and,
- * only if it is free of errors, plans and writes {@code <Pipeline>Pipeline} and
- * {@code <Pipeline>Main}.
+ * only if it is free of errors, plans and writes {@code <Pipeline>Pipeline} and {@code
+ * <Pipeline>Main}.
  *
  * <p>A class whose stage signatures mention types not generated yet is retried in the next round;
  * in the last round it is left to javac, which reports the missing types itself. No exception
@@ -138,7 +138,9 @@ public final class SluiceProcessor extends AbstractProcessor {
             enclosing.getAnnotationMirrors().stream()
                 .anyMatch(
                     mirror ->
-                        mirror.getAnnotationType().toString()
+                        mirror
+                            .getAnnotationType()
+                            .toString()
                             .equals(DeclarationReader.PIPELINE_ANNOTATION));
         List<OperatorAnnotation> operators = DeclarationReader.operators(method);
         if (!inPipeline && operators.get(0).kind() == kind) {
@@ -147,7 +149,9 @@ public final class SluiceProcessor extends AbstractProcessor {
               .printMessage(
                   Diagnostic.Kind.ERROR,
                   ErrorMessages.notInPipeline(
-                      kind, method.getSimpleName().toString(), enclosing.getSimpleName().toString()),
+                      kind,
+                      method.getSimpleName().toString(),
+                      enclosing.getSimpleName().toString()),
                   method,
                   operators.get(0).mirror());
         }

@@ -18,8 +18,8 @@ import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pipeline whose stage types another processor generates is processed in a later round, once
- * the types exist, rather than rejected with false errors in the first.
+ * A pipeline whose stage types another processor generates is processed in a later round, once the
+ * types exist, rather than rejected with false errors in the first.
  */
 class DeferralTest {
 
@@ -63,7 +63,8 @@ class DeferralTest {
                     "final class Typed {",
                     "  @Input static Source<String> lines() { return Sources.demo(); }",
                     "  @Map(from = \"lines\") static Word words(String s) { return new Word(s); }",
-                    "  @Output(from = \"words\") static Sink<Word> print() { return Sinks.print(); }",
+                    "  @Output(from = \"words\") static Sink<Word> print() { return Sinks.print();"
+                        + " }",
                     "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String source = generated(compilation, "p.TypedPipeline");

@@ -18,8 +18,8 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code Program} nested class: the {@code PipelineProgram} subclass holding the
- * shuffle buffers, dispatching each task to its segment's method.
+ * Writes the {@code Program} nested class: the {@code PipelineProgram} subclass holding the shuffle
+ * buffers, dispatching each task to its segment's method.
  */
 final class ProgramWriter {
 
@@ -177,8 +177,7 @@ final class ProgramWriter {
   private Segment segmentCollecting(Stage output) {
     return plan.segments().stream()
         .filter(
-            segment ->
-                segment.allSteps().stream().anyMatch(step -> step.stage().equals(output)))
+            segment -> segment.allSteps().stream().anyMatch(step -> step.stage().equals(output)))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no segment collects " + output.name()));
   }

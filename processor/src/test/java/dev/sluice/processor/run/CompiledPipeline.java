@@ -43,7 +43,9 @@ final class CompiledPipeline {
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
         String binaryName =
-            file.getName().replaceAll("^.*CLASS_OUTPUT/", "").replace(".class", "")
+            file.getName()
+                .replaceAll("^.*CLASS_OUTPUT/", "")
+                .replace(".class", "")
                 .replace('/', '.');
         classes.put(binaryName, bytes(file));
       }
@@ -70,8 +72,8 @@ final class CompiledPipeline {
 
   /**
    * The program the builder creates for {@code parallelism}, with {@code inputs} bound as batch
-   * sources that are never asked (records are passed to {@link #run}) and every output bound to
-   * a sink that is never called.
+   * sources that are never asked (records are passed to {@link #run}) and every output bound to a
+   * sink that is never called.
    */
   Program program(int parallelism) throws ReflectiveOperationException {
     PipelineBuilder<?> builder = builder();
@@ -116,13 +118,16 @@ final class CompiledPipeline {
         partitioned.add(partitions);
       }
       List<List<List<Object>>> outputs = new ArrayList<>();
-      program.outputs().forEach(slot -> {
-        List<List<Object>> partitions = new ArrayList<>();
-        for (int p = 0; p < slot.partitions(); p++) {
-          partitions.add(new ArrayList<>());
-        }
-        outputs.add(partitions);
-      });
+      program
+          .outputs()
+          .forEach(
+              slot -> {
+                List<List<Object>> partitions = new ArrayList<>();
+                for (int p = 0; p < slot.partitions(); p++) {
+                  partitions.add(new ArrayList<>());
+                }
+                outputs.add(partitions);
+              });
       TaskContext context =
           new TaskContext() {
             @Override

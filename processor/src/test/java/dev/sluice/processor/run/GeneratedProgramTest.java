@@ -15,8 +15,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs generated programs batch by batch through the runtime seam and checks the exact records
- * each output receives, partition by partition.
+ * Runs generated programs batch by batch through the runtime seam and checks the exact records each
+ * output receives, partition by partition.
  */
 class GeneratedProgramTest {
 
@@ -31,8 +31,7 @@ class GeneratedProgramTest {
   @Test
   void wordCountCountsEachBatchAndReusesItsBuffers() throws Exception {
     CompiledPipeline.Program program =
-        CompiledPipeline.compile("dev.sluice.examples.WordCount", wordCount())
-            .program(2);
+        CompiledPipeline.compile("dev.sluice.examples.WordCount", wordCount()).program(2);
     // Map task 0 reads "a b a" and "b c", task 1 reads "". Keys go to partition hashCode % 2:
     // "b" and "" to 0, "a" and "c" to 1; each reduce task merges map task 0's buffer first.
     assertEquals(
@@ -68,7 +67,8 @@ class GeneratedProgramTest {
                     "  @ReduceByKey(from = \"pairs\") static long counts(long a, long b) {",
                     "    return a + b;",
                     "  }",
-                    "  @Map(from = \"counts\") static KV<Long, Long> byCount(KV<String, Long> kv) {",
+                    "  @Map(from = \"counts\") static KV<Long, Long> byCount(KV<String, Long> kv)"
+                        + " {",
                     "    return KV.of(kv.value(), 1L);",
                     "  }",
                     "  @ReduceByKey(from = \"byCount\", partitions = 1)",
@@ -100,25 +100,29 @@ class GeneratedProgramTest {
                     "  }",
                     "  @ReduceByKey(from = \"sizes\", partitions = 1)",
                     "  static double maxima(double a, double b) { return Math.max(a, b); }",
-                    "  @Output(from = \"maxima\") static Sink<Object> max() { return Sinks.print(); }",
+                    "  @Output(from = \"maxima\") static Sink<Object> max() { return Sinks.print();"
+                        + " }",
                     "  @Map(from = \"lines\") static KV<String, Boolean> flags(String s) {",
                     "    return KV.of(\"k\", s.startsWith(\"y\"));",
                     "  }",
                     "  @ReduceByKey(from = \"flags\", partitions = 1)",
                     "  static boolean any(boolean a, boolean b) { return a || b; }",
-                    "  @Output(from = \"any\") static Sink<Object> anyOut() { return Sinks.print(); }",
+                    "  @Output(from = \"any\") static Sink<Object> anyOut() { return Sinks.print();"
+                        + " }",
                     "  @Map(from = \"lines\") static KV<String, Character> firsts(String s) {",
                     "    return KV.of(\"k\", s.charAt(0));",
                     "  }",
                     "  @ReduceByKey(from = \"firsts\", partitions = 1)",
                     "  static char last(char a, char b) { return a > b ? a : b; }",
-                    "  @Output(from = \"last\") static Sink<Object> lastOut() { return Sinks.print(); }",
+                    "  @Output(from = \"last\") static Sink<Object> lastOut() { return"
+                        + " Sinks.print(); }",
                     "  @Map(from = \"lines\") static KV<String, Float> thirds(String s) {",
                     "    return KV.of(\"k\", s.length() / 2f);",
                     "  }",
                     "  @ReduceByKey(from = \"thirds\", partitions = 1)",
                     "  static float sum(float a, float b) { return a + b; }",
-                    "  @Output(from = \"sum\") static Sink<Object> sumOut() { return Sinks.print(); }",
+                    "  @Output(from = \"sum\") static Sink<Object> sumOut() { return Sinks.print();"
+                        + " }",
                     "}"))
             .program(3);
     assertEquals(
@@ -213,11 +217,9 @@ class GeneratedProgramTest {
   @Test
   void theBuilderDescribesItsPorts() throws Exception {
     PipelineBuilder<?> builder =
-        CompiledPipeline.compile("dev.sluice.examples.WordCount", wordCount())
-            .builder();
+        CompiledPipeline.compile("dev.sluice.examples.WordCount", wordCount()).builder();
     assertEquals("WordCount", builder.pipelineName());
-    assertEquals(
-        List.of(new PipelineBuilder.Port("lines", "String", true)), builder.inputs());
+    assertEquals(List.of(new PipelineBuilder.Port("lines", "String", true)), builder.inputs());
     assertEquals(
         List.of(new PipelineBuilder.Port("print", "KV<String, Long>", false)), builder.outputs());
     assertEquals(java.time.Duration.ofSeconds(2), builder.batchInterval());

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -80,7 +81,7 @@ public final class SluiceProcessor extends AbstractProcessor {
     for (TypeElement pipeline : pipelines) {
       try {
         process(pipeline, round.processingOver());
-      } catch (RuntimeException | IOException | Error e) {
+      } catch (RuntimeException | IOException e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         processingEnv
@@ -119,7 +120,21 @@ public final class SluiceProcessor extends AbstractProcessor {
             ? null
             : SluiceProcessor.class.getName();
     for (JavaFile file : new GeneratedSources(generator).write(Planner.plan(graph), type)) {
-      file.writeTo(processingEnv.getFiler());
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (FilerException taken) {
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                ErrorMessages.generatedNameTaken(
+                    file.packageName().isEmpty()
+                        ? file.typeSpec().name()
+                        : file.packageName() + "." + file.typeSpec().name(),
+                    declaration.name()),
+                type);
+        return;
+      }
     }
   }
 

@@ -121,6 +121,11 @@ public final class ErrorMessages {
         "(Warning.) A stage no `@Output` reads, directly or through other stages: it is never"
             + " computed.",
         "Write it with an `@Output`, or remove it."),
+    GENERATED_NAME_TAKEN(
+        "GeneratedNameTaken",
+        "A class the processor would generate for the pipeline, such as `WordCountPipeline`,"
+            + " already exists in the compilation.",
+        "Rename that class, or the pipeline class."),
     INTERNAL_ERROR(
         "InternalError",
         "The processor itself failed: a bug in Sluice, reported on the pipeline class instead"
@@ -632,6 +637,17 @@ public final class ErrorMessages {
         + " is not read by any"
         + " @Output, so it is never computed (stages are lazy, as in Spark); write it with an"
         + " @Output or remove it";
+  }
+
+  /** A class to generate already exists. */
+  public static String generatedNameTaken(String generated, String pipeline) {
+    return Tag.GENERATED_NAME_TAKEN
+        + " cannot generate "
+        + generated
+        + " for pipeline "
+        + pipeline
+        + ": a type of that name already exists in this compilation; rename it or the pipeline"
+        + " class";
   }
 
   /** The processor failed; {@code trace} is the stack trace. */

@@ -193,6 +193,11 @@ class CompilerErrorsDocTest {
                 + "  // no @Output reads lengths",
             ErrorMessages.deadStage(StageKind.MAP, "lengths")));
     examples.put(
+        Tag.GENERATED_NAME_TAKEN,
+        new Example(
+            "@Pipeline\nfinal class WordCount { ... }\n\nfinal class WordCountPipeline { ... }",
+            ErrorMessages.generatedNameTaken("p.WordCountPipeline", "WordCount")));
+    examples.put(
         Tag.INTERNAL_ERROR,
         new Example(
             "(any pipeline class)",

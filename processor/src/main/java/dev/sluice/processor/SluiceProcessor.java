@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -32,8 +33,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Sluice's annotation processor: for each {@code @Pipeline} class, reads it, validates it, and,
- * only if it is free of errors, plans and writes {@code <Pipeline>Pipeline} and
- * {@code <Pipeline>Main}.
+ * only if it is free of errors, plans and writes {@code <Pipeline>Pipeline} and {@code
+ * <Pipeline>Main}.
  *
  * <p>A class whose stage signatures mention types not generated yet is retried in the next round;
  * in the last round it is left to javac, which reports the missing types itself. No exception
@@ -80,7 +81,7 @@ public final class SluiceProcessor extends AbstractProcessor {
     for (TypeElement pipeline : pipelines) {
       try {
         process(pipeline, round.processingOver());
-      } catch (RuntimeException | IOException | Error e) {
+      } catch (RuntimeException | IOException e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         processingEnv
@@ -119,7 +120,21 @@ public final class SluiceProcessor extends AbstractProcessor {
             ? null
             : SluiceProcessor.class.getName();
     for (JavaFile file : new GeneratedSources(generator).write(Planner.plan(graph), type)) {
-      file.writeTo(processingEnv.getFiler());
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (FilerException taken) {
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                ErrorMessages.generatedNameTaken(
+                    file.packageName().isEmpty()
+                        ? file.typeSpec().name()
+                        : file.packageName() + "." + file.typeSpec().name(),
+                    declaration.name()),
+                type);
+        return;
+      }
     }
   }
 
@@ -138,7 +153,9 @@ public final class SluiceProcessor extends AbstractProcessor {
             enclosing.getAnnotationMirrors().stream()
                 .anyMatch(
                     mirror ->
-                        mirror.getAnnotationType().toString()
+                        mirror
+                            .getAnnotationType()
+                            .toString()
                             .equals(DeclarationReader.PIPELINE_ANNOTATION));
         List<OperatorAnnotation> operators = DeclarationReader.operators(method);
         if (!inPipeline && operators.get(0).kind() == kind) {
@@ -147,7 +164,9 @@ public final class SluiceProcessor extends AbstractProcessor {
               .printMessage(
                   Diagnostic.Kind.ERROR,
                   ErrorMessages.notInPipeline(
-                      kind, method.getSimpleName().toString(), enclosing.getSimpleName().toString()),
+                      kind,
+                      method.getSimpleName().toString(),
+                      enclosing.getSimpleName().toString()),
                   method,
                   operators.get(0).mirror());
         }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the processor's phases one way, by scanning imports: {@code model} imports no other phase,
- * {@code validate} only {@code model}, {@code plan} only {@code model} and nothing of
- * {@code javax.lang.model}, {@code write} only {@code model} and {@code plan}.
+ * {@code validate} only {@code model}, {@code plan} only {@code model} and nothing of {@code
+ * javax.lang.model}, {@code write} only {@code model} and {@code plan}.
  */
 class ArchitectureTest {
 
@@ -23,8 +23,7 @@ class ArchitectureTest {
 
   @Test
   void modelImportsNoOtherPhase() {
-    assertEquals(
-        List.of(), violations("model", ROOT + "validate", ROOT + "plan", ROOT + "write"));
+    assertEquals(List.of(), violations("model", ROOT + "validate", ROOT + "plan", ROOT + "write"));
   }
 
   @Test
@@ -36,7 +35,11 @@ class ArchitectureTest {
   void planImportsNeitherTheCompilerApiNorLaterPhases() {
     assertEquals(
         List.of(),
-        violations("plan", "javax.lang.model", "javax.annotation.processing", ROOT + "validate",
+        violations(
+            "plan",
+            "javax.lang.model",
+            "javax.annotation.processing",
+            ROOT + "validate",
             ROOT + "write"));
   }
 

@@ -24,13 +24,12 @@ public final class Compilations {
   }
 
   /**
-   * Compiles {@code sources} with the processor, asserts success without any warning, then
-   * compiles them again together with the generated sources, without processors, under
-   * {@code -Xlint:all -Werror}, and asserts that succeeds too: generated code lands in users'
-   * builds and must be warning-free. (The second pass runs no processor because javac's
-   * {@code -Xlint:processing} warns about every annotation no processor claims, and Sluice's
-   * processor claims none, as processors should not; the parent pom turns that category off for
-   * the same reason.)
+   * Compiles {@code sources} with the processor, asserts success without any warning, then compiles
+   * them again together with the generated sources, without processors, under {@code -Xlint:all
+   * -Werror}, and asserts that succeeds too: generated code lands in users' builds and must be
+   * warning-free. (The second pass runs no processor because javac's {@code -Xlint:processing}
+   * warns about every annotation no processor claims, and Sluice's processor claims none, as
+   * processors should not; the parent pom turns that category off for the same reason.)
    */
   public static Compilation compileStrict(JavaFileObject... sources) {
     Compilation compilation = compile(sources);
@@ -39,7 +38,10 @@ public final class Compilations {
     for (JavaFileObject generated : compilation.generatedSourceFiles()) {
       all.add(
           JavaFileObjects.forSourceString(
-              generated.getName().replaceAll("^.*SOURCE_OUTPUT/", "").replace(".java", "")
+              generated
+                  .getName()
+                  .replaceAll("^.*SOURCE_OUTPUT/", "")
+                  .replace(".java", "")
                   .replace('/', '.'),
               content(generated)));
     }
@@ -52,8 +54,9 @@ public final class Compilations {
   /** The text of generated source {@code qualifiedName}, which must exist. */
   public static String generated(Compilation compilation, String qualifiedName) {
     Optional<JavaFileObject> file = compilation.generatedSourceFile(qualifiedName);
-    assertTrue(file.isPresent(), () -> "no generated " + qualifiedName + " in "
-        + compilation.generatedSourceFiles());
+    assertTrue(
+        file.isPresent(),
+        () -> "no generated " + qualifiedName + " in " + compilation.generatedSourceFiles());
     return content(file.get());
   }
 
@@ -62,8 +65,8 @@ public final class Compilations {
 
   /**
    * A source {@code p.<name>} with the usual imports ({@link #HEADER_LINES} lines: the api, its
-   * annotations, {@code Sinks} and {@code Sources}) followed by {@code body}; so the first line
-   * of the body is line 6.
+   * annotations, {@code Sinks} and {@code Sources}) followed by {@code body}; so the first line of
+   * the body is line 6.
    */
   public static JavaFileObject pipeline(String name, String... body) {
     List<String> lines =

@@ -65,8 +65,11 @@ class GoldenTest {
     }
     String expected = Files.readString(golden, StandardCharsets.UTF_8);
     if (!expected.equals(actual)) {
-      fail("generated source differs from " + golden
-          + " (run with -Dsluice.updateGoldens=true to accept):\n" + diff(expected, actual));
+      fail(
+          "generated source differs from "
+              + golden
+              + " (run with -Dsluice.updateGoldens=true to accept):\n"
+              + diff(expected, actual));
     }
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One successful pipeline per stage kind and value representation, each compiled by the processor
- * and its generated code recompiled under {@code -Xlint:all -Werror}, with the generated lines
- * that matter for the kind checked.
+ * and its generated code recompiled under {@code -Xlint:all -Werror}, with the generated lines that
+ * matter for the kind checked.
  */
 class StageKindsTest {
 
@@ -51,7 +51,8 @@ class StageKindsTest {
         "Source<String> lines = boundInput(\"lines\");",
         "lines = Lines.lines();",
         "List.of(new SegmentSlot(\"lines -> nonEmpty -> print\", parallelism)),",
-        "case 0 -> lines_nonEmpty_print(context.input(0, partition), context.output(0, partition));",
+        "case 0 -> lines_nonEmpty_print(context.input(0, partition), context.output(0,"
+            + " partition));",
         "private void lines_nonEmpty_print(List<String> lines, List<String> print) {",
         "        // nonEmpty: Lines.nonEmpty(CharSequence)\n"
             + "        boolean nonEmpty;\n"
@@ -182,7 +183,8 @@ class StageKindsTest {
                     "  @Map(from = \"lines\") static KV<String, Integer> ones(String line) {",
                     "    return KV.of(line, 1);",
                     "  }",
-                    "  @ReduceByKey(from = \"ones\") static int sums(int a, int b) { return a + b; }",
+                    "  @ReduceByKey(from = \"ones\") static int sums(int a, int b) { return a + b;"
+                        + " }",
                     "  @Output(from = \"sums\") static Sink<KV<String, Integer>> print() {",
                     "    return Sinks.print();",
                     "  }",
@@ -223,7 +225,8 @@ class StageKindsTest {
         "buffer.set(~entry, Double.doubleToRawLongBits(value));",
         "reduced = Maxima.maxima(Double.longBitsToDouble(buffer.get(entry)), value);",
         "buffer.set(entry, Double.doubleToRawLongBits(reduced));",
-        "KV<String, Double> maxima = KV.of(merged.key(i), Double.longBitsToDouble(merged.get(i)));");
+        "KV<String, Double> maxima = KV.of(merged.key(i),"
+            + " Double.longBitsToDouble(merged.get(i)));");
   }
 
   @Test
@@ -242,13 +245,33 @@ class StageKindsTest {
     for (String[] kind : kinds) {
       String prim = kind[0];
       String boxed = kind[1];
-      body.append("@Map(from = \"lines\") static KV<String, ").append(boxed).append("> ")
-          .append(prim).append("s(String l) { return KV.of(l, ").append(kind[2]).append("); }\n")
-          .append("@ReduceByKey(from = \"").append(prim).append("s\") static ").append(prim)
-          .append(' ').append(prim).append("Reduced(").append(prim).append(" a, ").append(prim)
-          .append(" b) { return ").append(kind[3]).append("; }\n")
-          .append("@Output(from = \"").append(prim).append("Reduced\") static Sink<KV<String, ")
-          .append(boxed).append(">> ").append(prim).append("Out() { return Sinks.print(); }\n");
+      body.append("@Map(from = \"lines\") static KV<String, ")
+          .append(boxed)
+          .append("> ")
+          .append(prim)
+          .append("s(String l) { return KV.of(l, ")
+          .append(kind[2])
+          .append("); }\n")
+          .append("@ReduceByKey(from = \"")
+          .append(prim)
+          .append("s\") static ")
+          .append(prim)
+          .append(' ')
+          .append(prim)
+          .append("Reduced(")
+          .append(prim)
+          .append(" a, ")
+          .append(prim)
+          .append(" b) { return ")
+          .append(kind[3])
+          .append("; }\n")
+          .append("@Output(from = \"")
+          .append(prim)
+          .append("Reduced\") static Sink<KV<String, ")
+          .append(boxed)
+          .append(">> ")
+          .append(prim)
+          .append("Out() { return Sinks.print(); }\n");
     }
     Compilation compilation =
         compileStrict(
@@ -339,11 +362,13 @@ class StageKindsTest {
                     "  @Map(from = \"lines\") static KV<String, Long> pairs(String line) {",
                     "    return KV.of(line, 1L);",
                     "  }",
-                    "  @Output(from = \"lines\") static Sink<String> echo() { return Sinks.print(); }",
+                    "  @Output(from = \"lines\") static Sink<String> echo() { return Sinks.print();"
+                        + " }",
                     "  @ReduceByKey(from = \"pairs\") static long counts(long a, long b) {",
                     "    return a + b;",
                     "  }",
-                    "  @Map(from = \"counts\") static KV<Long, Long> byCount(KV<String, Long> kv) {",
+                    "  @Map(from = \"counts\") static KV<Long, Long> byCount(KV<String, Long> kv)"
+                        + " {",
                     "    return KV.of(kv.value(), 1L);",
                     "  }",
                     "  @ReduceByKey(from = \"byCount\", partitions = 1)",
@@ -382,7 +407,8 @@ class StageKindsTest {
                     "  @Input static Source<String> lines() throws IOException {",
                     "    return Sources.demo();",
                     "  }",
-                    "  @Map(from = \"lines\") static String trimmed(String line) throws IOException {",
+                    "  @Map(from = \"lines\") static String trimmed(String line) throws IOException"
+                        + " {",
                     "    return line.trim();",
                     "  }",
                     "  @Output(from = \"trimmed\") static Sink<String> print() {",
@@ -426,13 +452,29 @@ class StageKindsTest {
             "@Pipeline",
             "final class Clash {",
             "  @Input static Source<String> e() { return Sources.demo(); }",
-            "  @FlatMap(from = \"e\") static void i(String s, Emitter<String> out) { out.emit(s); }",
+            "  @FlatMap(from = \"e\") static void i(String s, Emitter<String> out) { out.emit(s);"
+                + " }",
             "  @Map(from = \"i\") static KV<String, Long> n(String s) { return KV.of(s, 1L); }",
             "  @ReduceByKey(from = \"n\") static long pipeline(long a, long b) { return a + b; }",
             "  @Output(from = \"pipeline\") static Sink<Object> parallelism() {",
             "    return Sinks.print();",
             "  }",
             "}"));
+  }
+
+  @Test
+  void pipelineClassesNamedLikeTheGeneratedNestedClassesStillCompile() {
+    for (String name : new String[] {"Program", "Builder"}) {
+      compileStrict(
+          pipeline(
+              name,
+              "@Pipeline",
+              "final class " + name + " {",
+              "  @Input Source<String> lines() { return Sources.demo(); }",
+              "  @Map(from = \"lines\") String upper(String s) { return s.toUpperCase(); }",
+              "  @Output(from = \"upper\") Sink<String> print() { return Sinks.print(); }",
+              "}"));
+    }
   }
 
   @Test

@@ -5,9 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The grammar of {@code @Pipeline(batchInterval)}: a positive whole number followed by
- * {@code ms}, {@code s}, {@code m} or {@code h}, with nothing else ({@code "2s"},
- * {@code "500ms"}).
+ * The grammar of {@code @Pipeline(batchInterval)}: a positive whole number followed by {@code ms},
+ * {@code s}, {@code m} or {@code h}, with nothing else ({@code "2s"}, {@code "500ms"}).
  */
 public final class BatchInterval {
 

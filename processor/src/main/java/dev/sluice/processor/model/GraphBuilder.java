@@ -32,8 +32,8 @@ public final class GraphBuilder {
   }
 
   /**
-   * The graph of {@code pipeline}, with the record types validation resolved for each stage
-   * name and the batch interval it parsed.
+   * The graph of {@code pipeline}, with the record types validation resolved for each stage name
+   * and the batch interval it parsed.
    */
   public PipelineGraph build(
       PipelineDeclaration pipeline, Map<String, StageTypes> resolved, long batchIntervalMillis) {
@@ -74,8 +74,7 @@ public final class GraphBuilder {
                   method.returnType(),
                   declaration.partitions()));
       case OUTPUT ->
-          Stage.output(
-              name, declaration.from().get(0), method, TypeName.get(resolved.consumed()));
+          Stage.output(name, declaration.from().get(0), method, TypeName.get(resolved.consumed()));
     };
   }
 

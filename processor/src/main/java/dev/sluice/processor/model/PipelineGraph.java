@@ -46,11 +46,6 @@ public record PipelineGraph(
     return stages.get(index);
   }
 
-  /** The position of stage {@code name} in declaration order. */
-  public int indexOf(String name) {
-    return indexOf(stages, name);
-  }
-
   /** The {@code @Input} stages in declaration order. */
   public List<Stage> inputs() {
     return ofKind(StageKind.INPUT);

@@ -4,8 +4,8 @@ import com.palantir.javapoet.TypeName;
 import java.util.Objects;
 
 /**
- * The keyed part of a {@code @ReduceByKey} stage: it reads {@code KV<K, V>} and produces
- * {@code KV<K, V>}, combining values with a function over {@link #function()} values.
+ * The keyed part of a {@code @ReduceByKey} stage: it reads {@code KV<K, V>} and produces {@code
+ * KV<K, V>}, combining values with a function over {@link #function()} values.
  *
  * @param key {@code K}
  * @param value {@code V}, a reference type ({@code Long} for a {@code long} function)

@@ -56,8 +56,12 @@ public record StageDeclaration(
     String names =
         from.size() == 1
             ? quote(from.get(0))
-            : from.stream().map(StageDeclaration::quote).toList().toString()
-                .replace('[', '{').replace(']', '}');
+            : from.stream()
+                .map(StageDeclaration::quote)
+                .toList()
+                .toString()
+                .replace('[', '{')
+                .replace(']', '}');
     return kind().annotation() + "(from = " + names + ")";
   }
 

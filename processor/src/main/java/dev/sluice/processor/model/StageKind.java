@@ -3,9 +3,9 @@ package dev.sluice.processor.model;
 import java.util.Optional;
 
 /**
- * The operator kinds a stage method can declare, one per operator annotation of
- * {@code dev.sluice.api.annotation}. Later kinds (windows, state, joins) add constants here and say
- * how they relate to segments through {@link #startsSegment()} and {@link #isNarrow()}.
+ * The operator kinds a stage method can declare, one per operator annotation of {@code
+ * dev.sluice.api.annotation}. Later kinds (windows, state, joins) add constants here and say how
+ * they relate to segments through {@link #startsSegment()} and {@link #isNarrow()}.
  */
 public enum StageKind {
   INPUT("Input"),

@@ -1,8 +1,8 @@
 package dev.sluice.processor.model;
 
 /**
- * What a user method declares it throws, which decides what generated code must catch to wrap
- * every failure of that method.
+ * What a user method declares it throws, which decides what generated code must catch to wrap every
+ * failure of that method.
  */
 public enum Throws {
   /** No checked exception: catching {@code RuntimeException} covers every exception. */

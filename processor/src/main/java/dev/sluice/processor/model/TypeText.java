@@ -9,9 +9,9 @@ import com.palantir.javapoet.WildcardTypeName;
 import java.util.stream.Collectors;
 
 /**
- * Renders a type the way users write it in a pipeline class, with simple names:
- * {@code KV<String, Long>} rather than {@code dev.sluice.api.KV<java.lang.String,
- * java.lang.Long>}. Used in messages, comments and the port descriptions tools show.
+ * Renders a type the way users write it in a pipeline class, with simple names: {@code KV<String,
+ * Long>} rather than {@code dev.sluice.api.KV<java.lang.String, java.lang.Long>}. Used in messages,
+ * comments and the port descriptions tools show.
  */
 public final class TypeText {
 

@@ -15,7 +15,11 @@ import java.util.stream.Collectors;
  * @param throwsKind what the method declares it throws
  */
 public record UserMethod(
-    String name, boolean isStatic, List<TypeName> parameters, TypeName returnType, Throws throwsKind) {
+    String name,
+    boolean isStatic,
+    List<TypeName> parameters,
+    TypeName returnType,
+    Throws throwsKind) {
 
   /** Validates and copies the parameter list. */
   public UserMethod {
@@ -27,8 +31,6 @@ public record UserMethod(
 
   /** The method as comments and messages show it: {@code pairs(String)}. */
   public String signature() {
-    return parameters.stream()
-        .map(TypeText::of)
-        .collect(Collectors.joining(", ", name + "(", ")"));
+    return parameters.stream().map(TypeText::of).collect(Collectors.joining(", ", name + "(", ")"));
   }
 }

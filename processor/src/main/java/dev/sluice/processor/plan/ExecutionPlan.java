@@ -20,14 +20,6 @@ public record ExecutionPlan(PipelineGraph graph, List<Segment> segments, List<Sh
     shuffles = List.copyOf(shuffles);
   }
 
-  /** The shuffle in front of {@code reduce}. */
-  public Shuffle shuffleOf(Stage reduce) {
-    return shuffles.stream()
-        .filter(shuffle -> shuffle.reduce().name().equals(reduce.name()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no shuffle for " + reduce.name()));
-  }
-
   /** The position of {@code input} among the pipeline's inputs. */
   public int inputIndex(Stage input) {
     return graph.inputs().indexOf(input);

@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * <p>A segment starts at an {@code @Input} or at the reduce side of a {@code @ReduceByKey}. Narrow
  * stages fuse into the segment of the stage they read; a stage read by several stages fans out
- * inside the same loop; an {@code @Output} collects where it reads; a {@code @ReduceByKey} ends
- * its input's segment with a map-side combine and heads a segment of its own. Stages that no output
+ * inside the same loop; an {@code @Output} collects where it reads; a {@code @ReduceByKey} ends its
+ * input's segment with a map-side combine and heads a segment of its own. Stages that no output
  * reads are dead and left out, as in Spark.
  *
  * <p>Segments run in an order where every shuffle's writer comes before its reader; among the
@@ -27,8 +27,7 @@ public final class Planner {
 
   /** The plan of {@code graph}, which must be valid (acyclic, each stage reading one stage). */
   public static ExecutionPlan plan(PipelineGraph graph) {
-    Set<String> live =
-        graph.wiring().feeding(graph.outputs().stream().map(Stage::name).toList());
+    Set<String> live = graph.wiring().feeding(graph.outputs().stream().map(Stage::name).toList());
     List<Stage> heads =
         graph.stages().stream()
             .filter(stage -> stage.kind().startsSegment() && live.contains(stage.name()))
@@ -40,9 +39,11 @@ public final class Planner {
       List<Step> steps = steps(graph, head, live);
       stepsOf.put(head.name(), steps);
       segmentOf.put(head.name(), head.name());
-      steps.forEach(step -> step.flatten().stream()
-          .filter(flat -> flat.role() != Step.Role.COMBINE)
-          .forEach(flat -> segmentOf.put(flat.stage().name(), head.name())));
+      steps.forEach(
+          step ->
+              step.flatten().stream()
+                  .filter(flat -> flat.role() != Step.Role.COMBINE)
+                  .forEach(flat -> segmentOf.put(flat.stage().name(), head.name())));
     }
 
     List<Stage> ordered = order(heads, segmentOf);
@@ -91,8 +92,7 @@ public final class Planner {
     while (!waiting.isEmpty()) {
       Stage ready = null;
       for (Stage head : waiting) {
-        if (head.kind() == StageKind.INPUT
-            || indexOf(ordered, segmentOf.get(head.source())) >= 0) {
+        if (head.kind() == StageKind.INPUT || indexOf(ordered, segmentOf.get(head.source())) >= 0) {
           ready = head;
           break;
         }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A run of fused stages between shuffle boundaries: one loop over the records of its head, which
- * is an {@code @Input} or the reduce side of a {@code @ReduceByKey}, pushing each record through
+ * A run of fused stages between shuffle boundaries: one loop over the records of its head, which is
+ * an {@code @Input} or the reduce side of a {@code @ReduceByKey}, pushing each record through
  * {@link #steps()}.
  *
  * @param index the position in execution order
@@ -45,9 +45,9 @@ public record Segment(int index, Stage head, List<Step> steps, int partitions) {
   }
 
   /**
-   * The name for logs and metrics: the stages the loop runs, {@code lines -> words -> pairs};
-   * a fan-out lists its branches, {@code lines -> [upper -> shout, lower]}. Map-side combines
-   * belong to the next segment's name.
+   * The name for logs and metrics: the stages the loop runs, {@code lines -> words -> pairs}; a
+   * fan-out lists its branches, {@code lines -> [upper -> shout, lower]}. Map-side combines belong
+   * to the next segment's name.
    */
   public String name() {
     return head.name() + branches(steps, " -> ");

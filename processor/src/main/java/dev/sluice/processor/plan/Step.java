@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One stage fused into a segment's loop, with the steps that consume its records in the same
- * loop. The steps of a segment form a tree: a stage with several consumers fans out.
+ * One stage fused into a segment's loop, with the steps that consume its records in the same loop.
+ * The steps of a segment form a tree: a stage with several consumers fans out.
  *
  * @param stage the stage
  * @param role what the segment does for it
- * @param next the steps reading its records in this segment, in declaration order; empty unless
- *     the role is {@link Role#TRANSFORM}
+ * @param next the steps reading its records in this segment, in declaration order; empty unless the
+ *     role is {@link Role#TRANSFORM}
  */
 public record Step(Stage stage, Role role, List<Step> next) {
 

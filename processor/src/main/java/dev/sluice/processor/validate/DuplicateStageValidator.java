@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * Checks that stage names, which are method names, are unique: overloads cannot both be stages.
- * The error goes on each later declaration and names the first by its signature.
+ * Checks that stage names, which are method names, are unique: overloads cannot both be stages. The
+ * error goes on each later declaration and names the first by its signature.
  */
 final class DuplicateStageValidator {
 

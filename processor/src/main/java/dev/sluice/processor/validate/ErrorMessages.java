@@ -4,10 +4,10 @@ import dev.sluice.processor.model.StageKind;
 import java.util.List;
 
 /**
- * Every message the processor prints, each starting with a stable tag such as
- * {@code [Sluice/UnknownFrom]}. The texts say what rule was broken, then what would be right.
- * Tests assert these exact texts, and {@code docs/compiler-errors.md} is checked against
- * {@link Tag}, so the three cannot drift apart.
+ * Every message the processor prints, each starting with a stable tag such as {@code
+ * [Sluice/UnknownFrom]}. The texts say what rule was broken, then what would be right. Tests assert
+ * these exact texts, and {@code docs/compiler-errors.md} is checked against {@link Tag}, so the
+ * three cannot drift apart.
  */
 public final class ErrorMessages {
 
@@ -121,6 +121,11 @@ public final class ErrorMessages {
         "(Warning.) A stage no `@Output` reads, directly or through other stages: it is never"
             + " computed.",
         "Write it with an `@Output`, or remove it."),
+    GENERATED_NAME_TAKEN(
+        "GeneratedNameTaken",
+        "A class the processor would generate for the pipeline, such as `WordCountPipeline`,"
+            + " already exists in the compilation.",
+        "Rename that class, or the pipeline class."),
     INTERNAL_ERROR(
         "InternalError",
         "The processor itself failed: a bug in Sluice, reported on the pipeline class instead"
@@ -164,35 +169,66 @@ public final class ErrorMessages {
   /** A {@code from} naming no stage; {@code suggestion} is the closest name or {@code null}. */
   public static String unknownFrom(
       String annotation, String stage, String pipeline, List<String> stages, String suggestion) {
-    return Tag.UNKNOWN_FROM + " " + annotation + " on " + stage + " names no stage of pipeline "
-        + pipeline + "; stages are: " + String.join(", ", stages)
+    return Tag.UNKNOWN_FROM
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " names no stage of pipeline "
+        + pipeline
+        + "; stages are: "
+        + String.join(", ", stages)
         + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)");
   }
 
   /** An empty {@code from}; {@code example} is a stage it could read. */
   public static String missingFrom(StageKind kind, String stage, String example) {
-    return Tag.MISSING_FROM + " " + kind.annotation() + "(from = {}) on " + stage
-        + " names no stage to read; name the stage it reads, as in " + kind.annotation()
-        + "(from = \"" + example + "\")";
+    return Tag.MISSING_FROM
+        + " "
+        + kind.annotation()
+        + "(from = {}) on "
+        + stage
+        + " names no stage to read; name the stage it reads, as in "
+        + kind.annotation()
+        + "(from = \""
+        + example
+        + "\")";
   }
 
   /** Several names in {@code from}. */
   public static String union(String annotation, String stage, int count) {
-    return Tag.UNION + " " + annotation + " on " + stage + " reads " + count
+    return Tag.UNION
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " reads "
+        + count
         + " stages; reading several stages (a union) is not supported yet, so read one stage";
   }
 
   /** A {@code from} naming an output. */
   public static String readsOutput(String annotation, String stage, String output) {
-    return Tag.READS_OUTPUT + " " + annotation + " on " + stage + " reads " + output
-        + ", an @Output, which produces no records; read the stage " + output
+    return Tag.READS_OUTPUT
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " reads "
+        + output
+        + ", an @Output, which produces no records; read the stage "
+        + output
         + " writes, or another stage that produces records";
   }
 
   /** Stages reading each other; {@code cycle} starts and ends with the same stage. */
   public static String cycle(String pipeline, List<String> cycle) {
-    return Tag.CYCLE + " stages of pipeline " + pipeline + " read each other in a cycle: "
-        + String.join(" -> ", cycle) + "; records must flow from an @Input to an @Output, so"
+    return Tag.CYCLE
+        + " stages of pipeline "
+        + pipeline
+        + " read each other in a cycle: "
+        + String.join(" -> ", cycle)
+        + "; records must flow from an @Input to an @Output, so"
         + " change the from of one of these stages";
   }
 
@@ -210,7 +246,12 @@ public final class ErrorMessages {
 
   /** The last step of a type path: the consuming stage, what it reads and what it accepts. */
   public static String readBy(String stage, StageKind kind, String from, String accepts) {
-    return stage + " (" + kind.annotation() + ", from = \"" + from + "\")"
+    return stage
+        + " ("
+        + kind.annotation()
+        + ", from = \""
+        + from
+        + "\")"
         + (accepts.isEmpty() ? "" : " " + accepts);
   }
 
@@ -227,30 +268,69 @@ public final class ErrorMessages {
   /** A record parameter that cannot take what the stage reads; {@code path} shows the flow. */
   public static String parameterMismatch(
       String stage, String parameter, String produced, String path) {
-    return Tag.TYPE_MISMATCH + " " + stage + " takes " + parameter + " but reads " + produced
-        + ": " + path + "; declare the parameter as " + produced
-        + " (or a supertype of it), or read a stage that produces " + parameter;
+    return Tag.TYPE_MISMATCH
+        + " "
+        + stage
+        + " takes "
+        + parameter
+        + " but reads "
+        + produced
+        + ": "
+        + path
+        + "; declare the parameter as "
+        + produced
+        + " (or a supertype of it), or read a stage that produces "
+        + parameter;
   }
 
   /** A sink that cannot write what the output reads; {@code path} shows the flow. */
   public static String sinkMismatch(String stage, String sink, String produced, String path) {
-    return Tag.TYPE_MISMATCH + " " + stage + " writes " + sink + " but reads " + produced + ": "
-        + path + "; return a Sink<" + produced + "> (or a Sink of a supertype), or read a stage"
-        + " whose records " + sink + " can write";
+    return Tag.TYPE_MISMATCH
+        + " "
+        + stage
+        + " writes "
+        + sink
+        + " but reads "
+        + produced
+        + ": "
+        + path
+        + "; return a Sink<"
+        + produced
+        + "> (or a Sink of a supertype), or read a stage"
+        + " whose records "
+        + sink
+        + " can write";
   }
 
   /** A {@code @ReduceByKey} reading records that are not a concrete {@code KV<K, V>}. */
   public static String reduceInput(String annotation, String stage, String produced, String path) {
-    return Tag.REDUCE_INPUT + " " + annotation + " on " + stage + " reads " + produced
-        + ", not a KV<K, V> with concrete K and V: " + path + "; read a stage that produces KV"
+    return Tag.REDUCE_INPUT
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " reads "
+        + produced
+        + ", not a KV<K, V> with concrete K and V: "
+        + path
+        + "; read a stage that produces KV"
         + " records, such as a @Map that returns KV.of(key, value)";
   }
 
   /** A reduce function whose value type differs from the {@code V} it reads. */
   public static String reduceFunctionMismatch(
       String stage, String function, String kv, String path, List<String> forms) {
-    return Tag.REDUCE_FUNCTION + " @ReduceByKey method " + stage + " combines " + function
-        + " values but reads " + kv + ": " + path + "; declare it as " + String.join(" or ", forms);
+    return Tag.REDUCE_FUNCTION
+        + " @ReduceByKey method "
+        + stage
+        + " combines "
+        + function
+        + " values but reads "
+        + kv
+        + ": "
+        + path
+        + "; declare it as "
+        + String.join(" or ", forms);
   }
 
   /** A reduce function form for messages: {@code long counts(long a, long b)}. */
@@ -267,7 +347,8 @@ public final class ErrorMessages {
       case MAP -> "takes one, the record: R " + stage + "(T record)";
       case FILTER -> "takes one, the record: boolean " + stage + "(T record)";
       case FLAT_MAP ->
-          "takes two, the record and the Emitter of its results: void " + stage
+          "takes two, the record and the Emitter of its results: void "
+              + stage
               + "(T record, Emitter<R> out)";
       case REDUCE_BY_KEY -> "takes two, the values to combine: V " + stage + "(V a, V b)";
       case OUTPUT -> "takes none: Sink<T> " + stage + "()";
@@ -282,8 +363,19 @@ public final class ErrorMessages {
           case 1 -> "1 parameter";
           default -> count + " parameters";
         };
-    return Tag.ARITY + " " + kind.annotation() + " method " + stage + " takes " + parameters
-        + "; " + article(kind) + " " + kind.annotation() + " method " + expected(kind, stage);
+    return Tag.ARITY
+        + " "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " takes "
+        + parameters
+        + "; "
+        + article(kind)
+        + " "
+        + kind.annotation()
+        + " method "
+        + expected(kind, stage);
   }
 
   /** A {@code @Map}, {@code @Filter} or {@code @FlatMap} method with the wrong return type. */
@@ -293,45 +385,83 @@ public final class ErrorMessages {
           case MAP -> "returns the new record: R " + stage + "(T record)";
           case FILTER -> "returns boolean: boolean " + stage + "(T record)";
           case FLAT_MAP ->
-              "returns void and emits its records to the Emitter: void " + stage
+              "returns void and emits its records to the Emitter: void "
+                  + stage
                   + "(T record, Emitter<R> out)";
           default -> throw new IllegalArgumentException(kind.toString());
         };
-    return Tag.RETURN_TYPE + " " + kind.annotation() + " method " + stage + " returns " + actual
-        + "; " + article(kind) + " " + kind.annotation() + " method " + rule;
+    return Tag.RETURN_TYPE
+        + " "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " returns "
+        + actual
+        + "; "
+        + article(kind)
+        + " "
+        + kind.annotation()
+        + " method "
+        + rule;
   }
 
   /** An {@code @Input} method not returning a typed {@code Source}. */
   public static String sourceType(String stage, String actual) {
-    return Tag.SOURCE_TYPE + " @Input method " + stage + " returns " + actual
+    return Tag.SOURCE_TYPE
+        + " @Input method "
+        + stage
+        + " returns "
+        + actual
         + "; an @Input method returns the default Source of its records, with their type, such as"
-        + " Source<String> " + stage + "()";
+        + " Source<String> "
+        + stage
+        + "()";
   }
 
   /** An {@code @Output} method not returning a typed {@code Sink}. */
   public static String sinkType(String stage, String actual) {
-    return Tag.SINK_TYPE + " @Output method " + stage + " returns " + actual
+    return Tag.SINK_TYPE
+        + " @Output method "
+        + stage
+        + " returns "
+        + actual
         + "; an @Output method returns the default Sink of its records, with their type, such as"
-        + " Sink<String> " + stage + "()";
+        + " Sink<String> "
+        + stage
+        + "()";
   }
 
   /** A {@code @FlatMap} method whose second parameter is not a typed {@code Emitter}. */
   public static String emitterParameter(String stage, String actual) {
-    return Tag.EMITTER_PARAMETER + " the second parameter of @FlatMap method " + stage + " is "
-        + actual + "; it must be the Emitter of the records it emits, with their type: void "
-        + stage + "(T record, Emitter<R> out)";
+    return Tag.EMITTER_PARAMETER
+        + " the second parameter of @FlatMap method "
+        + stage
+        + " is "
+        + actual
+        + "; it must be the Emitter of the records it emits, with their type: void "
+        + stage
+        + "(T record, Emitter<R> out)";
   }
 
   /** A reduce function whose parameter and return types are not all the same. */
   public static String reduceFunctionShape(String stage, String signature) {
-    return Tag.REDUCE_FUNCTION + " @ReduceByKey method " + stage + " is " + signature
-        + "; a reduce function takes two values of one type and returns that type: V " + stage
+    return Tag.REDUCE_FUNCTION
+        + " @ReduceByKey method "
+        + stage
+        + " is "
+        + signature
+        + "; a reduce function takes two values of one type and returns that type: V "
+        + stage
         + "(V a, V b)";
   }
 
   /** A negative {@code @ReduceByKey(partitions)}. */
   public static String partitions(String stage, int partitions) {
-    return Tag.PARTITIONS + " @ReduceByKey(partitions = " + partitions + ") on " + stage
+    return Tag.PARTITIONS
+        + " @ReduceByKey(partitions = "
+        + partitions
+        + ") on "
+        + stage
         + " is negative; use 0 for the pipeline's parallelism, or a positive number of partitions";
   }
 
@@ -339,28 +469,47 @@ public final class ErrorMessages {
 
   /** A method with several operator annotations. */
   public static String severalOperators(String method, List<StageKind> kinds) {
-    return Tag.SEVERAL_OPERATORS + " method " + method + " has several operator annotations ("
+    return Tag.SEVERAL_OPERATORS
+        + " method "
+        + method
+        + " has several operator annotations ("
         + String.join(", ", kinds.stream().map(StageKind::annotation).toList())
         + "); a stage method has exactly one, so split it into one method per operator";
   }
 
   /** A stage method with type parameters. */
   public static String typeParameters(StageKind kind, String stage, String parameters) {
-    return Tag.TYPE_PARAMETERS + " " + kind.annotation() + " method " + stage
-        + " declares type parameters " + parameters + "; stage methods cannot be generic, so use"
+    return Tag.TYPE_PARAMETERS
+        + " "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " declares type parameters "
+        + parameters
+        + "; stage methods cannot be generic, so use"
         + " concrete types";
   }
 
   /** A pipeline class with type parameters. */
   public static String genericPipeline(String pipelineClass, String parameters) {
-    return Tag.TYPE_PARAMETERS + " pipeline class " + pipelineClass + " declares type parameters "
-        + parameters + "; a pipeline class cannot be generic, so use concrete types";
+    return Tag.TYPE_PARAMETERS
+        + " pipeline class "
+        + pipelineClass
+        + " declares type parameters "
+        + parameters
+        + "; a pipeline class cannot be generic, so use concrete types";
   }
 
   /** A private stage method. */
   public static String privateMethod(StageKind kind, String stage, String generated) {
-    return Tag.PRIVATE_METHOD + " " + kind.annotation() + " method " + stage
-        + " is private, but the generated " + generated + " calls it; make it package-private or"
+    return Tag.PRIVATE_METHOD
+        + " "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " is private, but the generated "
+        + generated
+        + " calls it; make it package-private or"
         + " public";
   }
 
@@ -371,75 +520,143 @@ public final class ErrorMessages {
         pipelineClass.equals(privateClass)
             ? "is private"
             : "is nested in private class " + privateClass;
-    return Tag.INACCESSIBLE_CLASS + " pipeline class " + pipelineClass + " " + problem
-        + ", but the generated " + generated + " calls its methods from the same package; make "
-        + privateClass + " package-private or public";
+    return Tag.INACCESSIBLE_CLASS
+        + " pipeline class "
+        + pipelineClass
+        + " "
+        + problem
+        + ", but the generated "
+        + generated
+        + " calls its methods from the same package; make "
+        + privateClass
+        + " package-private or public";
   }
 
   /** Instance stage methods in a class without a usable no-argument constructor. */
   public static String noConstructor(String pipelineClass, List<String> methods, String generated) {
-    return Tag.NO_INSTANCE + " " + pipelineClass + " has instance stage methods ("
-        + String.join(", ", methods) + ") but no no-argument constructor the generated "
-        + generated + " can call; add a non-private " + simple(pipelineClass)
+    return Tag.NO_INSTANCE
+        + " "
+        + pipelineClass
+        + " has instance stage methods ("
+        + String.join(", ", methods)
+        + ") but no no-argument constructor the generated "
+        + generated
+        + " can call; add a non-private "
+        + simple(pipelineClass)
         + "() or make those methods static";
   }
 
   /** Instance stage methods in an abstract class or an interface. */
   public static String abstractPipeline(
       String pipelineClass, List<String> methods, String generated) {
-    return Tag.NO_INSTANCE + " " + pipelineClass + " is abstract, so the generated " + generated
-        + " cannot create the instance its instance stage methods (" + String.join(", ", methods)
+    return Tag.NO_INSTANCE
+        + " "
+        + pipelineClass
+        + " is abstract, so the generated "
+        + generated
+        + " cannot create the instance its instance stage methods ("
+        + String.join(", ", methods)
         + ") run on; make the class concrete or those methods static";
   }
 
   /** Instance stage methods in an inner (non-static nested) class. */
   public static String innerPipeline(String pipelineClass, List<String> methods, String generated) {
-    return Tag.NO_INSTANCE + " " + pipelineClass + " is an inner class, so the generated "
-        + generated + " cannot create the instance its instance stage methods ("
-        + String.join(", ", methods) + ") run on; make the class static or those methods static";
+    return Tag.NO_INSTANCE
+        + " "
+        + pipelineClass
+        + " is an inner class, so the generated "
+        + generated
+        + " cannot create the instance its instance stage methods ("
+        + String.join(", ", methods)
+        + ") run on; make the class static or those methods static";
   }
 
   /** Two stage methods with one name. */
   public static String duplicateStage(
       StageKind kind, String signature, String stage, StageKind firstKind, String firstSignature) {
-    return Tag.DUPLICATE_STAGE + " " + kind.annotation() + " method " + signature
-        + " declares stage " + stage + " again; " + firstKind.annotation() + " method "
-        + firstSignature + " declared it first, and stage names (the method names) must be"
+    return Tag.DUPLICATE_STAGE
+        + " "
+        + kind.annotation()
+        + " method "
+        + signature
+        + " declares stage "
+        + stage
+        + " again; "
+        + firstKind.annotation()
+        + " method "
+        + firstSignature
+        + " declared it first, and stage names (the method names) must be"
         + " unique, so rename one of them";
   }
 
   /** A pipeline without outputs; {@code example} is a stage an output could write. */
   public static String noOutput(String pipeline, String example) {
-    return Tag.NO_OUTPUT + " pipeline " + pipeline + " has no @Output, so it would never compute"
-        + " anything; add a method such as @Output(from = \"" + example + "\") Sink<T> print()"
+    return Tag.NO_OUTPUT
+        + " pipeline "
+        + pipeline
+        + " has no @Output, so it would never compute"
+        + " anything; add a method such as @Output(from = \""
+        + example
+        + "\") Sink<T> print()"
         + " that writes the records of a stage";
   }
 
   /** An invalid {@code @Pipeline(batchInterval)}. */
   public static String batchInterval(String interval, String pipeline) {
-    return Tag.BATCH_INTERVAL + " @Pipeline(batchInterval = \"" + interval + "\") on " + pipeline
+    return Tag.BATCH_INTERVAL
+        + " @Pipeline(batchInterval = \""
+        + interval
+        + "\") on "
+        + pipeline
         + " is not a valid interval; write a positive whole number followed by ms, s, m or h,"
         + " such as \"2s\" or \"500ms\"";
   }
 
   /** An operator annotation outside a pipeline class. */
   public static String notInPipeline(StageKind kind, String method, String enclosing) {
-    return Tag.NOT_IN_PIPELINE + " " + kind.annotation() + " method " + method + " is in "
-        + enclosing + ", which is not annotated @Pipeline; move the method into a @Pipeline class"
-        + " or annotate " + enclosing + " with @Pipeline";
+    return Tag.NOT_IN_PIPELINE
+        + " "
+        + kind.annotation()
+        + " method "
+        + method
+        + " is in "
+        + enclosing
+        + ", which is not annotated @Pipeline; move the method into a @Pipeline class"
+        + " or annotate "
+        + enclosing
+        + " with @Pipeline";
   }
 
   /** The warning for a stage that no output reads. */
   public static String deadStage(StageKind kind, String stage) {
-    return Tag.DEAD_STAGE + " " + kind.annotation() + " stage " + stage + " is not read by any"
+    return Tag.DEAD_STAGE
+        + " "
+        + kind.annotation()
+        + " stage "
+        + stage
+        + " is not read by any"
         + " @Output, so it is never computed (stages are lazy, as in Spark); write it with an"
         + " @Output or remove it";
   }
 
+  /** A class to generate already exists. */
+  public static String generatedNameTaken(String generated, String pipeline) {
+    return Tag.GENERATED_NAME_TAKEN
+        + " cannot generate "
+        + generated
+        + " for pipeline "
+        + pipeline
+        + ": a type of that name already exists in this compilation; rename it or the pipeline"
+        + " class";
+  }
+
   /** The processor failed; {@code trace} is the stack trace. */
   public static String internalError(String pipeline, String trace) {
-    return Tag.INTERNAL_ERROR + " Sluice's processor failed on " + pipeline
-        + "; please report this with the stack trace: " + trace;
+    return Tag.INTERNAL_ERROR
+        + " Sluice's processor failed on "
+        + pipeline
+        + "; please report this with the stack trace: "
+        + trace;
   }
 
   private static String article(StageKind kind) {

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Checks the outputs: a pipeline without {@code @Output} is an error on the class (as in Spark,
- * nothing would run), and once everything else is clean, each stage no output reads gets a
- * warning, since it is never computed.
+ * nothing would run), and once everything else is clean, each stage no output reads gets a warning,
+ * since it is never computed.
  */
 final class OutputValidator {
 

@@ -16,9 +16,9 @@ import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Checks the pipeline class itself: that it is not generic, that the generated class in its
- * package can reach it, and that it can be instantiated when stage methods need an instance.
- * Errors go on the class.
+ * Checks the pipeline class itself: that it is not generic, that the generated class in its package
+ * can reach it, and that it can be instantiated when stage methods need an instance. Errors go on
+ * the class.
  */
 final class PipelineClassValidator {
 
@@ -29,8 +29,7 @@ final class PipelineClassValidator {
     String generated = GeneratedNames.pipeline(name).simpleName();
     if (!type.getTypeParameters().isEmpty()) {
       report.error(
-          ErrorMessages.genericPipeline(className, typeParameters(type.getTypeParameters())),
-          type);
+          ErrorMessages.genericPipeline(className, typeParameters(type.getTypeParameters())), type);
       return;
     }
     TypeElement privateClass = privateClassEnclosing(type);
@@ -82,8 +81,7 @@ final class PipelineClassValidator {
   }
 
   private static boolean hasCallableNoArgConstructor(TypeElement type) {
-    for (ExecutableElement constructor :
-        ElementFilter.constructorsIn(type.getEnclosedElements())) {
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (constructor.getParameters().isEmpty()
           && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
         return true;

@@ -21,8 +21,7 @@ final class StageMethodValidator {
     if (stage.operators().size() > 1) {
       report.error(
           ErrorMessages.severalOperators(
-              stage.name(),
-              stage.operators().stream().map(OperatorAnnotation::kind).toList()),
+              stage.name(), stage.operators().stream().map(OperatorAnnotation::kind).toList()),
           method,
           stage.operators().get(1).mirror(),
           null);

@@ -114,16 +114,11 @@ final class TypeFlowValidator {
       types
           .unboxed(value)
           .ifPresent(
-              primitive ->
-                  forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(primitive))));
+              primitive -> forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(primitive))));
       forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(value)));
       report.error(
           ErrorMessages.reduceFunctionMismatch(
-              name,
-              TypeSupport.text(function),
-              TypeSupport.text(consumed),
-              path(stage, ""),
-              forms),
+              name, TypeSupport.text(function), TypeSupport.text(consumed), path(stage, ""), forms),
           stage.method());
     }
     resolved.put(name, new StageTypes(consumed, consumed, keyValue.get(0), value));
@@ -173,8 +168,8 @@ final class TypeFlowValidator {
   }
 
   /**
-   * The path the records took to {@code stage}: the producing stage, any filters, then
-   * {@code stage} and what it {@code accepts}.
+   * The path the records took to {@code stage}: the producing stage, any filters, then {@code
+   * stage} and what it {@code accepts}.
    */
   private String path(StageDeclaration stage, String accepts) {
     List<String> steps = new ArrayList<>();

@@ -38,9 +38,9 @@ final class TypeSupport {
   }
 
   /**
-   * The type arguments of {@code type} seen as {@code qualifiedName}: of the type itself, or of
-   * the supertype it inherits ({@code BatchSource<String>} seen as {@code Source} gives
-   * {@code [String]}). Empty if it is not one, or is raw.
+   * The type arguments of {@code type} seen as {@code qualifiedName}: of the type itself, or of the
+   * supertype it inherits ({@code BatchSource<String>} seen as {@code Source} gives {@code
+   * [String]}). Empty if it is not one, or is raw.
    */
   Optional<List<? extends TypeMirror>> argumentsAs(TypeMirror type, String qualifiedName) {
     if (type.getKind() != TypeKind.DECLARED) {
@@ -60,8 +60,8 @@ final class TypeSupport {
   }
 
   /**
-   * The one record type argument of {@code type} seen as {@code qualifiedName}, if it names a
-   * type (a class or an array, not a wildcard).
+   * The one record type argument of {@code type} seen as {@code qualifiedName}, if it names a type
+   * (a class or an array, not a wildcard).
    */
   Optional<TypeMirror> recordTypeOf(TypeMirror type, String qualifiedName) {
     return argumentsAs(type, qualifiedName)

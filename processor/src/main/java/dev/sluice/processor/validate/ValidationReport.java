@@ -10,14 +10,14 @@ import javax.tools.Diagnostic;
 
 /**
  * The problems validators found in one pipeline, in the order they were found. Printed once, and
- * code is generated only from a report without errors, so users never see a follow-on error about
- * a missing generated class.
+ * code is generated only from a report without errors, so users never see a follow-on error about a
+ * missing generated class.
  */
 public final class ValidationReport {
 
   /**
-   * One message and where it points: the element, and within it the annotation and the value
-   * when those are more specific (both may be {@code null}).
+   * One message and where it points: the element, and within it the annotation and the value when
+   * those are more specific (both may be {@code null}).
    */
   public record Problem(
       Diagnostic.Kind kind,
@@ -47,11 +47,6 @@ public final class ValidationReport {
   /** Whether there is no error (warnings allowed). */
   public boolean isClean() {
     return problems.stream().noneMatch(problem -> problem.kind() == Diagnostic.Kind.ERROR);
-  }
-
-  /** The problems in the order found. */
-  public List<Problem> problems() {
-    return List.copyOf(problems);
   }
 
   /** Prints every problem through {@code messager}. */

@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code Builder} nested class: a {@code PipelineBuilder} with one typed binding
- * method per input and output, which creates the program with the bound sources and sinks, or
- * the defaults the pipeline class's methods return. The pipeline class is instantiated only when
- * some method called needs the instance.
+ * Writes the {@code Builder} nested class: a {@code PipelineBuilder} with one typed binding method
+ * per input and output, which creates the program with the bound sources and sinks, or the defaults
+ * the pipeline class's methods return. The pipeline class is instantiated only when some method
+ * called needs the instance.
  */
 final class BuilderWriter {
 
@@ -106,8 +106,8 @@ final class BuilderWriter {
   }
 
   /**
-   * Creates the program: reads each binding, fills in defaults from the pipeline class, and
-   * passes everything in the order of {@code Program}'s constructor.
+   * Creates the program: reads each binding, fills in defaults from the pipeline class, and passes
+   * everything in the order of {@code Program}'s constructor.
    */
   private MethodSpec createProgram() {
     NameAllocator locals = new NameAllocator();
@@ -162,8 +162,13 @@ final class BuilderWriter {
             .addStatement(
                 "throw new $T($S, $N)",
                 IllegalStateException.class,
-                "pipeline " + graph.name() + ": the default of " + port.name() + ", "
-                    + calls.describe(port.method()) + ", failed",
+                "pipeline "
+                    + graph.name()
+                    + ": the default of "
+                    + port.name()
+                    + ", "
+                    + calls.describe(port.method())
+                    + ", failed",
                 exception)
             .endControlFlow();
       }
@@ -175,8 +180,7 @@ final class BuilderWriter {
     }
     ports.forEach(port -> arguments.add(locals.get(port)));
     arguments.add(parallelism);
-    code.addStatement(
-        "return new $N($L)", ProgramWriter.NAME, String.join(", ", arguments));
+    code.addStatement("return new $N($L)", ProgramWriter.NAME, String.join(", ", arguments));
     return MethodSpec.methodBuilder("createProgram")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)

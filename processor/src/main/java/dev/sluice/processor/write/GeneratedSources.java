@@ -44,7 +44,9 @@ public final class GeneratedSources {
   private JavaFile file(TypeSpec.Builder type, ClassName name, Element origin) {
     if (generator != null) {
       type.addAnnotation(
-          AnnotationSpec.builder(RuntimeTypes.GENERATED).addMember("value", "$S", generator).build());
+          AnnotationSpec.builder(RuntimeTypes.GENERATED)
+              .addMember("value", "$S", generator)
+              .build());
     }
     if (origin != null) {
       type.addOriginatingElement(origin);

@@ -4,8 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /**
- * {@code List.of(...)} expressions formatted as Google style would: one element inline, several
- * one per line, indented under the call.
+ * {@code List.of(...)} expressions formatted as Google style would: one element inline, several one
+ * per line, indented under the call.
  */
 final class Lists {
 
@@ -19,7 +19,6 @@ final class Lists {
     if (elements.isEmpty()) {
       return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
     }
-    return CodeBlock.of(
-        "$T.of(\n$>$>$L)$<$<", RuntimeTypes.LIST, CodeBlock.join(elements, ",\n"));
+    return CodeBlock.of("$T.of(\n$>$>$L)$<$<", RuntimeTypes.LIST, CodeBlock.join(elements, ",\n"));
   }
 }

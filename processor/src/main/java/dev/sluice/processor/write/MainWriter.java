@@ -27,8 +27,7 @@ final class MainWriter {
                     "Runs pipeline {@code $L}; {@code --help} lists the flags.\n", graph.name())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(ArrayTypeName.of(RuntimeTypes.STRING), "args")
-                .addStatement(
-                    "$T.run(args, $T::builder)", RuntimeTypes.PIPELINE_MAIN, pipeline)
+                .addStatement("$T.run(args, $T::builder)", RuntimeTypes.PIPELINE_MAIN, pipeline)
                 .build());
   }
 }

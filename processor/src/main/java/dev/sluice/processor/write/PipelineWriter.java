@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code <Pipeline>Pipeline}: the entry point users call, {@code builder()}, with the
- * {@code Builder} and the private {@code Program} nested inside.
+ * Writes {@code <Pipeline>Pipeline}: the entry point users call, {@code builder()}, with the {@code
+ * Builder} and the private {@code Program} nested inside.
  */
 final class PipelineWriter {
 

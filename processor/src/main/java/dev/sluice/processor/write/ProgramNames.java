@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The member names of a generated program class, allocated once so that they never clash with
- * each other, with inherited members, or with the locals of any method (each method's locals come
- * from {@link #locals()}, which reserves every field name).
+ * The member names of a generated program class, allocated once so that they never clash with each
+ * other, with inherited members, or with the locals of any method (each method's locals come from
+ * {@link #locals()}, which reserves every field name).
  */
 final class ProgramNames {
 

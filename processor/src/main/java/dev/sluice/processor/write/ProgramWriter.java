@@ -18,8 +18,8 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code Program} nested class: the {@code PipelineProgram} subclass holding the
- * shuffle buffers, dispatching each task to its segment's method.
+ * Writes the {@code Program} nested class: the {@code PipelineProgram} subclass holding the shuffle
+ * buffers, dispatching each task to its segment's method.
  */
 final class ProgramWriter {
 
@@ -58,7 +58,16 @@ final class ProgramWriter {
         TypeSpec.classBuilder(NAME)
             .addJavadoc(
                 "Runs the segments of pipeline {@code $L} and owns the shuffle buffers between"
-                    + " them.\n",
+                    + " them.\n\n"
+                    + "<p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently"
+                    + " for the\npartitions of one segment. Task {@code (segment, p)} writes"
+                    + " only row {@code p} of the\nshuffles its segment combines into, column"
+                    + " {@code p} of the shuffle it reads, and\npartition {@code p} of its"
+                    + " outputs. <b>Visibility:</b> the engine's queues order every\ntask of a"
+                    + " segment before the next segment, and batches one after another.\n"
+                    + "<b>Allocation:</b> the buffers are allocated here once and reused every"
+                    + " batch; per record,\nonly user methods allocate, and a reduce boxes its"
+                    + " output {@code KV}.\n",
                 graph.name())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .superclass(RuntimeTypes.PIPELINE_PROGRAM);
@@ -177,8 +186,7 @@ final class ProgramWriter {
   private Segment segmentCollecting(Stage output) {
     return plan.segments().stream()
         .filter(
-            segment ->
-                segment.allSteps().stream().anyMatch(step -> step.stage().equals(output)))
+            segment -> segment.allSteps().stream().anyMatch(step -> step.stage().equals(output)))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no segment collects " + output.name()));
   }

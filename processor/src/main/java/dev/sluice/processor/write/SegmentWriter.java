@@ -71,18 +71,14 @@ final class SegmentWriter {
       this.segment = segment;
       this.locals = names.locals();
       this.exception = locals.newName("e", "exception");
-      this.method =
-          MethodSpec.methodBuilder(names.segment(segment)).addModifiers(Modifier.PRIVATE);
+      this.method = MethodSpec.methodBuilder(names.segment(segment)).addModifiers(Modifier.PRIVATE);
     }
 
     MethodSpec method() {
       Stage head = segment.head();
       String source = parameters();
       method.addJavadoc(
-          "Segment $L: {@code $L}$L.\n",
-          segment.index(),
-          segment.name(),
-          combinesText());
+          "Segment $L: {@code $L}$L.\n", segment.index(), segment.name(), combinesText());
       CodeBlock.Builder code = CodeBlock.builder();
       declareEmitters(code);
       String i = locals.newName("i", "i");
@@ -185,7 +181,8 @@ final class SegmentWriter {
         switch (step.role()) {
           case TRANSFORM -> transform(code, step, record);
           case COLLECT -> {
-            code.add("// $L: output, default sink $L\n", stage.name(), calls.describe(stage.method()));
+            code.add(
+                "// $L: output, default sink $L\n", stage.name(), calls.describe(stage.method()));
             code.addStatement("$N.add($N)", locals.get(step), record);
           }
           case COMBINE -> {

@@ -65,7 +65,9 @@ final class ShuffleWriter {
     ReduceSpec spec = reduce.reduce();
     TypeName buffer = RuntimeTypes.valueMap(spec.key(), spec.value(), spec.valueKind());
     ClassName rawBuffer =
-        spec.valueKind().isPrimitive() ? RuntimeTypes.LONG_VALUE_MAP : RuntimeTypes.OBJECT_VALUE_MAP;
+        spec.valueKind().isPrimitive()
+            ? RuntimeTypes.LONG_VALUE_MAP
+            : RuntimeTypes.OBJECT_VALUE_MAP;
     WildcardTypeName any = WildcardTypeName.subtypeOf(Object.class);
     TypeName anyBuffer =
         spec.valueKind().isPrimitive()
@@ -86,8 +88,7 @@ final class ShuffleWriter {
         .addParameter(int.class, "readers")
         .addComment("Java has no generic array creation: the cast is safe because every element")
         .addComment("is set to a new $L below.", TypeText.of(buffer))
-        .addStatement(
-            "$T buffers =\n($T) new $T[writers][readers]", matrix, matrix, anyBuffer)
+        .addStatement("$T buffers =\n($T) new $T[writers][readers]", matrix, matrix, anyBuffer)
         .beginControlFlow("for (int writer = 0; writer < writers; writer++)")
         .beginControlFlow("for (int reader = 0; reader < readers; reader++)")
         .addStatement("buffers[writer][reader] = new $T<>($L)", rawBuffer, EXPECTED_KEYS)

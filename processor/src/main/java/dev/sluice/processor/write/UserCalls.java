@@ -41,8 +41,8 @@ final class UserCalls {
   }
 
   /**
-   * Adds {@code body} wrapped so that whatever the call may throw becomes
-   * {@code StageFailure.wrap(e, stage, record)}.
+   * Adds {@code body} wrapped so that whatever the call may throw becomes {@code
+   * StageFailure.wrap(e, stage, record)}.
    */
   static void guard(
       CodeBlock.Builder code,

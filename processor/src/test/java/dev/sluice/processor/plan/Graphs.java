@@ -43,14 +43,12 @@ final class Graphs {
   }
 
   Graphs filter(String name, String from) {
-    stages.add(
-        Stage.narrow(name, StageKind.FILTER, from, method(name, STRING), STRING, STRING));
+    stages.add(Stage.narrow(name, StageKind.FILTER, from, method(name, STRING), STRING, STRING));
     return this;
   }
 
   Graphs flatMap(String name, String from) {
-    stages.add(
-        Stage.narrow(name, StageKind.FLAT_MAP, from, method(name, STRING), STRING, STRING));
+    stages.add(Stage.narrow(name, StageKind.FLAT_MAP, from, method(name, STRING), STRING, STRING));
     return this;
   }
 

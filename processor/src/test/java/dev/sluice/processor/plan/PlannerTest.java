@@ -18,9 +18,7 @@ class PlannerTest {
   private static String roles(Segment segment) {
     return String.join(
         " ",
-        segment.allSteps().stream()
-            .map(step -> step.stage().name() + ":" + step.role())
-            .toList());
+        segment.allSteps().stream().map(step -> step.stage().name() + ":" + step.role()).toList());
   }
 
   @Test
@@ -104,12 +102,10 @@ class PlannerTest {
             .build();
     ExecutionPlan plan = Planner.plan(graph);
 
-    assertEquals(
-        List.of("lines -> pairs", "counts -> byCount", "histogram -> print"), names(plan));
+    assertEquals(List.of("lines -> pairs", "counts -> byCount", "histogram -> print"), names(plan));
     assertEquals(
         List.of(
-            new Shuffle(graph.stage("counts"), 0, 1),
-            new Shuffle(graph.stage("histogram"), 1, 2)),
+            new Shuffle(graph.stage("counts"), 0, 1), new Shuffle(graph.stage("histogram"), 1, 2)),
         plan.shuffles());
     assertEquals("byCount:TRANSFORM histogram:COMBINE", roles(plan.segments().get(1)));
   }
@@ -127,12 +123,10 @@ class PlannerTest {
             .build();
     ExecutionPlan plan = Planner.plan(graph);
 
-    assertEquals(
-        List.of("lines -> pairs", "counts -> byCount", "histogram -> print"), names(plan));
+    assertEquals(List.of("lines -> pairs", "counts -> byCount", "histogram -> print"), names(plan));
     assertEquals(
         List.of(
-            new Shuffle(graph.stage("counts"), 0, 1),
-            new Shuffle(graph.stage("histogram"), 1, 2)),
+            new Shuffle(graph.stage("counts"), 0, 1), new Shuffle(graph.stage("histogram"), 1, 2)),
         plan.shuffles());
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generates {@code docs/compiler-errors.md} from {@link ErrorMessages}: every tag, its rule, an
- * example declaration with the message it gets (produced by the message methods themselves) and
- * the fix. The committed page must equal the generated one; run with
- * {@code -Dsluice.updateGoldens=true} to rewrite it after changing a message.
+ * example declaration with the message it gets (produced by the message methods themselves) and the
+ * fix. The committed page must equal the generated one; run with {@code
+ * -Dsluice.updateGoldens=true} to rewrite it after changing a message.
  */
 class CompilerErrorsDocTest {
 
@@ -45,7 +45,8 @@ class CompilerErrorsDocTest {
     examples.put(
         Tag.UNION,
         new Example(
-            "@Map(from = {\"lines\", \"words\"})\nstatic KV<String, Long> pairs(String word) { ... }",
+            "@Map(from = {\"lines\", \"words\"})\n"
+                + "static KV<String, Long> pairs(String word) { ... }",
             ErrorMessages.union("@Map(from = {\"lines\", \"words\"})", "pairs", 2)));
     examples.put(
         Tag.READS_OUTPUT,
@@ -83,7 +84,8 @@ class CompilerErrorsDocTest {
                 "@ReduceByKey(from = \"lines\")",
                 "counts",
                 "String",
-                ErrorMessages.producedBy("lines", StageKind.INPUT, "String") + " -> "
+                ErrorMessages.producedBy("lines", StageKind.INPUT, "String")
+                    + " -> "
                     + ErrorMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "lines", ""))));
     examples.put(
         Tag.REDUCE_FUNCTION,
@@ -94,7 +96,8 @@ class CompilerErrorsDocTest {
                 "counts",
                 "int",
                 "KV<String, Long>",
-                ErrorMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>") + " -> "
+                ErrorMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>")
+                    + " -> "
                     + ErrorMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "pairs", ""),
                 List.of(
                     ErrorMessages.reduceForm("counts", "long"),
@@ -112,8 +115,7 @@ class CompilerErrorsDocTest {
     examples.put(
         Tag.SOURCE_TYPE,
         new Example(
-            "@Input\nstatic Source lines() { ... }",
-            ErrorMessages.sourceType("lines", "Source")));
+            "@Input\nstatic Source lines() { ... }", ErrorMessages.sourceType("lines", "Source")));
     examples.put(
         Tag.SINK_TYPE,
         new Example(
@@ -180,7 +182,9 @@ class CompilerErrorsDocTest {
     examples.put(
         Tag.NOT_IN_PIPELINE,
         new Example(
-            "final class Helper {\n  @Map(from = \"lines\") static String upper(String s) { ... }\n}",
+            "final class Helper {\n"
+                + "  @Map(from = \"lines\") static String upper(String s) { ... }\n"
+                + "}",
             ErrorMessages.notInPipeline(StageKind.MAP, "upper", "Helper")));
     examples.put(
         Tag.DEAD_STAGE,
@@ -188,6 +192,11 @@ class CompilerErrorsDocTest {
             "@Map(from = \"lines\") static int lengths(String line) { ... }"
                 + "  // no @Output reads lengths",
             ErrorMessages.deadStage(StageKind.MAP, "lengths")));
+    examples.put(
+        Tag.GENERATED_NAME_TAKEN,
+        new Example(
+            "@Pipeline\nfinal class WordCount { ... }\n\nfinal class WordCountPipeline { ... }",
+            ErrorMessages.generatedNameTaken("p.WordCountPipeline", "WordCount")));
     examples.put(
         Tag.INTERNAL_ERROR,
         new Example(
@@ -203,8 +212,7 @@ class CompilerErrorsDocTest {
     assertEquals(Arrays.asList(Tag.values()), List.copyOf(examples.keySet()));
     examples.forEach(
         (tag, example) ->
-            assertEquals(
-                tag.toString(), example.message().substring(0, tag.toString().length())));
+            assertEquals(tag.toString(), example.message().substring(0, tag.toString().length())));
   }
 
   @Test
@@ -216,8 +224,10 @@ class CompilerErrorsDocTest {
       return;
     }
     if (!Files.exists(PAGE) || !Files.readString(PAGE, StandardCharsets.UTF_8).equals(page)) {
-      fail(PAGE + " is out of date with ErrorMessages; run the processor's tests with"
-          + " -Dsluice.updateGoldens=true and review the diff");
+      fail(
+          PAGE
+              + " is out of date with ErrorMessages; run the processor's tests with"
+              + " -Dsluice.updateGoldens=true and review the diff");
     }
   }
 
@@ -237,16 +247,30 @@ class CompilerErrorsDocTest {
             .append("| Tag | Rule |\n|---|---|\n");
     Map<Tag, Example> examples = examples();
     for (Tag tag : Tag.values()) {
-      page.append("| [`").append(tag).append("`](#").append(tag.id().toLowerCase())
-          .append(") | ").append(tag.rule()).append(" |\n");
+      page.append("| [`")
+          .append(tag)
+          .append("`](#")
+          .append(tag.id().toLowerCase())
+          .append(") | ")
+          .append(tag.rule())
+          .append(" |\n");
     }
     for (Tag tag : Tag.values()) {
       Example example = examples.get(tag);
-      page.append("\n## ").append(tag.id()).append("\n\n")
-          .append(tag.rule()).append("\n\n")
-          .append("```java\n").append(example.code()).append("\n```\n\n")
-          .append("```\n").append(example.message()).append("\n```\n\n")
-          .append("**Fix:** ").append(tag.fix()).append('\n');
+      page.append("\n## ")
+          .append(tag.id())
+          .append("\n\n")
+          .append(tag.rule())
+          .append("\n\n")
+          .append("```java\n")
+          .append(example.code())
+          .append("\n```\n\n")
+          .append("```\n")
+          .append(example.message())
+          .append("\n```\n\n")
+          .append("**Fix:** ")
+          .append(tag.fix())
+          .append('\n');
     }
     return page.toString();
   }

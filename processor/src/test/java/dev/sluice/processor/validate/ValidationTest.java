@@ -638,6 +638,26 @@ class ValidationTest {
         3);
   }
 
+  @Test
+  void aClassWithTheGeneratedNameBlocksGeneration() {
+    JavaFileObject file =
+        pipeline(
+            "Taken",
+            "@Pipeline",
+            "final class Taken {", // 7
+            "  @Input static Source<String> lines() { return Sources.demo(); }",
+            "  @Output(from = \"lines\") static Sink<Object> print() { return Sinks.print(); }",
+            "}",
+            "final class TakenPipeline {}");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new RecordingProcessor()).compile(file);
+    String message =
+        "[Sluice/GeneratedNameTaken] cannot generate p.TakenPipeline for pipeline Taken: a type of"
+            + " that name already exists in this compilation; rename it or the pipeline class";
+    assertOnlyError(compilation, message);
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(7);
+  }
+
   // ---- no follow-on errors
 
   @Test

@@ -84,6 +84,14 @@ public final class WordCountPipeline {
 
   /**
    * Runs the segments of pipeline {@code WordCount} and owns the shuffle buffers between them.
+   *
+   * <p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently for the
+   * partitions of one segment. Task {@code (segment, p)} writes only row {@code p} of the
+   * shuffles its segment combines into, column {@code p} of the shuffle it reads, and
+   * partition {@code p} of its outputs. <b>Visibility:</b> the engine's queues order every
+   * task of a segment before the next segment, and batches one after another.
+   * <b>Allocation:</b> the buffers are allocated here once and reused every batch; per record,
+   * only user methods allocate, and a reduce boxes its output {@code KV}.
    */
   private static final class Program extends PipelineProgram {
     private final LongValueMap<String>[][] countsShuffle;

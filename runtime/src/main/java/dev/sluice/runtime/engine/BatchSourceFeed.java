@@ -9,7 +9,7 @@ final class BatchSourceFeed extends InputFeed {
   private final BatchSource<?> source;
 
   BatchSourceFeed(String name, BatchSource<?> source) {
-    super(name, source);
+    super(name);
     this.source = source;
   }
 

@@ -1,6 +1,5 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.api.Source;
 import java.util.List;
 
 /**
@@ -12,21 +11,14 @@ import java.util.List;
 abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
 
   private final String name;
-  private final Source<?> source;
 
-  InputFeed(String name, Source<?> source) {
+  InputFeed(String name) {
     this.name = name;
-    this.source = source;
   }
 
   /** The input's stage name. */
   final String name() {
     return name;
-  }
-
-  /** The bound source. */
-  final Source<?> source() {
-    return source;
   }
 
   /** Starts receiving, if the source pushes. */

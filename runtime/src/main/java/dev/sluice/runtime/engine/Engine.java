@@ -133,7 +133,7 @@ public final class Engine {
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
     checkNotDriver("awaitTermination");
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + Termination.nanos(timeout);
     if (!termination.await(timeout)) {
       return false;
     }

@@ -27,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
  *
- * <p><b>Threads:</b> {@link #requestStop} and {@link #wake} from any thread; everything else runs
- * on the driver thread, which owns all of this class's plain fields. <b>Progress:</b> the loop never
- * blocks except in {@code park}; listeners, {@code BatchSource.nextBatch} and {@code
- * ReceiverSource.stop} run on it and should be quick. <b>Backpressure:</b> at most
+ * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
+ * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
+ * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
+ * and clock moves and receiver ends are volatile writes made before the waker's
+ * {@link Parker#wake}, which {@code ready()} re-reads. <b>Progress:</b> the loop never blocks
+ * except in {@code park}, at shutdown when it joins the threads, and in user code that runs on it:
+ * listeners, {@code BatchSource.nextBatch} and {@code ReceiverSource.stop}, which should be quick. <b>Backpressure:</b> at most
  * {@link EngineLimits#maxPendingBatches()} sealed batches wait; at that bound the driver stops
  * draining, so receiver queues fill and receivers wait. <b>Allocation:</b> none per record beyond
  * the open interval's list; per batch a few small objects.

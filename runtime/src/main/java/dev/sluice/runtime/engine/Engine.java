@@ -41,6 +41,8 @@ public final class Engine {
   private final BatchReporter reporter;
   private final Termination termination = new Termination();
   private final AtomicInteger state = new AtomicInteger(NEW);
+  /** Stop requests made before the driver was published: 0 none, 1 graceful, 2 immediate. */
+  private final AtomicInteger earlyStop = new AtomicInteger();
   private volatile Driver driver;
 
   /**
@@ -98,6 +100,11 @@ public final class Engine {
         + "outputs {}", name(), intervalMillis, parallelism, first, describeInputs(),
         describeOutputs());
     started.start();
+    // a stop requested while the driver was being made: publish, then re-read (see requestStop)
+    int early = earlyStop.get();
+    if (early != 0) {
+      started.requestStop(early == 1);
+    }
   }
 
   /**
@@ -109,6 +116,9 @@ public final class Engine {
       stopUnstarted();
       return;
     }
+    // record, then read the driver; start() publishes it, then reads the record: one of the two
+    // sees the other (both volatile), so a request racing with start() is never lost
+    earlyStop.accumulateAndGet(graceful ? 1 : 2, Math::max);
     Driver running = driver;
     if (running != null) {
       running.requestStop(graceful);

@@ -59,5 +59,10 @@ final class BatchSourceFeed extends InputFeed {
   }
 
   @Override
+  boolean runsOn(Thread thread) {
+    return false;
+  }
+
+  @Override
   void join(long millis) {}
 }

@@ -143,6 +143,19 @@ final class Driver implements Runnable {
     return thread;
   }
 
+  /** Whether {@code other} is one of this pipeline's threads: driver, worker or receiver. */
+  boolean owns(Thread other) {
+    if (other == thread || inputs.runOn(other)) {
+      return true;
+    }
+    for (Worker worker : workers) {
+      if (worker.thread() == other) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public void run() {
     try {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
- * driver thread (listeners), where they would wait for themselves. <b>Progress:</b>
+ * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves. <b>Progress:</b>
  * {@link #requestStop} never blocks.
  */
 public final class Engine {
@@ -142,7 +142,7 @@ public final class Engine {
    * @throws PipelineFailedException if a failure stopped it
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    checkNotDriver("awaitTermination");
+    checkNotOwnThread("awaitTermination");
     long deadline = System.nanoTime() + Termination.nanos(timeout);
     if (!termination.await(timeout)) {
       return false;
@@ -166,20 +166,22 @@ public final class Engine {
    * @throws PipelineFailedException if a failure stopped the pipeline first
    */
   public boolean awaitBatch(long batchTime, Duration timeout) throws InterruptedException {
-    checkNotDriver("awaitBatch");
+    checkNotOwnThread("awaitBatch");
     return termination.awaitBatch(batchTime, timeout);
   }
 
-  /** Whether the current thread is this pipeline's driver thread, where listeners run. */
-  public boolean onDriverThread() {
+  /**
+   * Throws if the current thread belongs to this pipeline (a listener on the driver, a sink on a
+   * worker, a receiver), where waiting for the pipeline would wait for itself.
+   *
+   * @throws IllegalStateException naming {@code method} and the thread
+   */
+  public void checkNotOwnThread(String method) {
     Driver running = driver;
-    return running != null && running.thread() == Thread.currentThread();
-  }
-
-  private void checkNotDriver(String method) {
-    if (onDriverThread()) {
-      throw new IllegalStateException(method + " called from a listener of " + name()
-          + ", which would wait for itself; use requestStop");
+    Thread current = Thread.currentThread();
+    if (running != null && running.owns(current)) {
+      throw new IllegalStateException(method + " called from " + current.getName() + ", a thread "
+          + "of " + name() + ", which would wait for itself; use requestStop");
     }
   }
 

@@ -53,6 +53,9 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
   /** Drops the open interval and everything still queued; returns how many records that was. */
   abstract long discard();
 
+  /** Whether {@code thread} is this input's receiving thread. */
+  abstract boolean runsOn(Thread thread);
+
   /** Waits up to {@code millis} for the source's thread to end, if it has one. */
   abstract void join(long millis) throws InterruptedException;
 }

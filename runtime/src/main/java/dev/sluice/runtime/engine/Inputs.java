@@ -204,6 +204,16 @@ final class Inputs {
     }
   }
 
+  /** Whether {@code thread} is one of the receiving threads. */
+  boolean runOn(Thread thread) {
+    for (InputFeed feed : feeds) {
+      if (feed.runsOn(thread)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean allEnded() {
     for (InputFeed feed : feeds) {
       if (!feed.ended()) {

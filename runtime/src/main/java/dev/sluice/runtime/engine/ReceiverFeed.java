@@ -117,6 +117,11 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   }
 
   @Override
+  boolean runsOn(Thread thread) {
+    return this.thread == thread;
+  }
+
+  @Override
   void join(long millis) throws InterruptedException {
     thread.join(millis);
   }

@@ -184,8 +184,9 @@ class EngineStopTest {
     assertTrue(engine.get().awaitTermination(WAIT));
     assertEquals(List.of(1000L, 2000L), sink.times()); // 2000: the graceful stop's final batch
     assertInstanceOf(IllegalStateException.class, waitFailure.get());
-    assertEquals("awaitTermination called from a listener of ListenerStop, which would wait for "
-        + "itself; use requestStop", waitFailure.get().getMessage());
+    assertEquals("awaitTermination called from sluice-ListenerStop-driver, a thread of "
+        + "ListenerStop, which would wait for itself; use requestStop",
+        waitFailure.get().getMessage());
     assertNoThreadsOf("ListenerStop");
   }
 

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
  * and clock moves and receiver ends are volatile writes made before the waker's
  * {@link Parker#wake}, which {@code ready()} re-reads. <b>Progress:</b> the loop never blocks
- * except in {@code park}, at shutdown when it joins the threads, and in user code that runs on it:
- * listeners, {@code BatchSource.nextBatch} and {@code ReceiverSource.stop}, which should be quick. <b>Backpressure:</b> at most
+ * except in {@code park}, at shutdown when it joins the threads, and in user code that runs on
+ * it: listeners, {@code BatchSource.nextBatch} and {@code ReceiverSource.stop}, which should be
+ * quick. <b>Backpressure:</b> at most
  * {@link EngineLimits#maxPendingBatches()} sealed batches wait; at that bound the driver stops
  * draining, so receiver queues fill and receivers wait. <b>Allocation:</b> none per record beyond
  * the open interval's list; per batch a few small objects.
@@ -253,7 +254,7 @@ final class Driver implements Runnable {
     return true;
   }
 
-  /** Ends the open interval as the batch at {@code nextBatchTime}; a source that throws fails it. */
+  /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
   private void seal() {
     try {
       pending.add(inputs.seal(nextBatchTime));

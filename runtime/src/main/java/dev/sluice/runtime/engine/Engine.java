@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
- * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves. <b>Progress:</b>
- * {@link #requestStop} never blocks.
+ * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves.
+ * <b>Progress:</b> {@link #requestStop} never blocks.
  */
 public final class Engine {
 

@@ -33,7 +33,7 @@ final class Inputs {
   private boolean givenUp;
   private long takenBeforeFailure;
 
-  /** Feeds for {@code slots}; receivers store into queues of {@code limits} and wake {@code driver}. */
+  /** Feeds for {@code slots}: receiver queues sized by {@code limits}, waking {@code driver}. */
   Inputs(String pipeline, List<InputSlot> slots, EngineLimits limits, Parker driver) {
     this.pipeline = pipeline;
     this.feeds = new InputFeed[slots.size()];
@@ -41,7 +41,8 @@ final class Inputs {
       InputSlot slot = slots.get(i);
       Source<?> source = slot.source();
       feeds[i] = source instanceof ReceiverSource<?> receiver
-          ? new ReceiverFeed(pipeline, slot.name(), receiver, limits.receiverQueueCapacity(), driver)
+          ? new ReceiverFeed(
+              pipeline, slot.name(), receiver, limits.receiverQueueCapacity(), driver)
           : new BatchSourceFeed(slot.name(), (BatchSource<?>) source);
     }
     this.stopTimeoutNanos = limits.receiverStopTimeout().toNanos();

@@ -109,8 +109,8 @@ class EngineStopTest {
       sink.release.countDown();
       assertTrue(engine.awaitTermination(WAIT));
       assertEquals(List.of(1000L), sink.times());
-      assertEquals(List.of("Immediate stopped at once: dropped 2 unprocessed batches with 2 records "
-          + "and 1 received record not yet in a batch"), log.messages("WARN"));
+      assertEquals(List.of("Immediate stopped at once: dropped 2 unprocessed batches with 2 "
+          + "records and 1 received record not yet in a batch"), log.messages("WARN"));
     }
     assertEquals(List.of(1000L, 2000L, 3000L), lines.calls);
     assertEquals(1, lines.closes.get());

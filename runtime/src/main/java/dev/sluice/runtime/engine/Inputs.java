@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * A running pipeline's inputs as the driver sees them: drains and seals them together, stops them,
  * notices their end, and counts what a stop or failure leaves unbatched.
  *
- * <p><b>Threads:</b> driver only, except {@link #hasRecords} and {@link #endedUnnoticed}, which
- * read only volatile state and also serve the driver's park check. Stopping gives receiving
- * threads until a deadline to end; after it the pipeline goes on without them (logged).
+ * <p><b>Threads:</b> driver only; the feeds it holds talk to the receiving threads. Stopping
+ * gives receiving threads until a deadline to end; after it the pipeline goes on without them
+ * (logged). <b>Allocation:</b> per seal, the batch's small lists and arrays.
  */
 final class Inputs {
 

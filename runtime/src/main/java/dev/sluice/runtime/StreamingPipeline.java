@@ -16,9 +16,10 @@ import java.util.List;
  * worker threads, and each output's sink is given every batch, in batch order. See
  * {@link BatchClock} for the batch times.
  *
- * <p><b>Threads:</b> every method may be called from any thread. Listeners run on the driver
- * thread; from there only {@link #requestStop} may be called, since the waiting methods would
- * wait for the listener itself.
+ * <p><b>Threads:</b> every method may be called from any thread. From the pipeline's own threads
+ * (listeners run on its driver, sinks on its workers, receivers on theirs) only
+ * {@link #requestStop} may be called: the waiting methods would wait for themselves and throw
+ * {@link IllegalStateException}.
  */
 public final class StreamingPipeline implements AutoCloseable {
 
@@ -59,11 +60,7 @@ public final class StreamingPipeline implements AutoCloseable {
 
   /** {@link #requestStop} then {@link #awaitTermination()}; not from a listener. */
   public void stop(boolean graceful) throws InterruptedException {
-    if (engine.onDriverThread()) {
-      throw new IllegalStateException(
-          "stop called from a listener of " + name() + ", which would wait for itself; use "
-              + "requestStop");
-    }
+    engine.checkNotOwnThread("stop");
     engine.requestStop(graceful);
     engine.awaitTermination();
   }
@@ -92,9 +89,10 @@ public final class StreamingPipeline implements AutoCloseable {
     return engine.awaitBatch(batchTime, timeout);
   }
 
-  /** Stops at once and waits for the threads to end. */
+  /** Stops at once and waits for the threads to end; not from the pipeline's own threads. */
   @Override
   public void close() {
+    engine.checkNotOwnThread("close");
     engine.requestStop(false);
     try {
       engine.awaitTermination();

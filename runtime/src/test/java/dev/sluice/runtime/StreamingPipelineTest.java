@@ -124,9 +124,30 @@ class StreamingPipelineTest {
     clock.advance(SECOND);
     assertTrue(pipeline.get().awaitTermination(WAIT));
     assertInstanceOf(IllegalStateException.class, stopFailure.get());
-    assertEquals("stop called from a listener of FromListener, which would wait for itself; use "
-        + "requestStop", stopFailure.get().getMessage());
+    assertEquals("stop called from sluice-FromListener-driver, a thread of FromListener, which "
+        + "would wait for itself; use requestStop", stopFailure.get().getMessage());
     assertEquals(List.of(1000L), sink.times());
+  }
+
+  @Test
+  void aSinkMayNotWaitForItsOwnPipeline() throws InterruptedException {
+    AtomicReference<StreamingPipeline> pipeline = new AtomicReference<>();
+    AtomicReference<Throwable> closeFailure = new AtomicReference<>();
+    Sink<KV<String, Long>> stopping = batch -> {
+      try {
+        pipeline.get().close();
+      } catch (Throwable e) {
+        closeFailure.set(e);
+      }
+      pipeline.get().requestStop(true);
+    };
+    pipeline.set(builder("FromSink").parallelism(1).bindOutput("counts", stopping).build());
+    pipeline.get().start();
+    clock.advance(SECOND);
+    assertTrue(pipeline.get().awaitTermination(WAIT));
+    assertInstanceOf(IllegalStateException.class, closeFailure.get());
+    assertEquals("close called from sluice-FromSink-worker-0, a thread of FromSink, which would "
+        + "wait for itself; use requestStop", closeFailure.get().getMessage());
   }
 
   private Builder builder(String name) {

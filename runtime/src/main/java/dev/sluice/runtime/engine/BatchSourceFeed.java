@@ -9,7 +9,7 @@ final class BatchSourceFeed extends InputFeed {
   private final BatchSource<?> source;
 
   BatchSourceFeed(String name, BatchSource<?> source) {
-    super(name, source);
+    super(name);
     this.source = source;
   }
 
@@ -56,6 +56,11 @@ final class BatchSourceFeed extends InputFeed {
   @Override
   long discard() {
     return 0;
+  }
+
+  @Override
+  boolean runsOn(Thread thread) {
+    return false;
   }
 
   @Override

@@ -1,16 +1,11 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.api.BatchSource;
-import dev.sluice.api.ReceiverSource;
-import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.clock.BatchClock;
-import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +27,14 @@ import org.slf4j.LoggerFactory;
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
  *
- * <p><b>Threads:</b> {@link #requestStop} and {@link #wake} from any thread; everything else runs
- * on the driver thread, which owns all of this class's plain fields. <b>Progress:</b> the loop never
- * blocks except in {@code park}; listeners, {@code BatchSource.nextBatch} and {@code
- * ReceiverSource.stop} run on it and should be quick. <b>Backpressure:</b> at most
+ * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
+ * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
+ * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
+ * and clock moves and receiver ends are volatile writes made before the waker's
+ * {@link Parker#wake}, which {@code ready()} re-reads. <b>Progress:</b> the loop never blocks
+ * except in {@code park}, at shutdown when it joins the threads, and in user code that runs on
+ * it: listeners, {@code BatchSource.nextBatch} and {@code ReceiverSource.stop}, which should be
+ * quick. <b>Backpressure:</b> at most
  * {@link EngineLimits#maxPendingBatches()} sealed batches wait; at that bound the driver stops
  * draining, so receiver queues fill and receivers wait. <b>Allocation:</b> none per record beyond
  * the open interval's list; per batch a few small objects.
@@ -65,33 +64,28 @@ final class Driver implements Runnable {
   private final PipelineProgram program;
   private final long interval;
   private final BatchClock clock;
-  private final EngineLimits limits;
+  private final int maxPending;
   private final Termination termination;
   private final BatchReporter reporter;
   private final Parker parker = new Parker(this::ready);
   private final Thread thread;
   private final Runnable clockWakeUp = parker::wake;
-  private final InputFeed[] feeds;
+  private final Consumer<PipelineFailedException> onFailure = this::fail;
+  private final Inputs inputs;
   private final Worker[] workers;
   private final Completions completions;
   private final BatchExecution execution;
   private final AtomicInteger stopRequest = new AtomicInteger(NO_STOP);
 
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
-  private final long[] lastBlockedNanos;
-  private final boolean[] endSeen;
   private Phase phase = Phase.RUNNING;
   private long nextBatchTime;
   private int handledStop = NO_STOP;
-  private boolean feedsStopped;
-  private long receiversDeadline;
-  private boolean receiversGivenUp;
   private PipelineFailedException failure;
   private long completedBatches;
   private SealedBatch abandoned;
   private long droppedBatches;
   private long droppedRecords;
-  private long droppedUnbatched;
 
   /**
    * @param firstBatchTime the time of the first batch
@@ -111,21 +105,13 @@ final class Driver implements Runnable {
     this.program = program;
     this.interval = intervalMillis;
     this.clock = clock;
-    this.limits = limits;
+    this.maxPending = limits.maxPendingBatches();
     this.nextBatchTime = firstBatchTime;
     this.reporter = reporter;
     this.termination = termination;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
-    List<InputSlot> inputs = program.inputs();
-    this.feeds = new InputFeed[inputs.size()];
-    List<String> inputNames = new ArrayList<>(inputs.size());
-    for (int i = 0; i < feeds.length; i++) {
-      feeds[i] = feed(inputs.get(i));
-      inputNames.add(inputs.get(i).name());
-    }
-    this.lastBlockedNanos = new long[feeds.length];
-    this.endSeen = new boolean[feeds.length];
+    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker);
     this.workers = new Worker[parallelism];
     int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
     for (int w = 0; w < parallelism; w++) {
@@ -133,7 +119,7 @@ final class Driver implements Runnable {
     }
     this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
     this.execution =
-        new BatchExecution(program, workers, parallelism, completions, inputNames);
+        new BatchExecution(program, workers, parallelism, completions, inputs.names());
   }
 
   /** Starts the workers, the driver thread, then the receivers. */
@@ -143,9 +129,7 @@ final class Driver implements Runnable {
       worker.start();
     }
     thread.start();
-    for (InputFeed feed : feeds) {
-      feed.start();
-    }
+    inputs.start();
   }
 
   /** Asks for a stop; an immediate request overrides a graceful one. Any thread, non-blocking. */
@@ -158,6 +142,19 @@ final class Driver implements Runnable {
   /** The driver thread. */
   Thread thread() {
     return thread;
+  }
+
+  /** Whether {@code other} is one of this pipeline's threads: driver, worker or receiver. */
+  boolean owns(Thread other) {
+    if (other == thread || inputs.runOn(other)) {
+      return true;
+    }
+    for (Worker worker : workers) {
+      if (worker.thread() == other) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -183,13 +180,16 @@ final class Driver implements Runnable {
   /** One turn of the loop: does what is due; whether it did anything. */
   private boolean step() {
     boolean progress = handleStopRequest();
-    progress |= checkFeeds();
+    progress |= inputs.noticeEnded(nextBatchTime, onFailure);
     if (collecting()) {
-      progress |= drainFeeds();
+      progress |= inputs.drain();
     }
-    progress |= sealDueBatches();
-    if (phase == Phase.STOPPING && receiversDone() && pending.size() < limits.maxPendingBatches()) {
-      seal(nextBatchTime); // the final batch, without waiting for the clock
+    while (collecting() && clock.millis() >= nextBatchTime) {
+      seal();
+      progress = true;
+    }
+    if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending) {
+      seal(); // the final batch, without waiting for the clock
       if (phase == Phase.STOPPING) {
         phase = Phase.FINISHING;
       }
@@ -204,7 +204,7 @@ final class Driver implements Runnable {
       phase = Phase.DONE;
       progress = true;
     }
-    if (phase == Phase.ABORTING && !execution.busy() && receiversDone()) {
+    if (phase == Phase.ABORTING && !execution.busy() && inputs.done()) {
       dropTheRest();
       phase = Phase.DONE;
       progress = true;
@@ -218,38 +218,21 @@ final class Driver implements Runnable {
    * receivers ending or filling their queues, and the clock reaching the next batch time.
    */
   private boolean ready() {
-    if (!completions.isEmpty() || stopRequest.get() > handledStop) {
-      return true;
-    }
-    for (int i = 0; i < feeds.length; i++) {
-      if (!endSeen[i] && feeds[i].ended()) {
-        return true;
-      }
-    }
-    if (collecting()) {
-      for (InputFeed feed : feeds) {
-        if (feed.hasRecords()) {
-          return true;
-        }
-      }
-      return clock.millis() >= nextBatchTime;
-    }
-    return false;
+    return !completions.isEmpty()
+        || stopRequest.get() > handledStop
+        || inputs.endedUnnoticed()
+        || (collecting() && (inputs.hasRecords() || clock.millis() >= nextBatchTime));
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
   private long parkNanos() {
     long nanos = collecting() ? clock.nanosUntil(nextBatchTime) : Long.MAX_VALUE;
-    if (feedsStopped && !receiversGivenUp && !allFeedsEnded()) {
-      nanos = Math.min(nanos, Math.max(0, receiversDeadline - System.nanoTime()));
-    }
-    return nanos;
+    return inputs.stopped() ? Math.min(nanos, inputs.nanosToDeadline()) : nanos;
   }
 
   /** Whether the open interval still takes records: before the final seal, with room to seal. */
   private boolean collecting() {
-    return (phase == Phase.RUNNING || phase == Phase.STOPPING)
-        && pending.size() < limits.maxPendingBatches();
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && pending.size() < maxPending;
   }
 
   private boolean handleStopRequest() {
@@ -261,70 +244,24 @@ final class Driver implements Runnable {
     if (request == GRACEFUL && phase == Phase.RUNNING) {
       log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
           pipeline);
-      stopFeeds();
+      inputs.stop();
       phase = Phase.STOPPING;
     } else if (request == IMMEDIATE && phase != Phase.ABORTING && phase != Phase.DONE) {
       log.info("Stopping {} at once", pipeline);
-      stopFeeds();
+      inputs.stop();
       abort();
     }
     return true;
   }
 
-  /** Notices receivers that ended; a receiver that threw fails the pipeline. */
-  private boolean checkFeeds() {
-    boolean progress = false;
-    for (int i = 0; i < feeds.length; i++) {
-      if (!endSeen[i] && feeds[i].ended()) {
-        endSeen[i] = true;
-        progress = true;
-        Throwable thrown = feeds[i].failure();
-        if (thrown != null) {
-          fail(Failures.inInput(pipeline, feeds[i].name(), nextBatchTime, thrown));
-        }
-      }
+  /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
+  private void seal() {
+    try {
+      pending.add(inputs.seal(nextBatchTime));
+      nextBatchTime += interval;
+    } catch (PipelineFailedException e) {
+      fail(e);
     }
-    return progress;
-  }
-
-  private boolean drainFeeds() {
-    int drained = 0;
-    for (InputFeed feed : feeds) {
-      drained += feed.drain();
-    }
-    return drained > 0;
-  }
-
-  private boolean sealDueBatches() {
-    boolean sealed = false;
-    while (collecting() && clock.millis() >= nextBatchTime) {
-      seal(nextBatchTime);
-      sealed = true;
-    }
-    return sealed;
-  }
-
-  /** Ends the open interval as the batch at {@code time}; a source that throws fails it. */
-  private void seal(long time) {
-    List<List<?>> inputs = new ArrayList<>(feeds.length);
-    long[] blocked = new long[feeds.length];
-    for (int i = 0; i < feeds.length; i++) {
-      InputFeed feed = feeds[i];
-      try {
-        inputs.add(feed.seal(time));
-      } catch (Throwable e) { // a failing BatchSource fails the batch
-        for (List<?> taken : inputs) {
-          droppedUnbatched += taken.size();
-        }
-        fail(Failures.inInput(pipeline, feed.name(), time, e));
-        return;
-      }
-      long total = feed.blockedNanos();
-      blocked[i] = total - lastBlockedNanos[i];
-      lastBlockedNanos[i] = total;
-    }
-    pending.add(new SealedBatch(time, inputs, blocked));
-    nextBatchTime = time + interval;
   }
 
   private boolean pollCompletions() {
@@ -359,7 +296,7 @@ final class Driver implements Runnable {
     }
     failure = failed;
     log.error(failed.getMessage(), failed.getCause());
-    stopFeeds();
+    inputs.stop();
     abort();
   }
 
@@ -371,44 +308,6 @@ final class Driver implements Runnable {
     }
   }
 
-  private void stopFeeds() {
-    if (feedsStopped) {
-      return;
-    }
-    feedsStopped = true;
-    receiversDeadline = System.nanoTime() + limits.receiverStopTimeout().toNanos();
-    for (InputFeed feed : feeds) {
-      feed.stop();
-    }
-  }
-
-  /** Whether every receiving thread ended, or the stop deadline passed (logged once). */
-  private boolean receiversDone() {
-    if (receiversGivenUp || allFeedsEnded()) {
-      return true;
-    }
-    if (System.nanoTime() - receiversDeadline < 0) {
-      return false;
-    }
-    receiversGivenUp = true;
-    for (InputFeed feed : feeds) {
-      if (!feed.ended()) {
-        log.warn("Input '{}' of {} did not end within {} ms of the stop; going on without it",
-            feed.name(), pipeline, limits.receiverStopTimeout().toMillis());
-      }
-    }
-    return true;
-  }
-
-  private boolean allFeedsEnded() {
-    for (InputFeed feed : feeds) {
-      if (!feed.ended()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Drops the sealed batches and the received records of an aborted pipeline, and says so. */
   private void dropTheRest() {
     long batches = droppedBatches + pending.size();
@@ -417,10 +316,7 @@ final class Driver implements Runnable {
       records += batch.records();
     }
     pending.clear();
-    long unbatched = droppedUnbatched;
-    for (InputFeed feed : feeds) {
-      unbatched += feed.discard();
-    }
+    long unbatched = inputs.discard();
     if (batches > 0 || unbatched > 0) {
       log.warn("{} {}: dropped {} unprocessed {} with {} records and {} received {} not yet in a "
               + "batch", pipeline, failure == null ? "stopped at once" : "failed", batches,
@@ -432,15 +328,12 @@ final class Driver implements Runnable {
   /** Ends everything, closes sources and sinks once, and releases the waiters. Never throws. */
   private void shutdown() {
     try {
-      stopFeeds();
+      inputs.stop();
       for (Worker worker : workers) {
         worker.shutdown();
       }
       joinWorkersAndReceivers();
-      long late = 0;
-      for (InputFeed feed : feeds) {
-        late += feed.discard();
-      }
+      long late = inputs.discard();
       if (late > 0) {
         log.warn("{} dropped {} records received after its final batch", pipeline, late);
       }
@@ -475,28 +368,16 @@ final class Driver implements Runnable {
         }
       }
     }
-    for (InputFeed feed : feeds) {
-      long remainingMillis;
-      while (!feed.ended()
-          && (remainingMillis = (receiversDeadline - System.nanoTime()) / 1_000_000) > 0) {
-        try {
-          feed.join(remainingMillis);
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
+    while (true) {
+      try {
+        inputs.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private InputFeed feed(InputSlot input) {
-    Source<?> source = input.source();
-    if (source instanceof ReceiverSource<?> receiver) {
-      return new ReceiverFeed(pipeline, input.name(), receiver, limits.receiverQueueCapacity(),
-          parker);
-    }
-    return new BatchSourceFeed(input.name(), (BatchSource<?>) source);
   }
 }

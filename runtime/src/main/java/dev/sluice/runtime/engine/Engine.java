@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
- * driver thread (listeners), where they would wait for themselves. <b>Progress:</b>
- * {@link #requestStop} never blocks.
+ * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves.
+ * <b>Progress:</b> {@link #requestStop} never blocks.
  */
 public final class Engine {
 
@@ -41,6 +41,8 @@ public final class Engine {
   private final BatchReporter reporter;
   private final Termination termination = new Termination();
   private final AtomicInteger state = new AtomicInteger(NEW);
+  /** Stop requests made before the driver was published: 0 none, 1 graceful, 2 immediate. */
+  private final AtomicInteger earlyStop = new AtomicInteger();
   private volatile Driver driver;
 
   /**
@@ -98,6 +100,11 @@ public final class Engine {
         + "outputs {}", name(), intervalMillis, parallelism, first, describeInputs(),
         describeOutputs());
     started.start();
+    // a stop requested while the driver was being made: publish, then re-read (see requestStop)
+    int early = earlyStop.get();
+    if (early != 0) {
+      started.requestStop(early == 1);
+    }
   }
 
   /**
@@ -109,6 +116,9 @@ public final class Engine {
       stopUnstarted();
       return;
     }
+    // record, then read the driver; start() publishes it, then reads the record: one of the two
+    // sees the other (both volatile), so a request racing with start() is never lost
+    earlyStop.accumulateAndGet(graceful ? 1 : 2, Math::max);
     Driver running = driver;
     if (running != null) {
       running.requestStop(graceful);
@@ -132,8 +142,8 @@ public final class Engine {
    * @throws PipelineFailedException if a failure stopped it
    */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    checkNotDriver("awaitTermination");
-    long deadline = System.nanoTime() + timeout.toNanos();
+    checkNotOwnThread("awaitTermination");
+    long deadline = System.nanoTime() + Termination.nanos(timeout);
     if (!termination.await(timeout)) {
       return false;
     }
@@ -156,20 +166,22 @@ public final class Engine {
    * @throws PipelineFailedException if a failure stopped the pipeline first
    */
   public boolean awaitBatch(long batchTime, Duration timeout) throws InterruptedException {
-    checkNotDriver("awaitBatch");
+    checkNotOwnThread("awaitBatch");
     return termination.awaitBatch(batchTime, timeout);
   }
 
-  /** Whether the current thread is this pipeline's driver thread, where listeners run. */
-  public boolean onDriverThread() {
+  /**
+   * Throws if the current thread belongs to this pipeline (a listener on the driver, a sink on a
+   * worker, a receiver), where waiting for the pipeline would wait for itself.
+   *
+   * @throws IllegalStateException naming {@code method} and the thread
+   */
+  public void checkNotOwnThread(String method) {
     Driver running = driver;
-    return running != null && running.thread() == Thread.currentThread();
-  }
-
-  private void checkNotDriver(String method) {
-    if (onDriverThread()) {
-      throw new IllegalStateException(method + " called from a listener of " + name()
-          + ", which would wait for itself; use requestStop");
+    Thread current = Thread.currentThread();
+    if (running != null && running.owns(current)) {
+      throw new IllegalStateException(method + " called from " + current.getName() + ", a thread "
+          + "of " + name() + ", which would wait for itself; use requestStop");
     }
   }
 

@@ -20,7 +20,8 @@ public record EngineLimits(
    * The defaults: 32K records per receiver (a few milliseconds of a fast source, small enough to
    * stay in cache), 16 waiting batches, 10 s for receivers to stop.
    */
-  public static final EngineLimits DEFAULTS = new EngineLimits(32 * 1024, 16, Duration.ofSeconds(10));
+  public static final EngineLimits DEFAULTS =
+      new EngineLimits(32 * 1024, 16, Duration.ofSeconds(10));
 
   /** Checks the bounds. */
   public EngineLimits {

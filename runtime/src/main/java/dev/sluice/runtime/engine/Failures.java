@@ -31,7 +31,7 @@ final class Failures {
     return failed(pipeline, "output '" + output + "'", batchTime, thrown);
   }
 
-  /** The source of input {@code input} threw {@code thrown} while batch {@code batchTime} was open. */
+  /** The source of input {@code input} threw {@code thrown} for batch {@code batchTime}. */
   static PipelineFailedException inInput(
       String pipeline, String input, long batchTime, Throwable thrown) {
     return failed(pipeline, "input '" + input + "'", batchTime, thrown);

@@ -1,6 +1,5 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.api.Source;
 import java.util.List;
 
 /**
@@ -12,21 +11,14 @@ import java.util.List;
 abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
 
   private final String name;
-  private final Source<?> source;
 
-  InputFeed(String name, Source<?> source) {
+  InputFeed(String name) {
     this.name = name;
-    this.source = source;
   }
 
   /** The input's stage name. */
   final String name() {
     return name;
-  }
-
-  /** The bound source. */
-  final Source<?> source() {
-    return source;
   }
 
   /** Starts receiving, if the source pushes. */
@@ -60,6 +52,9 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
 
   /** Drops the open interval and everything still queued; returns how many records that was. */
   abstract long discard();
+
+  /** Whether {@code thread} is this input's receiving thread. */
+  abstract boolean runsOn(Thread thread);
 
   /** Waits up to {@code millis} for the source's thread to end, if it has one. */
   abstract void join(long millis) throws InterruptedException;

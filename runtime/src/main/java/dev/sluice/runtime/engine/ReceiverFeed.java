@@ -36,7 +36,7 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   @SuppressWarnings("unchecked") // records only travel on as Object; the program casts them back
   ReceiverFeed(
       String pipeline, String name, ReceiverSource<?> source, int capacity, Parker driver) {
-    super(name, source);
+    super(name);
     this.pipeline = pipeline;
     this.source = (ReceiverSource<Object>) source;
     this.driver = driver;
@@ -114,6 +114,11 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
     long dropped = open.size();
     open = new ArrayList<>();
     return dropped;
+  }
+
+  @Override
+  boolean runsOn(Thread thread) {
+    return this.thread == thread;
   }
 
   @Override

@@ -74,7 +74,8 @@ final class ReceiverHandoff implements Receiver<Object> {
               + "; only the thread running receive may store");
     }
     if (record == null) {
-      throw new NullPointerException(description + ": Receiver.store(null); records are never null");
+      throw new NullPointerException(
+          description + ": Receiver.store(null); records are never null");
     }
     if (!queue.offer(record)) {
       waitForRoom(record);

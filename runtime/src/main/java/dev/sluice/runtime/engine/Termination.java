@@ -46,7 +46,16 @@ final class Termination {
 
   /** Waits up to {@code timeout} for the end; whether it came. Throws nothing for a failure. */
   boolean await(Duration timeout) throws InterruptedException {
-    return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return terminated.await(nanos(timeout), TimeUnit.NANOSECONDS);
+  }
+
+  /** {@code timeout} in nanoseconds, saturated: a timeout of centuries must not overflow. */
+  static long nanos(Duration timeout) {
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException e) {
+      return timeout.isNegative() ? 0 : Long.MAX_VALUE;
+    }
   }
 
   /**
@@ -56,7 +65,7 @@ final class Termination {
    * @throws PipelineFailedException if the pipeline failed before completing it
    */
   boolean awaitBatch(long batchTime, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + nanos(timeout); // compared by difference: may wrap
     Thread me = Thread.currentThread();
     waiters.add(me);
     try {

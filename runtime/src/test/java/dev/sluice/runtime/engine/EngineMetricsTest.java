@@ -143,6 +143,8 @@ class EngineMetricsTest {
     waiter.join();
     assertTrue(awaited.get());
     assertTrue(engine.awaitBatch(1000, Duration.ZERO)); // earlier batches are complete too
+    assertTrue(engine.awaitBatch(2000, Duration.ofDays(365_000_000))); // no overflow
+    assertFalse(engine.awaitBatch(3000, Duration.ofDays(-365_000_000)));
     stopAndCheck(engine);
   }
 

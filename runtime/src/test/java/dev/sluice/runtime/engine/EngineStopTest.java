@@ -109,8 +109,8 @@ class EngineStopTest {
       sink.release.countDown();
       assertTrue(engine.awaitTermination(WAIT));
       assertEquals(List.of(1000L), sink.times());
-      assertEquals(List.of("Immediate stopped at once: dropped 2 unprocessed batches with 2 records "
-          + "and 1 received record not yet in a batch"), log.messages("WARN"));
+      assertEquals(List.of("Immediate stopped at once: dropped 2 unprocessed batches with 2 "
+          + "records and 1 received record not yet in a batch"), log.messages("WARN"));
     }
     assertEquals(List.of(1000L, 2000L, 3000L), lines.calls);
     assertEquals(1, lines.closes.get());
@@ -184,8 +184,9 @@ class EngineStopTest {
     assertTrue(engine.get().awaitTermination(WAIT));
     assertEquals(List.of(1000L, 2000L), sink.times()); // 2000: the graceful stop's final batch
     assertInstanceOf(IllegalStateException.class, waitFailure.get());
-    assertEquals("awaitTermination called from a listener of ListenerStop, which would wait for "
-        + "itself; use requestStop", waitFailure.get().getMessage());
+    assertEquals("awaitTermination called from sluice-ListenerStop-driver, a thread of "
+        + "ListenerStop, which would wait for itself; use requestStop",
+        waitFailure.get().getMessage());
     assertNoThreadsOf("ListenerStop");
   }
 

@@ -89,7 +89,8 @@ class ReceiverHandoffTest {
     handoff.stop();
     ReceiverStoppedException stopped =
         assertThrows(ReceiverStoppedException.class, () -> handoff.store("late"));
-    assertEquals("input 'lines' of Test is stopped; the record was not taken", stopped.getMessage());
+    assertEquals(
+        "input 'lines' of Test is stopped; the record was not taken", stopped.getMessage());
     assertFalse(handoff.hasRecords());
   }
 

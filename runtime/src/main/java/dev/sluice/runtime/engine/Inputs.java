@@ -1,0 +1,226 @@
+package dev.sluice.runtime.engine;
+
+import dev.sluice.api.BatchSource;
+import dev.sluice.api.ReceiverSource;
+import dev.sluice.api.Source;
+import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.internal.InputSlot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running pipeline's inputs as the driver sees them: drains and seals them together, stops them,
+ * notices their end, and counts what a stop or failure leaves unbatched.
+ *
+ * <p><b>Threads:</b> driver only; the feeds it holds talk to the receiving threads. Stopping
+ * gives receiving threads until a deadline to end; after it the pipeline goes on without them
+ * (logged). <b>Allocation:</b> per seal, the batch's small lists and arrays.
+ */
+final class Inputs {
+
+  private static final Logger log = LoggerFactory.getLogger(Inputs.class);
+
+  private final String pipeline;
+  private final InputFeed[] feeds;
+  private final long stopTimeoutNanos;
+  private final long[] lastBlockedNanos;
+  private final boolean[] endNoticed;
+  private boolean stopped;
+  private long deadline;
+  private boolean givenUp;
+  private long takenBeforeFailure;
+
+  /** Feeds for {@code slots}: receiver queues sized by {@code limits}, waking {@code driver}. */
+  Inputs(String pipeline, List<InputSlot> slots, EngineLimits limits, Parker driver) {
+    this.pipeline = pipeline;
+    this.feeds = new InputFeed[slots.size()];
+    for (int i = 0; i < feeds.length; i++) {
+      InputSlot slot = slots.get(i);
+      Source<?> source = slot.source();
+      feeds[i] = source instanceof ReceiverSource<?> receiver
+          ? new ReceiverFeed(
+              pipeline, slot.name(), receiver, limits.receiverQueueCapacity(), driver)
+          : new BatchSourceFeed(slot.name(), (BatchSource<?>) source);
+    }
+    this.stopTimeoutNanos = limits.receiverStopTimeout().toNanos();
+    this.lastBlockedNanos = new long[feeds.length];
+    this.endNoticed = new boolean[feeds.length];
+  }
+
+  /** The inputs' names, in order. */
+  List<String> names() {
+    List<String> names = new ArrayList<>(feeds.length);
+    for (InputFeed feed : feeds) {
+      names.add(feed.name());
+    }
+    return names;
+  }
+
+  /** Starts the receiving threads. */
+  void start() {
+    for (InputFeed feed : feeds) {
+      feed.start();
+    }
+  }
+
+  /** Drains every receiver into the open interval; whether anything came. */
+  boolean drain() {
+    int drained = 0;
+    for (InputFeed feed : feeds) {
+      drained += feed.drain();
+    }
+    return drained > 0;
+  }
+
+  /** Whether records wait in some receiver's queue. */
+  boolean hasRecords() {
+    for (InputFeed feed : feeds) {
+      if (feed.hasRecords()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a receiver ended since {@link #noticeEnded} last looked. */
+  boolean endedUnnoticed() {
+    for (int i = 0; i < feeds.length; i++) {
+      if (!endNoticed[i] && feeds[i].ended()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Notices receivers that ended and hands {@code onFailure} the failure of each that threw while
+   * batch {@code openBatch} was open; whether any ended.
+   */
+  boolean noticeEnded(long openBatch, Consumer<PipelineFailedException> onFailure) {
+    boolean any = false;
+    for (int i = 0; i < feeds.length; i++) {
+      if (!endNoticed[i] && feeds[i].ended()) {
+        endNoticed[i] = true;
+        any = true;
+        Throwable thrown = feeds[i].failure();
+        if (thrown != null) {
+          onFailure.accept(Failures.inInput(pipeline, feeds[i].name(), openBatch, thrown));
+        }
+      }
+    }
+    return any;
+  }
+
+  /**
+   * Ends the open interval as the batch at {@code time}, asking batch sources for their records.
+   *
+   * @throws PipelineFailedException if a source threw; what other inputs gave is then counted by
+   *     {@link #discard()}
+   */
+  SealedBatch seal(long time) {
+    List<List<?>> records = new ArrayList<>(feeds.length);
+    long[] blocked = new long[feeds.length];
+    for (int i = 0; i < feeds.length; i++) {
+      try {
+        records.add(feeds[i].seal(time));
+      } catch (Throwable e) { // a failing BatchSource fails the batch
+        for (List<?> taken : records) {
+          takenBeforeFailure += taken.size();
+        }
+        throw Failures.inInput(pipeline, feeds[i].name(), time, e);
+      }
+      long total = feeds[i].blockedNanos();
+      blocked[i] = total - lastBlockedNanos[i];
+      lastBlockedNanos[i] = total;
+    }
+    return new SealedBatch(time, records, blocked);
+  }
+
+  /** Stops every input and starts the deadline for their threads to end. Idempotent. */
+  void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    deadline = System.nanoTime() + stopTimeoutNanos;
+    for (InputFeed feed : feeds) {
+      feed.stop();
+    }
+  }
+
+  /** Whether {@link #stop()} was called. */
+  boolean stopped() {
+    return stopped;
+  }
+
+  /** After {@link #stop()}: whether every receiving thread ended or the deadline passed. */
+  boolean done() {
+    if (givenUp || allEnded()) {
+      return true;
+    }
+    if (System.nanoTime() - deadline < 0) {
+      return false;
+    }
+    givenUp = true;
+    for (InputFeed feed : feeds) {
+      if (!feed.ended()) {
+        log.warn("Input '{}' of {} did not end within {} ms of the stop; going on without it",
+            feed.name(), pipeline, stopTimeoutNanos / 1_000_000);
+      }
+    }
+    return true;
+  }
+
+  /** After {@link #stop()}: how long until the deadline, or {@link Long#MAX_VALUE} if moot. */
+  long nanosToDeadline() {
+    if (givenUp || allEnded()) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /**
+   * Drops the open intervals, the queued records and what a failed seal had taken; returns how
+   * many records that was.
+   */
+  long discard() {
+    long dropped = takenBeforeFailure;
+    takenBeforeFailure = 0;
+    for (InputFeed feed : feeds) {
+      dropped += feed.discard();
+    }
+    return dropped;
+  }
+
+  /** After {@link #stop()}: waits for the receiving threads until the deadline. */
+  void join() throws InterruptedException {
+    for (InputFeed feed : feeds) {
+      long remainingMillis;
+      while (!feed.ended() && (remainingMillis = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+        feed.join(remainingMillis);
+      }
+    }
+  }
+
+  /** Whether {@code thread} is one of the receiving threads. */
+  boolean runOn(Thread thread) {
+    for (InputFeed feed : feeds) {
+      if (feed.runsOn(thread)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean allEnded() {
+    for (InputFeed feed : feeds) {
+      if (!feed.ended()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -14,6 +14,11 @@ final class BatchSourceFeed extends InputFeed {
   }
 
   @Override
+  boolean hasOpenRecords() {
+    return false; // a batch source is asked for its records only when a batch is sealed
+  }
+
+  @Override
   void start() {}
 
   @Override

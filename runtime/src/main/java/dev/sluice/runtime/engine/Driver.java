@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * receiver queue, a receiver's end, a clock jump or a stop request.
  *
  * <p>Stopping moves through phases. Graceful: receivers are stopped; once their threads ended,
- * what they delivered is sealed as a final batch at the next batch time without waiting for the
- * clock; every sealed batch is processed. Immediate, or on a failure: receivers are stopped,
+ * what they delivered after the last sealed batch, if anything, is sealed as a final batch at the
+ * next batch time without waiting for the clock (so a stop after N batches runs exactly N when
+ * nothing more arrived); every sealed batch is processed. Immediate, or on a failure: receivers are stopped,
  * in-flight tasks finish, the rest is dropped and counted in the log. Either way the workers end,
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
@@ -189,7 +190,10 @@ final class Driver implements Runnable {
       progress = true;
     }
     if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending) {
-      seal(); // the final batch, without waiting for the clock
+      inputs.drain();
+      if (inputs.hasOpenRecords()) {
+        seal(); // a final batch for what receivers delivered last, without waiting for the clock
+      }
       if (phase == Phase.STOPPING) {
         phase = Phase.FINISHING;
       }

@@ -30,6 +30,9 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
   /** Whether records wait to be drained; any thread. */
   abstract boolean hasRecords();
 
+  /** Whether the open interval holds drained records; only receivers gather them ahead. */
+  abstract boolean hasOpenRecords();
+
   /**
    * Ends the open interval: returns the records of the batch at {@code batchTime}, which the
    * engine reads but never changes.

@@ -75,6 +75,16 @@ final class Inputs {
     return drained > 0;
   }
 
+  /** Whether some receiver's records were drained into the open interval. */
+  boolean hasOpenRecords() {
+    for (InputFeed feed : feeds) {
+      if (feed.hasOpenRecords()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether records wait in some receiver's queue. */
   boolean hasRecords() {
     for (InputFeed feed : feeds) {

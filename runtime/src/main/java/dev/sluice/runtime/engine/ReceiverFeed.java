@@ -69,6 +69,11 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   }
 
   @Override
+  boolean hasOpenRecords() {
+    return !open.isEmpty();
+  }
+
+  @Override
   List<?> seal(long batchTime) {
     drain();
     if (open.isEmpty()) {

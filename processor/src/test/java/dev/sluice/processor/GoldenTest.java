@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class GoldenTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final String EXAMPLE = "dev/sluice/examples/WordCount.java";
 
   @Test
   void wordCountMatchesGoldenFiles() throws IOException {
@@ -43,15 +41,8 @@ class GoldenTest {
     }
   }
 
-  @Test
-  void testResourceIsACopyOfTheExample() throws IOException {
-    Path example = Path.of("../examples/src/main/java").resolve(EXAMPLE);
-    Path resource = Path.of("src/test/resources").resolve(EXAMPLE);
-    assertEquals(Files.readString(example), Files.readString(resource));
-  }
-
   private static JavaFileObject wordCount() {
-    return JavaFileObjects.forResource(EXAMPLE);
+    return Examples.wordCount();
   }
 
   private static void assertGolden(Path golden, String actual) throws IOException {

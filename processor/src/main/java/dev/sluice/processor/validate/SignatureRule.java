@@ -13,12 +13,12 @@ interface SignatureRule {
   /** The rule for {@code kind}. */
   static SignatureRule forKind(StageKind kind, TypeSupport types) {
     return switch (kind) {
-      case INPUT -> new InputSignature(types);
+      case INPUT -> PortSignature.input(types);
       case MAP -> new MapSignature();
       case FILTER -> new FilterSignature();
       case FLAT_MAP -> new FlatMapSignature(types);
       case REDUCE_BY_KEY -> new ReduceByKeySignature(types);
-      case OUTPUT -> new OutputSignature(types);
+      case OUTPUT -> PortSignature.output(types);
     };
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.testing.compile.JavaFileObjects;
+import dev.sluice.processor.Examples;
 import dev.sluice.api.BatchSource;
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.internal.PipelineProgram;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedProgramTest {
 
   private static JavaFileObject wordCount() {
-    return JavaFileObjects.forResource("dev/sluice/examples/WordCount.java");
+    return Examples.wordCount();
   }
 
   private static String text(List<List<List<Object>>> outputs) {

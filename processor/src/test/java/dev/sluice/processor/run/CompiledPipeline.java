@@ -136,6 +136,11 @@ final class CompiledPipeline {
             }
 
             @Override
+            public long batchIndex() {
+              return 0;
+            }
+
+            @Override
             @SuppressWarnings("unchecked") // the test feeds each input the records it declares
             public <T> List<T> input(int input, int partition) {
               return (List<T>) partitioned.get(input).get(partition);

@@ -51,6 +51,11 @@ final class BatchRun implements TaskContext {
     return sealed.time();
   }
 
+  @Override
+  public long batchIndex() {
+    return sealed.index();
+  }
+
   @SuppressWarnings("unchecked") // the program reads each input as the type it declared
   @Override
   public <T> List<T> input(int input, int partition) {

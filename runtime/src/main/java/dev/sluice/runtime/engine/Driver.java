@@ -81,6 +81,8 @@ final class Driver implements Runnable {
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
   private Phase phase = Phase.RUNNING;
   private long nextBatchTime;
+  /** The index of the batch at {@code nextBatchTime}: how many batches were sealed before it. */
+  private long nextBatchIndex;
   private int handledStop = NO_STOP;
   private PipelineFailedException failure;
   private long completedBatches;
@@ -261,8 +263,9 @@ final class Driver implements Runnable {
   /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
   private void seal() {
     try {
-      pending.add(inputs.seal(nextBatchTime));
+      pending.add(inputs.seal(nextBatchTime, nextBatchIndex));
       nextBatchTime += interval;
+      nextBatchIndex++;
     } catch (PipelineFailedException e) {
       fail(e);
     }

@@ -125,12 +125,13 @@ final class Inputs {
   }
 
   /**
-   * Ends the open interval as the batch at {@code time}, asking batch sources for their records.
+   * Ends the open interval as the batch at {@code time}, of index {@code index} since start,
+   * asking batch sources for their records.
    *
    * @throws PipelineFailedException if a source threw; what other inputs gave is then counted by
    *     {@link #discard()}
    */
-  SealedBatch seal(long time) {
+  SealedBatch seal(long time, long index) {
     List<List<?>> records = new ArrayList<>(feeds.length);
     long[] blocked = new long[feeds.length];
     for (int i = 0; i < feeds.length; i++) {
@@ -146,7 +147,7 @@ final class Inputs {
       blocked[i] = total - lastBlockedNanos[i];
       lastBlockedNanos[i] = total;
     }
-    return new SealedBatch(time, records, blocked);
+    return new SealedBatch(time, index, records, blocked);
   }
 
   /** Stops every input and starts the deadline for their threads to end. Idempotent. */

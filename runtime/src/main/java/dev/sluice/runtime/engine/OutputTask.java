@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Writes a batch's outputs: each sink gets its {@link OutputBatch}, in declaration order, after
- * the batch's last segment. Runs on a worker so that the driver keeps draining meanwhile.
+ * the batch's last segment, except the outputs whose slide skips this batch
+ * ({@link OutputSlot#writesAt}), whose sinks are not called. Runs on a worker so that the driver
+ * keeps draining meanwhile.
  *
  * <p><b>Threads:</b> as {@link BatchTask}; since batches run one at a time, sinks are called by
  * one thread at a time and each call happens-before the next.
@@ -26,8 +28,12 @@ final class OutputTask extends BatchTask {
   @Override
   void execute(BatchRun run) throws Exception {
     for (int o = 0; o < outputs.size(); o++) {
+      OutputSlot output = outputs.get(o);
+      if (!output.writesAt(run.batchIndex())) {
+        continue;
+      }
       writing = o;
-      Sink<Object> sink = (Sink<Object>) outputs.get(o).sink();
+      Sink<Object> sink = (Sink<Object>) output.sink();
       sink.write(new OutputBatch<>(run.batchTime(), run.outputPartitions(o)));
     }
   }

@@ -11,17 +11,20 @@ import java.util.List;
 final class SealedBatch {
 
   private final long time;
+  private final long index;
   private final List<List<?>> inputs;
   private final long[] blockedNanos;
   private final long records;
 
   /**
    * @param time the batch time in ms
+   * @param index the batch's index since start, 0 for the first
    * @param inputs each input's records, in input order; not copied
    * @param blockedNanos each input's backpressure while the batch was collected; not copied
    */
-  SealedBatch(long time, List<List<?>> inputs, long[] blockedNanos) {
+  SealedBatch(long time, long index, List<List<?>> inputs, long[] blockedNanos) {
     this.time = time;
+    this.index = index;
     this.inputs = inputs;
     this.blockedNanos = blockedNanos;
     long records = 0;
@@ -34,6 +37,11 @@ final class SealedBatch {
   /** The batch time in ms. */
   long time() {
     return time;
+  }
+
+  /** The batch's index since start, 0 for the first. */
+  long index() {
+    return index;
   }
 
   /** Each input's records, in input order. */

@@ -41,11 +41,12 @@ class BatchRunTest {
   @Test
   void givesEachInputsPartitionsAndFreshOutputListsPerRun() {
     SealedBatch batch = new SealedBatch(
-        1000, List.of(List.of("a", "b", "c", "d"), List.of("x")), new long[2]);
+        1000, 4, List.of(List.of("a", "b", "c", "d"), List.of("x")), new long[2]);
     List<OutputSlot> outputs =
         List.of(new OutputSlot("one", b -> {}, 2), new OutputSlot("two", b -> {}, 3));
     BatchRun run = new BatchRun(batch, 2, outputs);
     assertEquals(1000, run.batchTime());
+    assertEquals(4, run.batchIndex());
     assertEquals(List.of("a", "b"), run.input(0, 0));
     assertEquals(List.of("c", "d"), run.input(0, 1));
     assertEquals(List.of(), run.input(1, 0));

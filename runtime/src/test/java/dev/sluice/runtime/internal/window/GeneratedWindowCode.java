@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 import java.util.function.LongBinaryOperator;
 
@@ -108,6 +109,38 @@ final class GeneratedWindowCode {
       Map<String, Long> output = new LinkedHashMap<>();
       for (LongInverseWindow<String> store : stores) {
         read(store.slide(i), output);
+      }
+      out.add(output);
+    }
+    return out;
+  }
+
+  /** reduceByKeyAndWindow with an inverse and an optional filter, reference values. */
+  static <V> List<Map<String, V>> inverseObjects(List<List<KV<String, V>>> batches,
+      int partitions, WindowSpec spec, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
+      BiPredicate<String, V> filter) {
+    List<ObjectInverseWindow<String, V>> stores = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      stores.add(new ObjectInverseWindow<>(spec, reduce, inverse, filter, 4));
+    }
+    List<Map<String, V>> out = new ArrayList<>();
+    for (int i = 0; i < batches.size(); i++) {
+      for (KV<String, V> kv : batches.get(i)) {
+        ObjectValueMap<String, V> slot =
+            stores.get(Partitioner.partition(kv.key(), partitions)).batch(i);
+        int e = slot.add(kv.key());
+        slot.set(e < 0 ? ~e : e, e < 0 ? kv.value() : reduce.apply(slot.get(e), kv.value()));
+      }
+      if (!spec.emitsAt(i)) {
+        out.add(null);
+        continue;
+      }
+      Map<String, V> output = new LinkedHashMap<>();
+      for (ObjectInverseWindow<String, V> store : stores) {
+        ObjectValueMap<String, V> window = store.slide(i);
+        for (int e = 0; e < window.size(); e++) {
+          output.put(window.key(e), window.get(e));
+        }
       }
       out.add(output);
     }

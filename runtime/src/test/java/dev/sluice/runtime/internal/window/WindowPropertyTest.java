@@ -44,6 +44,10 @@ class WindowPropertyTest {
                     pairs, length, slide, (k, v) -> v != 0 || k.equals("k0")),
                 GeneratedWindowCode.inverseLongs(pairs, partitions, spec, Long::sum,
                     (a, b) -> a - b, (k, v) -> v != 0 || k.equals("k0")), where);
+            assertEquals(WindowReference.sumByKeyAndWindow(
+                    pairs, length, slide, (k, v) -> v != 0 || k.equals("k1")),
+                GeneratedWindowCode.inverseObjects(pairs, partitions, spec, Long::sum,
+                    (a, b) -> a - b, (k, v) -> v != 0 || k.equals("k1")), where);
             assertEquals(WindowReference.countByValueAndWindow(words, length, slide),
                 GeneratedWindowCode.countByValue(words, partitions, spec), where);
             assertEquals(WindowReference.countByWindow(words, length, slide),

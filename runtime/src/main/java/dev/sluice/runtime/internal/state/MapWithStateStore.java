@@ -21,7 +21,8 @@ import java.util.ArrayList;
  *   out.add(Pipeline.track(key, Optional.empty(), store.openTimingOut(t)));
  * }
  * store.endBatch();
- * // snapshots: for (int e = 0; e < store.size(); e++) snapshot.add(KV.of(store.key(e), store.state(e)))
+ * // snapshots:
+ * for (int e = 0; e < store.size(); e++) snapshot.add(KV.of(store.key(e), store.state(e)));
  * }</pre>
  *
  * <p>After each call, {@link #close()} applies what it did, as Spark does: a removed state is

@@ -21,25 +21,15 @@ final class BatchRing {
     this.size = size;
   }
 
-  /** How many batches the ring holds. */
-  int size() {
-    return size;
-  }
-
-  /** The last batch advanced to, or -1 before the first. */
-  long lastBatch() {
-    return lastBatch;
-  }
-
   /**
    * Moves to batch {@code batchIndex}, clearing the slots of the batches skipped over and of
-   * {@code batchIndex} itself; returns whether it moved (false when already there).
+   * {@code batchIndex} itself; nothing when already there.
    *
    * @throws IllegalStateException if {@code batchIndex} is before the last batch
    */
-  boolean advance(long batchIndex, SlotClearer clearer) {
+  void advance(long batchIndex, SlotClearer clearer) {
     if (batchIndex == lastBatch) {
-      return false;
+      return;
     }
     if (batchIndex < lastBatch) {
       throw new IllegalStateException(
@@ -50,15 +40,6 @@ final class BatchRing {
       clearer.clear(slot(b));
     }
     lastBatch = batchIndex;
-    return true;
-  }
-
-  /**
-   * Whether batch {@code batchIndex} is still held: not before the last batch minus the ring
-   * size, not after the last batch, and not negative.
-   */
-  boolean holds(long batchIndex) {
-    return batchIndex >= 0 && batchIndex <= lastBatch && batchIndex > lastBatch - size;
   }
 
   /** The slot of batch {@code batchIndex}. */

@@ -117,7 +117,7 @@ public final class ObjectInverseWindow<K, V> {
     return window;
   }
 
-  /** Reduces batches {@code from .. to} (clipped at 0) per key, in batch order, into {@code into}. */
+  /** Reduces batches {@code from .. to} per key, in batch order, into {@code into}. */
   private void gather(ObjectValueMap<K, V> into, long from, long to) {
     into.clear();
     for (long b = Math.max(0, from); b <= to; b++) {

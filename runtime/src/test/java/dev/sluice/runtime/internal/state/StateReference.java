@@ -21,7 +21,7 @@ final class StateReference {
 
   private StateReference() {}
 
-  /** A {@code mapWithState} function: Spark's Java {@code Function3<K, Optional<V>, State<S>, R>}. */
+  /** A {@code mapWithState} function: Spark's {@code Function3<K, Optional<V>, State<S>, R>}. */
   interface MappingFunction<K, V, S, R> {
     R apply(K key, Optional<V> value, State<S> state);
   }

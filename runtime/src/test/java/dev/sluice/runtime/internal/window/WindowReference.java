@@ -113,7 +113,9 @@ final class WindowReference {
         continue;
       }
       Map<T, Long> counts = new LinkedHashMap<>();
-      windowBatches(batches, i, length).forEach(b -> b.forEach(r -> counts.merge(r, 1L, Long::sum)));
+      for (List<T> batch : windowBatches(batches, i, length)) {
+        batch.forEach(r -> counts.merge(r, 1L, Long::sum));
+      }
       out.add(counts);
     }
     return out;

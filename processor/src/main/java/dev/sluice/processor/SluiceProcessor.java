@@ -52,7 +52,9 @@ public final class SluiceProcessor extends AbstractProcessor {
     Set<String> types = new LinkedHashSet<>();
     types.add(DeclarationReader.PIPELINE_ANNOTATION);
     for (StageKind kind : StageKind.values()) {
-      types.add(kind.annotationType());
+      if (kind.isAnnotation()) {
+        types.add(kind.annotationType());
+      }
     }
     return types;
   }
@@ -106,7 +108,8 @@ public final class SluiceProcessor extends AbstractProcessor {
       return;
     }
     Validation validation =
-        new PipelineValidator(processingEnv.getTypeUtils()).validate(declaration);
+        new PipelineValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
+            .validate(declaration);
     validation.report().printTo(processingEnv.getMessager());
     if (!validation.report().isClean()) {
       return;
@@ -141,6 +144,9 @@ public final class SluiceProcessor extends AbstractProcessor {
   /** Reports operator annotations on methods of classes that are not pipelines. */
   private void reportStrayOperators(RoundEnvironment round) {
     for (StageKind kind : StageKind.values()) {
+      if (!kind.isAnnotation()) {
+        continue;
+      }
       TypeElement annotation =
           processingEnv.getElementUtils().getTypeElement(kind.annotationType());
       if (annotation == null) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 public final class Examples {
 
   private static final Path SOURCES = Path.of("../examples/src/main/java");
+  private static final Path TESTS = Path.of("../examples/src/test/java");
 
   private Examples() {}
 
@@ -19,8 +20,25 @@ public final class Examples {
     return example("dev.sluice.examples.WordCount");
   }
 
+  /** {@code dev.sluice.examples.ClickImpressionJoin}, as in the examples module. */
+  public static JavaFileObject clickImpressionJoin() {
+    return example("dev.sluice.examples.ClickImpressionJoin");
+  }
+
+  /**
+   * A pipeline of the examples module's semantics tests, {@code
+   * dev.sluice.examples.semantics.<name>}: {@code NarrowOps}, {@code KeyedOps} or {@code JoinOps}.
+   */
+  public static JavaFileObject semantics(String name) {
+    String className = "dev.sluice.examples.semantics." + name;
+    return read(className, TESTS.resolve(className.replace('.', '/') + ".java"));
+  }
+
   private static JavaFileObject example(String className) {
-    Path file = SOURCES.resolve(className.replace('.', '/') + ".java");
+    return read(className, SOURCES.resolve(className.replace('.', '/') + ".java"));
+  }
+
+  private static JavaFileObject read(String className, Path file) {
     try {
       return JavaFileObjects.forSourceString(className, Files.readString(file));
     } catch (IOException e) {

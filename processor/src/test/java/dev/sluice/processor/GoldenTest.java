@@ -30,6 +30,25 @@ class GoldenTest {
     }
   }
 
+  /** One pipeline per family: keyed aggregations, a join, and a DAG with unions and fan-outs. */
+  @Test
+  void familiesMatchGoldenFiles() throws IOException {
+    golden(Examples.semantics("KeyedOps"), "dev.sluice.examples.semantics.KeyedOpsPipeline");
+    golden(Examples.clickImpressionJoin(), "dev.sluice.examples.ClickImpressionJoinPipeline");
+    golden(Examples.semantics("NarrowOps"), "dev.sluice.examples.semantics.NarrowOpsPipeline");
+  }
+
+  /** Every operator of the semantics pipelines compiles warning-free under -Werror. */
+  @Test
+  void joinPipelineCompilesStrictly() {
+    Compilations.compileStrict(Examples.semantics("JoinOps"));
+  }
+
+  private static void golden(JavaFileObject source, String generated) throws IOException {
+    String actual = Compilations.generated(Compilations.compileStrict(source), generated);
+    assertGolden(GOLDEN.resolve(generated.replace('.', '/') + ".java"), actual);
+  }
+
   @Test
   void processingTwiceGivesIdenticalBytes() {
     Compilation first = Compilations.compile(wordCount());

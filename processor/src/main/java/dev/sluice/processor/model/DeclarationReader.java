@@ -1,6 +1,7 @@
 package dev.sluice.processor.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -112,6 +113,16 @@ public final class DeclarationReader {
         from.add(String.valueOf(((AnnotationValue) name).getValue()));
       }
     }
+    if (operators.get(0).kind().isBinary()) {
+      for (String side : List.of("left", "right")) {
+        AnnotationValue value = explicit(first, side);
+        if (value != null) {
+          from.add(String.valueOf(value.getValue()));
+        }
+      }
+    }
+    Map<String, AnnotationValue> members = new LinkedHashMap<>();
+    values.forEach((member, value) -> members.put(member.getSimpleName().toString(), value));
     AnnotationValue partitions = member(values, "partitions");
     return new StageDeclaration(
         method,
@@ -119,7 +130,8 @@ public final class DeclarationReader {
         from,
         fromValue,
         partitions != null && partitions.getValue() instanceof Integer count ? count : 0,
-        explicit(first, "partitions"));
+        explicit(first, "partitions"),
+        members);
   }
 
   private static AnnotationMirror annotation(Element element, String type) {

@@ -5,6 +5,8 @@ import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -17,6 +19,9 @@ import javax.lang.model.util.Types;
  * writers use. It trusts validation: called on a declaration with errors it may throw.
  */
 public final class GraphBuilder {
+
+  /** The key of the one entry a count or reduce combines into. */
+  private static final TypeName OBJECT = ClassName.OBJECT;
 
   private final Types types;
   private final TypeMirror runtimeException;
@@ -43,39 +48,134 @@ public final class GraphBuilder {
       if (types == null) {
         throw new IllegalStateException("no resolved types for stage " + declaration.name());
       }
-      stages.add(stage(declaration, types));
+      stages.add(stage(pipeline, declaration, types));
     }
     return new PipelineGraph(
         ClassName.get(pipeline.type()), batchIntervalMillis, pipeline.generateMain(), stages);
   }
 
-  private Stage stage(StageDeclaration declaration, StageTypes resolved) {
+  private Stage stage(
+      PipelineDeclaration pipeline, StageDeclaration declaration, StageTypes resolved) {
     String name = declaration.name();
+    StageKind kind = declaration.kind();
     UserMethod method = method(declaration.method());
-    return switch (declaration.kind()) {
-      case INPUT -> Stage.input(name, method, TypeName.get(resolved.produced()));
-      case MAP, FILTER, FLAT_MAP ->
-          Stage.narrow(
+    TypeName in = type(resolved.consumed());
+    TypeName out = type(resolved.produced());
+    TypeName key = type(resolved.key());
+    TypeName value = type(resolved.value());
+    int partitions = declaration.partitions();
+    List<String> from = declaration.from();
+    return switch (kind) {
+      case INPUT -> Stage.input(name, method, out);
+      case OUTPUT -> Stage.of(name, kind, from, method, in, null, null, OperatorSpec.NONE);
+      case MAP, FILTER, FLAT_MAP, MAP_PARTITIONS ->
+          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.NONE);
+      case TRANSFORM ->
+          Stage.of(
               name,
-              declaration.kind(),
-              declaration.from().get(0),
+              kind,
+              from,
               method,
-              TypeName.get(resolved.consumed()),
-              TypeName.get(resolved.produced()));
+              in,
+              out,
+              null,
+              new OperatorSpec(null, null, null, 1, null, null, null, method.parameters().size() == 2));
+      case REPARTITION ->
+          Stage.of(
+              name, kind, from, method, in, out, null, OperatorSpec.keyed(null, null, partitions));
+      case MAP_VALUES, FLAT_MAP_VALUES ->
+          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, 0));
+      case COUNT ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
+              OperatorSpec.NONE);
+      case REDUCE ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
+              OperatorSpec.NONE);
+      case COUNT_BY_VALUE ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
+              OperatorSpec.keyed(in.box(), null, partitions));
       case REDUCE_BY_KEY ->
-          Stage.reduceByKey(
+          Stage.of(
               name,
-              declaration.from().get(0),
+              kind,
+              from,
               method,
-              TypeName.get(resolved.consumed()),
-              new ReduceSpec(
-                  TypeName.get(resolved.key()),
-                  TypeName.get(resolved.value()),
-                  method.returnType(),
-                  declaration.partitions()));
-      case OUTPUT ->
-          Stage.output(name, declaration.from().get(0), method, TypeName.get(resolved.consumed()));
+              in,
+              out,
+              new ReduceSpec(key, value, method.returnType(), partitions),
+              OperatorSpec.keyed(key, value, partitions));
+      case COMBINE_BY_KEY ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(key, method.returnType().box(), method.returnType(), partitions),
+              new OperatorSpec(
+                  key,
+                  value,
+                  null,
+                  partitions,
+                  null,
+                  method(helper(pipeline, declaration.stringMember("createCombiner"))),
+                  method(helper(pipeline, declaration.stringMember("mergeValue"))),
+                  false));
+      case GROUP_BY_KEY ->
+          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
+      case JOIN, COGROUP ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              null,
+              OperatorSpec.binary(
+                  key,
+                  value,
+                  type(resolved.right()),
+                  partitions,
+                  kind == StageKind.JOIN ? declaration.stringMember("kind") : null));
+      case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
     };
+  }
+
+  /** The method called {@code name} of the pipeline class, which validation found. */
+  private static ExecutableElement helper(PipelineDeclaration pipeline, String name) {
+    for (Element enclosed : pipeline.type().getEnclosedElements()) {
+      if (enclosed.getKind() == ElementKind.METHOD && enclosed.getSimpleName().contentEquals(name)) {
+        return (ExecutableElement) enclosed;
+      }
+    }
+    throw new IllegalStateException("no method " + name + " in " + pipeline.name());
+  }
+
+  private static TypeName type(TypeMirror type) {
+    return type == null ? null : TypeName.get(type);
   }
 
   private UserMethod method(ExecutableElement method) {

@@ -10,13 +10,16 @@ import java.util.Objects;
  *
  * @param name the stage name: the method name
  * @param kind the operator
- * @param from the stages it reads (empty for an input; exactly one in this version)
+ * @param from the stages it reads: empty for an input, left and right for a join or cogroup,
+ *     otherwise one stage or several read as their union
  * @param method the user method: the operator function, or for inputs and outputs the method that
  *     returns the default source or sink
  * @param inputType the type of the records it reads, {@code null} for an input
  * @param outputType the type of the records it produces, {@code null} for an output; may be
  *     primitive when a {@code @Map} method returns one
- * @param reduce the keyed part of a {@code @ReduceByKey}, otherwise {@code null}
+ * @param reduce the combine buffers of an operator that {@linkplain StageKind#combines() combines}
+ *     on the map side, otherwise {@code null}
+ * @param spec what else the operator needs; {@link OperatorSpec#NONE} if nothing
  */
 public record Stage(
     String name,
@@ -25,7 +28,8 @@ public record Stage(
     UserMethod method,
     TypeName inputType,
     TypeName outputType,
-    ReduceSpec reduce) {
+    ReduceSpec reduce,
+    OperatorSpec spec) {
 
   /** Checks that the fields fit the kind. */
   public Stage {
@@ -33,17 +37,19 @@ public record Stage(
     Objects.requireNonNull(kind, "kind");
     from = List.copyOf(from);
     Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(spec, "spec");
     if (kind.readsStages() == from.isEmpty()
         || kind.readsStages() == (inputType == null)
         || kind.producesRecords() == (outputType == null)
-        || (kind == StageKind.REDUCE_BY_KEY) == (reduce == null)) {
+        || kind.combines() == (reduce == null)
+        || (kind.isBinary() && from.size() != 2)) {
       throw new IllegalArgumentException("fields do not fit a " + kind + " stage: " + name);
     }
   }
 
   /** An {@code @Input} stage producing {@code type}. */
   public static Stage input(String name, UserMethod method, TypeName type) {
-    return new Stage(name, StageKind.INPUT, List.of(), method, null, type, null);
+    return new Stage(name, StageKind.INPUT, List.of(), method, null, type, null, OperatorSpec.NONE);
   }
 
   /** A narrow stage ({@code @Map}, {@code @Filter} or {@code @FlatMap}). */
@@ -52,18 +58,40 @@ public record Stage(
     if (!kind.isNarrow()) {
       throw new IllegalArgumentException(kind + " is not narrow");
     }
-    return new Stage(name, kind, List.of(from), method, in, out, null);
+    return new Stage(name, kind, List.of(from), method, in, out, null, OperatorSpec.NONE);
+  }
+
+  /** Any stage reading {@code from}, for kinds without a factory of their own. */
+  public static Stage of(
+      String name,
+      StageKind kind,
+      List<String> from,
+      UserMethod method,
+      TypeName in,
+      TypeName out,
+      ReduceSpec reduce,
+      OperatorSpec spec) {
+    return new Stage(name, kind, from, method, in, out, reduce, spec);
   }
 
   /** A {@code @ReduceByKey} stage reading and producing {@code kv}. */
   public static Stage reduceByKey(
       String name, String from, UserMethod method, TypeName kv, ReduceSpec reduce) {
-    return new Stage(name, StageKind.REDUCE_BY_KEY, List.of(from), method, kv, kv, reduce);
+    return new Stage(
+        name,
+        StageKind.REDUCE_BY_KEY,
+        List.of(from),
+        method,
+        kv,
+        kv,
+        reduce,
+        OperatorSpec.keyed(reduce.key(), reduce.value(), reduce.partitions()));
   }
 
   /** An {@code @Output} stage writing records of {@code type}. */
   public static Stage output(String name, String from, UserMethod method, TypeName type) {
-    return new Stage(name, StageKind.OUTPUT, List.of(from), method, type, null, null);
+    return new Stage(
+        name, StageKind.OUTPUT, List.of(from), method, type, null, null, OperatorSpec.NONE);
   }
 
   /** The one stage this stage reads. */

@@ -1,6 +1,9 @@
 package dev.sluice.processor.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -15,6 +18,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param fromValue the {@code from} value as written, or {@code null} if there is none
  * @param partitions {@code @ReduceByKey(partitions)}, otherwise 0
  * @param partitionsValue the {@code partitions} value as written, or {@code null}
+ * @param members every member of the first annotation with its value, defaults included
  */
 public record StageDeclaration(
     ExecutableElement method,
@@ -22,12 +26,14 @@ public record StageDeclaration(
     List<String> from,
     AnnotationValue fromValue,
     int partitions,
-    AnnotationValue partitionsValue) {
+    AnnotationValue partitionsValue,
+    Map<String, AnnotationValue> members) {
 
   /** Copies the lists. */
   public StageDeclaration {
     operators = List.copyOf(operators);
     from = List.copyOf(from);
+    members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
     if (operators.isEmpty()) {
       throw new IllegalArgumentException("a stage needs an operator annotation");
     }
@@ -48,10 +54,32 @@ public record StageDeclaration(
     return operators.get(0).mirror();
   }
 
+  /**
+   * The value to point at for the stage read at {@code index} of {@link #from()}: the {@code from}
+   * array, or for a join or cogroup its {@code left} or {@code right} value.
+   */
+  public AnnotationValue fromValue(int index) {
+    return kind().isBinary() ? members.get(index == 0 ? "left" : "right") : fromValue;
+  }
+
+  /** The value of member {@code name} as a string ({@code ""} if absent): names and enum constants. */
+  public String stringMember(String name) {
+    AnnotationValue value = members.get(name);
+    return value == null ? "" : value.getValue().toString();
+  }
+
   /** The annotation with its {@code from} as written: {@code @Map(from = "lines")}. */
   public String annotationText() {
     if (!kind().readsStages()) {
       return kind().annotation();
+    }
+    if (kind().isBinary()) {
+      return kind().annotation()
+          + "(left = "
+          + quote(stringMember("left"))
+          + ", right = "
+          + quote(stringMember("right"))
+          + ")";
     }
     String names =
         from.size() == 1

@@ -4,16 +4,35 @@ import java.util.Optional;
 
 /**
  * The operator kinds a stage method can declare, one per operator annotation of {@code
- * dev.sluice.api.annotation}. Later kinds (windows, state, joins) add constants here and say how
- * they relate to segments through {@link #startsSegment()} and {@link #isNarrow()}.
+ * dev.sluice.api.annotation}, and the planner's {@link #UNION}. Later kinds (windows, state) add
+ * constants here and say how they relate to segments through {@link #startsSegment()} and {@link
+ * #isNarrow()}.
  */
 public enum StageKind {
   INPUT("Input"),
   MAP("Map"),
   FILTER("Filter"),
   FLAT_MAP("FlatMap"),
+  MAP_VALUES("MapValues"),
+  FLAT_MAP_VALUES("FlatMapValues"),
+  MAP_PARTITIONS("MapPartitions"),
+  TRANSFORM("Transform"),
+  REPARTITION("Repartition"),
+  COUNT("Count"),
+  COUNT_BY_VALUE("CountByValue"),
+  REDUCE("Reduce"),
   REDUCE_BY_KEY("ReduceByKey"),
-  OUTPUT("Output");
+  COMBINE_BY_KEY("CombineByKey"),
+  GROUP_BY_KEY("GroupByKey"),
+  JOIN("Join"),
+  COGROUP("Cogroup"),
+  OUTPUT("Output"),
+  /**
+   * Not an annotation: the union the planner puts in front of a stage that reads several stages;
+   * its records are those of every stage it reads, partition after partition, as Spark's {@code
+   * union}.
+   */
+  UNION("Union");
 
   /** The package of the operator annotations. */
   public static final String ANNOTATION_PACKAGE = "dev.sluice.api.annotation";
@@ -34,6 +53,11 @@ public enum StageKind {
     return ANNOTATION_PACKAGE + "." + simpleName;
   }
 
+  /** Whether users write this kind as an annotation ({@link #UNION} is made by the planner). */
+  public boolean isAnnotation() {
+    return this != UNION;
+  }
+
   /** Whether the stage reads other stages through {@code from}. */
   public boolean readsStages() {
     return this != INPUT;
@@ -46,18 +70,57 @@ public enum StageKind {
 
   /** Whether the stage works record by record and fuses into the segment of its input. */
   public boolean isNarrow() {
-    return this == MAP || this == FILTER || this == FLAT_MAP;
+    return this == MAP
+        || this == FILTER
+        || this == FLAT_MAP
+        || this == MAP_VALUES
+        || this == FLAT_MAP_VALUES;
+  }
+
+  /** Whether the stage reads two stages, {@code left} and {@code right}, rather than a union. */
+  public boolean isBinary() {
+    return this == JOIN || this == COGROUP;
+  }
+
+  /** Whether the stage reads {@code KV<K, V>} records and works per key. */
+  public boolean isKeyed() {
+    return this == MAP_VALUES
+        || this == FLAT_MAP_VALUES
+        || this == REDUCE_BY_KEY
+        || this == COMBINE_BY_KEY
+        || this == GROUP_BY_KEY
+        || this == JOIN
+        || this == COGROUP;
+  }
+
+  /** Whether values are combined on the map side into per-key buffers, then merged. */
+  public boolean combines() {
+    return this == COUNT
+        || this == COUNT_BY_VALUE
+        || this == REDUCE
+        || this == REDUCE_BY_KEY
+        || this == COMBINE_BY_KEY;
+  }
+
+  /** Whether every value is shuffled to be grouped by key on the reduce side. */
+  public boolean groups() {
+    return this == GROUP_BY_KEY || this == JOIN || this == COGROUP;
+  }
+
+  /** Whether the whole batch goes to one task: a global aggregate or a transform. */
+  public boolean isSingleTask() {
+    return this == COUNT || this == REDUCE || this == TRANSFORM;
   }
 
   /** Whether the stage's records start a segment: an input, or the reduce side of a shuffle. */
   public boolean startsSegment() {
-    return this == INPUT || this == REDUCE_BY_KEY;
+    return this != OUTPUT && !isNarrow();
   }
 
   /** The kind whose annotation type is {@code qualifiedName}, if it is an operator annotation. */
   public static Optional<StageKind> forAnnotationType(String qualifiedName) {
     for (StageKind kind : values()) {
-      if (kind.annotationType().equals(qualifiedName)) {
+      if (kind.isAnnotation() && kind.annotationType().equals(qualifiedName)) {
         return Optional.of(kind);
       }
     }

@@ -8,8 +8,15 @@ import javax.lang.model.type.TypeMirror;
  * @param consumed the type of the records it reads (what its source produces), {@code null} for an
  *     input
  * @param produced the type of the records it produces, {@code null} for an output
- * @param key for a {@code @ReduceByKey}, {@code K} of the {@code KV<K, V>} it reads
- * @param value for a {@code @ReduceByKey}, {@code V} of the {@code KV<K, V>} it reads
+ * @param key for a keyed operator, {@code K} of the {@code KV<K, V>} it reads
+ * @param value for a keyed operator, {@code V} of the {@code KV<K, V>} it reads (the left side's)
+ * @param right for a join or cogroup, {@code W} of the right side's {@code KV<K, W>}
  */
 public record StageTypes(
-    TypeMirror consumed, TypeMirror produced, TypeMirror key, TypeMirror value) {}
+    TypeMirror consumed, TypeMirror produced, TypeMirror key, TypeMirror value, TypeMirror right) {
+
+  /** The types of a stage that is not keyed. */
+  public static StageTypes of(TypeMirror consumed, TypeMirror produced) {
+    return new StageTypes(consumed, produced, null, null, null);
+  }
+}

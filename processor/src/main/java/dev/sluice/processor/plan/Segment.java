@@ -8,21 +8,30 @@ import java.util.Objects;
 
 /**
  * A run of fused stages between shuffle boundaries: one loop over the records of its head, which is
- * an {@code @Input} or the reduce side of a {@code @ReduceByKey}, pushing each record through
- * {@link #steps()}.
+ * an {@code @Input}, a union, or a stage reading another segment's records (the reduce side of a
+ * shuffle, a repartition, a {@code mapPartitions} or {@code transform}), pushing each record
+ * through {@link #steps()}.
  *
  * @param index the position in execution order
  * @param head the stage whose records the loop reads
  * @param steps the steps consuming the head's records
- * @param partitions how many tasks the segment runs per batch; 0 means the parallelism
+ * @param partitions how many tasks the segment runs per batch beyond {@code perParallelism} times
+ *     the parallelism
+ * @param perParallelism how many times the parallelism the segment runs tasks per batch
  */
-public record Segment(int index, Stage head, List<Step> steps, int partitions) {
+public record Segment(
+    int index, Stage head, List<Step> steps, int partitions, int perParallelism) {
+
+  /** A segment of {@code partitions} tasks, or of the parallelism when 0. */
+  public Segment(int index, Stage head, List<Step> steps, int partitions) {
+    this(index, head, steps, partitions, partitions == 0 ? 1 : 0);
+  }
 
   /** Copies the list and checks the head starts a segment. */
   public Segment {
     Objects.requireNonNull(head, "head");
     steps = List.copyOf(steps);
-    if (!head.kind().startsSegment()) {
+    if (!head.kind().startsSegment() || partitions < 0 || perParallelism < 0) {
       throw new IllegalArgumentException(head.name() + " cannot start a segment");
     }
   }
@@ -46,8 +55,8 @@ public record Segment(int index, Stage head, List<Step> steps, int partitions) {
 
   /**
    * The name for logs and metrics: the stages the loop runs, {@code lines -> words -> pairs}; a
-   * fan-out lists its branches, {@code lines -> [upper -> shout, lower]}. Map-side combines belong
-   * to the next segment's name.
+   * fan-out lists its branches, {@code lines -> [upper -> shout, lower]}. Map sides of shuffles and
+   * materialized records belong to the next segment's name.
    */
   public String name() {
     return head.name() + branches(steps, " -> ");
@@ -55,11 +64,26 @@ public record Segment(int index, Stage head, List<Step> steps, int partitions) {
 
   /** The method name for the loop: its stages joined with {@code _}, depth first. */
   public String methodName() {
-    StringBuilder name = new StringBuilder(head.name());
+    StringBuilder name = new StringBuilder(identifier(head));
     for (Step step : allSteps()) {
-      if (step.role() != Step.Role.COMBINE) {
+      if (step.role() == Step.Role.TRANSFORM || step.role() == Step.Role.COLLECT) {
         name.append('_').append(step.stage().name());
       }
+    }
+    return name.toString();
+  }
+
+  /**
+   * A stage's name as a Java identifier: its name, or for a union {@code union} followed by what it
+   * reads, {@code unionLinesWords}.
+   */
+  public static String identifier(Stage stage) {
+    if (stage.kind() != StageKind.UNION) {
+      return stage.name();
+    }
+    StringBuilder name = new StringBuilder("union");
+    for (String source : stage.from()) {
+      name.append(Character.toUpperCase(source.charAt(0))).append(source.substring(1));
     }
     return name.toString();
   }
@@ -67,7 +91,7 @@ public record Segment(int index, Stage head, List<Step> steps, int partitions) {
   private static String branches(List<Step> steps, String arrow) {
     List<String> named = new ArrayList<>();
     for (Step step : steps) {
-      if (step.role() != Step.Role.COMBINE) {
+      if (step.role() == Step.Role.TRANSFORM || step.role() == Step.Role.COLLECT) {
         named.add(step.stage().name() + branches(step.next(), " -> "));
       }
     }

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param role what the segment does for it
  * @param next the steps reading its records in this segment, in declaration order; empty unless the
  *     role is {@link Role#TRANSFORM}
+ * @param side for a {@link Role#COMBINE} into a join or cogroup, 0 for its left side and 1 for its
+ *     right; otherwise 0
  */
-public record Step(Stage stage, Role role, List<Step> next) {
+public record Step(Stage stage, Role role, List<Step> next, int side) {
 
   /** What a segment does for a stage. */
   public enum Role {
@@ -22,8 +24,23 @@ public record Step(Stage stage, Role role, List<Step> next) {
     TRANSFORM,
     /** Adds each record to an output's list. */
     COLLECT,
-    /** Combines each record into the map side of a shuffle that a later segment reduces. */
-    COMBINE
+    /**
+     * Sends each record into the map side of a shuffle that a later segment reads: combined per
+     * key, or appended per key for a grouping operator.
+     */
+    COMBINE,
+    /** Calls a {@code @Repartition} method per record and deals its results round robin. */
+    DEAL,
+    /**
+     * Keeps the records of the step's stage per partition, for a later union, {@code
+     * mapPartitions} or {@code transform} reading them.
+     */
+    MATERIALIZE
+  }
+
+  /** A step on side 0. */
+  public Step(Stage stage, Role role, List<Step> next) {
+    this(stage, role, next, 0);
   }
 
   /** Copies the list; only transforms have next steps. */

@@ -12,7 +12,7 @@ final class CycleValidator {
 
   /** The stages on a cycle, which type checking then skips. */
   Set<String> validate(
-      PipelineDeclaration pipeline, Map<String, String> sources, ValidationReport report) {
+      PipelineDeclaration pipeline, Map<String, List<String>> sources, ValidationReport report) {
     Set<String> cyclic = new HashSet<>();
     for (List<String> cycle : wiring(pipeline, sources).cycles()) {
       cyclic.addAll(cycle);
@@ -22,11 +22,10 @@ final class CycleValidator {
   }
 
   /** The wiring of the correctly wired stages. */
-  static Wiring wiring(PipelineDeclaration pipeline, Map<String, String> sources) {
+  static Wiring wiring(PipelineDeclaration pipeline, Map<String, List<String>> sources) {
     Wiring.Builder wiring = Wiring.builder();
     for (String name : pipeline.stageNames()) {
-      String source = sources.get(name);
-      wiring.add(name, source == null ? List.of() : List.of(source));
+      wiring.add(name, sources.getOrDefault(name, List.of()));
     }
     return wiring.build();
   }

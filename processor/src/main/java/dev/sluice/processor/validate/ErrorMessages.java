@@ -23,10 +23,10 @@ public final class ErrorMessages {
         "MissingFrom",
         "A `from` names no stage at all (`from = {}`).",
         "Name the stage the operator reads."),
-    UNION(
-        "Union",
-        "A `from` names several stages; reading their union is not supported yet.",
-        "Read one stage."),
+    UNION_TYPES(
+        "UnionTypes",
+        "A stage reads several stages (their union) that produce different record types.",
+        "Read stages that produce one type, or map them to one type first."),
     READS_OUTPUT(
         "ReadsOutput",
         "A `from` names an `@Output`, which produces no records.",
@@ -41,23 +41,44 @@ public final class ErrorMessages {
         "A stage reads records of a type its method cannot take (or its sink cannot write).",
         "Declare the parameter (or the `Sink`) with the produced type or a supertype, or read a"
             + " stage that produces the type the method takes."),
-    REDUCE_INPUT(
-        "ReduceInput",
-        "A `@ReduceByKey` reads records that are not `KV<K, V>` with concrete `K` and `V`.",
+    KEYED_INPUT(
+        "KeyedInput",
+        "A keyed operator (`@ReduceByKey`, `@GroupByKey`, `@CombineByKey`, `@MapValues`,"
+            + " `@FlatMapValues`, `@Join`, `@Cogroup`) reads records that are not `KV<K, V>` with"
+            + " concrete `K` and `V`.",
         "Read a stage that produces `KV` records, such as a `@Map` returning"
             + " `KV.of(key, value)`."),
     REDUCE_FUNCTION(
         "ReduceFunction",
-        "A `@ReduceByKey` method is not a function `V f(V a, V b)` over the values it reads.",
+        "A `@ReduceByKey` or `@Reduce` method is not a function `V f(V a, V b)` over the values it"
+            + " reads.",
         "Take two values of the value type `V` (or its primitive) and return the same type."),
+    JOIN_KEYS(
+        "JoinKeys",
+        "A `@Join` or `@Cogroup` reads two streams whose key types differ.",
+        "Make both sides `KV` records with the same key type."),
+    COMBINE_FUNCTIONS(
+        "CombineFunctions",
+        "The three functions of a `@CombineByKey` do not line up: a named method is missing, or"
+            + " their combiner and value types differ.",
+        "Declare `C create(V value)`, `C mergeValue(C combiner, V value)` and"
+            + " `C mergeCombiners(C a, C b)` with one combiner type `C`."),
+    PARAMETER_TYPE(
+        "ParameterType",
+        "A parameter whose type the operator fixes has another type: the `long` count of"
+            + " `@Count` and `@CountByValue`, a `List` of records, an `Optional` outer-join side,"
+            + " the `long` batch time of `@Transform`.",
+        "Declare the parameter with the type the message shows."),
     ARITY(
         "Arity",
         "A stage method has the wrong number of parameters for its operator.",
         "Declare the parameters the operator passes, as the message shows."),
     RETURN_TYPE(
         "ReturnType",
-        "A `@Map`, `@Filter` or `@FlatMap` method returns the wrong type.",
-        "`@Map` returns the new record, `@Filter` returns `boolean`, `@FlatMap` returns `void`."),
+        "A stage method returns the wrong type for its operator.",
+        "`@Filter` returns `boolean`; `@FlatMap`, `@FlatMapValues` and `@MapPartitions` return"
+            + " `void`; `@Transform` returns a `List` of its records; the others return the record"
+            + " they produce."),
     SOURCE_TYPE(
         "SourceType",
         "An `@Input` method does not return a `Source` of a named record type.",
@@ -68,7 +89,8 @@ public final class ErrorMessages {
         "Return the default sink, typed with its records: `Sink<KV<String, Long>> print()`."),
     EMITTER_PARAMETER(
         "EmitterParameter",
-        "The second parameter of a `@FlatMap` method is not an `Emitter` of a named type.",
+        "The last parameter of a `@FlatMap`, `@FlatMapValues` or `@MapPartitions` method is not an"
+            + " `Emitter` of a named type.",
         "Declare it as `Emitter<R>`, where `R` is the type of the records it emits."),
     PRIVATE_METHOD(
         "PrivateMethod",
@@ -110,8 +132,8 @@ public final class ErrorMessages {
         "Split it into one method per operator."),
     PARTITIONS(
         "Partitions",
-        "`@ReduceByKey(partitions)` is negative.",
-        "Use 0 for the pipeline's parallelism, or a positive number of partitions."),
+        "The `partitions` of a shuffle is negative, or `@Repartition(partitions)` is less than 1.",
+        "Use 0 for the pipeline's parallelism (not for `@Repartition`), or a positive number."),
     NOT_IN_PIPELINE(
         "NotInPipeline",
         "An operator annotation is on a method of a class without `@Pipeline`.",
@@ -195,16 +217,31 @@ public final class ErrorMessages {
         + "\")";
   }
 
-  /** Several names in {@code from}. */
-  public static String union(String annotation, String stage, int count) {
-    return Tag.UNION
+  /** A union of stages of different types; {@code producers} are their path steps. */
+  public static String unionTypes(String annotation, String stage, List<String> producers) {
+    return Tag.UNION_TYPES
         + " "
         + annotation
         + " on "
         + stage
-        + " reads "
-        + count
-        + " stages; reading several stages (a union) is not supported yet, so read one stage";
+        + " reads stages of different types: "
+        + String.join(", ", producers)
+        + "; a union reads stages of one type, so read stages that produce the same type, or map"
+        + " them to one type first";
+  }
+
+  /** A join or cogroup whose sides' key types differ. */
+  public static String joinKeys(String annotation, String stage, String left, String right) {
+    return Tag.JOIN_KEYS
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " joins keys of different types: "
+        + left
+        + ", "
+        + right
+        + "; both sides must be KV records with the same key type";
   }
 
   /** A {@code from} naming an output. */
@@ -246,10 +283,18 @@ public final class ErrorMessages {
 
   /** The last step of a type path: the consuming stage, what it reads and what it accepts. */
   public static String readBy(String stage, StageKind kind, String from, String accepts) {
+    return readBy(stage, kind, "from", from, accepts);
+  }
+
+  /** {@link #readBy(String, StageKind, String, String)} through member {@code member}. */
+  public static String readBy(
+      String stage, StageKind kind, String member, String from, String accepts) {
     return stage
         + " ("
         + kind.annotation()
-        + ", from = \""
+        + ", "
+        + member
+        + " = \""
         + from
         + "\")"
         + (accepts.isEmpty() ? "" : " " + accepts);
@@ -302,9 +347,9 @@ public final class ErrorMessages {
         + " can write";
   }
 
-  /** A {@code @ReduceByKey} reading records that are not a concrete {@code KV<K, V>}. */
-  public static String reduceInput(String annotation, String stage, String produced, String path) {
-    return Tag.REDUCE_INPUT
+  /** A keyed operator reading records that are not a concrete {@code KV<K, V>}. */
+  public static String keyedInput(String annotation, String stage, String produced, String path) {
+    return Tag.KEYED_INPUT
         + " "
         + annotation
         + " on "
@@ -319,9 +364,11 @@ public final class ErrorMessages {
 
   /** A reduce function whose value type differs from the {@code V} it reads. */
   public static String reduceFunctionMismatch(
-      String stage, String function, String kv, String path, List<String> forms) {
+      StageKind kind, String stage, String function, String kv, String path, List<String> forms) {
     return Tag.REDUCE_FUNCTION
-        + " @ReduceByKey method "
+        + " "
+        + kind.annotation()
+        + " method "
         + stage
         + " combines "
         + function
@@ -331,6 +378,76 @@ public final class ErrorMessages {
         + path
         + "; declare it as "
         + String.join(" or ", forms);
+  }
+
+  /**
+   * A keyed or per-batch operator's method whose parameters cannot take what it reads; {@code
+   * expected} is the signature that would.
+   */
+  public static String operatorMismatch(
+      StageKind kind, String stage, String actual, String read, String path, String expected) {
+    return Tag.TYPE_MISMATCH
+        + " "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " takes ("
+        + actual
+        + ") but reads "
+        + read
+        + ": "
+        + path
+        + "; declare it as "
+        + expected;
+  }
+
+  /** A combine function name that names no method. */
+  public static String combineMissing(String stage, String member, String method, String form) {
+    return Tag.COMBINE_FUNCTIONS
+        + " @CombineByKey("
+        + member
+        + " = \""
+        + method
+        + "\") on "
+        + stage
+        + " names no method of the pipeline class; add "
+        + form
+        + " or name an existing method";
+  }
+
+  /** Combine functions whose types do not line up; {@code forms} are the right signatures. */
+  public static String combineMismatch(
+      String stage, String actual, String kv, String path, String forms) {
+    return Tag.COMBINE_FUNCTIONS
+        + " the functions of @CombineByKey method "
+        + stage
+        + " do not line up over "
+        + kv
+        + ": "
+        + actual
+        + " ("
+        + path
+        + "); declare them as "
+        + forms
+        + ", with one combiner type C";
+  }
+
+  /** A parameter of a type the operator fixes; {@code form} is the operator's signature. */
+  public static String parameterType(
+      StageKind kind, String stage, int position, String actual, String required, String form) {
+    return Tag.PARAMETER_TYPE
+        + " parameter "
+        + position
+        + " of "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " is "
+        + actual
+        + "; it must be "
+        + required
+        + ": "
+        + form;
   }
 
   /** A reduce function form for messages: {@code long counts(long a, long b)}. */
@@ -350,8 +467,45 @@ public final class ErrorMessages {
           "takes two, the record and the Emitter of its results: void "
               + stage
               + "(T record, Emitter<R> out)";
-      case REDUCE_BY_KEY -> "takes two, the values to combine: V " + stage + "(V a, V b)";
+      case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY ->
+          "takes two, the values to combine: " + form(kind, stage);
+      case MAP_VALUES -> "takes one, the value: " + form(kind, stage);
+      case REPARTITION -> "takes one, the record: " + form(kind, stage);
+      case FLAT_MAP_VALUES -> "takes two, the value and the Emitter of its results: " + form(kind, stage);
+      case MAP_PARTITIONS ->
+          "takes two, the partition and the Emitter of its results: " + form(kind, stage);
+      case TRANSFORM -> "takes one or two, the batch and its time: " + form(kind, stage);
+      case COUNT -> "takes one, the count: " + form(kind, stage);
+      case COUNT_BY_VALUE -> "takes two, the value and its count: " + form(kind, stage);
+      case GROUP_BY_KEY -> "takes two, the key and its values: " + form(kind, stage);
+      case JOIN, COGROUP -> "takes three, the key and the two sides: " + form(kind, stage);
       case OUTPUT -> "takes none: Sink<T> " + stage + "()";
+      case UNION -> throw new IllegalArgumentException("a union has no method");
+    };
+  }
+
+  /** The signature an operator's method has, in letters: {@code R groups(K key, List<V> values)}. */
+  public static String form(StageKind kind, String stage) {
+    return switch (kind) {
+      case INPUT -> "Source<T> " + stage + "()";
+      case MAP, REPARTITION -> "R " + stage + "(T record)";
+      case FILTER -> "boolean " + stage + "(T record)";
+      case FLAT_MAP -> "void " + stage + "(T record, Emitter<R> out)";
+      case MAP_VALUES -> "U " + stage + "(V value)";
+      case FLAT_MAP_VALUES -> "void " + stage + "(V value, Emitter<U> out)";
+      case MAP_PARTITIONS -> "void " + stage + "(List<T> partition, Emitter<R> out)";
+      case TRANSFORM ->
+          "List<R> " + stage + "(List<T> batch) or List<R> " + stage + "(List<T> batch, long time)";
+      case COUNT -> "R " + stage + "(long count)";
+      case COUNT_BY_VALUE -> "R " + stage + "(T value, long count)";
+      case REDUCE -> "T " + stage + "(T a, T b)";
+      case REDUCE_BY_KEY -> "V " + stage + "(V a, V b)";
+      case COMBINE_BY_KEY -> "C " + stage + "(C a, C b)";
+      case GROUP_BY_KEY -> "R " + stage + "(K key, List<V> values)";
+      case JOIN -> "R " + stage + "(K key, V left, W right)";
+      case COGROUP -> "R " + stage + "(K key, List<V> left, List<W> right)";
+      case OUTPUT -> "Sink<T> " + stage + "()";
+      case UNION -> throw new IllegalArgumentException("a union has no method");
     };
   }
 
@@ -378,7 +532,7 @@ public final class ErrorMessages {
         + expected(kind, stage);
   }
 
-  /** A {@code @Map}, {@code @Filter} or {@code @FlatMap} method with the wrong return type. */
+  /** A stage method with the wrong return type. */
   public static String returnType(StageKind kind, String stage, String actual) {
     String rule =
         switch (kind) {
@@ -388,7 +542,10 @@ public final class ErrorMessages {
               "returns void and emits its records to the Emitter: void "
                   + stage
                   + "(T record, Emitter<R> out)";
-          default -> throw new IllegalArgumentException(kind.toString());
+          case FLAT_MAP_VALUES, MAP_PARTITIONS ->
+              "returns void and emits its records to the Emitter: " + form(kind, stage);
+          case TRANSFORM -> "returns a List of the records it produces: " + form(kind, stage);
+          default -> "returns the record it produces: " + form(kind, stage);
         };
     return Tag.RETURN_TYPE
         + " "
@@ -431,38 +588,45 @@ public final class ErrorMessages {
         + "()";
   }
 
-  /** A {@code @FlatMap} method whose second parameter is not a typed {@code Emitter}. */
-  public static String emitterParameter(String stage, String actual) {
+  /** A flat-mapping method whose last parameter is not a typed {@code Emitter}. */
+  public static String emitterParameter(StageKind kind, String stage, String actual) {
     return Tag.EMITTER_PARAMETER
-        + " the second parameter of @FlatMap method "
+        + " the second parameter of "
+        + kind.annotation()
+        + " method "
         + stage
         + " is "
         + actual
-        + "; it must be the Emitter of the records it emits, with their type: void "
-        + stage
-        + "(T record, Emitter<R> out)";
+        + "; it must be the Emitter of the records it emits, with their type: "
+        + form(kind, stage);
   }
 
   /** A reduce function whose parameter and return types are not all the same. */
-  public static String reduceFunctionShape(String stage, String signature) {
+  public static String reduceFunctionShape(StageKind kind, String stage, String signature) {
     return Tag.REDUCE_FUNCTION
-        + " @ReduceByKey method "
+        + " "
+        + kind.annotation()
+        + " method "
         + stage
         + " is "
         + signature
-        + "; a reduce function takes two values of one type and returns that type: V "
-        + stage
-        + "(V a, V b)";
+        + "; a reduce function takes two values of one type and returns that type: "
+        + form(kind, stage);
   }
 
-  /** A negative {@code @ReduceByKey(partitions)}. */
-  public static String partitions(String stage, int partitions) {
+  /** A negative {@code partitions}, or a {@code @Repartition(partitions)} below 1. */
+  public static String partitions(StageKind kind, String stage, int partitions) {
     return Tag.PARTITIONS
-        + " @ReduceByKey(partitions = "
+        + " "
+        + kind.annotation()
+        + "(partitions = "
         + partitions
         + ") on "
         + stage
-        + " is negative; use 0 for the pipeline's parallelism, or a positive number of partitions";
+        + (kind == StageKind.REPARTITION
+            ? " is less than 1; repartition into a positive number of partitions"
+            : " is negative; use 0 for the pipeline's parallelism, or a positive number of"
+                + " partitions");
   }
 
   // ---- methods and the class

@@ -6,7 +6,11 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** {@code @FlatMap}: {@code void name(T record, Emitter<R> out)}. */
+/**
+ * {@code @FlatMap}: {@code void name(T record, Emitter<R> out)}; also {@code @FlatMapValues}
+ * ({@code V value} first) and {@code @MapPartitions} ({@code List<T> partition} first, checked
+ * along the wiring).
+ */
 final class FlatMapSignature implements SignatureRule {
 
   private final TypeSupport types;
@@ -34,7 +38,7 @@ final class FlatMapSignature implements SignatureRule {
             : Optional.empty();
     if (emitted.isEmpty()) {
       report.error(
-          ErrorMessages.emitterParameter(stage.name(), TypeSupport.text(emitter.asType())),
+          ErrorMessages.emitterParameter(stage.kind(), stage.name(), TypeSupport.text(emitter.asType())),
           emitter);
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.Wiring;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ final class OutputValidator {
 
   /** Reports a missing {@code @Output}. */
   void requireOutput(
-      PipelineDeclaration pipeline, Map<String, String> sources, ValidationReport report) {
+      PipelineDeclaration pipeline, Map<String, List<String>> sources, ValidationReport report) {
     if (pipeline.stages().stream().anyMatch(stage -> stage.kind() == StageKind.OUTPUT)) {
       return;
     }
@@ -33,7 +34,7 @@ final class OutputValidator {
 
   /** Warns about every stage that no output reads, directly or through other stages. */
   void warnDeadStages(
-      PipelineDeclaration pipeline, Map<String, String> sources, ValidationReport report) {
+      PipelineDeclaration pipeline, Map<String, List<String>> sources, ValidationReport report) {
     Wiring wiring = CycleValidator.wiring(pipeline, sources);
     Set<String> live =
         wiring.feeding(

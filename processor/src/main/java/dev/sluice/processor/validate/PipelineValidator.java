@@ -4,9 +4,11 @@ import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageTypes;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -19,9 +21,9 @@ public final class PipelineValidator {
 
   private final TypeSupport types;
 
-  /** A validator using the compiler's {@code types}. */
-  public PipelineValidator(Types types) {
-    this.types = new TypeSupport(types);
+  /** A validator using the compiler's {@code types} and {@code elements}. */
+  public PipelineValidator(Types types, Elements elements) {
+    this.types = new TypeSupport(types, elements);
   }
 
   /** Validates {@code pipeline}. */
@@ -41,7 +43,7 @@ public final class PipelineValidator {
       }
     }
 
-    Map<String, String> sources = new FromValidator().validate(pipeline, duplicates, report);
+    Map<String, List<String>> sources = new FromValidator().validate(pipeline, duplicates, report);
     Set<String> cyclic = new CycleValidator().validate(pipeline, sources, report);
     OutputValidator outputs = new OutputValidator();
     outputs.requireOutput(pipeline, sources, report);

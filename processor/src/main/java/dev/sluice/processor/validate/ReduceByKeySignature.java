@@ -9,7 +9,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * {@code @ReduceByKey}: {@code V name(V a, V b)} with {@code partitions >= 0}. Whether {@code V}
+ * {@code @ReduceByKey}, {@code @Reduce} and (for its own method) {@code @CombineByKey}: {@code V
+ * name(V a, V b)} with {@code partitions >= 0}. Whether {@code V}
  * matches the records read is a question of the wiring, checked by {@link TypeFlowValidator}.
  */
 final class ReduceByKeySignature implements SignatureRule {
@@ -24,7 +25,7 @@ final class ReduceByKeySignature implements SignatureRule {
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
     if (stage.partitions() < 0) {
       report.error(
-          ErrorMessages.partitions(stage.name(), stage.partitions()),
+          ErrorMessages.partitions(stage.kind(), stage.name(), stage.partitions()),
           stage.method(),
           stage.annotation(),
           stage.partitionsValue());
@@ -44,7 +45,7 @@ final class ReduceByKeySignature implements SignatureRule {
               .collect(
                   Collectors.joining(
                       ", ", TypeSupport.text(returned) + " " + stage.name() + "(", ")"));
-      report.error(ErrorMessages.reduceFunctionShape(stage.name(), signature), stage.method());
+      report.error(ErrorMessages.reduceFunctionShape(stage.kind(), stage.name(), signature), stage.method());
       return Optional.empty();
     }
     return Optional.of(new Signature(null, null, returned));

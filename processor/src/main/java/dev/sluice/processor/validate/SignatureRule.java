@@ -16,9 +16,12 @@ interface SignatureRule {
       case INPUT -> PortSignature.input(types);
       case MAP -> new MapSignature();
       case FILTER -> new FilterSignature();
-      case FLAT_MAP -> new FlatMapSignature(types);
-      case REDUCE_BY_KEY -> new ReduceByKeySignature(types);
+      case FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS -> new FlatMapSignature(types);
+      case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY -> new ReduceByKeySignature(types);
+      case MAP_VALUES, REPARTITION, TRANSFORM, COUNT, COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP ->
+          new OperatorSignature(types);
       case OUTPUT -> PortSignature.output(types);
+      case UNION -> throw new IllegalArgumentException("a union is not declared");
     };
   }
 

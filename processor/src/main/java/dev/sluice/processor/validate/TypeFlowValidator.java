@@ -9,8 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.type.DeclaredType;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -24,15 +30,15 @@ final class TypeFlowValidator {
   private final TypeSupport types;
   private final PipelineDeclaration pipeline;
   private final Map<String, Signature> signatures;
-  private final Map<String, String> sources;
+  private final Map<String, List<String>> sources;
   private final Set<String> cyclic;
-  private final Map<String, TypeMirror> produced = new HashMap<>();
+  private final Map<String, Optional<TypeMirror>> produced = new HashMap<>();
 
   TypeFlowValidator(
       TypeSupport types,
       PipelineDeclaration pipeline,
       Map<String, Signature> signatures,
-      Map<String, String> sources,
+      Map<String, List<String>> sources,
       Set<String> cyclic) {
     this.types = types;
     this.pipeline = pipeline;
@@ -50,138 +56,492 @@ final class TypeFlowValidator {
       if (signature == null) {
         continue;
       }
-      TypeMirror consumed = consumed(name);
-      if (stage.kind().readsStages() && consumed == null) {
+      if (stage.kind() == StageKind.INPUT) {
+        resolved.put(name, StageTypes.of(null, signature.produces()));
         continue;
       }
-      switch (stage.kind()) {
-        case INPUT -> resolved.put(name, new StageTypes(null, signature.produces(), null, null));
-        case MAP, FILTER, FLAT_MAP -> {
-          if (!types.isAssignable(consumed, signature.accepts())) {
-            report.error(
-                ErrorMessages.parameterMismatch(
-                    name,
-                    TypeSupport.text(signature.accepts()),
-                    TypeSupport.text(consumed),
-                    path(stage, ErrorMessages.takes(TypeSupport.text(signature.accepts())))),
-                stage.method().getParameters().get(0));
-          }
-          resolved.put(name, new StageTypes(consumed, produced(name), null, null));
-        }
-        case REDUCE_BY_KEY -> checkReduce(stage, signature, consumed, report, resolved);
-        case OUTPUT -> {
-          if (!types.isAssignable(types.boxed(consumed), signature.accepts())) {
-            String sink = "Sink<" + TypeSupport.text(signature.accepts()) + ">";
-            report.error(
-                ErrorMessages.sinkMismatch(
-                    name,
-                    sink,
-                    TypeSupport.text(consumed),
-                    path(stage, ErrorMessages.writes(sink))),
-                stage.method());
-          }
-          resolved.put(name, new StageTypes(consumed, null, null, null));
-        }
+      if (!stage.kind().isBinary() && stage.from().size() > 1 && !sameTypes(stage, report)) {
+        continue;
+      }
+      TypeMirror consumed = consumed(name);
+      if (consumed == null) {
+        continue;
+      }
+      StageTypes types = check(stage, signature, consumed, report);
+      if (types != null) {
+        resolved.put(name, types);
       }
     }
     return resolved;
   }
 
-  private void checkReduce(
+  /** Checks one stage that reads {@code consumed}; its types, or {@code null} after an error. */
+  private StageTypes check(
+      StageDeclaration stage, Signature signature, TypeMirror consumed, ValidationReport report) {
+    String name = stage.name();
+    List<? extends VariableElement> parameters = stage.method().getParameters();
+    switch (stage.kind()) {
+      case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE -> {
+        if (!types.isAssignable(consumed, signature.accepts())) {
+          report.error(
+              ErrorMessages.parameterMismatch(
+                  name,
+                  TypeSupport.text(signature.accepts()),
+                  TypeSupport.text(consumed),
+                  path(stage, 0, ErrorMessages.takes(TypeSupport.text(signature.accepts())))),
+              parameters.get(0));
+          return null;
+        }
+        return StageTypes.of(consumed, produced(name).orElse(null));
+      }
+      case MAP_PARTITIONS, TRANSFORM -> {
+        TypeMirror list = types.declared(TypeSupport.LIST, consumed);
+        if (!types.isAssignable(list, parameters.get(0).asType())) {
+          return mismatch(stage, TypeSupport.text(consumed), expected(stage, consumed), report);
+        }
+        return StageTypes.of(consumed, produced(name).orElse(null));
+      }
+      case COUNT -> {
+        return StageTypes.of(consumed, produced(name).orElse(null));
+      }
+      case REDUCE -> {
+        return checkReduce(stage, signature, consumed, consumed, report)
+            ? StageTypes.of(consumed, consumed)
+            : null;
+      }
+      case OUTPUT -> {
+        if (!types.isAssignable(types.boxed(consumed), signature.accepts())) {
+          String sink = "Sink<" + TypeSupport.text(signature.accepts()) + ">";
+          report.error(
+              ErrorMessages.sinkMismatch(
+                  name, sink, TypeSupport.text(consumed), path(stage, 0, ErrorMessages.writes(sink))),
+              stage.method());
+          return null;
+        }
+        return StageTypes.of(consumed, null);
+      }
+      default -> {
+        return checkKeyed(stage, signature, consumed, report);
+      }
+    }
+  }
+
+  /** Checks a keyed operator, whose records must be {@code KV<K, V>}. */
+  private StageTypes checkKeyed(
+      StageDeclaration stage, Signature signature, TypeMirror consumed, ValidationReport report) {
+    String name = stage.name();
+    List<? extends TypeMirror> keyValue = keyValueOf(stage, 0, consumed, report);
+    if (keyValue == null) {
+      return null;
+    }
+    TypeMirror key = keyValue.get(0);
+    TypeMirror value = keyValue.get(1);
+    List<? extends VariableElement> parameters = stage.method().getParameters();
+    switch (stage.kind()) {
+      case REDUCE_BY_KEY -> {
+        return checkReduce(stage, signature, value, consumed, report)
+            ? new StageTypes(consumed, consumed, key, value, null)
+            : null;
+      }
+      case MAP_VALUES, FLAT_MAP_VALUES -> {
+        if (!types.isAssignable(value, parameters.get(0).asType())) {
+          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+        }
+        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+      }
+      case GROUP_BY_KEY -> {
+        if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
+          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+        }
+        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+      }
+      case COMBINE_BY_KEY -> {
+        return checkCombine(stage, consumed, key, value, report)
+            ? new StageTypes(consumed, produced(name).orElse(null), key, value, null)
+            : null;
+      }
+      case JOIN, COGROUP -> {
+        TypeMirror rightRecords = produced(stage.from().get(1)).orElse(null);
+        if (rightRecords == null) {
+          return null;
+        }
+        List<? extends TypeMirror> right = keyValueOf(stage, 1, rightRecords, report);
+        if (right == null) {
+          return null;
+        }
+        if (!types.isSame(types.boxed(key), types.boxed(right.get(0)))) {
+          report.error(
+              ErrorMessages.joinKeys(
+                  stage.annotationText(),
+                  name,
+                  producer(stage.from().get(0)),
+                  producer(stage.from().get(1))),
+              stage.method(),
+              stage.annotation(),
+              null);
+          return null;
+        }
+        TypeMirror rightValue = right.get(1);
+        if (!accepts(
+            parameters, key, side(stage, value, true), side(stage, rightValue, false))) {
+          return mismatch(
+              stage,
+              TypeSupport.text(consumed) + " and " + TypeSupport.text(rightRecords),
+              expected(stage, key, value, rightValue),
+              report);
+        }
+        return new StageTypes(consumed, produced(name).orElse(null), key, value, rightValue);
+      }
+      default -> throw new IllegalArgumentException(stage.kind().toString());
+    }
+  }
+
+  /** What a join or cogroup passes for one side's values. */
+  private TypeMirror side(StageDeclaration stage, TypeMirror value, boolean left) {
+    if (stage.kind() == StageKind.COGROUP) {
+      return types.declared(TypeSupport.LIST, value);
+    }
+    String kind = stage.stringMember("kind");
+    boolean optional =
+        kind.equals("FULL_OUTER") || kind.equals(left ? "RIGHT_OUTER" : "LEFT_OUTER");
+    return optional ? types.declared(TypeSupport.OPTIONAL, value) : value;
+  }
+
+  /** Whether each parameter can take the corresponding type. */
+  private boolean accepts(List<? extends VariableElement> parameters, TypeMirror... passed) {
+    for (int i = 0; i < passed.length; i++) {
+      if (!types.isAssignable(passed[i], parameters.get(i).asType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private StageTypes mismatch(
+      StageDeclaration stage, String read, String expected, ValidationReport report) {
+    String actual =
+        stage.method().getParameters().stream()
+            .map(parameter -> TypeSupport.text(parameter.asType()))
+            .collect(Collectors.joining(", "));
+    report.error(
+        ErrorMessages.operatorMismatch(
+            stage.kind(), stage.name(), actual, read, path(stage, 0, ""), expected),
+        stage.method());
+    return null;
+  }
+
+  /** The method the stage should declare for the types it reads, for messages. */
+  private String expected(StageDeclaration stage, TypeMirror... read) {
+    String name = stage.name();
+    List<String> text = new ArrayList<>();
+    for (TypeMirror type : read) {
+      text.add(TypeSupport.text(types.boxed(type)));
+    }
+    return switch (stage.kind()) {
+      case MAP_PARTITIONS ->
+          "void " + name + "(List<" + text.get(0) + "> partition, Emitter<R> out)";
+      case TRANSFORM ->
+          "List<R> "
+              + name
+              + "(List<"
+              + text.get(0)
+              + "> batch)"
+              + (stage.method().getParameters().size() == 2 ? " with a long time" : "");
+      case MAP_VALUES -> "U " + name + "(" + text.get(1) + " value)";
+      case FLAT_MAP_VALUES -> "void " + name + "(" + text.get(1) + " value, Emitter<U> out)";
+      case GROUP_BY_KEY ->
+          "R " + name + "(" + text.get(0) + " key, List<" + text.get(1) + "> values)";
+      case COGROUP ->
+          "R "
+              + name
+              + "("
+              + text.get(0)
+              + " key, List<"
+              + text.get(1)
+              + "> left, List<"
+              + text.get(2)
+              + "> right)";
+      case JOIN -> {
+        String kind = stage.stringMember("kind");
+        boolean left = kind.equals("RIGHT_OUTER") || kind.equals("FULL_OUTER");
+        boolean right = kind.equals("LEFT_OUTER") || kind.equals("FULL_OUTER");
+        yield "R "
+            + name
+            + "("
+            + text.get(0)
+            + " key, "
+            + (left ? "Optional<" + text.get(1) + ">" : text.get(1))
+            + " left, "
+            + (right ? "Optional<" + text.get(2) + ">" : text.get(2))
+            + " right)";
+      }
+      default -> throw new IllegalArgumentException(stage.kind().toString());
+    };
+  }
+
+  /** Checks a reduce function over {@code value}s; reports and returns false if it does not fit. */
+  private boolean checkReduce(
       StageDeclaration stage,
       Signature signature,
+      TypeMirror value,
       TypeMirror consumed,
-      ValidationReport report,
-      Map<String, StageTypes> resolved) {
+      ValidationReport report) {
     String name = stage.name();
-    List<? extends TypeMirror> keyValue = keyValue(consumed);
-    if (keyValue == null) {
-      report.error(
-          ErrorMessages.reduceInput(
-              stage.annotationText(), name, TypeSupport.text(consumed), path(stage, "")),
-          stage.method(),
-          stage.annotation(),
-          stage.fromValue());
-      return;
-    }
-    TypeMirror value = keyValue.get(1);
     TypeMirror function = signature.function();
     boolean matches =
         types.isSame(function, value)
-            || (function.getKind().isPrimitive() && types.isSame(types.boxed(function), value));
+            || types.isSame(types.boxed(function), types.boxed(value));
     if (!matches) {
       List<String> forms = new ArrayList<>();
+      TypeMirror boxed = types.boxed(value);
       types
-          .unboxed(value)
+          .unboxed(boxed)
           .ifPresent(
               primitive -> forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(primitive))));
-      forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(value)));
+      forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(boxed)));
       report.error(
           ErrorMessages.reduceFunctionMismatch(
-              name, TypeSupport.text(function), TypeSupport.text(consumed), path(stage, ""), forms),
+              stage.kind(),
+              name,
+              TypeSupport.text(function),
+              TypeSupport.text(consumed),
+              path(stage, 0, ""),
+              forms),
           stage.method());
     }
-    resolved.put(name, new StageTypes(consumed, consumed, keyValue.get(0), value));
+    return matches;
   }
 
-  /** {@code [K, V]} if {@code type} is a {@code KV} of concrete types, otherwise {@code null}. */
-  private static List<? extends TypeMirror> keyValue(TypeMirror type) {
-    if (!TypeSupport.is(type, TypeSupport.KV)) {
+  /** Checks a combine's three functions over {@code KV<K, V>}. */
+  private boolean checkCombine(
+      StageDeclaration stage,
+      TypeMirror consumed,
+      TypeMirror key,
+      TypeMirror value,
+      ValidationReport report) {
+    TypeMirror combiner = stage.method().getReturnType();
+    String combinerText = TypeSupport.text(combiner);
+    String valueText = TypeSupport.text(types.boxed(value));
+    String createName = stage.stringMember("createCombiner");
+    String mergeName = stage.stringMember("mergeValue");
+    String createForm = "C " + createName + "(" + valueText + " value)";
+    String mergeForm = "C " + mergeName + "(C combiner, " + valueText + " value)";
+    ExecutableElement create = helper(stage, "createCombiner", createName, createForm, report);
+    if (create == null) {
+      return false;
+    }
+    ExecutableElement merge = helper(stage, "mergeValue", mergeName, mergeForm, report);
+    if (merge == null) {
+      return false;
+    }
+    boolean createFits =
+        create.getParameters().size() == 1
+            && types.isSame(create.getReturnType(), combiner)
+            && types.isAssignable(value, create.getParameters().get(0).asType());
+    boolean mergeFits =
+        merge.getParameters().size() == 2
+            && types.isSame(merge.getReturnType(), combiner)
+            && types.isSame(merge.getParameters().get(0).asType(), combiner)
+            && types.isAssignable(value, merge.getParameters().get(1).asType());
+    if (createFits && mergeFits) {
+      return true;
+    }
+    String actual =
+        describe(createFits ? merge : create)
+            + " with "
+            + combinerText
+            + " "
+            + stage.name()
+            + "("
+            + combinerText
+            + ", "
+            + combinerText
+            + ")";
+    report.error(
+        ErrorMessages.combineMismatch(
+            stage.name(),
+            actual,
+            TypeSupport.text(consumed),
+            path(stage, 0, ""),
+            createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)"),
+        createFits ? merge : create);
+    return false;
+  }
+
+  private static String describe(ExecutableElement method) {
+    return TypeSupport.text(method.getReturnType())
+        + " "
+        + method.getSimpleName()
+        + method.getParameters().stream()
+            .map(parameter -> TypeSupport.text(parameter.asType()))
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** The non-private method {@code name} of the pipeline class, or {@code null} after an error. */
+  private ExecutableElement helper(
+      StageDeclaration stage, String member, String name, String form, ValidationReport report) {
+    for (Element enclosed : pipeline.type().getEnclosedElements()) {
+      if (enclosed.getKind() == ElementKind.METHOD
+          && enclosed.getSimpleName().contentEquals(name)
+          && !enclosed.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+        return (ExecutableElement) enclosed;
+      }
+    }
+    report.error(
+        ErrorMessages.combineMissing(stage.name(), member, name, form),
+        stage.method(),
+        stage.annotation(),
+        stage.members().get(member));
+    return null;
+  }
+
+  /** {@code [K, V]} of side {@code index}'s records, or {@code null} after reporting. */
+  private List<? extends TypeMirror> keyValueOf(
+      StageDeclaration stage, int index, TypeMirror records, ValidationReport report) {
+    List<? extends TypeMirror> keyValue = TypeSupport.keyValue(records);
+    if (keyValue == null) {
+      report.error(
+          ErrorMessages.keyedInput(
+              stage.annotationText(),
+              stage.name(),
+              TypeSupport.text(records),
+              path(stage, index, "")),
+          stage.method(),
+          stage.annotation(),
+          stage.fromValue(index));
+    }
+    return keyValue;
+  }
+
+  /** Whether the stages a union reads produce one type; reports if not. */
+  private boolean sameTypes(StageDeclaration stage, ValidationReport report) {
+    List<TypeMirror> read = new ArrayList<>();
+    for (String source : sources.getOrDefault(stage.name(), List.of())) {
+      Optional<TypeMirror> type = produced(source);
+      if (type.isEmpty()) {
+        return false;
+      }
+      read.add(types.boxed(type.get()));
+    }
+    for (TypeMirror type : read) {
+      if (!types.isSame(type, read.get(0))) {
+        report.error(
+            ErrorMessages.unionTypes(
+                stage.annotationText(),
+                stage.name(),
+                stage.from().stream().distinct().map(this::producer).toList()),
+            stage.method(),
+            stage.annotation(),
+            stage.fromValue(0));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What stage {@code name} reads (its left side for a join), or {@code null} if unknown. */
+  private TypeMirror consumed(String name) {
+    List<String> read = sources.get(name);
+    if (read == null || cyclic.contains(name)) {
       return null;
     }
-    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-    return arguments.size() == 2
-            && TypeSupport.isConcrete(arguments.get(0))
-            && TypeSupport.isConcrete(arguments.get(1))
-        ? arguments
-        : null;
+    TypeMirror first = null;
+    for (String source : read) {
+      Optional<TypeMirror> type = produced(source);
+      if (type.isEmpty()) {
+        return null;
+      }
+      if (first == null) {
+        first = type.get();
+      } else if (!types.isSame(types.boxed(first), types.boxed(type.get()))) {
+        return null;
+      }
+      if (pipeline.stage(name).orElseThrow().kind().isBinary()) {
+        break;
+      }
+    }
+    // a union of stages that differ only in boxing reads the boxed type
+    return read.size() > 1 && first != null ? unionType(read, first) : first;
   }
 
-  /** What stage {@code name} reads, or {@code null} if unknown. */
-  private TypeMirror consumed(String name) {
-    String source = sources.get(name);
-    return source == null || cyclic.contains(name) ? null : produced(source);
+  private TypeMirror unionType(List<String> read, TypeMirror first) {
+    for (String source : read) {
+      if (!types.isSame(produced(source).orElseThrow(), first)) {
+        return types.boxed(first);
+      }
+    }
+    return first;
   }
 
-  /** What stage {@code name} produces, or {@code null} if unknown. */
-  private TypeMirror produced(String name) {
+  /** What stage {@code name} produces, if known. */
+  private Optional<TypeMirror> produced(String name) {
     if (produced.containsKey(name)) {
       return produced.get(name);
     }
+    produced.put(name, Optional.empty()); // guards against cycles while computing
     StageDeclaration stage = pipeline.stage(name).orElseThrow();
     Signature signature = signatures.get(name);
     TypeMirror type = null;
     if (signature != null && !cyclic.contains(name)) {
       type =
           switch (stage.kind()) {
-            case INPUT, MAP, FLAT_MAP -> signature.produces();
-            case FILTER -> consumed(name);
+            case INPUT, MAP, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
+                COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP -> signature.produces();
+            case FILTER, REDUCE -> consumed(name);
             case REDUCE_BY_KEY -> {
               TypeMirror consumed = consumed(name);
-              yield consumed != null && keyValue(consumed) != null ? consumed : null;
+              yield consumed != null && TypeSupport.keyValue(consumed) != null ? consumed : null;
             }
-            case OUTPUT -> null;
+            case MAP_VALUES, FLAT_MAP_VALUES, COMBINE_BY_KEY -> keyed(name, stage, signature);
+            case OUTPUT, UNION -> null;
           };
     }
-    produced.put(name, type);
-    return type;
+    produced.put(name, Optional.ofNullable(type));
+    return Optional.ofNullable(type);
+  }
+
+  /** {@code KV<K, U>} for a stage producing values {@code U} under the keys it reads. */
+  private TypeMirror keyed(String name, StageDeclaration stage, Signature signature) {
+    TypeMirror consumed = consumed(name);
+    List<? extends TypeMirror> keyValue = consumed == null ? null : TypeSupport.keyValue(consumed);
+    if (keyValue == null) {
+      return null;
+    }
+    TypeMirror value =
+        stage.kind() == StageKind.COMBINE_BY_KEY ? stage.method().getReturnType() : signature.produces();
+    return value.getKind() == TypeKind.VOID
+        ? null
+        : types.declared(TypeSupport.KV, keyValue.get(0), value);
+  }
+
+  /** {@code stage (@Kind) produces T}, for messages. */
+  private String producer(String name) {
+    StageKind kind = pipeline.stage(name).orElseThrow().kind();
+    return ErrorMessages.producedBy(
+        name, kind, produced(name).map(TypeSupport::text).orElse("?"));
   }
 
   /**
-   * The path the records took to {@code stage}: the producing stage, any filters, then {@code
-   * stage} and what it {@code accepts}.
+   * The path the records took to {@code stage} through its {@code index}-th source: the producing
+   * stage, any filters, then {@code stage} and what it {@code accepts}.
    */
-  private String path(StageDeclaration stage, String accepts) {
+  private String path(StageDeclaration stage, int index, String accepts) {
     List<String> steps = new ArrayList<>();
-    String source = sources.get(stage.name());
-    steps.add(ErrorMessages.readBy(stage.name(), stage.kind(), source, accepts));
+    String source = stage.from().get(index);
+    steps.add(ErrorMessages.readBy(stage.name(), stage.kind(), sourceLabel(stage, index), source,
+        accepts));
     String at = source;
-    while (pipeline.stage(at).orElseThrow().kind() == StageKind.FILTER) {
-      steps.add(0, ErrorMessages.keptBy(at, TypeSupport.text(produced(at))));
-      at = sources.get(at);
+    while (pipeline.stage(at).orElseThrow().kind() == StageKind.FILTER
+        && sources.get(at) != null
+        && sources.get(at).size() == 1) {
+      steps.add(0, ErrorMessages.keptBy(at, produced(at).map(TypeSupport::text).orElse("?")));
+      at = sources.get(at).get(0);
     }
-    StageKind kind = pipeline.stage(at).orElseThrow().kind();
-    steps.add(0, ErrorMessages.producedBy(at, kind, TypeSupport.text(produced(at))));
+    steps.add(0, producer(at));
     return String.join(" -> ", steps);
+  }
+
+  private static String sourceLabel(StageDeclaration stage, int index) {
+    return stage.kind().isBinary() ? (index == 0 ? "left" : "right") : "from";
   }
 }

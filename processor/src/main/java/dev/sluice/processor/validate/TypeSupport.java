@@ -8,6 +8,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** The type questions validators ask about Sluice's api types, by qualified name. */
@@ -17,11 +18,40 @@ final class TypeSupport {
   static final String SINK = "dev.sluice.api.Sink";
   static final String EMITTER = "dev.sluice.api.Emitter";
   static final String KV = "dev.sluice.api.KV";
+  static final String LIST = "java.util.List";
+  static final String OPTIONAL = "java.util.Optional";
 
   private final Types types;
+  private final Elements elements;
 
-  TypeSupport(Types types) {
+  TypeSupport(Types types, Elements elements) {
     this.types = types;
+    this.elements = elements;
+  }
+
+  /** The type {@code qualifiedName<arguments>}, primitives boxed. */
+  TypeMirror declared(String qualifiedName, TypeMirror... arguments) {
+    TypeMirror[] boxed = new TypeMirror[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      boxed[i] = boxed(arguments[i]);
+    }
+    return types.getDeclaredType(elements.getTypeElement(qualifiedName), boxed);
+  }
+
+  /** The {@code long} type. */
+  TypeMirror longType() {
+    return types.getPrimitiveType(TypeKind.LONG);
+  }
+
+  /** {@code [K, V]} if {@code type} is a {@code KV} of concrete types, otherwise {@code null}. */
+  static List<? extends TypeMirror> keyValue(TypeMirror type) {
+    if (!is(type, KV)) {
+      return null;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    return arguments.size() == 2 && isConcrete(arguments.get(0)) && isConcrete(arguments.get(1))
+        ? arguments
+        : null;
   }
 
   /** The type as users write it, with simple names. */

@@ -2,7 +2,9 @@ package dev.sluice.processor.write;
 
 import com.palantir.javapoet.NameAllocator;
 import dev.sluice.processor.model.Stage;
+import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.plan.ExecutionPlan;
+import dev.sluice.processor.plan.Materialized;
 import dev.sluice.processor.plan.Segment;
 import dev.sluice.processor.plan.Shuffle;
 import java.util.ArrayList;
@@ -23,16 +25,56 @@ final class ProgramNames {
       members.newName(inherited, inherited);
     }
     fields.add(members.newName("pipeline", "pipeline"));
+    fields.add(members.newName("parallelism", "parallelism"));
     for (Shuffle shuffle : plan.shuffles()) {
-      String reduce = shuffle.reduce().name();
-      fields.add(members.newName(reduce + "Shuffle", tag("shuffle", shuffle.reduce())));
-      members.newName("new" + capitalized(reduce) + "Shuffle", tag("new", shuffle.reduce()));
-      members.newName("combine" + capitalized(reduce), tag("combine", shuffle.reduce()));
-      members.newName("merge" + capitalized(reduce), tag("merge", shuffle.reduce()));
+      Stage stage = shuffle.reduce();
+      String reduce = stage.name();
+      fields.add(members.newName(reduce + "Shuffle", tag("shuffle", stage)));
+      if (stage.kind().combines()) {
+        members.newName("new" + capitalized(reduce) + "Shuffle", tag("new", stage));
+        members.newName("combine" + capitalized(reduce), tag("combine", stage));
+        members.newName("merge" + capitalized(reduce), tag("merge", stage));
+        if (stage.kind() == StageKind.COMBINE_BY_KEY) {
+          members.newName("mergeCombiners" + capitalized(reduce), tag("combiners", stage));
+        }
+      }
+    }
+    for (Materialized kept : plan.materialized()) {
+      fields.add(
+          members.newName(
+              Segment.identifier(kept.stage()) + "Partitions", tag("parts", kept.stage())));
+    }
+    for (Segment segment : plan.segments()) {
+      Stage head = segment.head();
+      if (head.kind() == StageKind.UNION) {
+        members.newName("partOf" + capitalized(Segment.identifier(head)), tag("helper", head));
+      } else if (head.kind() == StageKind.TRANSFORM) {
+        members.newName("batchOf" + capitalized(head.name()), tag("helper", head));
+      }
     }
     for (Segment segment : plan.segments()) {
       members.newName(segment.methodName(), segment);
     }
+  }
+
+  /** The field holding the parallelism the program was made for. */
+  String parallelism() {
+    return members.get("parallelism");
+  }
+
+  /** The method merging a column of combiners into {@code reduce} (a combine by key). */
+  String mergeCombiners(Stage reduce) {
+    return members.get(tag("combiners", reduce));
+  }
+
+  /** The field keeping {@code stage}'s records per partition. */
+  String partitions(Stage stage) {
+    return members.get(tag("parts", stage));
+  }
+
+  /** The method giving a union's or transform's {@code head} its records. */
+  String helper(Stage head) {
+    return members.get(tag("helper", head));
   }
 
   /** The field holding the pipeline instance. */
@@ -40,7 +82,7 @@ final class ProgramNames {
     return members.get("pipeline");
   }
 
-  /** The field holding the buffers of the shuffle into {@code reduce}. */
+  /** The field holding the buffers of the shuffle (or exchange) into {@code reduce}. */
   String shuffle(Stage reduce) {
     return members.get(tag("shuffle", reduce));
   }

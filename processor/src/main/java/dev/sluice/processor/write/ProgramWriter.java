@@ -10,7 +10,9 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.sluice.processor.model.PipelineGraph;
 import dev.sluice.processor.model.Stage;
+import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.plan.ExecutionPlan;
+import dev.sluice.processor.plan.Materialized;
 import dev.sluice.processor.plan.Segment;
 import dev.sluice.processor.plan.Shuffle;
 import java.util.ArrayList;
@@ -77,12 +79,31 @@ final class ProgramWriter {
                   graph.pipelineClass(), names.instance(), Modifier.PRIVATE, Modifier.FINAL)
               .build());
     }
+    if (plan.needsParallelism()) {
+      program.addField(
+          FieldSpec.builder(int.class, names.parallelism(), Modifier.PRIVATE, Modifier.FINAL)
+              .build());
+    }
     for (Shuffle shuffle : plan.shuffles()) {
       program.addField(shuffles.field(shuffle));
+    }
+    for (Materialized kept : plan.materialized()) {
+      program.addField(
+          FieldSpec.builder(
+                  RuntimeTypes.exchangeOf(kept.stage().outputType()),
+                  names.partitions(kept.stage()),
+                  Modifier.PRIVATE,
+                  Modifier.FINAL)
+              .build());
     }
     program.addMethod(constructor());
     program.addMethod(runTask());
     for (Segment segment : plan.segments()) {
+      if (segment.head().kind() == StageKind.UNION) {
+        program.addMethod(unionPart(segment.head()));
+      } else if (segment.head().kind() == StageKind.TRANSFORM) {
+        program.addMethod(transformBatch(segment.head()));
+      }
       program.addMethod(segments.method(segment));
     }
     for (Shuffle shuffle : plan.shuffles()) {
@@ -150,12 +171,25 @@ final class ProgramWriter {
     if (instance != null) {
       code.addStatement("this.$N = $N", names.instance(), instance);
     }
+    if (plan.needsParallelism()) {
+      code.addStatement("this.$N = $N", names.parallelism(), parallelism);
+    }
     for (Shuffle shuffle : plan.shuffles()) {
       code.add(
           shuffles.initializer(
               shuffle,
               tasks(plan.segments().get(shuffle.writer()), parallelism),
-              tasks(plan.segments().get(shuffle.reader()), parallelism)));
+              tasks(plan.segments().get(shuffle.reader()), parallelism),
+              shuffle.rightWriter() < 0
+                  ? null
+                  : tasks(plan.segments().get(shuffle.rightWriter()), parallelism)));
+    }
+    for (Materialized kept : plan.materialized()) {
+      code.addStatement(
+          "this.$N = new $T<>($L, 1)",
+          names.partitions(kept.stage()),
+          RuntimeTypes.RECORD_EXCHANGE,
+          tasks(plan.segments().get(kept.writer()), parallelism));
     }
     return constructor.addCode(code.build()).build();
   }
@@ -191,10 +225,87 @@ final class ProgramWriter {
         .orElseThrow(() -> new IllegalStateException("no segment collects " + output.name()));
   }
 
-  /** How many tasks {@code segment} runs: its fixed partition count, or the parallelism. */
+  /**
+   * How many tasks {@code segment} runs: its fixed partition count plus a multiple of the
+   * parallelism, such as {@code parallelism}, {@code 4} or {@code 2 * parallelism + 1}.
+   */
   private static CodeBlock tasks(Segment segment, String parallelism) {
-    return segment.partitions() > 0
-        ? CodeBlock.of("$L", segment.partitions())
-        : CodeBlock.of("$N", parallelism);
+    return tasks(segment.partitions(), segment.perParallelism(), parallelism);
+  }
+
+  private static CodeBlock tasks(int fixed, int perParallelism, String parallelism) {
+    CodeBlock scaled =
+        perParallelism == 1
+            ? CodeBlock.of("$N", parallelism)
+            : CodeBlock.of("$L * $N", perParallelism, parallelism);
+    if (perParallelism == 0) {
+      return CodeBlock.of("$L", fixed);
+    }
+    return fixed == 0 ? scaled : CodeBlock.of("$L + $L", scaled, fixed);
+  }
+
+  /** The partitions of {@code source}'s records as tasks: an input's, or its segment's. */
+  private CodeBlock sourceTasks(String source, String parallelism) {
+    return plan.segmentComputing(source)
+        .filter(segment -> plan.graph().stage(source).kind() != StageKind.INPUT)
+        .map(segment -> tasks(segment, parallelism))
+        .orElse(CodeBlock.of("$N", parallelism));
+  }
+
+  /**
+   * The method giving union task {@code partition} its records: the partitions of the first stage
+   * the union reads, then those of the next, as Spark's union orders them.
+   */
+  private MethodSpec unionPart(Stage union) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(names.helper(union))
+            .addJavadoc(
+                "The records of task {@code partition} of {@code $L}: the partitions of $L, in"
+                    + " turn.\n",
+                union.name(),
+                String.join(", then ", union.from()))
+            .addModifiers(Modifier.PRIVATE)
+            .returns(RuntimeTypes.listOf(union.outputType()))
+            .addParameter(int.class, "partition")
+            .addParameter(RuntimeTypes.TASK_CONTEXT, "context")
+            .addStatement("int part = partition");
+    List<String> from = union.from();
+    for (int i = 0; i < from.size(); i++) {
+      CodeBlock list = segments.partitionOf(from.get(i), "part", "context");
+      if (i == from.size() - 1) {
+        method.addStatement("return $L", list);
+      } else {
+        CodeBlock tasks = sourceTasks(from.get(i), names.parallelism());
+        method
+            .beginControlFlow("if (part < $L)", tasks)
+            .addStatement("return $L", list)
+            .endControlFlow()
+            .addStatement("part -= $L", tasks);
+      }
+    }
+    return method.build();
+  }
+
+  /** The method collecting the whole batch a transform reads, partition by partition. */
+  private MethodSpec transformBatch(Stage transform) {
+    String source = transform.from().get(0);
+    return MethodSpec.methodBuilder(names.helper(transform))
+        .addJavadoc(
+            "Every record of {@code $L} in this batch, partition by partition, in a new list.\n",
+            source)
+        .addModifiers(Modifier.PRIVATE)
+        .returns(RuntimeTypes.listOf(transform.inputType()))
+        .addParameter(RuntimeTypes.TASK_CONTEXT, "context")
+        .addStatement(
+            "$T batch = new $T<>()",
+            RuntimeTypes.listOf(transform.inputType()),
+            RuntimeTypes.ARRAY_LIST)
+        .beginControlFlow(
+            "for (int part = 0, parts = $L; part < parts; part++)",
+            sourceTasks(source, names.parallelism()))
+        .addStatement("batch.addAll($L)", segments.partitionOf(source, "part", "context"))
+        .endControlFlow()
+        .addStatement("return batch")
+        .build();
   }
 }

@@ -35,6 +35,14 @@ final class RuntimeTypes {
   static final ClassName PARTITIONER = ClassName.get(INTERNAL, "Partitioner");
   static final ClassName LONG_VALUE_MAP = ClassName.get(INTERNAL, "LongValueMap");
   static final ClassName OBJECT_VALUE_MAP = ClassName.get(INTERNAL, "ObjectValueMap");
+  static final ClassName RECORD_EXCHANGE = ClassName.get(INTERNAL, "RecordExchange");
+  static final ClassName RECORD_ROW = RECORD_EXCHANGE.nestedClass("Row");
+  static final ClassName GROUP_SHUFFLE = ClassName.get(INTERNAL, "GroupShuffle");
+  static final ClassName KEY_GROUPS = ClassName.get(INTERNAL, "KeyGroups");
+  static final ClassName PAIR_BUFFER = ClassName.get(INTERNAL, "PairBuffer");
+  static final ClassName VALUE_EMITTER = ClassName.get(INTERNAL, "ValueEmitter");
+  static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
 
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName LIST = ClassName.get("java.util", "List");
@@ -44,6 +52,16 @@ final class RuntimeTypes {
   /** {@code List<T>}, boxing a primitive {@code T}. */
   static TypeName listOf(TypeName type) {
     return ParameterizedTypeName.get(LIST, type.box());
+  }
+
+  /** {@code RecordExchange<T>}. */
+  static TypeName exchangeOf(TypeName type) {
+    return ParameterizedTypeName.get(RECORD_EXCHANGE, type.box());
+  }
+
+  /** {@code RecordExchange.Row<T>}. */
+  static TypeName rowOf(TypeName type) {
+    return ParameterizedTypeName.get(RECORD_ROW, type.box());
   }
 
   /** The combine buffer of a reduce: {@code LongValueMap<K>} or {@code ObjectValueMap<K, V>}. */

@@ -1,11 +1,13 @@
 package dev.sluice.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.ReduceSpec;
 import dev.sluice.processor.model.Stage;
 import dev.sluice.processor.model.StageKind;
@@ -22,8 +24,10 @@ import javax.lang.model.element.Modifier;
  * Writes one segment as one method with one indexed loop: each record goes straight from one user
  * method into the next, a flat map emitting through a lambda made once per task, filters nesting
  * the rest of the chain, fan-outs following one another in the loop body, outputs adding to their
- * list and a shuffle's map side combining into its buffers. Generated code allocates nothing per
- * record beyond what user methods allocate and the {@code KV} of a reduce's output.
+ * list, a shuffle's map side combining (or appending, or dealing) into its buffers, and records a
+ * later segment reads per partition kept in its exchange. Generated code allocates nothing per
+ * record beyond what user methods allocate and the {@code KV}s and {@code Optional}s of operator
+ * outputs.
  */
 final class SegmentWriter {
 
@@ -41,18 +45,58 @@ final class SegmentWriter {
   CodeBlock invocation(Segment segment, String partition, String context) {
     List<CodeBlock> arguments = new ArrayList<>();
     Stage head = segment.head();
-    arguments.add(
-        segment.readsInput()
-            ? CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(head), partition)
-            : CodeBlock.of("$N($N)", names.merge(head), partition));
-    for (Step combine : segment.steps(Step.Role.COMBINE)) {
-      arguments.add(CodeBlock.of("$N[$N]", names.shuffle(combine.stage()), partition));
+    switch (head.kind()) {
+      case INPUT ->
+          arguments.add(
+              CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(head), partition));
+      case UNION -> arguments.add(CodeBlock.of("$N($N, $N)", names.helper(head), partition, context));
+      case MAP_PARTITIONS -> arguments.add(partitionOf(head.from().get(0), partition, context));
+      case TRANSFORM -> {
+        arguments.add(CodeBlock.of("$N($N)", names.helper(head), context));
+        if (head.spec().withTime()) {
+          arguments.add(CodeBlock.of("$N.batchTime()", context));
+        }
+      }
+      case REPARTITION -> {
+        arguments.add(CodeBlock.of("$N", names.shuffle(head)));
+        arguments.add(CodeBlock.of("$N", partition));
+      }
+      default ->
+          arguments.add(
+              head.kind().groups()
+                  ? CodeBlock.of("$N.group($N)", names.shuffle(head), partition)
+                  : CodeBlock.of("$N($N)", names.merge(head), partition));
     }
-    for (Step collect : segment.steps(Step.Role.COLLECT)) {
-      arguments.add(
-          CodeBlock.of("$N.output($L, $N)", context, plan.outputIndex(collect.stage()), partition));
+    for (Step step : segment.allSteps()) {
+      Stage stage = step.stage();
+      switch (step.role()) {
+        case COMBINE ->
+            arguments.add(
+                stage.kind().groups()
+                    ? CodeBlock.of(
+                        "$N.$L($N)",
+                        names.shuffle(stage),
+                        step.side() == 0 ? "left" : "right",
+                        partition)
+                    : CodeBlock.of("$N[$N]", names.shuffle(stage), partition));
+        case DEAL -> arguments.add(CodeBlock.of("$N.row($N)", names.shuffle(stage), partition));
+        case MATERIALIZE ->
+            arguments.add(CodeBlock.of("$N.row($N)", names.partitions(stage), partition));
+        case COLLECT ->
+            arguments.add(
+                CodeBlock.of("$N.output($L, $N)", context, plan.outputIndex(stage), partition));
+        case TRANSFORM -> {}
+      }
     }
     return CodeBlock.of("$N($L)", names.segment(segment), CodeBlock.join(arguments, ", "));
+  }
+
+  /** Partition {@code partition} of {@code source}'s records: an input's, or as kept. */
+  CodeBlock partitionOf(String source, String partition, String context) {
+    Stage stage = plan.graph().stage(source);
+    return stage.kind() == StageKind.INPUT
+        ? CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(stage), partition)
+        : CodeBlock.of("$N.list($N, 0)", names.partitions(stage), partition);
   }
 
   /** The segment's method. */
@@ -80,80 +124,360 @@ final class SegmentWriter {
       method.addJavadoc(
           "Segment $L: {@code $L}$L.\n", segment.index(), segment.name(), combinesText());
       CodeBlock.Builder code = CodeBlock.builder();
-      declareEmitters(code);
-      String i = locals.newName("i", "i");
-      String n = locals.newName("n", "n");
-      code.beginControlFlow(
-          "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, source, i, n, i);
-      String record;
-      if (segment.readsInput()) {
-        record = locals.newName(ProgramNames.singular(head.name()), "record:" + head.name());
-        code.addStatement("$T $N = $N.get($N)", head.outputType(), record, source, i);
-      } else {
-        ReduceSpec reduce = head.reduce();
-        record = locals.newName(head.name(), "record:" + head.name());
-        code.add("// $L: reduced with $L\n", head.name(), calls.describe(head.method()));
-        code.addStatement(
-            "$T $N = $T.of($N.key($N), $L)",
-            head.outputType(),
-            record,
-            RuntimeTypes.KV,
-            source,
-            i,
-            ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get($N)", source, i)));
+      for (Step step : segment.allSteps()) {
+        if (step.role() == Step.Role.DEAL || step.role() == Step.Role.MATERIALIZE) {
+          code.addStatement("$N.clear()", locals.get(step));
+        }
       }
-      consume(code, segment.steps(), record);
-      code.endControlFlow();
-      if (!segment.readsInput()) {
-        code.addStatement("$N.clear()", source);
+      declareEmitters(code);
+      switch (head.kind()) {
+        case INPUT, UNION -> loop(code, source, head.outputType(), recordName(head));
+        case MAP_PARTITIONS -> {
+          String emitter = locals.get("emitter:" + head.name());
+          guard(
+              code,
+              head,
+              calls.call(head.method(), CodeBlock.of("$N, $N", source, emitter)),
+              source);
+        }
+        case TRANSFORM -> {
+          String result = locals.newName(head.name(), "result");
+          CodeBlock arguments =
+              head.spec().withTime()
+                  ? CodeBlock.of("$N, $N", source, locals.get("time"))
+                  : CodeBlock.of("$N", source);
+          code.addStatement("$T $N", RuntimeTypes.listOf(head.outputType()), result);
+          guard(code, head, CodeBlock.of("$N = $L", result, calls.call(head.method(), arguments)),
+              source);
+          loop(code, result, head.outputType(), recordName(head));
+        }
+        case REPARTITION -> {
+          String writer = locals.newName("writer", "writer");
+          String part = locals.newName("part", "part");
+          code.beginControlFlow(
+              "for (int $N = 0, $N = $N.writers(); $N < $N; $N++)",
+              writer,
+              locals.newName("writers", "writers"),
+              source,
+              writer,
+              locals.get("writers"),
+              writer);
+          code.addStatement(
+              "$T $N = $N.list($N, $N)",
+              RuntimeTypes.listOf(head.outputType()),
+              part,
+              source,
+              writer,
+              locals.get("partition"));
+          loop(code, part, head.outputType(), recordName(head));
+          code.endControlFlow();
+        }
+        default -> {
+          if (head.kind().groups()) {
+            groups(code, source);
+          } else {
+            reduced(code, source);
+          }
+        }
       }
       return method.addCode(code.build()).build();
     }
 
-    /** Declares the parameters; returns the name of the one the loop reads. */
+    /** A loop over {@code list}, pushing each record through the segment's steps. */
+    private void loop(CodeBlock.Builder code, String list, TypeName type, String record) {
+      String i = locals.newName("i", "i:" + list);
+      String n = locals.newName("n", "n:" + list);
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, list, i, n, i);
+      code.addStatement("$T $N = $N.get($N)", type, record, list, i);
+      consume(code, segment.steps(), record);
+      code.endControlFlow();
+    }
+
+    private String recordName(Stage head) {
+      String name =
+          head.kind() == StageKind.INPUT
+              ? ProgramNames.singular(head.name())
+              : head.kind() == StageKind.UNION ? "record" : head.name();
+      return locals.newName(name, "record:" + head.name());
+    }
+
+    /** The reduce side of a combining shuffle: one record per key (or one per batch). */
+    private void reduced(CodeBlock.Builder code, String merged) {
+      Stage head = segment.head();
+      ReduceSpec reduce = head.reduce();
+      CodeBlock value = ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get(0)", merged));
+      String record = recordName(head);
+      switch (head.kind()) {
+        case COUNT -> {
+          code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+          String count = locals.newName("count", "count");
+          code.addStatement("long $N = $N.size() == 0 ? 0L : $L", count, merged, value);
+          code.addStatement("$T $N", head.outputType(), record);
+          guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
+              CodeBlock.of("$N", count))), count);
+          consume(code, segment.steps(), record);
+        }
+        case REDUCE -> {
+          code.add("// $L: reduced with $L\n", head.name(), calls.describe(head.method()));
+          code.beginControlFlow("if ($N.size() > 0)", merged);
+          code.addStatement("$T $N = $L", head.outputType(), record, value);
+          consume(code, segment.steps(), record);
+          code.endControlFlow();
+        }
+        default -> {
+          String i = locals.newName("i", "i");
+          String n = locals.newName("n", "n");
+          code.beginControlFlow(
+              "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, merged, i, n, i);
+          CodeBlock entry =
+              ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get($N)", merged, i));
+          if (head.kind() == StageKind.COUNT_BY_VALUE) {
+            code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+            code.addStatement("$T $N", head.outputType(), record);
+            String key = locals.newName("value", "value");
+            code.addStatement("$T $N = $N.key($N)", reduce.key(), key, merged, i);
+            guard(
+                code,
+                head,
+                CodeBlock.of(
+                    "$N = $L",
+                    record,
+                    calls.call(head.method(), CodeBlock.of("$N, $L", key, entry))),
+                key);
+          } else {
+            code.add(
+                "// $L: $L with $L\n",
+                head.name(),
+                head.kind() == StageKind.COMBINE_BY_KEY ? "combined" : "reduced",
+                calls.describe(head.method()));
+            code.addStatement(
+                "$T $N = $T.of($N.key($N), $L)",
+                head.outputType(),
+                record,
+                RuntimeTypes.KV,
+                merged,
+                i,
+                entry);
+          }
+          consume(code, segment.steps(), record);
+          code.endControlFlow();
+        }
+      }
+      code.addStatement("$N.clear()", merged);
+    }
+
+    /** The reduce side of a grouping shuffle: one call per key, or per joined pair. */
+    private void groups(CodeBlock.Builder code, String groups) {
+      Stage head = segment.head();
+      OperatorSpec spec = head.spec();
+      String i = locals.newName("i", "i");
+      String n = locals.newName("n", "n");
+      String key = locals.newName("key", "key");
+      code.beginControlFlow(
+          "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
+      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
+      String record = recordName(head);
+      if (head.kind() != StageKind.JOIN) {
+        CodeBlock arguments =
+            head.kind() == StageKind.GROUP_BY_KEY
+                ? CodeBlock.of("$N, $N.left($N)", key, groups, i)
+                : CodeBlock.of("$N, $N.left($N), $N.right($N)", key, groups, i, groups, i);
+        code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+        code.addStatement("$T $N", head.outputType(), record);
+        guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(), arguments)),
+            key);
+        consume(code, segment.steps(), record);
+      } else {
+        join(code, groups, i, key);
+      }
+      code.endControlFlow();
+    }
+
+    /**
+     * The pairs of one key of a join, in Spark's order (every left value with every right value);
+     * an outer side with no values gives one call per value of the other side with an empty side.
+     */
+    private void join(CodeBlock.Builder code, String groups, String i, String key) {
+      Stage head = segment.head();
+      OperatorSpec spec = head.spec();
+      String left = locals.newName("left", "left");
+      String right = locals.newName("right", "right");
+      code.addStatement(
+          "$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), left, groups, i);
+      code.addStatement(
+          "$T $N = $N.right($N)", RuntimeTypes.listOf(spec.right()), right, groups, i);
+      String emitter = locals.get("emitter:" + head.name());
+      String a = locals.newName("a", "a");
+      String b = locals.newName("b", "b");
+      boolean leftOptional = spec.optional(true);
+      boolean rightOptional = spec.optional(false);
+      CodeBlock pair =
+          CodeBlock.of(
+              "$L, $L",
+              side(leftOptional, CodeBlock.of("$N.get($N)", left, a)),
+              side(rightOptional, CodeBlock.of("$N.get($N)", right, b)));
+      code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+      if (rightOptional) {
+        code.beginControlFlow("if ($N.isEmpty())", right);
+        code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", a, a, left, a);
+        emit(code, head, emitter, CodeBlock.of("$N, $L, $T.empty()", key,
+            side(leftOptional, CodeBlock.of("$N.get($N)", left, a)), RuntimeTypes.OPTIONAL), key);
+        code.endControlFlow();
+        code.endControlFlow();
+      }
+      if (leftOptional) {
+        code.beginControlFlow("if ($N.isEmpty())", left);
+        code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", b, b, right, b);
+        emit(code, head, emitter, CodeBlock.of("$N, $T.empty(), $L", key, RuntimeTypes.OPTIONAL,
+            side(rightOptional, CodeBlock.of("$N.get($N)", right, b))), key);
+        code.endControlFlow();
+        code.endControlFlow();
+      }
+      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", a, a, left, a);
+      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", b, b, right, b);
+      emit(code, head, emitter, CodeBlock.of("$N, $L", key, pair), key);
+      code.endControlFlow();
+      code.endControlFlow();
+    }
+
+    private CodeBlock side(boolean optional, CodeBlock value) {
+      return optional ? CodeBlock.of("$T.ofNullable($L)", RuntimeTypes.OPTIONAL, value) : value;
+    }
+
+    private void emit(
+        CodeBlock.Builder code, Stage head, String emitter, CodeBlock arguments, String key) {
+      guard(
+          code,
+          head,
+          CodeBlock.of("$N.emit($L)", emitter, calls.call(head.method(), arguments)),
+          key);
+    }
+
+    /** Declares the parameters; returns the name of the one the segment reads. */
     private String parameters() {
       Stage head = segment.head();
       String source;
-      if (segment.readsInput()) {
-        source = locals.newName(head.name(), "source");
-        method.addParameter(RuntimeTypes.listOf(head.outputType()), source);
-      } else {
-        ReduceSpec reduce = head.reduce();
-        source = locals.newName("merged", "source");
-        method.addParameter(
-            RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()), source);
+      switch (head.kind()) {
+        case INPUT, UNION -> {
+          source = locals.newName(Segment.identifier(head), "source");
+          method.addParameter(RuntimeTypes.listOf(head.outputType()), source);
+        }
+        case MAP_PARTITIONS -> {
+          source = locals.newName("partition", "source");
+          method.addParameter(RuntimeTypes.listOf(head.inputType()), source);
+        }
+        case TRANSFORM -> {
+          source = locals.newName("batch", "source");
+          method.addParameter(RuntimeTypes.listOf(head.inputType()), source);
+          if (head.spec().withTime()) {
+            method.addParameter(long.class, locals.newName("time", "time"));
+          }
+        }
+        case REPARTITION -> {
+          source = locals.newName("exchange", "source");
+          method.addParameter(RuntimeTypes.exchangeOf(head.outputType()), source);
+          method.addParameter(int.class, locals.newName("partition", "partition"));
+        }
+        default -> {
+          if (head.kind().groups()) {
+            OperatorSpec spec = head.spec();
+            source = locals.newName("groups", "source");
+            method.addParameter(
+                ParameterizedTypeName.get(
+                    RuntimeTypes.KEY_GROUPS,
+                    spec.key(),
+                    spec.value().box(),
+                    spec.right() == null ? ClassName.OBJECT : spec.right().box()),
+                source);
+          } else {
+            ReduceSpec reduce = head.reduce();
+            source = locals.newName("merged", "source");
+            method.addParameter(
+                RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()), source);
+          }
+        }
       }
-      for (Step combine : segment.steps(Step.Role.COMBINE)) {
-        method.addParameter(
-            rowType(combine.stage().reduce()), locals.newName(combine.stage().name(), combine));
-      }
-      for (Step collect : segment.steps(Step.Role.COLLECT)) {
-        method.addParameter(
-            RuntimeTypes.listOf(collect.stage().inputType()),
-            locals.newName(collect.stage().name(), collect));
+      for (Step step : segment.allSteps()) {
+        Stage stage = step.stage();
+        switch (step.role()) {
+          case COMBINE ->
+              method.addParameter(
+                  stage.kind().groups() ? pairRowType(stage, step.side()) : rowType(stage.reduce()),
+                  locals.newName(stage.name() + (step.side() == 1 ? "Right" : ""), step));
+          case DEAL ->
+              method.addParameter(
+                  RuntimeTypes.rowOf(stage.outputType()), locals.newName(stage.name(), step));
+          case MATERIALIZE ->
+              method.addParameter(
+                  RuntimeTypes.rowOf(stage.outputType()),
+                  locals.newName(Segment.identifier(stage) + "Kept", step));
+          case COLLECT ->
+              method.addParameter(
+                  RuntimeTypes.listOf(stage.inputType()), locals.newName(stage.name(), step));
+          case TRANSFORM -> {}
+        }
       }
       return source;
     }
 
     private String combinesText() {
+      Stage head = segment.head();
       String reads =
-          segment.readsInput() ? "" : ", reading the reduce side of " + segment.head().name();
-      List<String> reduces =
-          segment.steps(Step.Role.COMBINE).stream().map(step -> step.stage().name()).toList();
-      return reduces.isEmpty()
-          ? reads
-          : reads + ", combining into the map side of " + String.join(" and ", reduces);
+          switch (head.kind()) {
+            case INPUT -> "";
+            case UNION -> ", reading " + String.join(" and ", head.from()) + " partition after partition";
+            case MAP_PARTITIONS, TRANSFORM -> ", reading " + head.from().get(0);
+            case REPARTITION -> ", reading the records dealt to it";
+            default -> ", reading the reduce side of " + head.name();
+          };
+      List<String> into = new ArrayList<>();
+      for (Step step : segment.allSteps()) {
+        if (step.role() == Step.Role.COMBINE || step.role() == Step.Role.DEAL) {
+          String name = step.stage().name();
+          if (!into.contains(name)) {
+            into.add(name);
+          }
+        }
+      }
+      List<String> kept =
+          segment.steps(Step.Role.MATERIALIZE).stream().map(step -> step.stage().name()).toList();
+      return reads
+          + (into.isEmpty() ? "" : ", combining into the map side of " + String.join(" and ", into))
+          + (kept.isEmpty() ? "" : ", keeping the partitions of " + String.join(" and ", kept));
     }
 
     /**
-     * Declares one emitter lambda per flat map, once per task. A nested flat map's emitter comes
-     * first, since the enclosing lambda refers to it.
+     * Declares one emitter per flat-mapping stage (and per join or map-partitions head), once per
+     * task. A nested emitter comes first, since the enclosing lambda refers to it.
      */
     private void declareEmitters(CodeBlock.Builder code) {
+      Stage head = segment.head();
+      if (head.kind() == StageKind.MAP_PARTITIONS || head.kind() == StageKind.JOIN) {
+        String emitter = locals.newName(head.name(), "emitter:" + head.name());
+        String emitted = locals.newName(ProgramNames.singular(head.name()), "emitted:" + head.name());
+        List<Step> flatMaps = flatMaps();
+        declare(code, flatMaps);
+        code.add(
+            "$T $N = $N -> {\n$>",
+            ParameterizedTypeName.get(RuntimeTypes.EMITTER, head.outputType().box()),
+            emitter,
+            emitted);
+        consume(code, segment.steps(), emitted);
+        code.add("$<};\n");
+        return;
+      }
+      declare(code, flatMaps());
+    }
+
+    private List<Step> flatMaps() {
       List<Step> flatMaps =
           new ArrayList<>(
               segment.allSteps().stream()
-                  .filter(step -> step.stage().kind() == StageKind.FLAT_MAP)
+                  .filter(
+                      step ->
+                          step.role() == Step.Role.TRANSFORM
+                              && (step.stage().kind() == StageKind.FLAT_MAP
+                                  || step.stage().kind() == StageKind.FLAT_MAP_VALUES))
                   .toList());
       for (Step flatMap : flatMaps) {
         locals.newName(flatMap.stage().name(), "emitter:" + flatMap.stage().name());
@@ -161,16 +485,33 @@ final class SegmentWriter {
             ProgramNames.singular(flatMap.stage().name()), "emitted:" + flatMap.stage().name());
       }
       Collections.reverse(flatMaps);
+      return flatMaps;
+    }
+
+    private void declare(CodeBlock.Builder code, List<Step> flatMaps) {
       for (Step flatMap : flatMaps) {
         Stage stage = flatMap.stage();
         String emitted = locals.get("emitted:" + stage.name());
-        code.add(
-            "$T $N = $N -> {\n$>",
-            ParameterizedTypeName.get(RuntimeTypes.EMITTER, stage.outputType()),
-            locals.get("emitter:" + stage.name()),
-            emitted);
-        consume(code, flatMap.next(), emitted);
-        code.add("$<};\n");
+        String emitter = locals.get("emitter:" + stage.name());
+        if (stage.kind() == StageKind.FLAT_MAP_VALUES) {
+          TypeName valueType = ((ParameterizedTypeName) stage.outputType()).typeArguments().get(1);
+          code.add(
+              "$T $N = new $T<>($N -> {\n$>",
+              ParameterizedTypeName.get(RuntimeTypes.VALUE_EMITTER, stage.spec().key(), valueType),
+              emitter,
+              RuntimeTypes.VALUE_EMITTER,
+              emitted);
+          consume(code, flatMap.next(), emitted);
+          code.add("$<});\n");
+        } else {
+          code.add(
+              "$T $N = $N -> {\n$>",
+              ParameterizedTypeName.get(RuntimeTypes.EMITTER, stage.outputType()),
+              emitter,
+              emitted);
+          consume(code, flatMap.next(), emitted);
+          code.add("$<};\n");
+        }
       }
     }
 
@@ -185,31 +526,67 @@ final class SegmentWriter {
                 "// $L: output, default sink $L\n", stage.name(), calls.describe(stage.method()));
             code.addStatement("$N.add($N)", locals.get(step), record);
           }
-          case COMBINE -> {
-            calls.comment(code, stage, ", map side");
-            String row = locals.get(step);
-            String key = locals.newName("key", "key:" + stage.name());
-            UserCalls.guard(
-                code,
-                CodeBlock.builder()
-                    .addStatement("$T $N = $N.key()", stage.reduce().key(), key, record)
-                    .addStatement(
-                        "$N($N[$T.partition($N, $N.length)], $N, $N.value())",
-                        names.combine(stage),
-                        row,
-                        RuntimeTypes.PARTITIONER,
-                        key,
-                        row,
-                        key,
-                        record)
-                    .build(),
-                Throws.UNCHECKED,
-                stage.name(),
+          case MATERIALIZE -> {
+            code.add("// kept for the segments reading $L's partitions\n", stage.name());
+            code.addStatement("$N.add($N)", locals.get(step), record);
+          }
+          case DEAL -> {
+            calls.comment(code, stage, ", dealt round robin");
+            String result = locals.newName(stage.name(), "record:" + stage.name());
+            code.addStatement("$T $N", stage.outputType(), result);
+            guard(code, stage, CodeBlock.of("$N = $L", result, call(stage, record)), record);
+            code.addStatement("$N.deal($N)", locals.get(step), result);
+          }
+          case COMBINE -> combine(code, step, record);
+        }
+      }
+    }
+
+    private void combine(CodeBlock.Builder code, Step step, String record) {
+      Stage stage = step.stage();
+      String row = locals.get(step);
+      String side = stage.kind().isBinary() ? (step.side() == 0 ? " left" : " right") : "";
+      calls.comment(code, stage, side + ", map side");
+      CodeBlock.Builder body = CodeBlock.builder();
+      switch (stage.kind()) {
+        case COUNT ->
+            body.addStatement("$N($N[0], null, 1L)", names.combine(stage), row);
+        case REDUCE -> body.addStatement("$N($N[0], null, $N)", names.combine(stage), row, record);
+        case COUNT_BY_VALUE ->
+            body.addStatement(
+                "$N($N[$T.partition($N, $N.length)], $N, 1L)",
+                names.combine(stage),
+                row,
+                RuntimeTypes.PARTITIONER,
                 record,
-                exception);
+                row,
+                record);
+        default -> {
+          String key = locals.newName("key", "key:" + stage.name() + step.side());
+          body.addStatement("$T $N = $N.key()", stage.spec().key(), key, record);
+          if (stage.kind().groups()) {
+            body.addStatement(
+                "$N[$T.partition($N, $N.length)].add($N, $N.value())",
+                row,
+                RuntimeTypes.PARTITIONER,
+                key,
+                row,
+                key,
+                record);
+          } else {
+            body.addStatement(
+                "$N($N[$T.partition($N, $N.length)], $N, $N.value())",
+                names.combine(stage),
+                row,
+                RuntimeTypes.PARTITIONER,
+                key,
+                row,
+                key,
+                record);
           }
         }
       }
+      UserCalls.guard(code, body.build(), Throws.UNCHECKED, stage.name(), record, exception);
     }
 
     private void transform(CodeBlock.Builder code, Step step, String record) {
@@ -220,6 +597,21 @@ final class SegmentWriter {
           String result = locals.newName(stage.name(), "record:" + stage.name());
           code.addStatement("$T $N", stage.outputType(), result);
           guard(code, stage, CodeBlock.of("$N = $L", result, call(stage, record)), record);
+          consume(code, step.next(), result);
+        }
+        case MAP_VALUES -> {
+          String result = locals.newName(stage.name(), "record:" + stage.name());
+          code.addStatement("$T $N", stage.outputType(), result);
+          guard(
+              code,
+              stage,
+              CodeBlock.of(
+                  "$N = $T.of($N.key(), $L)",
+                  result,
+                  RuntimeTypes.KV,
+                  record,
+                  calls.call(stage.method(), CodeBlock.of("$N.value()", record))),
+              record);
           consume(code, step.next(), result);
         }
         case FILTER -> {
@@ -234,6 +626,15 @@ final class SegmentWriter {
           CodeBlock arguments =
               CodeBlock.of("$N, $N", record, locals.get("emitter:" + stage.name()));
           guard(code, stage, calls.call(stage.method(), arguments), record);
+        }
+        case FLAT_MAP_VALUES -> {
+          String emitter = locals.get("emitter:" + stage.name());
+          code.addStatement("$N.key($N.key())", emitter, record);
+          guard(
+              code,
+              stage,
+              calls.call(stage.method(), CodeBlock.of("$N.value(), $N", record, emitter)),
+              record);
         }
         default -> throw new IllegalArgumentException("not narrow: " + stage);
       }
@@ -254,9 +655,19 @@ final class SegmentWriter {
     }
   }
 
-  /** The type of one task's row of a shuffle's buffers: one buffer per reduce partition. */
+  /** The type of one task's row of a shuffle's combine buffers: one per reduce partition. */
   static TypeName rowType(ReduceSpec reduce) {
     return ArrayTypeName.of(
         RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()));
+  }
+
+  /** The type of one task's row of a grouping shuffle's buffers for {@code side}. */
+  static TypeName pairRowType(Stage stage, int side) {
+    OperatorSpec spec = stage.spec();
+    return ArrayTypeName.of(
+        ParameterizedTypeName.get(
+            RuntimeTypes.PAIR_BUFFER,
+            spec.key(),
+            (side == 0 ? spec.value() : spec.right()).box()));
   }
 }

@@ -9,8 +9,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.ReduceSpec;
 import dev.sluice.processor.model.Stage;
+import dev.sluice.processor.model.StageKind;
+import dev.sluice.processor.model.Throws;
 import dev.sluice.processor.model.TypeText;
 import dev.sluice.processor.model.ValueKind;
 import dev.sluice.processor.plan.Shuffle;
@@ -36,29 +39,67 @@ final class ShuffleWriter {
     this.calls = calls;
   }
 
-  /** The field holding the buffers, {@code [writer task][reader task]}. */
+  /**
+   * The field holding the buffers: {@code [writer task][reader task]} combine buffers, a {@code
+   * GroupShuffle} or a {@code RecordExchange}.
+   */
   FieldSpec field(Shuffle shuffle) {
-    return FieldSpec.builder(
-            ArrayTypeName.of(SegmentWriter.rowType(shuffle.reduce().reduce())),
-            names.shuffle(shuffle.reduce()),
-            Modifier.PRIVATE,
-            Modifier.FINAL)
-        .build();
+    Stage stage = shuffle.reduce();
+    TypeName type;
+    if (stage.kind().combines()) {
+      type = ArrayTypeName.of(SegmentWriter.rowType(stage.reduce()));
+    } else if (stage.kind().groups()) {
+      OperatorSpec spec = stage.spec();
+      type =
+          ParameterizedTypeName.get(
+              RuntimeTypes.GROUP_SHUFFLE,
+              spec.key(),
+              spec.value().box(),
+              spec.right() == null ? ClassName.OBJECT : spec.right().box());
+    } else {
+      type = RuntimeTypes.exchangeOf(stage.outputType());
+    }
+    return FieldSpec.builder(type, names.shuffle(stage), Modifier.PRIVATE, Modifier.FINAL).build();
   }
 
-  /** The constructor statement allocating the buffers for the given task counts. */
-  CodeBlock initializer(Shuffle shuffle, CodeBlock writers, CodeBlock readers) {
+  /**
+   * The constructor statement allocating the buffers for the given task counts ({@code
+   * rightWriters} is {@code null} unless a join or cogroup).
+   */
+  CodeBlock initializer(
+      Shuffle shuffle, CodeBlock writers, CodeBlock readers, CodeBlock rightWriters) {
+    Stage stage = shuffle.reduce();
+    if (stage.kind().combines()) {
+      return CodeBlock.of(
+          "this.$N = $N($L, $L);\n", names.shuffle(stage), names.newShuffle(stage), writers, readers);
+    }
+    if (stage.kind().groups()) {
+      return CodeBlock.of(
+          "this.$N = new $T<>($L, $L, $L);\n",
+          names.shuffle(stage),
+          RuntimeTypes.GROUP_SHUFFLE,
+          writers,
+          rightWriters == null ? CodeBlock.of("0") : rightWriters,
+          readers);
+    }
     return CodeBlock.of(
-        "this.$N = $N($L, $L);\n",
-        names.shuffle(shuffle.reduce()),
-        names.newShuffle(shuffle.reduce()),
+        "this.$N = new $T<>($L, $L);\n",
+        names.shuffle(stage),
+        RuntimeTypes.RECORD_EXCHANGE,
         writers,
         readers);
   }
 
-  /** The methods: allocate, combine, merge. */
+  /** The methods of a combining shuffle: allocate, combine, (merge combiners,) merge. */
   List<MethodSpec> methods(Shuffle shuffle) {
-    return List.of(allocate(shuffle.reduce()), combine(shuffle.reduce()), merge(shuffle.reduce()));
+    Stage stage = shuffle.reduce();
+    if (!stage.kind().combines()) {
+      return List.of();
+    }
+    if (stage.kind() == StageKind.COMBINE_BY_KEY) {
+      return List.of(allocate(stage), combineValue(stage), combine(stage), merge(stage));
+    }
+    return List.of(allocate(stage), combine(stage), merge(stage));
   }
 
   private MethodSpec allocate(Stage reduce) {
@@ -101,17 +142,26 @@ final class ShuffleWriter {
   private MethodSpec combine(Stage reduce) {
     ReduceSpec spec = reduce.reduce();
     ValueKind kind = spec.valueKind();
+    boolean sums = reduce.kind() == StageKind.COUNT || reduce.kind() == StageKind.COUNT_BY_VALUE;
+    String name =
+        reduce.kind() == StageKind.COMBINE_BY_KEY
+            ? names.mergeCombiners(reduce)
+            : names.combine(reduce);
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder(names.combine(reduce))
+        MethodSpec.methodBuilder(name)
             .addJavadoc(
-                "Combines {@code value} into the entry of {@code key} with one hash lookup,"
-                    + "\ncalling {@code $L} if the key is there already.\n",
-                calls.describe(reduce.method()))
+                sums
+                    ? CodeBlock.of(
+                        "Adds {@code value} to the count of {@code key} with one hash lookup.\n")
+                    : CodeBlock.of(
+                        "Combines {@code value} into the entry of {@code key} with one hash"
+                            + " lookup,\ncalling {@code $L} if the key is there already.\n",
+                        calls.describe(reduce.method())))
             .addModifiers(Modifier.PRIVATE)
             .addParameter(RuntimeTypes.valueMap(spec.key(), spec.value(), kind), "buffer")
             .addParameter(spec.key(), "key")
             .addParameter(spec.function(), "value");
-    if (reduce.method().isStatic()) {
+    if (sums || reduce.method().isStatic()) {
       method.addModifiers(Modifier.STATIC);
     }
     CodeBlock.Builder code =
@@ -119,8 +169,16 @@ final class ShuffleWriter {
             .addStatement("int entry = buffer.add(key)")
             .beginControlFlow("if (entry < 0)")
             .addStatement("buffer.set(~entry, $L)", ValueCodec.encode(kind, CodeBlock.of("value")))
-            .nextControlFlow("else")
-            .addStatement("$T reduced", spec.function());
+            .nextControlFlow("else");
+    if (sums) {
+      return method
+          .addCode(
+              code.addStatement("buffer.set(entry, buffer.get(entry) + value)")
+                  .endControlFlow()
+                  .build())
+          .build();
+    }
+    code.addStatement("$T reduced", spec.function());
     UserCalls.guard(
         code,
         CodeBlock.builder()
@@ -137,6 +195,56 @@ final class ShuffleWriter {
         "e");
     code.addStatement("buffer.set(entry, $L)", ValueCodec.encode(kind, CodeBlock.of("reduced")))
         .endControlFlow();
+    return method.addCode(code.build()).build();
+  }
+
+  /**
+   * The map side of a combine by key: makes a key's first value a combiner with {@code
+   * createCombiner}, and adds later values with {@code mergeValue}.
+   */
+  private MethodSpec combineValue(Stage reduce) {
+    ReduceSpec spec = reduce.reduce();
+    OperatorSpec operator = reduce.spec();
+    ValueKind kind = spec.valueKind();
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(names.combine(reduce))
+            .addJavadoc(
+                "Adds {@code value} to the combiner of {@code key} with one hash lookup: a new"
+                    + " key's\ncombiner is {@code $L}, an existing one becomes {@code $L}.\n",
+                calls.describe(operator.create()),
+                calls.describe(operator.mergeValue()))
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(RuntimeTypes.valueMap(spec.key(), spec.value(), kind), "buffer")
+            .addParameter(spec.key(), "key")
+            .addParameter(operator.value(), "value");
+    if (operator.create().isStatic() && operator.mergeValue().isStatic()) {
+      method.addModifiers(Modifier.STATIC);
+    }
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .addStatement("int entry = buffer.add(key)")
+            .addStatement("$T combined", spec.function());
+    CodeBlock create =
+        CodeBlock.builder()
+            .beginControlFlow("if (entry < 0)")
+            .addStatement("combined = $L", calls.call(operator.create(), CodeBlock.of("value")))
+            .nextControlFlow("else")
+            .addStatement(
+                "combined = $L",
+                calls.call(
+                    operator.mergeValue(),
+                    CodeBlock.of(
+                        "$L, value", ValueCodec.decode(kind, CodeBlock.of("buffer.get(entry)")))))
+            .endControlFlow()
+            .build();
+    Throws throwsKind =
+        operator.create().throwsKind().compareTo(operator.mergeValue().throwsKind()) > 0
+            ? operator.create().throwsKind()
+            : operator.mergeValue().throwsKind();
+    UserCalls.guard(code, create, throwsKind, reduce.name(), "key", "e");
+    code.addStatement(
+        "buffer.set(entry < 0 ? ~entry : entry, $L)",
+        ValueCodec.encode(kind, CodeBlock.of("combined")));
     return method.addCode(code.build()).build();
   }
 
@@ -158,7 +266,9 @@ final class ShuffleWriter {
         .beginControlFlow("for (int entry = 0, size = part.size(); entry < size; entry++)")
         .addStatement(
             "$N(merged, part.key(entry), $L)",
-            names.combine(reduce),
+            reduce.kind() == StageKind.COMBINE_BY_KEY
+                ? names.mergeCombiners(reduce)
+                : names.combine(reduce),
             ValueCodec.decode(spec.valueKind(), CodeBlock.of("part.get(entry)")))
         .endControlFlow()
         .addStatement("part.clear()")

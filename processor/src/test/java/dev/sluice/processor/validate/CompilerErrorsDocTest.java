@@ -43,11 +43,17 @@ class CompilerErrorsDocTest {
             "@Map(from = {})\nstatic KV<String, Long> pairs(String word) { ... }",
             ErrorMessages.missingFrom(StageKind.MAP, "pairs", "words")));
     examples.put(
-        Tag.UNION,
+        Tag.UNION_TYPES,
         new Example(
-            "@Map(from = {\"lines\", \"words\"})\n"
-                + "static KV<String, Long> pairs(String word) { ... }",
-            ErrorMessages.union("@Map(from = {\"lines\", \"words\"})", "pairs", 2)));
+            "@Input static Source<String> lines() { ... }\n"
+                + "@Map(from = \"lines\") static int lengths(String line) { ... }\n"
+                + "@Filter(from = {\"lines\", \"lengths\"}) static boolean all(Object o) { ... }",
+            ErrorMessages.unionTypes(
+                "@Filter(from = {\"lines\", \"lengths\"})",
+                "all",
+                List.of(
+                    ErrorMessages.producedBy("lines", StageKind.INPUT, "String"),
+                    ErrorMessages.producedBy("lengths", StageKind.MAP, "int")))));
     examples.put(
         Tag.READS_OUTPUT,
         new Example(
@@ -77,10 +83,10 @@ class CompilerErrorsDocTest {
                     ErrorMessages.readBy(
                         "lengths", StageKind.MAP, "full", ErrorMessages.takes("Integer"))))));
     examples.put(
-        Tag.REDUCE_INPUT,
+        Tag.KEYED_INPUT,
         new Example(
             "@ReduceByKey(from = \"lines\")\nstatic long counts(long a, long b) { ... }",
-            ErrorMessages.reduceInput(
+            ErrorMessages.keyedInput(
                 "@ReduceByKey(from = \"lines\")",
                 "counts",
                 "String",
@@ -93,6 +99,7 @@ class CompilerErrorsDocTest {
             "@Map(from = \"words\") static KV<String, Long> pairs(String word) { ... }\n"
                 + "@ReduceByKey(from = \"pairs\") static int counts(int a, int b) { ... }",
             ErrorMessages.reduceFunctionMismatch(
+                StageKind.REDUCE_BY_KEY,
                 "counts",
                 "int",
                 "KV<String, Long>",
@@ -102,6 +109,44 @@ class CompilerErrorsDocTest {
                 List.of(
                     ErrorMessages.reduceForm("counts", "long"),
                     ErrorMessages.reduceForm("counts", "Long")))));
+    examples.put(
+        Tag.JOIN_KEYS,
+        new Example(
+            "@Map(from = \"clicks\") static KV<String, Long> byAd(Click c) { ... }\n"
+                + "@Map(from = \"views\") static KV<Integer, Long> bySlot(View v) { ... }\n"
+                + "@Join(left = \"byAd\", right = \"bySlot\")\n"
+                + "static String joined(String key, Long click, Long view) { ... }",
+            ErrorMessages.joinKeys(
+                "@Join(left = \"byAd\", right = \"bySlot\")",
+                "joined",
+                ErrorMessages.producedBy("byAd", StageKind.MAP, "KV<String, Long>"),
+                ErrorMessages.producedBy("bySlot", StageKind.MAP, "KV<Integer, Long>"))));
+    examples.put(
+        Tag.COMBINE_FUNCTIONS,
+        new Example(
+            "@CombineByKey(from = \"pairs\", createCombiner = \"first\", mergeValue = \"add\")\n"
+                + "static long sums(long a, long b) { ... }\n"
+                + "static int first(Long value) { ... }\n"
+                + "static long add(long sum, Long value) { ... }",
+            ErrorMessages.combineMismatch(
+                "sums",
+                "int first(Long) with long sums(long, long)",
+                "KV<String, Long>",
+                ErrorMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>")
+                    + " -> "
+                    + ErrorMessages.readBy("sums", StageKind.COMBINE_BY_KEY, "pairs", ""),
+                "C first(Long value), C add(C combiner, Long value) and C sums(C a, C b)")));
+    examples.put(
+        Tag.PARAMETER_TYPE,
+        new Example(
+            "@Count(from = \"lines\")\nstatic long total(int count) { ... }",
+            ErrorMessages.parameterType(
+                StageKind.COUNT,
+                "total",
+                1,
+                "int",
+                "long",
+                ErrorMessages.form(StageKind.COUNT, "total"))));
     examples.put(
         Tag.ARITY,
         new Example(
@@ -125,7 +170,7 @@ class CompilerErrorsDocTest {
         Tag.EMITTER_PARAMETER,
         new Example(
             "@FlatMap(from = \"lines\")\nstatic void words(String line, List<String> out) { ... }",
-            ErrorMessages.emitterParameter("words", "List<String>")));
+            ErrorMessages.emitterParameter(StageKind.FLAT_MAP, "words", "List<String>")));
     examples.put(
         Tag.PRIVATE_METHOD,
         new Example(
@@ -178,7 +223,7 @@ class CompilerErrorsDocTest {
         new Example(
             "@ReduceByKey(from = \"pairs\", partitions = -1)\n"
                 + "static long counts(long a, long b) { ... }",
-            ErrorMessages.partitions("counts", -1)));
+            ErrorMessages.partitions(StageKind.REDUCE_BY_KEY, "counts", -1)));
     examples.put(
         Tag.NOT_IN_PIPELINE,
         new Example(

@@ -96,13 +96,27 @@ class ValidationTest {
   }
 
   @Test
-  void severalFromsAreAnUnsupportedUnion() {
+  void aUnionOfStagesOfDifferentTypesIsAnError() {
+    JavaFileObject file =
+        pipeline(
+            "Mixed",
+            "@Pipeline",
+            "final class Mixed {",
+            "  @Input static Source<String> lines() { return Sources.demo(); }",
+            "  @Map(from = \"lines\") static int lengths(String line) { return line.length(); }",
+            "  @Filter(from = {\"lines\", \"lengths\"}) static boolean all(Object o) {", // 10
+            "    return true;",
+            "  }",
+            "  @Output(from = \"all\") static Sink<Object> print() { return Sinks.print(); }",
+            "}");
     assertError(
-        wordCount("@Map(from = {\"lines\", \"words\"})"),
-        "[Sluice/Union] @Map(from = {\"lines\", \"words\"}) on pairs reads 2 stages; reading"
-            + " several stages (a union) is not supported yet, so read one stage",
-        11,
-        15);
+        file,
+        "[Sluice/UnionTypes] @Filter(from = {\"lines\", \"lengths\"}) on all reads stages of"
+            + " different types: lines (@Input) produces String, lengths (@Map) produces int; a"
+            + " union reads stages of one type, so read stages that produce the same type, or map"
+            + " them to one type first",
+        10,
+        18);
   }
 
   @Test
@@ -201,7 +215,7 @@ class ValidationTest {
             "  @ReduceByKey(from = \"lines\") static long counts(long a, long b) { return a + b; }",
             "  @Output(from = \"counts\") static Sink<Object> print() { return Sinks.print(); }",
             "}"),
-        "[Sluice/ReduceInput] @ReduceByKey(from = \"lines\") on counts reads String, not a KV<K,"
+        "[Sluice/KeyedInput] @ReduceByKey(from = \"lines\") on counts reads String, not a KV<K,"
             + " V> with concrete K and V: lines (@Input) produces String -> counts (@ReduceByKey,"
             + " from = \"lines\"); read a stage that produces KV records, such as a @Map that"
             + " returns KV.of(key, value)",

@@ -1,0 +1,74 @@
+package dev.sluice.examples.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.api.Batch;
+import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.StreamingPipeline;
+import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.clock.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a generated pipeline through the real runtime on a manual clock, one-second batches, and
+ * records every batch each output is given.
+ */
+final class Harness {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private Harness() {}
+
+  /**
+   * Binds every output of {@code builder} (inputs already bound) to a recording sink, runs {@code
+   * batches} batches with {@code parallelism}, and returns each output's batches in order.
+   */
+  static Map<String, List<Batch<Object>>> run(
+      PipelineBuilder<?> builder, int parallelism, int batches) throws InterruptedException {
+    Map<String, List<Batch<Object>>> written = new LinkedHashMap<>();
+    for (PipelineBuilder.Port port : builder.outputs()) {
+      List<Batch<Object>> batchesOfPort = new ArrayList<>();
+      written.put(port.name(), batchesOfPort);
+      builder.bindOutput(
+          port.name(),
+          (dev.sluice.api.Sink<Object>)
+              batch -> {
+                synchronized (batchesOfPort) {
+                  batchesOfPort.add(batch);
+                }
+              });
+    }
+    ManualClock clock = BatchClock.manual(0);
+    StreamingPipeline pipeline =
+        builder.clock(clock).batchInterval(Duration.ofSeconds(1)).parallelism(parallelism).build();
+    pipeline.start();
+    try {
+      for (int batch = 1; batch <= batches; batch++) {
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(pipeline.awaitBatch(batch * 1000L, WAIT), "batch " + batch);
+      }
+    } finally {
+      pipeline.stop(false);
+    }
+    return written;
+  }
+
+  /** Each batch's records, all partitions in order. */
+  static List<List<Object>> records(List<Batch<Object>> batches) {
+    return batches.stream().map(Batch::toList).toList();
+  }
+
+  /** Each batch's records as a sorted list of their texts: a multiset. */
+  static List<List<String>> multisets(List<Batch<Object>> batches) {
+    return batches.stream().map(batch -> sorted(batch.toList())).toList();
+  }
+
+  /** The texts of {@code records}, sorted. */
+  static List<String> sorted(List<?> records) {
+    return records.stream().map(String::valueOf).sorted().toList();
+  }
+}

@@ -79,7 +79,8 @@ public final class GraphBuilder {
               in,
               out,
               null,
-              new OperatorSpec(null, null, null, 1, null, null, null, method.parameters().size() == 2));
+              new OperatorSpec(
+                  null, null, null, 1, null, null, null, method.parameters().size() == 2, null));
       case REPARTITION ->
           Stage.of(
               name, kind, from, method, in, out, null, OperatorSpec.keyed(null, null, partitions));
@@ -142,7 +143,69 @@ public final class GraphBuilder {
                   null,
                   method(helper(pipeline, declaration.stringMember("createCombiner"))),
                   method(helper(pipeline, declaration.stringMember("mergeValue"))),
-                  false));
+                  false,
+                  null));
+      case WINDOW ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              null,
+              new OperatorSpec(null, null, null, 1, null, null, null, false, windowing(declaration, pipeline)));
+      case REDUCE_BY_KEY_AND_WINDOW ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(key, value, method.returnType(), partitions),
+              OperatorSpec.keyed(key, value, partitions).withWindowing(windowing(declaration, pipeline)));
+      case REDUCE_BY_WINDOW ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
+              OperatorSpec.NONE.withWindowing(windowing(declaration, pipeline)));
+      case COUNT_BY_WINDOW ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
+              OperatorSpec.NONE.withWindowing(windowing(declaration, pipeline)));
+      case COUNT_BY_VALUE_AND_WINDOW ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
+              OperatorSpec.keyed(in.box(), null, partitions)
+                  .withWindowing(windowing(declaration, pipeline)));
+      case GROUP_BY_KEY_AND_WINDOW ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              null,
+              OperatorSpec.keyed(key, value, partitions).withWindowing(windowing(declaration, pipeline)));
       case GROUP_BY_KEY ->
           Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
       case JOIN, COGROUP ->
@@ -162,6 +225,18 @@ public final class GraphBuilder {
                   kind == StageKind.JOIN ? declaration.stringMember("kind") : null));
       case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
     };
+  }
+
+  /** The window a windowed stage declares, its durations as validation checked them. */
+  private Windowing windowing(StageDeclaration declaration, PipelineDeclaration pipeline) {
+    String slide = declaration.stringMember("slide");
+    String inverse = declaration.stringMember("inverse");
+    String filter = declaration.stringMember("filter");
+    return new Windowing(
+        BatchInterval.parseMillis(declaration.stringMember("window")).orElseThrow(),
+        slide.isEmpty() ? 0 : BatchInterval.parseMillis(slide).orElseThrow(),
+        inverse.isEmpty() ? null : method(helper(pipeline, inverse)),
+        filter.isEmpty() ? null : method(helper(pipeline, filter)));
   }
 
   /** The method called {@code name} of the pipeline class, which validation found. */

@@ -15,6 +15,7 @@ import com.palantir.javapoet.TypeName;
  * @param create a combine's {@code createCombiner} method
  * @param mergeValue a combine's {@code mergeValue} method
  * @param withTime whether a transform's method also takes the batch time
+ * @param windowing the window of a {@linkplain StageKind#isWindowed() windowed} stage
  */
 public record OperatorSpec(
     TypeName key,
@@ -24,21 +25,28 @@ public record OperatorSpec(
     String joinKind,
     UserMethod create,
     UserMethod mergeValue,
-    boolean withTime) {
+    boolean withTime,
+    Windowing windowing) {
 
   /** The spec of an operator that needs nothing more. */
   public static final OperatorSpec NONE =
-      new OperatorSpec(null, null, null, 0, null, null, null, false);
+      new OperatorSpec(null, null, null, 0, null, null, null, false, null);
 
   /** A keyed spec: the key and value types, and the partitions of the shuffle if any. */
   public static OperatorSpec keyed(TypeName key, TypeName value, int partitions) {
-    return new OperatorSpec(key, value, null, partitions, null, null, null, false);
+    return new OperatorSpec(key, value, null, partitions, null, null, null, false, null);
   }
 
   /** The spec of a join or cogroup. */
   public static OperatorSpec binary(
       TypeName key, TypeName left, TypeName right, int partitions, String joinKind) {
-    return new OperatorSpec(key, left, right, partitions, joinKind, null, null, false);
+    return new OperatorSpec(key, left, right, partitions, joinKind, null, null, false, null);
+  }
+
+  /** This spec with {@code windowing}. */
+  public OperatorSpec withWindowing(Windowing windowing) {
+    return new OperatorSpec(
+        key, value, right, partitions, joinKind, create, mergeValue, withTime, windowing);
   }
 
   /** Whether a side of a join may be absent: {@code left} or {@code right}. */

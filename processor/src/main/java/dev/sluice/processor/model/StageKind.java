@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * The operator kinds a stage method can declare, one per operator annotation of {@code
- * dev.sluice.api.annotation}, and the planner's {@link #UNION}. Later kinds (windows, state) add
- * constants here and say how they relate to segments through {@link #startsSegment()} and {@link
- * #isNarrow()}.
+ * dev.sluice.api.annotation}, and the planner's {@link #UNION}. Each kind says how it relates to
+ * segments through {@link #startsSegment()}, {@link #isNarrow()}, {@link #combines()}, {@link
+ * #groups()} and {@link #isWindowed()}.
  */
 public enum StageKind {
   INPUT("Input"),
@@ -26,6 +26,12 @@ public enum StageKind {
   GROUP_BY_KEY("GroupByKey"),
   JOIN("Join"),
   COGROUP("Cogroup"),
+  WINDOW("Window"),
+  REDUCE_BY_KEY_AND_WINDOW("ReduceByKeyAndWindow"),
+  REDUCE_BY_WINDOW("ReduceByWindow"),
+  COUNT_BY_WINDOW("CountByWindow"),
+  GROUP_BY_KEY_AND_WINDOW("GroupByKeyAndWindow"),
+  COUNT_BY_VALUE_AND_WINDOW("CountByValueAndWindow"),
   OUTPUT("Output"),
   /**
    * Not an annotation: the union the planner puts in front of a stage that reads several stages;
@@ -90,7 +96,22 @@ public enum StageKind {
         || this == COMBINE_BY_KEY
         || this == GROUP_BY_KEY
         || this == JOIN
-        || this == COGROUP;
+        || this == COGROUP
+        || this == REDUCE_BY_KEY_AND_WINDOW
+        || this == GROUP_BY_KEY_AND_WINDOW;
+  }
+
+  /**
+   * Whether the stage emits sliding windows: it keeps the last batches in a window store and emits
+   * only at its slide, so the stages and outputs after it run at that slide.
+   */
+  public boolean isWindowed() {
+    return this == WINDOW
+        || this == REDUCE_BY_KEY_AND_WINDOW
+        || this == REDUCE_BY_WINDOW
+        || this == COUNT_BY_WINDOW
+        || this == GROUP_BY_KEY_AND_WINDOW
+        || this == COUNT_BY_VALUE_AND_WINDOW;
   }
 
   /** Whether values are combined on the map side into per-key buffers, then merged. */
@@ -99,17 +120,26 @@ public enum StageKind {
         || this == COUNT_BY_VALUE
         || this == REDUCE
         || this == REDUCE_BY_KEY
-        || this == COMBINE_BY_KEY;
+        || this == COMBINE_BY_KEY
+        || this == REDUCE_BY_KEY_AND_WINDOW
+        || this == REDUCE_BY_WINDOW
+        || this == COUNT_BY_WINDOW
+        || this == COUNT_BY_VALUE_AND_WINDOW;
   }
 
   /** Whether every value is shuffled to be grouped by key on the reduce side. */
   public boolean groups() {
-    return this == GROUP_BY_KEY || this == JOIN || this == COGROUP;
+    return this == GROUP_BY_KEY || this == JOIN || this == COGROUP || this == GROUP_BY_KEY_AND_WINDOW;
   }
 
   /** Whether the whole batch goes to one task: a global aggregate or a transform. */
   public boolean isSingleTask() {
-    return this == COUNT || this == REDUCE || this == TRANSFORM;
+    return this == COUNT
+        || this == REDUCE
+        || this == TRANSFORM
+        || this == WINDOW
+        || this == COUNT_BY_WINDOW
+        || this == REDUCE_BY_WINDOW;
   }
 
   /** Whether the stage's records start a segment: an input, or the reduce side of a shuffle. */

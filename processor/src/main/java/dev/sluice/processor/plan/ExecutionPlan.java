@@ -45,7 +45,31 @@ public record ExecutionPlan(
   /** Whether the program needs the parallelism after construction, to find a task's partition. */
   public boolean needsParallelism() {
     return segments.stream().anyMatch(segment -> segment.head().kind() == StageKind.UNION
-        || segment.head().kind() == StageKind.TRANSFORM);
+        || segment.head().kind() == StageKind.TRANSFORM
+        || segment.head().kind() == StageKind.WINDOW);
+  }
+
+  /** The windowed stages, in execution order: each heads a segment and keeps a window store. */
+  public List<Stage> windowed() {
+    return segments.stream().map(Segment::head).filter(head -> head.kind().isWindowed()).toList();
+  }
+
+  /**
+   * The windowed stage whose slide {@code stage}'s records follow: itself if windowed, otherwise
+   * the first one found upstream, or empty when it runs every batch.
+   */
+  public java.util.Optional<Stage> slideOf(String stage) {
+    Stage at = graph.stage(stage);
+    if (at.kind().isWindowed()) {
+      return java.util.Optional.of(at);
+    }
+    for (String source : at.from()) {
+      java.util.Optional<Stage> windowed = slideOf(source);
+      if (windowed.isPresent()) {
+        return windowed;
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The position of {@code input} among the pipeline's inputs. */
@@ -72,7 +96,13 @@ public record ExecutionPlan(
                         && (!head.method().isStatic()
                             || (head.spec().create() != null && !head.spec().create().isStatic())
                             || (head.spec().mergeValue() != null
-                                && !head.spec().mergeValue().isStatic())));
+                                && !head.spec().mergeValue().isStatic())
+                            || (head.spec().windowing() != null
+                                && head.spec().windowing().inverse() != null
+                                && !head.spec().windowing().inverse().isStatic())
+                            || (head.spec().windowing() != null
+                                && head.spec().windowing().filter() != null
+                                && !head.spec().windowing().filter().isStatic())));
   }
 
   private static boolean calls(Step.Role role) {

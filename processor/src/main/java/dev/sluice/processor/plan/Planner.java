@@ -141,7 +141,8 @@ public final class Planner {
         steps.add(new Step(consumer, Step.Role.DEAL, List.of()));
       } else if (kind == StageKind.UNION
           || kind == StageKind.MAP_PARTITIONS
-          || kind == StageKind.TRANSFORM) {
+          || kind == StageKind.TRANSFORM
+          || kind == StageKind.WINDOW) {
         materialize = stage.kind() != StageKind.INPUT;
       } else {
         throw new IllegalArgumentException("cannot plan " + kind + " " + consumer);
@@ -165,7 +166,7 @@ public final class Planner {
       List<Segment> segments) {
     return switch (head.kind()) {
       case INPUT -> new int[] {0, 1};
-      case COUNT, REDUCE, TRANSFORM -> new int[] {1, 0};
+      case COUNT, REDUCE, TRANSFORM, WINDOW, COUNT_BY_WINDOW, REDUCE_BY_WINDOW -> new int[] {1, 0};
       case REPARTITION -> new int[] {head.spec().partitions(), 0};
       case MAP_PARTITIONS -> sourceTasks(graph, head.from().get(0), segmentOf, ordered, segments);
       case UNION -> {

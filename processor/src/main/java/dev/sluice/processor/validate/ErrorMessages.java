@@ -69,6 +69,24 @@ public final class ErrorMessages {
             + " `@Count` and `@CountByValue`, a `List` of records, an `Optional` outer-join side,"
             + " the `long` batch time of `@Transform`.",
         "Declare the parameter with the type the message shows."),
+    WINDOW_DURATION(
+        "WindowDuration",
+        "A window or slide is not a valid duration, or not a multiple of the batch interval fixed in"
+            + " `@Pipeline(batchInterval)` (as Spark requires of `window`). When the interval is"
+            + " set at run time instead, `build()` fails with the same rule.",
+        "Write a positive whole number followed by `ms`, `s`, `m` or `h` that is a multiple of the"
+            + " batch interval, such as `\"30s\"` for 10 s batches."),
+    INVERSE_FUNCTION(
+        "InverseFunction",
+        "The `inverse` of a windowed reduce names no method, or one whose type differs from the"
+            + " reduce function's: `V inverse(V a, V b)`, undoing `b`.",
+        "Declare the inverse over the same value type as the reduce function."),
+    FILTER_FUNCTION(
+        "FilterFunction",
+        "The `filter` of `@ReduceByKeyAndWindow` names no method, is not `boolean filter(K key, V"
+            + " value)` over the window's keys and values, or is given without an `inverse`.",
+        "Declare `boolean filter(K key, V value)` and name an `inverse` too (Spark filters only"
+            + " incremental windows)."),
     ARITY(
         "Arity",
         "A stage method has the wrong number of parameters for its operator.",
@@ -455,6 +473,94 @@ public final class ErrorMessages {
     return type + " " + stage + "(" + type + " a, " + type + " b)";
   }
 
+  // ---- windows
+
+  /** A window or slide that does not parse as a duration. */
+  public static String windowSyntax(String annotation, String member, String value, String stage) {
+    return Tag.WINDOW_DURATION
+        + " "
+        + annotation
+        + "("
+        + member
+        + " = \""
+        + value
+        + "\") on "
+        + stage
+        + " is not a valid duration; write a positive whole number followed by ms, s, m or h,"
+        + " such as \"30s\"";
+  }
+
+  /** A window or slide that is not a multiple of the batch interval. */
+  public static String windowMultiple(
+      String annotation, String member, String value, String stage, String interval) {
+    return Tag.WINDOW_DURATION
+        + " "
+        + annotation
+        + "("
+        + member
+        + " = \""
+        + value
+        + "\") on "
+        + stage
+        + " is not a multiple of the batch interval \""
+        + interval
+        + "\"; windows and slides are whole numbers of batches, so use a multiple of \""
+        + interval
+        + "\"";
+  }
+
+  /** An {@code inverse} or {@code filter} naming no method. */
+  public static String windowFunctionMissing(
+      String annotation, String member, String method, String stage, String form) {
+    return (member.equals("inverse") ? Tag.INVERSE_FUNCTION : Tag.FILTER_FUNCTION)
+        + " "
+        + annotation
+        + "("
+        + member
+        + " = \""
+        + method
+        + "\") on "
+        + stage
+        + " names no method of the pipeline class; add "
+        + form
+        + " or name an existing method";
+  }
+
+  /** An inverse whose type is not the reduce function's. */
+  public static String inverseMismatch(String stage, String actual, String function, String form) {
+    return Tag.INVERSE_FUNCTION
+        + " inverse function "
+        + actual
+        + " of "
+        + stage
+        + " does not undo "
+        + function
+        + " values; declare it as "
+        + form;
+  }
+
+  /** A filter whose signature does not fit the window. */
+  public static String filterMismatch(String stage, String actual, String form) {
+    return Tag.FILTER_FUNCTION
+        + " filter function "
+        + actual
+        + " of "
+        + stage
+        + " does not fit its window; declare it as "
+        + form;
+  }
+
+  /** A filter without an inverse. */
+  public static String filterWithoutInverse(String stage, String filter) {
+    return Tag.FILTER_FUNCTION
+        + " @ReduceByKeyAndWindow(filter = \""
+        + filter
+        + "\") on "
+        + stage
+        + " has no inverse; a filter applies only to an incremental window, so name an inverse"
+        + " function too";
+  }
+
   // ---- signatures
 
   /** The operator's expected parameters and signature, for {@link #arity} and others. */
@@ -475,7 +581,12 @@ public final class ErrorMessages {
       case MAP_PARTITIONS ->
           "takes two, the partition and the Emitter of its results: " + form(kind, stage);
       case TRANSFORM -> "takes one or two, the batch and its time: " + form(kind, stage);
-      case COUNT -> "takes one, the count: " + form(kind, stage);
+      case COUNT, COUNT_BY_WINDOW -> "takes one, the count: " + form(kind, stage);
+      case WINDOW -> "takes one, the record: " + form(kind, stage);
+      case REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW ->
+          "takes two, the values to combine: " + form(kind, stage);
+      case COUNT_BY_VALUE_AND_WINDOW -> "takes two, the value and its count: " + form(kind, stage);
+      case GROUP_BY_KEY_AND_WINDOW -> "takes two, the key and its values: " + form(kind, stage);
       case COUNT_BY_VALUE -> "takes two, the value and its count: " + form(kind, stage);
       case GROUP_BY_KEY -> "takes two, the key and its values: " + form(kind, stage);
       case JOIN, COGROUP -> "takes three, the key and the two sides: " + form(kind, stage);
@@ -496,7 +607,12 @@ public final class ErrorMessages {
       case MAP_PARTITIONS -> "void " + stage + "(List<T> partition, Emitter<R> out)";
       case TRANSFORM ->
           "List<R> " + stage + "(List<T> batch) or List<R> " + stage + "(List<T> batch, long time)";
-      case COUNT -> "R " + stage + "(long count)";
+      case COUNT, COUNT_BY_WINDOW -> "R " + stage + "(long count)";
+      case WINDOW -> "R " + stage + "(T record)";
+      case REDUCE_BY_WINDOW -> "T " + stage + "(T a, T b)";
+      case REDUCE_BY_KEY_AND_WINDOW -> "V " + stage + "(V a, V b)";
+      case COUNT_BY_VALUE_AND_WINDOW -> "R " + stage + "(T value, long count)";
+      case GROUP_BY_KEY_AND_WINDOW -> "R " + stage + "(K key, List<V> values)";
       case COUNT_BY_VALUE -> "R " + stage + "(T value, long count)";
       case REDUCE -> "T " + stage + "(T a, T b)";
       case REDUCE_BY_KEY -> "V " + stage + "(V a, V b)";

@@ -38,8 +38,8 @@ final class OperatorSignature implements SignatureRule {
     List<? extends VariableElement> parameters = stage.method().getParameters();
     int arity =
         switch (kind) {
-          case MAP_VALUES, REPARTITION, COUNT -> 1;
-          case COUNT_BY_VALUE, GROUP_BY_KEY -> 2;
+          case MAP_VALUES, REPARTITION, COUNT, COUNT_BY_WINDOW -> 1;
+          case COUNT_BY_VALUE, GROUP_BY_KEY, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW -> 2;
           case JOIN, COGROUP -> 3;
           case TRANSFORM -> parameters.size() == 2 ? 2 : 1;
           default -> throw new IllegalArgumentException(kind.toString());
@@ -60,11 +60,11 @@ final class OperatorSignature implements SignatureRule {
     String form = ErrorMessages.form(kind, stage.name());
     boolean fixed =
         switch (kind) {
-          case COUNT -> isLong(stage, 0, form, report);
-          case COUNT_BY_VALUE -> isLong(stage, 1, form, report);
+          case COUNT, COUNT_BY_WINDOW -> isLong(stage, 0, form, report);
+          case COUNT_BY_VALUE, COUNT_BY_VALUE_AND_WINDOW -> isLong(stage, 1, form, report);
           case TRANSFORM ->
               isList(stage, 0, form, report) && (arity == 1 || isLong(stage, 1, form, report));
-          case GROUP_BY_KEY -> isList(stage, 1, form, report);
+          case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> isList(stage, 1, form, report);
           case COGROUP -> isList(stage, 1, form, report) && isList(stage, 2, form, report);
           case JOIN -> optionalSides(stage, form, report);
           default -> true;
@@ -73,7 +73,9 @@ final class OperatorSignature implements SignatureRule {
       return Optional.empty();
     }
     TypeMirror accepts =
-        kind == StageKind.REPARTITION || kind == StageKind.COUNT_BY_VALUE
+        kind == StageKind.REPARTITION
+                || kind == StageKind.COUNT_BY_VALUE
+                || kind == StageKind.COUNT_BY_VALUE_AND_WINDOW
             ? parameters.get(0).asType()
             : null;
     return Optional.of(new Signature(accepts, produced, null));

@@ -34,11 +34,13 @@ public final class PipelineValidator {
 
     Set<StageDeclaration> duplicates = new DuplicateStageValidator().validate(pipeline, report);
     StageMethodValidator methods = new StageMethodValidator();
+    WindowValidator windows = new WindowValidator(types, pipeline);
     Map<String, Signature> signatures = new LinkedHashMap<>();
     for (StageDeclaration stage : pipeline.stages()) {
       if (methods.validate(stage, report) && !duplicates.contains(stage)) {
         SignatureRule.forKind(stage.kind(), types)
             .check(stage, report)
+            .filter(signature -> !stage.kind().isWindowed() || windows.validate(stage, report))
             .ifPresent(signature -> signatures.put(stage.name(), signature));
       }
     }

@@ -14,11 +14,13 @@ interface SignatureRule {
   static SignatureRule forKind(StageKind kind, TypeSupport types) {
     return switch (kind) {
       case INPUT -> PortSignature.input(types);
-      case MAP -> new MapSignature();
+      case MAP, WINDOW -> new MapSignature();
       case FILTER -> new FilterSignature();
       case FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS -> new FlatMapSignature(types);
-      case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY -> new ReduceByKeySignature(types);
-      case MAP_VALUES, REPARTITION, TRANSFORM, COUNT, COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP ->
+      case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW ->
+          new ReduceByKeySignature(types);
+      case MAP_VALUES, REPARTITION, TRANSFORM, COUNT, COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP,
+          COUNT_BY_WINDOW, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW ->
           new OperatorSignature(types);
       case OUTPUT -> PortSignature.output(types);
       case UNION -> throw new IllegalArgumentException("a union is not declared");

@@ -81,7 +81,7 @@ final class TypeFlowValidator {
     String name = stage.name();
     List<? extends VariableElement> parameters = stage.method().getParameters();
     switch (stage.kind()) {
-      case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE -> {
+      case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE, WINDOW, COUNT_BY_VALUE_AND_WINDOW -> {
         if (!types.isAssignable(consumed, signature.accepts())) {
           report.error(
               ErrorMessages.parameterMismatch(
@@ -101,10 +101,10 @@ final class TypeFlowValidator {
         }
         return StageTypes.of(consumed, produced(name).orElse(null));
       }
-      case COUNT -> {
+      case COUNT, COUNT_BY_WINDOW -> {
         return StageTypes.of(consumed, produced(name).orElse(null));
       }
-      case REDUCE -> {
+      case REDUCE, REDUCE_BY_WINDOW -> {
         return checkReduce(stage, signature, consumed, consumed, report)
             ? StageTypes.of(consumed, consumed)
             : null;
@@ -138,8 +138,9 @@ final class TypeFlowValidator {
     TypeMirror value = keyValue.get(1);
     List<? extends VariableElement> parameters = stage.method().getParameters();
     switch (stage.kind()) {
-      case REDUCE_BY_KEY -> {
+      case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
         return checkReduce(stage, signature, value, consumed, report)
+                && checkFilterKey(stage, key, value, report)
             ? new StageTypes(consumed, consumed, key, value, null)
             : null;
       }
@@ -149,7 +150,7 @@ final class TypeFlowValidator {
         }
         return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
-      case GROUP_BY_KEY -> {
+      case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
           return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
@@ -249,7 +250,7 @@ final class TypeFlowValidator {
               + (stage.method().getParameters().size() == 2 ? " with a long time" : "");
       case MAP_VALUES -> "U " + name + "(" + text.get(1) + " value)";
       case FLAT_MAP_VALUES -> "void " + name + "(" + text.get(1) + " value, Emitter<U> out)";
-      case GROUP_BY_KEY ->
+      case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW ->
           "R " + name + "(" + text.get(0) + " key, List<" + text.get(1) + "> values)";
       case COGROUP ->
           "R "
@@ -310,6 +311,35 @@ final class TypeFlowValidator {
           stage.method());
     }
     return matches;
+  }
+
+  /**
+   * Checks that the key parameter of a windowed reduce's filter takes the keys read; the rest of
+   * its signature {@link WindowValidator} checked.
+   */
+  private boolean checkFilterKey(
+      StageDeclaration stage, TypeMirror key, TypeMirror value, ValidationReport report) {
+    String filterName = stage.stringMember("filter");
+    if (stage.kind() != StageKind.REDUCE_BY_KEY_AND_WINDOW || filterName.isEmpty()) {
+      return true;
+    }
+    ExecutableElement filter = WindowValidator.method(pipeline, filterName);
+    if (filter == null || types.isAssignable(key, filter.getParameters().get(0).asType())) {
+      return true;
+    }
+    report.error(
+        ErrorMessages.filterMismatch(
+            stage.name(),
+            describe(filter),
+            "boolean "
+                + filterName
+                + "("
+                + TypeSupport.text(types.boxed(key))
+                + " key, "
+                + TypeSupport.text(stage.method().getReturnType())
+                + " value)"),
+        filter);
+    return false;
   }
 
   /** Checks a combine's three functions over {@code KV<K, V>}. */
@@ -486,9 +516,10 @@ final class TypeFlowValidator {
       type =
           switch (stage.kind()) {
             case INPUT, MAP, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
-                COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP -> signature.produces();
-            case FILTER, REDUCE -> consumed(name);
-            case REDUCE_BY_KEY -> {
+                COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP, WINDOW, COUNT_BY_WINDOW,
+                COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW -> signature.produces();
+            case FILTER, REDUCE, REDUCE_BY_WINDOW -> consumed(name);
+            case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
               TypeMirror consumed = consumed(name);
               yield consumed != null && TypeSupport.keyValue(consumed) != null ? consumed : null;
             }

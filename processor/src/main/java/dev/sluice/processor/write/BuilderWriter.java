@@ -180,6 +180,25 @@ final class BuilderWriter {
     }
     ports.forEach(port -> arguments.add(locals.get(port)));
     arguments.add(parallelism);
+    if (!plan.windowed().isEmpty()) {
+      String interval = locals.newName("interval", "interval");
+      code.addStatement("long $N = batchInterval().toMillis()", interval);
+      for (Stage windowed : plan.windowed()) {
+        String spec = locals.newName(windowed.name() + "Spec", "spec:" + windowed.name());
+        long slide = windowed.spec().windowing().slideMillis();
+        code.addStatement(
+            "$T $N = $T.of($S, $S, $LL, $L, $N)",
+            RuntimeTypes.WINDOW_SPEC,
+            spec,
+            RuntimeTypes.WINDOW_SPEC,
+            graph.name(),
+            windowed.name(),
+            windowed.spec().windowing().windowMillis(),
+            slide == 0 ? CodeBlock.of("$N", interval) : CodeBlock.of("$LL", slide),
+            interval);
+        arguments.add(spec);
+      }
+    }
     code.addStatement("return new $N($L)", ProgramWriter.NAME, String.join(", ", arguments));
     return MethodSpec.methodBuilder("createProgram")
         .addAnnotation(Override.class)

@@ -39,6 +39,14 @@ final class ProgramNames {
         }
       }
     }
+    for (Stage windowed : plan.windowed()) {
+      String name = windowed.name();
+      fields.add(members.newName(name + "Window", tag("window", windowed)));
+      fields.add(members.newName(name + "Spec", tag("spec", windowed)));
+      members.newName(name + "Reduce", tag("reduce", windowed));
+      members.newName(name + "Inverse", tag("inverse", windowed));
+      members.newName(name + "Filter", tag("filter", windowed));
+    }
     for (Materialized kept : plan.materialized()) {
       fields.add(
           members.newName(
@@ -48,7 +56,7 @@ final class ProgramNames {
       Stage head = segment.head();
       if (head.kind() == StageKind.UNION) {
         members.newName("partOf" + capitalized(Segment.identifier(head)), tag("helper", head));
-      } else if (head.kind() == StageKind.TRANSFORM) {
+      } else if (head.kind() == StageKind.TRANSFORM || head.kind() == StageKind.WINDOW) {
         members.newName("batchOf" + capitalized(head.name()), tag("helper", head));
       }
     }
@@ -75,6 +83,21 @@ final class ProgramNames {
   /** The method giving a union's or transform's {@code head} its records. */
   String helper(Stage head) {
     return members.get(tag("helper", head));
+  }
+
+  /** The field holding the window stores of {@code windowed}, one per task. */
+  String window(Stage windowed) {
+    return members.get(tag("window", windowed));
+  }
+
+  /** The field holding the window spec of {@code windowed}. */
+  String spec(Stage windowed) {
+    return members.get(tag("spec", windowed));
+  }
+
+  /** The method {@code function} ({@code reduce}, {@code inverse} or {@code filter}) of a window. */
+  String windowFunction(Stage windowed, String function) {
+    return members.get(tag(function, windowed));
   }
 
   /** The field holding the pipeline instance. */

@@ -34,6 +34,7 @@ final class ProgramWriter {
   private final UserCalls calls;
   private final SegmentWriter segments;
   private final ShuffleWriter shuffles;
+  private final WindowWriter windows;
 
   ProgramWriter(ExecutionPlan plan) {
     this.plan = plan;
@@ -42,6 +43,7 @@ final class ProgramWriter {
     this.calls = new UserCalls(graph.pipelineClass(), names.instance());
     this.segments = new SegmentWriter(plan, names, calls);
     this.shuffles = new ShuffleWriter(names, calls);
+    this.windows = new WindowWriter(names, calls);
   }
 
   /** The type of an input's source parameter: {@code Source<T>}. */
@@ -87,6 +89,9 @@ final class ProgramWriter {
     for (Shuffle shuffle : plan.shuffles()) {
       program.addField(shuffles.field(shuffle));
     }
+    for (Stage windowed : plan.windowed()) {
+      program.addFields(windows.fields(windowed));
+    }
     for (Materialized kept : plan.materialized()) {
       program.addField(
           FieldSpec.builder(
@@ -101,13 +106,17 @@ final class ProgramWriter {
     for (Segment segment : plan.segments()) {
       if (segment.head().kind() == StageKind.UNION) {
         program.addMethod(unionPart(segment.head()));
-      } else if (segment.head().kind() == StageKind.TRANSFORM) {
+      } else if (segment.head().kind() == StageKind.TRANSFORM
+          || segment.head().kind() == StageKind.WINDOW) {
         program.addMethod(transformBatch(segment.head()));
       }
       program.addMethod(segments.method(segment));
     }
     for (Shuffle shuffle : plan.shuffles()) {
       program.addMethods(shuffles.methods(shuffle));
+    }
+    for (Stage windowed : plan.windowed()) {
+      program.addMethods(windows.methods(windowed));
     }
     return program.build();
   }
@@ -138,6 +147,10 @@ final class ProgramWriter {
     }
     String parallelism = parameters.newName("parallelism", "parallelism");
     constructor.addParameter(int.class, parallelism);
+    for (Stage windowed : plan.windowed()) {
+      constructor.addParameter(
+          RuntimeTypes.WINDOW_SPEC, parameters.newName(windowed.name() + "Spec", "spec:" + windowed.name()));
+    }
 
     List<CodeBlock> segmentSlots = new ArrayList<>();
     for (Segment segment : plan.segments()) {
@@ -151,13 +164,18 @@ final class ProgramWriter {
     List<CodeBlock> outputs = new ArrayList<>();
     for (int i = 0; i < graph.outputs().size(); i++) {
       Stage output = graph.outputs().get(i);
+      CodeBlock slide =
+          plan.slideOf(output.name())
+              .map(windowed -> CodeBlock.of(", $N.slide()", parameters.get("spec:" + windowed.name())))
+              .orElse(CodeBlock.of(""));
       outputs.add(
           CodeBlock.of(
-              "new $T($S, $N, $L)",
+              "new $T($S, $N, $L$L)",
               RuntimeTypes.OUTPUT_SLOT,
               output.name(),
               sinks.get(i),
-              tasks(segmentCollecting(output), parallelism)));
+              tasks(segmentCollecting(output), parallelism),
+              slide));
     }
     CodeBlock.Builder code =
         CodeBlock.builder()
@@ -183,6 +201,12 @@ final class ProgramWriter {
               shuffle.rightWriter() < 0
                   ? null
                   : tasks(plan.segments().get(shuffle.rightWriter()), parallelism)));
+    }
+    for (Stage windowed : plan.windowed()) {
+      Segment segment = plan.segmentComputing(windowed.name()).orElseThrow();
+      code.add(
+          windows.initializer(
+              windowed, parameters.get("spec:" + windowed.name()), tasks(segment, parallelism)));
     }
     for (Materialized kept : plan.materialized()) {
       code.addStatement(

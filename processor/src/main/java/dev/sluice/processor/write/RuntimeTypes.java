@@ -41,6 +41,18 @@ final class RuntimeTypes {
   static final ClassName KEY_GROUPS = ClassName.get(INTERNAL, "KeyGroups");
   static final ClassName PAIR_BUFFER = ClassName.get(INTERNAL, "PairBuffer");
   static final ClassName VALUE_EMITTER = ClassName.get(INTERNAL, "ValueEmitter");
+  static final ClassName WINDOW_SPEC = ClassName.get(INTERNAL + ".window", "WindowSpec");
+  static final ClassName RECORD_WINDOW_SLOTS =
+      ClassName.get(INTERNAL + ".window", "RecordWindowSlots");
+  static final ClassName LONG_WINDOW_SLOTS = ClassName.get(INTERNAL + ".window", "LongWindowSlots");
+  static final ClassName OBJECT_WINDOW_SLOTS =
+      ClassName.get(INTERNAL + ".window", "ObjectWindowSlots");
+  static final ClassName LONG_INVERSE_WINDOW =
+      ClassName.get(INTERNAL + ".window", "LongInverseWindow");
+  static final ClassName OBJECT_INVERSE_WINDOW =
+      ClassName.get(INTERNAL + ".window", "ObjectInverseWindow");
+  static final ClassName GROUP_WINDOW_SLOTS =
+      ClassName.get(INTERNAL + ".window", "GroupWindowSlots");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
 

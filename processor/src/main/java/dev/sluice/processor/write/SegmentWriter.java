@@ -51,6 +51,7 @@ final class SegmentWriter {
               CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(head), partition));
       case UNION -> arguments.add(CodeBlock.of("$N($N, $N)", names.helper(head), partition, context));
       case MAP_PARTITIONS -> arguments.add(partitionOf(head.from().get(0), partition, context));
+      case WINDOW -> arguments.add(CodeBlock.of("$N($N)", names.helper(head), context));
       case TRANSFORM -> {
         arguments.add(CodeBlock.of("$N($N)", names.helper(head), context));
         if (head.spec().withTime()) {
@@ -66,6 +67,10 @@ final class SegmentWriter {
               head.kind().groups()
                   ? CodeBlock.of("$N.group($N)", names.shuffle(head), partition)
                   : CodeBlock.of("$N($N)", names.merge(head), partition));
+    }
+    if (head.kind().isWindowed()) {
+      arguments.add(CodeBlock.of("$N.get($N)", names.window(head), partition));
+      arguments.add(CodeBlock.of("$N.batchIndex()", context));
     }
     for (Step step : segment.allSteps()) {
       Stage stage = step.stage();
@@ -151,6 +156,7 @@ final class SegmentWriter {
               source);
           loop(code, result, head.outputType(), recordName(head));
         }
+        case WINDOW -> window(code, source);
         case REPARTITION -> {
           String writer = locals.newName("writer", "writer");
           String part = locals.newName("part", "part");
@@ -201,9 +207,179 @@ final class SegmentWriter {
       return locals.newName(name, "record:" + head.name());
     }
 
+    /**
+     * A window's segment: adds each record of the batch, through the window's method, to the
+     * window's current batch; at a slide, pushes every record of the window through the steps,
+     * oldest batch first.
+     */
+    private void window(CodeBlock.Builder code, String batch) {
+      Stage head = segment.head();
+      String window = locals.get("window");
+      String batchIndex = locals.get("batchIndex");
+      String slot = locals.newName("slot", "slot");
+      code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+      code.addStatement(
+          "$T $N = $N.batch($N)", RuntimeTypes.listOf(head.outputType()), slot, window, batchIndex);
+      String i = locals.newName("i", "i:" + batch);
+      String n = locals.newName("n", "n:" + batch);
+      String entering = locals.newName("entering", "entering");
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, batch, i, n, i);
+      code.addStatement("$T $N = $N.get($N)", head.inputType(), entering, batch, i);
+      guard(code, head, CodeBlock.of("$N.add($L)", slot, call(head, entering)), entering);
+      code.endControlFlow();
+      code.beginControlFlow("if ($N.emitsAt($N))", names.spec(head), batchIndex);
+      String k = locals.newName("k", "k");
+      String batches = locals.newName("batches", "batches");
+      String part = locals.newName("part", "part");
+      code.beginControlFlow(
+          "for (int $N = 0, $N = $N.batchesIn($N); $N < $N; $N++)",
+          k, batches, window, batchIndex, k, batches, k);
+      code.addStatement(
+          "$T $N = $N.batchIn($N, $N)",
+          RuntimeTypes.listOf(head.outputType()), part, window, batchIndex, k);
+      loop(code, part, head.outputType().box(), recordName(head));
+      code.endControlFlow();
+      code.endControlFlow();
+    }
+
+    /**
+     * The reduce side of a windowed reduce: merges the batch's column into the window's current
+     * batch, then at a slide reads the window and pushes its records through the steps.
+     */
+    private void reducedWindow(CodeBlock.Builder code, String merged) {
+      Stage head = segment.head();
+      ReduceSpec reduce = head.reduce();
+      String window = locals.get("window");
+      String batchIndex = locals.get("batchIndex");
+      TypeName buffer = RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind());
+      String slot = locals.newName("slot", "slot");
+      String e = locals.newName("entry", "entry");
+      String n = locals.newName("entries", "entries");
+      code.add("// $L: this batch's values, reduced per key into the window\n", head.name());
+      code.addStatement("$T $N = $N.batch($N)", buffer, slot, window, batchIndex);
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", e, n, merged, e, n, e);
+      code.addStatement(
+          "$N($N, $N.key($N), $L)",
+          names.combine(head),
+          slot,
+          merged,
+          e,
+          ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get($N)", merged, e)));
+      code.endControlFlow();
+      code.addStatement("$N.clear()", merged);
+      code.beginControlFlow("if ($N.emitsAt($N))", names.spec(head), batchIndex);
+      String windowed = locals.newName("windowed", "windowed");
+      code.addStatement(
+          "$T $N = $L",
+          buffer,
+          windowed,
+          WindowWriter.incremental(head)
+              ? CodeBlock.of("$N.slide($N)", window, batchIndex)
+              : CodeBlock.of(
+                  "$N.reduceWindow($N, $L)",
+                  window,
+                  batchIndex,
+                  new WindowWriter(names, calls).reduceFunction(head)));
+      String record = recordName(head);
+      CodeBlock first = ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get(0)", windowed));
+      switch (head.kind()) {
+        case COUNT_BY_WINDOW -> {
+          code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+          code.beginControlFlow("if ($N.size() > 0)", windowed);
+          String count = locals.newName("count", "count");
+          code.addStatement("long $N = $L", count, first);
+          code.addStatement("$T $N", head.outputType(), record);
+          guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
+              CodeBlock.of("$N", count))), count);
+          consume(code, segment.steps(), record);
+          code.endControlFlow();
+        }
+        case REDUCE_BY_WINDOW -> {
+          code.beginControlFlow("if ($N.size() > 0)", windowed);
+          code.addStatement("$T $N = $L", head.outputType(), record, first);
+          consume(code, segment.steps(), record);
+          code.endControlFlow();
+        }
+        default -> {
+          String i = locals.newName("i", "i");
+          String size = locals.newName("n", "n");
+          code.beginControlFlow(
+              "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, size, windowed, i, size, i);
+          CodeBlock value =
+              ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get($N)", windowed, i));
+          if (head.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW) {
+            code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+            code.addStatement("$T $N", head.outputType(), record);
+            String key = locals.newName("value", "value");
+            code.addStatement("$T $N = $N.key($N)", reduce.key(), key, windowed, i);
+            guard(code, head, CodeBlock.of("$N = $L", record,
+                calls.call(head.method(), CodeBlock.of("$N, $L", key, value))), key);
+          } else {
+            code.addStatement(
+                "$T $N = $T.of($N.key($N), $L)",
+                head.outputType(), record, RuntimeTypes.KV, windowed, i, value);
+          }
+          consume(code, segment.steps(), record);
+          code.endControlFlow();
+        }
+      }
+      code.endControlFlow();
+    }
+
+    /**
+     * The reduce side of a windowed group: adds the batch's groups to the window's current batch,
+     * then at a slide calls the method once per key of the window.
+     */
+    private void groupsWindow(CodeBlock.Builder code, String groups) {
+      Stage head = segment.head();
+      OperatorSpec spec = head.spec();
+      String window = locals.get("window");
+      String batchIndex = locals.get("batchIndex");
+      String i = locals.newName("i", "i");
+      String n = locals.newName("n", "n");
+      String key = locals.newName("key", "key");
+      String values = locals.newName("values", "values");
+      String v = locals.newName("v", "v");
+      code.addStatement("$N.open($N)", window, batchIndex);
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
+      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
+      code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), values, groups, i);
+      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
+      code.addStatement("$N.add($N, $N.get($N))", window, key, values, v);
+      code.endControlFlow();
+      code.endControlFlow();
+      code.beginControlFlow("if ($N.emitsAt($N))", names.spec(head), batchIndex);
+      String windowed = locals.newName("windowed", "windowed");
+      code.addStatement(
+          "$T $N = $N.groupWindow($N)",
+          ParameterizedTypeName.get(
+              RuntimeTypes.OBJECT_VALUE_MAP, spec.key(), RuntimeTypes.listOf(spec.value())),
+          windowed,
+          window,
+          batchIndex);
+      String e = locals.newName("entry", "entry");
+      String entries = locals.newName("entries", "entries");
+      String windowKey = locals.newName("windowKey", "windowKey");
+      code.beginControlFlow(
+          "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", e, entries, windowed, e, entries, e);
+      code.addStatement("$T $N = $N.key($N)", spec.key(), windowKey, windowed, e);
+      String record = recordName(head);
+      code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+      code.addStatement("$T $N", head.outputType(), record);
+      guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
+          CodeBlock.of("$N, $N.get($N)", windowKey, windowed, e))), windowKey);
+      consume(code, segment.steps(), record);
+      code.endControlFlow();
+      code.endControlFlow();
+    }
+
     /** The reduce side of a combining shuffle: one record per key (or one per batch). */
     private void reduced(CodeBlock.Builder code, String merged) {
       Stage head = segment.head();
+      if (head.kind().isWindowed()) {
+        reducedWindow(code, merged);
+        return;
+      }
       ReduceSpec reduce = head.reduce();
       CodeBlock value = ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get(0)", merged));
       String record = recordName(head);
@@ -269,6 +445,10 @@ final class SegmentWriter {
     /** The reduce side of a grouping shuffle: one call per key, or per joined pair. */
     private void groups(CodeBlock.Builder code, String groups) {
       Stage head = segment.head();
+      if (head.kind() == StageKind.GROUP_BY_KEY_AND_WINDOW) {
+        groupsWindow(code, groups);
+        return;
+      }
       OperatorSpec spec = head.spec();
       String i = locals.newName("i", "i");
       String n = locals.newName("n", "n");
@@ -366,7 +546,7 @@ final class SegmentWriter {
           source = locals.newName("partition", "source");
           method.addParameter(RuntimeTypes.listOf(head.inputType()), source);
         }
-        case TRANSFORM -> {
+        case TRANSFORM, WINDOW -> {
           source = locals.newName("batch", "source");
           method.addParameter(RuntimeTypes.listOf(head.inputType()), source);
           if (head.spec().withTime()) {
@@ -396,6 +576,10 @@ final class SegmentWriter {
                 RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()), source);
           }
         }
+      }
+      if (head.kind().isWindowed()) {
+        method.addParameter(WindowWriter.storeType(head), locals.newName("window", "window"));
+        method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
       }
       for (Step step : segment.allSteps()) {
         Stage stage = step.stage();
@@ -427,6 +611,7 @@ final class SegmentWriter {
             case INPUT -> "";
             case UNION -> ", reading " + String.join(" and ", head.from()) + " partition after partition";
             case MAP_PARTITIONS, TRANSFORM -> ", reading " + head.from().get(0);
+            case WINDOW -> ", windowing " + head.from().get(0);
             case REPARTITION -> ", reading the records dealt to it";
             default -> ", reading the reduce side of " + head.name();
           };
@@ -549,10 +734,11 @@ final class SegmentWriter {
       calls.comment(code, stage, side + ", map side");
       CodeBlock.Builder body = CodeBlock.builder();
       switch (stage.kind()) {
-        case COUNT ->
+        case COUNT, COUNT_BY_WINDOW ->
             body.addStatement("$N($N[0], null, 1L)", names.combine(stage), row);
-        case REDUCE -> body.addStatement("$N($N[0], null, $N)", names.combine(stage), row, record);
-        case COUNT_BY_VALUE ->
+        case REDUCE, REDUCE_BY_WINDOW ->
+            body.addStatement("$N($N[0], null, $N)", names.combine(stage), row, record);
+        case COUNT_BY_VALUE, COUNT_BY_VALUE_AND_WINDOW ->
             body.addStatement(
                 "$N($N[$T.partition($N, $N.length)], $N, 1L)",
                 names.combine(stage),

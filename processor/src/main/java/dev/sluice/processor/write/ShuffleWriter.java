@@ -142,7 +142,11 @@ final class ShuffleWriter {
   private MethodSpec combine(Stage reduce) {
     ReduceSpec spec = reduce.reduce();
     ValueKind kind = spec.valueKind();
-    boolean sums = reduce.kind() == StageKind.COUNT || reduce.kind() == StageKind.COUNT_BY_VALUE;
+    boolean sums =
+        reduce.kind() == StageKind.COUNT
+            || reduce.kind() == StageKind.COUNT_BY_VALUE
+            || reduce.kind() == StageKind.COUNT_BY_WINDOW
+            || reduce.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW;
     String name =
         reduce.kind() == StageKind.COMBINE_BY_KEY
             ? names.mergeCombiners(reduce)

@@ -148,6 +148,28 @@ class CompilerErrorsDocTest {
                 "long",
                 ErrorMessages.form(StageKind.COUNT, "total"))));
     examples.put(
+        Tag.WINDOW_DURATION,
+        new Example(
+            "@Pipeline(batchInterval = \"10s\")\n...\n"
+                + "@ReduceByKeyAndWindow(from = \"pairs\", window = \"25s\")\n"
+                + "static long windowCounts(long a, long b) { ... }",
+            ErrorMessages.windowMultiple(
+                "@ReduceByKeyAndWindow", "window", "25s", "windowCounts", "10s")));
+    examples.put(
+        Tag.INVERSE_FUNCTION,
+        new Example(
+            "@ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")\n"
+                + "static long windowCounts(long a, long b) { ... }\n"
+                + "static int minus(int a, int b) { ... }",
+            ErrorMessages.inverseMismatch(
+                "windowCounts", "int minus(int, int)", "long", "long minus(long a, long b)")));
+    examples.put(
+        Tag.FILTER_FUNCTION,
+        new Example(
+            "@ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", filter = \"positive\")\n"
+                + "static long windowCounts(long a, long b) { ... }",
+            ErrorMessages.filterWithoutInverse("windowCounts", "positive")));
+    examples.put(
         Tag.ARITY,
         new Example(
             "@Map(from = \"lines\")\nstatic String pairs(String a, String b) { ... }",

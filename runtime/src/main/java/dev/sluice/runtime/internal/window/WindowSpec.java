@@ -22,6 +22,30 @@ public record WindowSpec(int length, int slide) {
     }
   }
 
+  /**
+   * The spec of stage {@code stage} of pipeline {@code pipeline}, whose window and slide are given
+   * in milliseconds, for batches of {@code intervalMillis}: generated builders call it when the
+   * program is created, so a batch interval set at run time that does not divide the window fails
+   * {@code build()} with a message naming the stage.
+   *
+   * @throws IllegalArgumentException if the window or slide is not a positive multiple of the
+   *     interval
+   */
+  public static WindowSpec of(
+      String pipeline, String stage, long windowMillis, long slideMillis, long intervalMillis) {
+    if (windowMillis <= 0
+        || slideMillis <= 0
+        || windowMillis % intervalMillis != 0
+        || slideMillis % intervalMillis != 0) {
+      throw new IllegalArgumentException("pipeline " + pipeline + ", stage '" + stage
+          + "': window " + windowMillis + " ms and slide " + slideMillis
+          + " ms must be multiples of the batch interval, " + intervalMillis + " ms");
+    }
+    return new WindowSpec(
+        Math.toIntExact(windowMillis / intervalMillis),
+        Math.toIntExact(slideMillis / intervalMillis));
+  }
+
   /** Whether a window is emitted at batch {@code batchIndex}. */
   public boolean emitsAt(long batchIndex) {
     return (batchIndex + 1) % slide == 0;

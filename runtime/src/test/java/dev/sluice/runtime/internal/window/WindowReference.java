@@ -14,24 +14,26 @@ import java.util.function.BinaryOperator;
  * What Spark Streaming emits per batch for each window operator, computed directly from the rules
  * in SEMANTICS.md over whole lists of batches, independently of the stores: each window is
  * recomputed from its batches. Element {@code i} of a result is {@code null} when nothing is
- * written at batch {@code i} (not a slide batch), else the window's output.
+ * written at batch {@code i} (not a slide batch), else the window's output. Public, and published
+ * in the runtime's test jar, so that the examples' semantics suite checks generated pipelines
+ * against the same model.
  */
-final class WindowReference {
+public final class WindowReference {
 
   private WindowReference() {}
 
   /** Whether batch {@code i} is a slide batch: Spark's zero time is one interval before 0. */
-  static boolean emits(int i, int slide) {
+  public static boolean emits(int i, int slide) {
     return (i + 1) % slide == 0;
   }
 
   /** The batches of the window emitted at {@code i}: {@code max(0, i-length+1) .. i}. */
-  static <T> List<List<T>> windowBatches(List<List<T>> batches, int i, int length) {
+  public static <T> List<List<T>> windowBatches(List<List<T>> batches, int i, int length) {
     return batches.subList(Math.max(0, i - length + 1), i + 1);
   }
 
   /** {@code window(length, slide)}: every record of the window, batch after batch. */
-  static <T> List<List<T>> window(List<List<T>> batches, int length, int slide) {
+  public static <T> List<List<T>> window(List<List<T>> batches, int length, int slide) {
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
       if (!emits(i, slide)) {
@@ -50,7 +52,7 @@ final class WindowReference {
    * in record order, then the window's per-batch values reduced in batch order; only keys present
    * in the window.
    */
-  static <K, V> List<Map<K, V>> reduceByKeyAndWindow(
+  public static <K, V> List<Map<K, V>> reduceByKeyAndWindow(
       List<List<KV<K, V>>> batches, int length, int slide, BinaryOperator<V> f) {
     List<Map<K, V>> out = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
@@ -73,7 +75,7 @@ final class WindowReference {
    * seen so far stays (at 0 once its records left); with one, the keys of the previous window and
    * those of the batches that entered, that pass the filter with their window sum.
    */
-  static <K> List<Map<K, Long>> sumByKeyAndWindow(
+  public static <K> List<Map<K, Long>> sumByKeyAndWindow(
       List<List<KV<K, Long>>> batches, int length, int slide, BiPredicate<K, Long> filter) {
     List<Map<K, Long>> out = new ArrayList<>();
     Set<K> previous = new LinkedHashSet<>();
@@ -104,7 +106,7 @@ final class WindowReference {
   }
 
   /** {@code countByValueAndWindow(length, slide)}: counts in the window, zero counts dropped. */
-  static <T> List<Map<T, Long>> countByValueAndWindow(
+  public static <T> List<Map<T, Long>> countByValueAndWindow(
       List<List<T>> batches, int length, int slide) {
     List<Map<T, Long>> out = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
@@ -125,7 +127,7 @@ final class WindowReference {
    * {@code countByWindow(length, slide)}: nothing until the first record has appeared, then the
    * window's record count at every slide, 0 included.
    */
-  static <T> List<List<Long>> countByWindow(List<List<T>> batches, int length, int slide) {
+  public static <T> List<List<Long>> countByWindow(List<List<T>> batches, int length, int slide) {
     List<List<Long>> out = new ArrayList<>();
     boolean seen = false;
     for (int i = 0; i < batches.size(); i++) {
@@ -144,7 +146,7 @@ final class WindowReference {
   }
 
   /** {@code groupByKeyAndWindow(length, slide)}: each key's values of the window, in order. */
-  static <K, V> List<Map<K, List<V>>> groupByKeyAndWindow(
+  public static <K, V> List<Map<K, List<V>>> groupByKeyAndWindow(
       List<List<KV<K, V>>> batches, int length, int slide) {
     List<Map<K, List<V>>> out = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {

@@ -1,0 +1,226 @@
+package dev.sluice.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.sluice.processor.model.ReduceSpec;
+import dev.sluice.processor.model.Stage;
+import dev.sluice.processor.model.StageKind;
+import dev.sluice.processor.model.UserMethod;
+import dev.sluice.processor.model.ValueKind;
+import dev.sluice.processor.model.Windowing;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the members behind one windowed stage: the field holding its window spec (computed by the
+ * builder from the batch interval it runs with), the field holding one window store per task of
+ * its segment, and the methods through which the stores call the user's reduce, inverse and filter
+ * functions once per key and batch (the per-record path stays in the segment's loop). Primitive
+ * functions use the {@code long} stores, so values stay unboxed.
+ */
+final class WindowWriter {
+
+  /** Stores start with room for this many keys per batch and grow once. */
+  private static final int EXPECTED_KEYS = 16;
+
+  private final ProgramNames names;
+  private final UserCalls calls;
+
+  WindowWriter(ProgramNames names, UserCalls calls) {
+    this.names = names;
+    this.calls = calls;
+  }
+
+  /**
+   * Whether {@code stage} keeps its window incrementally (inverse stores): a reduce with an
+   * inverse, and the counts Spark builds on one.
+   */
+  static boolean incremental(Stage stage) {
+    return stage.kind() == StageKind.COUNT_BY_WINDOW
+        || stage.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW
+        || stage.spec().windowing().incremental();
+  }
+
+  /** The type of one task's store. */
+  static TypeName storeType(Stage stage) {
+    switch (stage.kind()) {
+      case WINDOW -> {
+        return ParameterizedTypeName.get(
+            RuntimeTypes.RECORD_WINDOW_SLOTS, stage.outputType().box());
+      }
+      case GROUP_BY_KEY_AND_WINDOW -> {
+        return ParameterizedTypeName.get(
+            RuntimeTypes.GROUP_WINDOW_SLOTS, stage.spec().key(), stage.spec().value().box());
+      }
+      default -> {
+        ReduceSpec reduce = stage.reduce();
+        boolean primitive = reduce.valueKind().isPrimitive();
+        boolean inverse = incremental(stage);
+        ClassName raw =
+            primitive
+                ? (inverse ? RuntimeTypes.LONG_INVERSE_WINDOW : RuntimeTypes.LONG_WINDOW_SLOTS)
+                : (inverse ? RuntimeTypes.OBJECT_INVERSE_WINDOW : RuntimeTypes.OBJECT_WINDOW_SLOTS);
+        return primitive
+            ? ParameterizedTypeName.get(raw, reduce.key())
+            : ParameterizedTypeName.get(raw, reduce.key(), reduce.value());
+      }
+    }
+  }
+
+  /** The fields: the spec and the stores. */
+  List<FieldSpec> fields(Stage stage) {
+    return List.of(
+        FieldSpec.builder(RuntimeTypes.WINDOW_SPEC, names.spec(stage), Modifier.PRIVATE, Modifier.FINAL)
+            .build(),
+        FieldSpec.builder(
+                RuntimeTypes.listOf(storeType(stage)),
+                names.window(stage),
+                Modifier.PRIVATE,
+                Modifier.FINAL)
+            .build());
+  }
+
+  /** The constructor statements setting the spec from {@code spec} and making {@code tasks} stores. */
+  CodeBlock initializer(Stage stage, String spec, CodeBlock tasks) {
+    String stores = names.window(stage);
+    CodeBlock store =
+        switch (stage.kind()) {
+          case WINDOW -> CodeBlock.of("new $T<>($N)", RuntimeTypes.RECORD_WINDOW_SLOTS, spec);
+          case GROUP_BY_KEY_AND_WINDOW ->
+              CodeBlock.of("new $T<>($N, $L)", RuntimeTypes.GROUP_WINDOW_SLOTS, spec, EXPECTED_KEYS);
+          default -> {
+            ClassName raw = (ClassName) ((ParameterizedTypeName) storeType(stage)).rawType();
+            yield incremental(stage)
+                ? CodeBlock.of(
+                    "new $T<>($N, $L, $L, $L, $L)",
+                    raw,
+                    spec,
+                    reduceFunction(stage),
+                    inverseFunction(stage),
+                    filterFunction(stage),
+                    EXPECTED_KEYS)
+                : CodeBlock.of("new $T<>($N, $L)", raw, spec, EXPECTED_KEYS);
+          }
+        };
+    return CodeBlock.builder()
+        .addStatement("this.$N = $N", names.spec(stage), spec)
+        .addStatement("this.$N = new $T<>()", stores, RuntimeTypes.ARRAY_LIST)
+        .beginControlFlow("for (int task = 0, tasks = $L; task < tasks; task++)", tasks)
+        .addStatement("this.$N.add($L)", stores, store)
+        .endControlFlow()
+        .build();
+  }
+
+  /** The function a store reduces with: a sum for counts, otherwise the reduce method. */
+  CodeBlock reduceFunction(Stage stage) {
+    return counts(stage)
+        ? CodeBlock.of("$T::sum", Long.class)
+        : CodeBlock.of("this::$N", names.windowFunction(stage, "reduce"));
+  }
+
+  private CodeBlock inverseFunction(Stage stage) {
+    return counts(stage)
+        ? CodeBlock.of("(a, b) -> a - b")
+        : CodeBlock.of("this::$N", names.windowFunction(stage, "inverse"));
+  }
+
+  private CodeBlock filterFunction(Stage stage) {
+    if (stage.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW) {
+      return CodeBlock.of("(value, count) -> count != 0");
+    }
+    return stage.spec().windowing().filter() == null
+        ? CodeBlock.of("null")
+        : CodeBlock.of("this::$N", names.windowFunction(stage, "filter"));
+  }
+
+  private static boolean counts(Stage stage) {
+    return stage.kind() == StageKind.COUNT_BY_WINDOW
+        || stage.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW;
+  }
+
+  /** The methods the stores call: the reduce, inverse and filter functions a stage has. */
+  List<MethodSpec> methods(Stage stage) {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (stage.reduce() == null || counts(stage)) {
+      return methods;
+    }
+    Windowing windowing = stage.spec().windowing();
+    methods.add(binary(stage, "reduce", stage.method(), "Reduces two values"));
+    if (windowing.inverse() != null) {
+      methods.add(binary(stage, "inverse", windowing.inverse(), "Removes value {@code b} from {@code a}"));
+    }
+    if (windowing.filter() != null) {
+      methods.add(filter(stage, windowing.filter()));
+    }
+    return methods;
+  }
+
+  /** {@code V reduce(V a, V b)} over stored values, decoding and encoding primitives. */
+  private MethodSpec binary(Stage stage, String function, UserMethod user, String what) {
+    ReduceSpec reduce = stage.reduce();
+    ValueKind kind = reduce.valueKind();
+    TypeName stored = kind.isPrimitive() ? TypeName.LONG : reduce.value();
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("$T result", reduce.function());
+    UserCalls.guard(
+        code,
+        CodeBlock.builder()
+            .addStatement(
+                "result = $L",
+                calls.call(
+                    user,
+                    CodeBlock.of(
+                        "$L, $L",
+                        ValueCodec.decode(kind, CodeBlock.of("a")),
+                        ValueCodec.decode(kind, CodeBlock.of("b")))))
+            .build(),
+        user.throwsKind(),
+        stage.name(),
+        "b",
+        "e");
+    code.addStatement("return $L", ValueCodec.encode(kind, CodeBlock.of("result")));
+    return MethodSpec.methodBuilder(names.windowFunction(stage, function))
+        .addJavadoc("$L of the window of {@code $L} with {@code $L}.\n", what, stage.name(),
+            calls.describe(user))
+        .addModifiers(Modifier.PRIVATE)
+        .returns(stored)
+        .addParameter(stored, "a")
+        .addParameter(stored, "b")
+        .addCode(code.build())
+        .build();
+  }
+
+  /** {@code boolean filter(K key, V value)} over stored values. */
+  private MethodSpec filter(Stage stage, UserMethod user) {
+    ReduceSpec reduce = stage.reduce();
+    ValueKind kind = reduce.valueKind();
+    TypeName stored = kind.isPrimitive() ? TypeName.LONG : reduce.value();
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("boolean kept");
+    UserCalls.guard(
+        code,
+        CodeBlock.builder()
+            .addStatement(
+                "kept = $L",
+                calls.call(
+                    user, CodeBlock.of("key, $L", ValueCodec.decode(kind, CodeBlock.of("value")))))
+            .build(),
+        user.throwsKind(),
+        stage.name(),
+        "key",
+        "e");
+    code.addStatement("return kept");
+    return MethodSpec.methodBuilder(names.windowFunction(stage, "filter"))
+        .addJavadoc("Whether {@code key} stays in the window of {@code $L}: {@code $L}.\n",
+            stage.name(), calls.describe(user))
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(reduce.key(), "key")
+        .addParameter(stored, "value")
+        .addCode(code.build())
+        .build();
+  }
+}

@@ -1,0 +1,178 @@
+package dev.sluice.processor.validate;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sluice.processor.Compilations.pipeline;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.sluice.processor.RecordingProcessor;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of the window operators: one failing pipeline per rule, exactly one error with its
+ * exact text on its line, and nothing generated. The stage under test starts on line 10.
+ */
+class WindowValidationTest {
+
+  /** A 10 s pipeline with {@code lines} (String) and {@code pairs} (KV<String, Long>). */
+  private static JavaFileObject windowed(String... body) {
+    String[] lines = new String[body.length + 6];
+    lines[0] = "@Pipeline(batchInterval = \"10s\")";
+    lines[1] = "final class Ops {";
+    lines[2] = "  @Input static Source<String> lines() { return Sources.demo(); }"; // 8
+    lines[3] = "  @Map(from = \"lines\") static KV<String, Long> pairs(String s) { return null; }";
+    System.arraycopy(body, 0, lines, 4, body.length); // from line 10
+    lines[body.length + 4] =
+        "  @Output(from = \"op\") static Sink<Object> print() { return Sinks.print(); }";
+    lines[body.length + 5] = "}";
+    return pipeline("Ops", lines);
+  }
+
+  private static void assertError(JavaFileObject file, String message, int line) {
+    RecordingProcessor processor = new RecordingProcessor();
+    Compilation compilation = Compiler.javac().withProcessors(processor).compile(file);
+    assertEquals(List.of(), processor.created());
+    assertThat(compilation).failed();
+    assertEquals(message, compilation.errors().get(0).getMessage(null));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(line);
+  }
+
+  @Test
+  void windowNotAMultipleOfTheInterval() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"25s\")",
+            "  static long op(long a, long b) { return a + b; }"),
+        "[Sluice/WindowDuration] @ReduceByKeyAndWindow(window = \"25s\") on op is not a multiple"
+            + " of the batch interval \"10s\"; windows and slides are whole numbers of batches, so"
+            + " use a multiple of \"10s\"",
+        10);
+  }
+
+  @Test
+  void slideNotAMultipleOfTheInterval() {
+    assertError(
+        windowed(
+            "  @Window(from = \"lines\", window = \"30s\", slide = \"15s\")",
+            "  static String op(String s) { return s; }"),
+        "[Sluice/WindowDuration] @Window(slide = \"15s\") on op is not a multiple of the batch"
+            + " interval \"10s\"; windows and slides are whole numbers of batches, so use a"
+            + " multiple of \"10s\"",
+        10);
+  }
+
+  @Test
+  void windowThatIsNotADuration() {
+    assertError(
+        windowed(
+            "  @CountByWindow(from = \"lines\", window = \"30 seconds\")",
+            "  static long op(long count) { return count; }"),
+        "[Sluice/WindowDuration] @CountByWindow(window = \"30 seconds\") on op is not a valid"
+            + " duration; write a positive whole number followed by ms, s, m or h, such as \"30s\"",
+        10);
+  }
+
+  @Test
+  void inverseOfAnotherType() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static int minus(int a, int b) { return a - b; }"),
+        "[Sluice/InverseFunction] inverse function int minus(int, int) of op does not undo long"
+            + " values; declare it as long minus(long a, long b)",
+        12);
+  }
+
+  @Test
+  void inverseNamingNoMethod() {
+    assertError(
+        windowed(
+            "  @ReduceByWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")",
+            "  static KV<String, Long> op(KV<String, Long> a, KV<String, Long> b) { return a; }"),
+        "[Sluice/InverseFunction] @ReduceByWindow(inverse = \"minus\") on op names no method of"
+            + " the pipeline class; add KV<String, Long> minus(KV<String, Long> a, KV<String, Long>"
+            + " b) or name an existing method",
+        10);
+  }
+
+  @Test
+  void filterWithoutInverse() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", filter = \"kept\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static boolean kept(String key, long count) { return count > 0; }"),
+        "[Sluice/FilterFunction] @ReduceByKeyAndWindow(filter = \"kept\") on op has no inverse; a"
+            + " filter applies only to an incremental window, so name an inverse function too",
+        10);
+  }
+
+  @Test
+  void filterOverAnotherValueType() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\",",
+            "      filter = \"kept\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static long minus(long a, long b) { return a - b; }",
+            "  static boolean kept(String key, int count) { return count > 0; }"),
+        "[Sluice/FilterFunction] filter function boolean kept(String, int) of op does not fit its"
+            + " window; declare it as boolean kept(K key, long value)",
+        14);
+  }
+
+  @Test
+  void filterOverAnotherKeyType() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\",",
+            "      filter = \"kept\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static long minus(long a, long b) { return a - b; }",
+            "  static boolean kept(Integer key, long count) { return count > 0; }"),
+        "[Sluice/FilterFunction] filter function boolean kept(Integer, long) of op does not fit"
+            + " its window; declare it as boolean kept(String key, long value)",
+        14);
+  }
+
+  @Test
+  void groupByKeyAndWindowTakesAList() {
+    assertError(
+        windowed(
+            "  @GroupByKeyAndWindow(from = \"pairs\", window = \"30s\")",
+            "  static String op(String key, Long values) { return key; }"),
+        "[Sluice/ParameterType] parameter 2 of @GroupByKeyAndWindow method op is Long; it must be"
+            + " a List of its values: R op(K key, List<V> values)",
+        11);
+  }
+
+  @Test
+  void countByValueAndWindowArity() {
+    assertError(
+        windowed(
+            "  @CountByValueAndWindow(from = \"lines\", window = \"30s\")",
+            "  static String op(String value) { return value; }"),
+        "[Sluice/Arity] @CountByValueAndWindow method op takes 1 parameter; a"
+            + " @CountByValueAndWindow method takes two, the value and its count: R op(T value,"
+            + " long count)",
+        11);
+  }
+
+  @Test
+  void reduceByKeyAndWindowOverAnotherValueType() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\")",
+            "  static int op(int a, int b) { return a + b; }"),
+        "[Sluice/ReduceFunction] @ReduceByKeyAndWindow method op combines int values but reads"
+            + " KV<String, Long>: pairs (@Map) produces KV<String, Long> -> op"
+            + " (@ReduceByKeyAndWindow, from = \"pairs\"); declare it as long op(long a, long b)"
+            + " or Long op(Long a, Long b)",
+        11);
+  }
+}

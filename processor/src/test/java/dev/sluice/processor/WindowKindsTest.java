@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * One successful pipeline per window operator, compiled by the processor and its generated code
+ * One successful pipeline per window operator and {@code updateStateByKey}, compiled by the processor and its generated code
  * recompiled under {@code -Xlint:all -Werror}, with the generated lines that matter checked: the
  * store, its spec from the interval, and the output's slide.
  */
@@ -129,5 +129,19 @@ class WindowKindsTest {
         "new LongInverseWindow<>(frequenciesSpec, Long::sum, (a, b) -> a - b, (value, count) ->"
             + " count != 0, 16)",
         "new OutputSlot(\"print\", print, 3, frequenciesSpec.slide())");
+  }
+
+  @Test
+  void updateStateByKey() {
+    assertContains(
+        compiled(
+            "running",
+            "  @UpdateStateByKey(from = \"pairs\")",
+            "  static java.util.Optional<Long> running(java.util.List<Long> values,",
+            "      java.util.Optional<Long> state) {",
+            "    return java.util.Optional.of(state.orElse(0L) + values.size());",
+            "  }"),
+        "this.runningState.add(new UpdateStateStore<>(16));",
+        "ObjectValueMap<String, Long> updated = state.update(this::runningUpdate);");
   }
 }

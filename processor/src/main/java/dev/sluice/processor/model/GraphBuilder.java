@@ -206,6 +206,8 @@ public final class GraphBuilder {
               out,
               null,
               OperatorSpec.keyed(key, value, partitions).withWindowing(windowing(declaration, pipeline)));
+      case UPDATE_STATE_BY_KEY ->
+          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
       case GROUP_BY_KEY ->
           Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
       case JOIN, COGROUP ->

@@ -32,6 +32,7 @@ public enum StageKind {
   COUNT_BY_WINDOW("CountByWindow"),
   GROUP_BY_KEY_AND_WINDOW("GroupByKeyAndWindow"),
   COUNT_BY_VALUE_AND_WINDOW("CountByValueAndWindow"),
+  UPDATE_STATE_BY_KEY("UpdateStateByKey"),
   OUTPUT("Output"),
   /**
    * Not an annotation: the union the planner puts in front of a stage that reads several stages;
@@ -98,7 +99,8 @@ public enum StageKind {
         || this == JOIN
         || this == COGROUP
         || this == REDUCE_BY_KEY_AND_WINDOW
-        || this == GROUP_BY_KEY_AND_WINDOW;
+        || this == GROUP_BY_KEY_AND_WINDOW
+        || this == UPDATE_STATE_BY_KEY;
   }
 
   /**
@@ -129,7 +131,8 @@ public enum StageKind {
 
   /** Whether every value is shuffled to be grouped by key on the reduce side. */
   public boolean groups() {
-    return this == GROUP_BY_KEY || this == JOIN || this == COGROUP || this == GROUP_BY_KEY_AND_WINDOW;
+    return this == GROUP_BY_KEY || this == JOIN || this == COGROUP || this == GROUP_BY_KEY_AND_WINDOW
+        || this == UPDATE_STATE_BY_KEY;
   }
 
   /** Whether the whole batch goes to one task: a global aggregate or a transform. */

@@ -49,6 +49,14 @@ public record ExecutionPlan(
         || segment.head().kind() == StageKind.WINDOW);
   }
 
+  /** The stages keeping state per key across batches, in execution order. */
+  public List<Stage> stateful() {
+    return segments.stream()
+        .map(Segment::head)
+        .filter(head -> head.kind() == StageKind.UPDATE_STATE_BY_KEY)
+        .toList();
+  }
+
   /** The windowed stages, in execution order: each heads a segment and keeps a window store. */
   public List<Stage> windowed() {
     return segments.stream().map(Segment::head).filter(head -> head.kind().isWindowed()).toList();

@@ -87,6 +87,12 @@ public final class ErrorMessages {
             + " value)` over the window's keys and values, or is given without an `inverse`.",
         "Declare `boolean filter(K key, V value)` and name an `inverse` too (Spark filters only"
             + " incremental windows)."),
+    STATE_TYPE(
+        "StateType",
+        "A stateful operator's method does not name the state type it keeps: `@UpdateStateByKey`"
+            + " takes an `Optional<S>` state and returns an `Optional<S>` of the same `S`.",
+        "Declare `Optional<S> update(List<V> newValues, Optional<S> state)` with one concrete"
+            + " state type `S`."),
     ARITY(
         "Arity",
         "A stage method has the wrong number of parameters for its operator.",
@@ -561,6 +567,19 @@ public final class ErrorMessages {
         + " function too";
   }
 
+  /** A stateful method whose state types do not line up. */
+  public static String stateType(StageKind kind, String stage, String actual) {
+    return Tag.STATE_TYPE
+        + " "
+        + kind.annotation()
+        + " method "
+        + stage
+        + " is "
+        + actual
+        + "; it must take and return the state it keeps, an Optional of one concrete type S: "
+        + form(kind, stage);
+  }
+
   // ---- signatures
 
   /** The operator's expected parameters and signature, for {@link #arity} and others. */
@@ -587,6 +606,8 @@ public final class ErrorMessages {
           "takes two, the values to combine: " + form(kind, stage);
       case COUNT_BY_VALUE_AND_WINDOW -> "takes two, the value and its count: " + form(kind, stage);
       case GROUP_BY_KEY_AND_WINDOW -> "takes two, the key and its values: " + form(kind, stage);
+      case UPDATE_STATE_BY_KEY ->
+          "takes two, the new values and the previous state: " + form(kind, stage);
       case COUNT_BY_VALUE -> "takes two, the value and its count: " + form(kind, stage);
       case GROUP_BY_KEY -> "takes two, the key and its values: " + form(kind, stage);
       case JOIN, COGROUP -> "takes three, the key and the two sides: " + form(kind, stage);
@@ -613,6 +634,8 @@ public final class ErrorMessages {
       case REDUCE_BY_KEY_AND_WINDOW -> "V " + stage + "(V a, V b)";
       case COUNT_BY_VALUE_AND_WINDOW -> "R " + stage + "(T value, long count)";
       case GROUP_BY_KEY_AND_WINDOW -> "R " + stage + "(K key, List<V> values)";
+      case UPDATE_STATE_BY_KEY ->
+          "Optional<S> " + stage + "(List<V> newValues, Optional<S> state)";
       case COUNT_BY_VALUE -> "R " + stage + "(T value, long count)";
       case REDUCE -> "T " + stage + "(T a, T b)";
       case REDUCE_BY_KEY -> "V " + stage + "(V a, V b)";

@@ -22,6 +22,7 @@ interface SignatureRule {
       case MAP_VALUES, REPARTITION, TRANSFORM, COUNT, COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP,
           COUNT_BY_WINDOW, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW ->
           new OperatorSignature(types);
+      case UPDATE_STATE_BY_KEY -> new UpdateStateSignature(types);
       case OUTPUT -> PortSignature.output(types);
       case UNION -> throw new IllegalArgumentException("a union is not declared");
     };

@@ -150,6 +150,12 @@ final class TypeFlowValidator {
         }
         return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
+      case UPDATE_STATE_BY_KEY -> {
+        if (!accepts(parameters, types.declared(TypeSupport.LIST, value))) {
+          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+        }
+        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+      }
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
           return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
@@ -250,6 +256,8 @@ final class TypeFlowValidator {
               + (stage.method().getParameters().size() == 2 ? " with a long time" : "");
       case MAP_VALUES -> "U " + name + "(" + text.get(1) + " value)";
       case FLAT_MAP_VALUES -> "void " + name + "(" + text.get(1) + " value, Emitter<U> out)";
+      case UPDATE_STATE_BY_KEY ->
+          "Optional<S> " + name + "(List<" + text.get(1) + "> newValues, Optional<S> state)";
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW ->
           "R " + name + "(" + text.get(0) + " key, List<" + text.get(1) + "> values)";
       case COGROUP ->
@@ -523,7 +531,8 @@ final class TypeFlowValidator {
               TypeMirror consumed = consumed(name);
               yield consumed != null && TypeSupport.keyValue(consumed) != null ? consumed : null;
             }
-            case MAP_VALUES, FLAT_MAP_VALUES, COMBINE_BY_KEY -> keyed(name, stage, signature);
+            case MAP_VALUES, FLAT_MAP_VALUES, COMBINE_BY_KEY, UPDATE_STATE_BY_KEY ->
+                keyed(name, stage, signature);
             case OUTPUT, UNION -> null;
           };
     }

@@ -47,6 +47,10 @@ final class ProgramNames {
       members.newName(name + "Inverse", tag("inverse", windowed));
       members.newName(name + "Filter", tag("filter", windowed));
     }
+    for (Stage stateful : plan.stateful()) {
+      fields.add(members.newName(stateful.name() + "State", tag("state", stateful)));
+      members.newName(stateful.name() + "Update", tag("update", stateful));
+    }
     for (Materialized kept : plan.materialized()) {
       fields.add(
           members.newName(
@@ -98,6 +102,16 @@ final class ProgramNames {
   /** The method {@code function} ({@code reduce}, {@code inverse} or {@code filter}) of a window. */
   String windowFunction(Stage windowed, String function) {
     return members.get(tag(function, windowed));
+  }
+
+  /** The field holding the state stores of {@code stateful}, one per task. */
+  String state(Stage stateful) {
+    return members.get(tag("state", stateful));
+  }
+
+  /** The method through which the state stores of {@code stateful} call its function. */
+  String update(Stage stateful) {
+    return members.get(tag("update", stateful));
   }
 
   /** The field holding the pipeline instance. */

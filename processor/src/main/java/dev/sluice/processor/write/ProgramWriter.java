@@ -92,6 +92,15 @@ final class ProgramWriter {
     for (Stage windowed : plan.windowed()) {
       program.addFields(windows.fields(windowed));
     }
+    for (Stage stateful : plan.stateful()) {
+      program.addField(
+          FieldSpec.builder(
+                  RuntimeTypes.listOf(StateWriter.storeType(stateful)),
+                  names.state(stateful),
+                  Modifier.PRIVATE,
+                  Modifier.FINAL)
+              .build());
+    }
     for (Materialized kept : plan.materialized()) {
       program.addField(
           FieldSpec.builder(
@@ -117,6 +126,9 @@ final class ProgramWriter {
     }
     for (Stage windowed : plan.windowed()) {
       program.addMethods(windows.methods(windowed));
+    }
+    for (Stage stateful : plan.stateful()) {
+      program.addMethod(new StateWriter(names, calls).update(stateful));
     }
     return program.build();
   }
@@ -207,6 +219,10 @@ final class ProgramWriter {
       code.add(
           windows.initializer(
               windowed, parameters.get("spec:" + windowed.name()), tasks(segment, parallelism)));
+    }
+    for (Stage stateful : plan.stateful()) {
+      Segment segment = plan.segmentComputing(stateful.name()).orElseThrow();
+      code.add(new StateWriter(names, calls).initializer(stateful, tasks(segment, parallelism)));
     }
     for (Materialized kept : plan.materialized()) {
       code.addStatement(

@@ -53,6 +53,8 @@ final class RuntimeTypes {
       ClassName.get(INTERNAL + ".window", "ObjectInverseWindow");
   static final ClassName GROUP_WINDOW_SLOTS =
       ClassName.get(INTERNAL + ".window", "GroupWindowSlots");
+  static final ClassName UPDATE_STATE_STORE =
+      ClassName.get(INTERNAL + ".state", "UpdateStateStore");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
 

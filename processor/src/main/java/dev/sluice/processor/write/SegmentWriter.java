@@ -71,6 +71,9 @@ final class SegmentWriter {
     if (head.kind().isWindowed()) {
       arguments.add(CodeBlock.of("$N.get($N)", names.window(head), partition));
       arguments.add(CodeBlock.of("$N.batchIndex()", context));
+    } else if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
+      arguments.add(CodeBlock.of("$N.get($N)", names.state(head), partition));
+      arguments.add(CodeBlock.of("$N.batchIndex()", context));
     }
     for (Step step : segment.allSteps()) {
       Stage stage = step.stage();
@@ -373,6 +376,50 @@ final class SegmentWriter {
       code.endControlFlow();
     }
 
+    /**
+     * The reduce side of {@code updateStateByKey}: adds the batch's values to the state store,
+     * runs the update for every key with state or values, and emits the whole state.
+     */
+    private void updateState(CodeBlock.Builder code, String groups) {
+      Stage head = segment.head();
+      OperatorSpec spec = head.spec();
+      String state = locals.get("state");
+      String batchIndex = locals.get("batchIndex");
+      String i = locals.newName("i", "i");
+      String n = locals.newName("n", "n");
+      String key = locals.newName("key", "key");
+      String values = locals.newName("values", "values");
+      String v = locals.newName("v", "v");
+      code.addStatement("$N.open($N)", state, batchIndex);
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
+      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
+      code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), values, groups, i);
+      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
+      code.addStatement("$N.add($N, $N.get($N))", state, key, values, v);
+      code.endControlFlow();
+      code.endControlFlow();
+      code.add("// $L: $L for every key with state or new values\n", head.name(),
+          calls.describe(head.method()));
+      String updated = locals.newName("updated", "updated");
+      TypeName stateType = StateWriter.stateType(head);
+      code.addStatement(
+          "$T $N = $N.update(this::$N)",
+          ParameterizedTypeName.get(RuntimeTypes.OBJECT_VALUE_MAP, spec.key(), stateType),
+          updated,
+          state,
+          names.update(head));
+      String e = locals.newName("entry", "entry");
+      String entries = locals.newName("entries", "entries");
+      code.beginControlFlow(
+          "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", e, entries, updated, e, entries, e);
+      String record = recordName(head);
+      code.addStatement(
+          "$T $N = $T.of($N.key($N), $N.get($N))",
+          head.outputType(), record, RuntimeTypes.KV, updated, e, updated, e);
+      consume(code, segment.steps(), record);
+      code.endControlFlow();
+    }
+
     /** The reduce side of a combining shuffle: one record per key (or one per batch). */
     private void reduced(CodeBlock.Builder code, String merged) {
       Stage head = segment.head();
@@ -447,6 +494,10 @@ final class SegmentWriter {
       Stage head = segment.head();
       if (head.kind() == StageKind.GROUP_BY_KEY_AND_WINDOW) {
         groupsWindow(code, groups);
+        return;
+      }
+      if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
+        updateState(code, groups);
         return;
       }
       OperatorSpec spec = head.spec();
@@ -579,6 +630,9 @@ final class SegmentWriter {
       }
       if (head.kind().isWindowed()) {
         method.addParameter(WindowWriter.storeType(head), locals.newName("window", "window"));
+        method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
+      } else if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
+        method.addParameter(StateWriter.storeType(head), locals.newName("state", "state"));
         method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
       }
       for (Step step : segment.allSteps()) {

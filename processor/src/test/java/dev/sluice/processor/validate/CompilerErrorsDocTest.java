@@ -170,6 +170,15 @@ class CompilerErrorsDocTest {
                 + "static long windowCounts(long a, long b) { ... }",
             ErrorMessages.filterWithoutInverse("windowCounts", "positive")));
     examples.put(
+        Tag.STATE_TYPE,
+        new Example(
+            "@UpdateStateByKey(from = \"pairs\")\n"
+                + "static Optional<String> running(List<Long> values, Optional<Long> state) { ... }",
+            ErrorMessages.stateType(
+                StageKind.UPDATE_STATE_BY_KEY,
+                "running",
+                "Optional<String> running(List<Long>, Optional<Long>)")));
+    examples.put(
         Tag.ARITY,
         new Example(
             "@Map(from = \"lines\")\nstatic String pairs(String a, String b) { ... }",

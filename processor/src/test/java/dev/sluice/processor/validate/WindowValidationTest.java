@@ -175,4 +175,31 @@ class WindowValidationTest {
             + " or Long op(Long a, Long b)",
         11);
   }
+
+  @Test
+  void updateStateByKeyWithoutOneStateType() {
+    assertError(
+        windowed(
+            "  @UpdateStateByKey(from = \"pairs\")",
+            "  static java.util.Optional<String> op(java.util.List<Long> values,",
+            "      java.util.Optional<Long> state) { return null; }"),
+        "[Sluice/StateType] @UpdateStateByKey method op is Optional<String> op(List<Long>,"
+            + " Optional<Long>); it must take and return the state it keeps, an Optional of one"
+            + " concrete type S: Optional<S> op(List<V> newValues, Optional<S> state)",
+        11);
+  }
+
+  @Test
+  void updateStateByKeyOverAnotherValueType() {
+    assertError(
+        windowed(
+            "  @UpdateStateByKey(from = \"pairs\")",
+            "  static java.util.Optional<Long> op(java.util.List<String> values,",
+            "      java.util.Optional<Long> state) { return null; }"),
+        "[Sluice/TypeMismatch] @UpdateStateByKey method op takes (List<String>, Optional<Long>)"
+            + " but reads KV<String, Long>: pairs (@Map) produces KV<String, Long> -> op"
+            + " (@UpdateStateByKey, from = \"pairs\"); declare it as Optional<S> op(List<Long>"
+            + " newValues, Optional<S> state)",
+        11);
+  }
 }

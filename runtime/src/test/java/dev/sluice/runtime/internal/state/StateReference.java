@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
  * SEMANTICS.md with plain maps, independently of the stores. Batch {@code i} has time
  * {@code (i + 1) * interval}: zero time is one interval before batch 0.
  */
-final class StateReference {
+public final class StateReference {
 
   private StateReference() {}
 
@@ -33,7 +33,7 @@ final class StateReference {
    * {@code updateStateByKey(f)}: every batch, {@code f} for every key with state or new values
    * (values in record order, an empty list for none); empty removes; the full state every batch.
    */
-  static <K, V, S> List<Map<K, S>> updateStateByKey(
+  public static <K, V, S> List<Map<K, S>> updateStateByKey(
       List<List<KV<K, V>>> batches, BiFunction<List<V>, Optional<S>, Optional<S>> f) {
     List<Map<K, S>> out = new ArrayList<>();
     Map<K, S> state = new LinkedHashMap<>();

@@ -25,6 +25,11 @@ public final class Examples {
     return example("dev.sluice.examples.ClickImpressionJoin");
   }
 
+  /** An example of the examples module by simple name, such as {@code WindowedWordCount}. */
+  public static JavaFileObject named(String simpleName) {
+    return example("dev.sluice.examples." + simpleName);
+  }
+
   /**
    * A pipeline of the examples module's semantics tests, {@code
    * dev.sluice.examples.semantics.<name>}: {@code NarrowOps}, {@code KeyedOps} or {@code JoinOps}.

@@ -36,6 +36,8 @@ class GoldenTest {
     golden(Examples.semantics("KeyedOps"), "dev.sluice.examples.semantics.KeyedOpsPipeline");
     golden(Examples.clickImpressionJoin(), "dev.sluice.examples.ClickImpressionJoinPipeline");
     golden(Examples.semantics("NarrowOps"), "dev.sluice.examples.semantics.NarrowOpsPipeline");
+    golden(Examples.named("WindowedWordCount"), "dev.sluice.examples.WindowedWordCountPipeline");
+    golden(Examples.named("RunningWordCount"), "dev.sluice.examples.RunningWordCountPipeline");
   }
 
   /** Every operator of the semantics pipelines compiles warning-free under -Werror. */

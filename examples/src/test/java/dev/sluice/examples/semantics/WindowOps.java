@@ -7,6 +7,7 @@ import dev.sluice.api.annotation.CountByValueAndWindow;
 import dev.sluice.api.annotation.CountByWindow;
 import dev.sluice.api.annotation.GroupByKeyAndWindow;
 import dev.sluice.api.annotation.Input;
+import dev.sluice.api.annotation.Join;
 import dev.sluice.api.annotation.Map;
 import dev.sluice.api.annotation.Output;
 import dev.sluice.api.annotation.Pipeline;
@@ -21,8 +22,8 @@ import java.util.List;
 /**
  * Every window operator over one input of words, 1 s batches: window L=4/S=2, reduceByKeyAndWindow
  * without an inverse (L=3/S=1), with an inverse (L=3/S=2) and with an inverse and a filter,
- * reduceByWindow, countByWindow, groupByKeyAndWindow, countByValueAndWindow, and a keyed reduce
- * after a window.
+ * reduceByWindow, countByWindow, groupByKeyAndWindow, countByValueAndWindow, a keyed reduce
+ * after a window, and a join of two windowed streams.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
 final class WindowOps {
@@ -109,6 +110,26 @@ final class WindowOps {
   @ReduceByKey(from = "recentPairs")
   static long recentCounts(long a, long b) {
     return a + b;
+  }
+
+  @Window(from = "initials", window = "2s", slide = "2s")
+  static KV<String, Integer> recentInitials(KV<String, Integer> initial) {
+    return initial;
+  }
+
+  @Window(from = "pairs", window = "4s", slide = "2s")
+  static KV<String, Long> recentWords(KV<String, Long> pair) {
+    return pair;
+  }
+
+  @Join(left = "recentInitials", right = "recentWords")
+  static String joined(String key, Integer length, Long one) {
+    return key + ":" + length + ":" + one;
+  }
+
+  @Output(from = "joined")
+  Sink<String> joinedOut() {
+    return Sinks.print();
   }
 
   @Output(from = "recent")

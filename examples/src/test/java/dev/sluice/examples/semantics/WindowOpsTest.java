@@ -165,4 +165,31 @@ class WindowOpsTest {
             + " of the batch interval, 1500 ms",
         e.getMessage());
   }
+
+  @Test
+  void aJoinOfTwoWindowsJoinsWhatEachWindowHolds() {
+    List<List<KV<String, Integer>>> initials =
+        WORDS.stream()
+            .map(
+                batch ->
+                    batch.stream()
+                        .map(w -> KV.of(w.isEmpty() ? "" : w.substring(0, 1), w.length()))
+                        .toList())
+            .toList();
+    List<List<KV<String, Integer>>> left = written(WindowReference.window(initials, 2, 2));
+    List<List<KV<String, Long>>> right = written(WindowReference.window(ones(), 4, 2));
+    List<List<String>> expected = new ArrayList<>();
+    for (int w = 0; w < left.size(); w++) {
+      List<String> joined = new ArrayList<>();
+      for (KV<String, Integer> l : left.get(w)) {
+        for (KV<String, Long> r : right.get(w)) {
+          if (l.key().equals(r.key())) {
+            joined.add(l.key() + ":" + l.value() + ":" + r.value());
+          }
+        }
+      }
+      expected.add(Harness.sorted(joined));
+    }
+    assertEquals(expected, Harness.multisets(out.get("joinedOut")));
+  }
 }

@@ -144,4 +144,25 @@ class WindowKindsTest {
         "this.runningState.add(new UpdateStateStore<>(16));",
         "ObjectValueMap<String, Long> updated = state.update(this::runningUpdate);");
   }
+
+  @Test
+  void mapWithStateWithSnapshots() {
+    String source =
+        compiled(
+            "snapshots",
+            "  @MapWithState(from = \"pairs\", timeout = \"6s\", fullScanBatches = 5)",
+            "  static String track(String key, java.util.Optional<Long> value, State<Long> state) {",
+            "    state.update(state.getOption().orElse(0L) + value.orElse(0L));",
+            "    return key;",
+            "  }",
+            "  @StateSnapshots(from = \"track\")",
+            "  static String snapshots(String key, Long state) { return key + state; }");
+    assertContains(
+        source,
+        "this.trackState.add(new MapWithStateStore<>(6000L, 5, 16));",
+        "state.beginBatch(batchIndex, batchTime);",
+        "track = Win.track(key, Optional.of(values.get(v)), state.open(key));",
+        "track = Win.track(idleKey, Optional.empty(), state.openTimingOut(t));",
+        "snapshots = Win.snapshots(stateKey, state.state(entry));");
+  }
 }

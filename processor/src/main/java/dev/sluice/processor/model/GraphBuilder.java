@@ -80,7 +80,8 @@ public final class GraphBuilder {
               out,
               null,
               new OperatorSpec(
-                  null, null, null, 1, null, null, null, method.parameters().size() == 2, null));
+                  null, null, null, 1, null, null, null, method.parameters().size() == 2, null,
+                  null));
       case REPARTITION ->
           Stage.of(
               name, kind, from, method, in, out, null, OperatorSpec.keyed(null, null, partitions));
@@ -144,6 +145,7 @@ public final class GraphBuilder {
                   method(helper(pipeline, declaration.stringMember("createCombiner"))),
                   method(helper(pipeline, declaration.stringMember("mergeValue"))),
                   false,
+                  null,
                   null));
       case WINDOW ->
           Stage.of(
@@ -154,7 +156,8 @@ public final class GraphBuilder {
               in,
               out,
               null,
-              new OperatorSpec(null, null, null, 1, null, null, null, false, windowing(declaration, pipeline)));
+              new OperatorSpec(null, null, null, 1, null, null, null, false,
+                  windowing(declaration, pipeline), null));
       case REDUCE_BY_KEY_AND_WINDOW ->
           Stage.of(
               name,
@@ -208,6 +211,19 @@ public final class GraphBuilder {
               OperatorSpec.keyed(key, value, partitions).withWindowing(windowing(declaration, pipeline)));
       case UPDATE_STATE_BY_KEY ->
           Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
+      case MAP_WITH_STATE ->
+          Stage.of(
+              name,
+              kind,
+              from,
+              method,
+              in,
+              out,
+              null,
+              OperatorSpec.keyed(key, value, partitions)
+                  .withStateTimeout(stateTimeout(declaration)));
+      case STATE_SNAPSHOTS ->
+          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, 0));
       case GROUP_BY_KEY ->
           Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
       case JOIN, COGROUP ->
@@ -239,6 +255,14 @@ public final class GraphBuilder {
         slide.isEmpty() ? 0 : BatchInterval.parseMillis(slide).orElseThrow(),
         inverse.isEmpty() ? null : method(helper(pipeline, inverse)),
         filter.isEmpty() ? null : method(helper(pipeline, filter)));
+  }
+
+  /** The timeout a {@code @MapWithState} stage declares, as validation checked it. */
+  private static StateTimeout stateTimeout(StageDeclaration declaration) {
+    String timeout = declaration.stringMember("timeout");
+    return new StateTimeout(
+        timeout.isEmpty() ? 0 : BatchInterval.parseMillis(timeout).orElseThrow(),
+        Integer.parseInt(declaration.stringMember("fullScanBatches")));
   }
 
   /** The method called {@code name} of the pipeline class, which validation found. */

@@ -16,6 +16,7 @@ import com.palantir.javapoet.TypeName;
  * @param mergeValue a combine's {@code mergeValue} method
  * @param withTime whether a transform's method also takes the batch time
  * @param windowing the window of a {@linkplain StageKind#isWindowed() windowed} stage
+ * @param stateTimeout the timeout of a {@code @MapWithState} stage
  */
 public record OperatorSpec(
     TypeName key,
@@ -26,27 +27,36 @@ public record OperatorSpec(
     UserMethod create,
     UserMethod mergeValue,
     boolean withTime,
-    Windowing windowing) {
+    Windowing windowing,
+    StateTimeout stateTimeout) {
 
   /** The spec of an operator that needs nothing more. */
   public static final OperatorSpec NONE =
-      new OperatorSpec(null, null, null, 0, null, null, null, false, null);
+      new OperatorSpec(null, null, null, 0, null, null, null, false, null, null);
 
   /** A keyed spec: the key and value types, and the partitions of the shuffle if any. */
   public static OperatorSpec keyed(TypeName key, TypeName value, int partitions) {
-    return new OperatorSpec(key, value, null, partitions, null, null, null, false, null);
+    return new OperatorSpec(key, value, null, partitions, null, null, null, false, null, null);
   }
 
   /** The spec of a join or cogroup. */
   public static OperatorSpec binary(
       TypeName key, TypeName left, TypeName right, int partitions, String joinKind) {
-    return new OperatorSpec(key, left, right, partitions, joinKind, null, null, false, null);
+    return new OperatorSpec(key, left, right, partitions, joinKind, null, null, false, null, null);
   }
 
   /** This spec with {@code windowing}. */
   public OperatorSpec withWindowing(Windowing windowing) {
     return new OperatorSpec(
-        key, value, right, partitions, joinKind, create, mergeValue, withTime, windowing);
+        key, value, right, partitions, joinKind, create, mergeValue, withTime, windowing,
+        stateTimeout);
+  }
+
+  /** This spec with {@code stateTimeout}. */
+  public OperatorSpec withStateTimeout(StateTimeout stateTimeout) {
+    return new OperatorSpec(
+        key, value, right, partitions, joinKind, create, mergeValue, withTime, windowing,
+        stateTimeout);
   }
 
   /** Whether a side of a join may be absent: {@code left} or {@code right}. */

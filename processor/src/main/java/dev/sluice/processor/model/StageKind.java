@@ -33,6 +33,12 @@ public enum StageKind {
   GROUP_BY_KEY_AND_WINDOW("GroupByKeyAndWindow"),
   COUNT_BY_VALUE_AND_WINDOW("CountByValueAndWindow"),
   UPDATE_STATE_BY_KEY("UpdateStateByKey"),
+  MAP_WITH_STATE("MapWithState"),
+  /**
+   * Reads the state store of the {@code @MapWithState} stage it names, once per key each batch;
+   * narrow in that it runs in that stage's segment, but after the batch's calls, not per record.
+   */
+  STATE_SNAPSHOTS("StateSnapshots"),
   OUTPUT("Output"),
   /**
    * Not an annotation: the union the planner puts in front of a stage that reads several stages;
@@ -81,7 +87,8 @@ public enum StageKind {
         || this == FILTER
         || this == FLAT_MAP
         || this == MAP_VALUES
-        || this == FLAT_MAP_VALUES;
+        || this == FLAT_MAP_VALUES
+        || this == STATE_SNAPSHOTS;
   }
 
   /** Whether the stage reads two stages, {@code left} and {@code right}, rather than a union. */
@@ -100,7 +107,8 @@ public enum StageKind {
         || this == COGROUP
         || this == REDUCE_BY_KEY_AND_WINDOW
         || this == GROUP_BY_KEY_AND_WINDOW
-        || this == UPDATE_STATE_BY_KEY;
+        || this == UPDATE_STATE_BY_KEY
+        || this == MAP_WITH_STATE;
   }
 
   /**
@@ -132,7 +140,12 @@ public enum StageKind {
   /** Whether every value is shuffled to be grouped by key on the reduce side. */
   public boolean groups() {
     return this == GROUP_BY_KEY || this == JOIN || this == COGROUP || this == GROUP_BY_KEY_AND_WINDOW
-        || this == UPDATE_STATE_BY_KEY;
+        || this == UPDATE_STATE_BY_KEY || this == MAP_WITH_STATE;
+  }
+
+  /** Whether the stage keeps a state store per key partition across batches. */
+  public boolean isStateful() {
+    return this == UPDATE_STATE_BY_KEY || this == MAP_WITH_STATE;
   }
 
   /** Whether the whole batch goes to one task: a global aggregate or a transform. */

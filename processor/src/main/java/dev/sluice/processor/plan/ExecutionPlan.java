@@ -53,7 +53,7 @@ public record ExecutionPlan(
   public List<Stage> stateful() {
     return segments.stream()
         .map(Segment::head)
-        .filter(head -> head.kind() == StageKind.UPDATE_STATE_BY_KEY)
+        .filter(head -> head.kind().isStateful())
         .toList();
   }
 

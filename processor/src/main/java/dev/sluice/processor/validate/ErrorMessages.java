@@ -90,9 +90,22 @@ public final class ErrorMessages {
     STATE_TYPE(
         "StateType",
         "A stateful operator's method does not name the state type it keeps: `@UpdateStateByKey`"
-            + " takes an `Optional<S>` state and returns an `Optional<S>` of the same `S`.",
-        "Declare `Optional<S> update(List<V> newValues, Optional<S> state)` with one concrete"
-            + " state type `S`."),
+            + " takes an `Optional<S>` state and returns an `Optional<S>` of the same `S`;"
+            + " `@MapWithState` takes a `State<S>` of one concrete `S`.",
+        "Declare `Optional<S> update(List<V> newValues, Optional<S> state)` or"
+            + " `R map(K key, Optional<V> value, State<S> state)` with one concrete state type"
+            + " `S`."),
+    STATE_TIMEOUT(
+        "StateTimeout",
+        "The `timeout` of `@MapWithState` is not a valid duration, or its `fullScanBatches` is"
+            + " less than 1.",
+        "Write a timeout such as `\"10m\"` (a positive whole number followed by `ms`, `s`, `m` or"
+            + " `h`), or leave it empty for none; full scans happen every 1 or more batches."),
+    SNAPSHOT_SOURCE(
+        "SnapshotSource",
+        "A `@StateSnapshots` stage does not read exactly one `@MapWithState` stage, whose states"
+            + " it emits.",
+        "Name one `@MapWithState` stage in `from`."),
     ARITY(
         "Arity",
         "A stage method has the wrong number of parameters for its operator.",
@@ -576,8 +589,44 @@ public final class ErrorMessages {
         + stage
         + " is "
         + actual
-        + "; it must take and return the state it keeps, an Optional of one concrete type S: "
+        + (kind == StageKind.MAP_WITH_STATE
+            ? "; it must take the state it keeps, a State of one concrete type S: "
+            : "; it must take and return the state it keeps, an Optional of one concrete type S: ")
         + form(kind, stage);
+  }
+
+  /** A {@code @MapWithState} timeout that does not parse as a duration. */
+  public static String timeoutSyntax(String stage, String value) {
+    return Tag.STATE_TIMEOUT
+        + " @MapWithState(timeout = \""
+        + value
+        + "\") on "
+        + stage
+        + " is not a valid duration; write a positive whole number followed by ms, s, m or h,"
+        + " such as \"10m\", or leave it empty for no timeout";
+  }
+
+  /** A {@code @MapWithState} full-scan interval below one batch. */
+  public static String fullScanBatches(String stage, int value) {
+    return Tag.STATE_TIMEOUT
+        + " @MapWithState(fullScanBatches = "
+        + value
+        + ") on "
+        + stage
+        + " is less than 1; idle keys are looked for every fullScanBatches batches (Spark's"
+        + " checkpoint interval of the state stream, 10 by default)";
+  }
+
+  /** A {@code @StateSnapshots} stage that does not read one {@code @MapWithState} stage. */
+  public static String snapshotSource(String annotation, String stage, List<String> producers) {
+    return Tag.SNAPSHOT_SOURCE
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " reads "
+        + String.join(" and ", producers)
+        + "; it must read exactly one @MapWithState stage, whose states it emits every batch";
   }
 
   // ---- signatures
@@ -608,6 +657,9 @@ public final class ErrorMessages {
       case GROUP_BY_KEY_AND_WINDOW -> "takes two, the key and its values: " + form(kind, stage);
       case UPDATE_STATE_BY_KEY ->
           "takes two, the new values and the previous state: " + form(kind, stage);
+      case MAP_WITH_STATE ->
+          "takes three, the key, the value and the state: " + form(kind, stage);
+      case STATE_SNAPSHOTS -> "takes two, the key and its state: " + form(kind, stage);
       case COUNT_BY_VALUE -> "takes two, the value and its count: " + form(kind, stage);
       case GROUP_BY_KEY -> "takes two, the key and its values: " + form(kind, stage);
       case JOIN, COGROUP -> "takes three, the key and the two sides: " + form(kind, stage);
@@ -636,6 +688,8 @@ public final class ErrorMessages {
       case GROUP_BY_KEY_AND_WINDOW -> "R " + stage + "(K key, List<V> values)";
       case UPDATE_STATE_BY_KEY ->
           "Optional<S> " + stage + "(List<V> newValues, Optional<S> state)";
+      case MAP_WITH_STATE -> "R " + stage + "(K key, Optional<V> value, State<S> state)";
+      case STATE_SNAPSHOTS -> "R " + stage + "(K key, S state)";
       case COUNT_BY_VALUE -> "R " + stage + "(T value, long count)";
       case REDUCE -> "T " + stage + "(T a, T b)";
       case REDUCE_BY_KEY -> "V " + stage + "(V a, V b)";

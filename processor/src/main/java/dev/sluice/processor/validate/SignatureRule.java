@@ -23,6 +23,8 @@ interface SignatureRule {
           COUNT_BY_WINDOW, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW ->
           new OperatorSignature(types);
       case UPDATE_STATE_BY_KEY -> new UpdateStateSignature(types);
+      case MAP_WITH_STATE -> new MapWithStateSignature();
+      case STATE_SNAPSHOTS -> new SnapshotSignature();
       case OUTPUT -> PortSignature.output(types);
       case UNION -> throw new IllegalArgumentException("a union is not declared");
     };

@@ -104,6 +104,9 @@ final class TypeFlowValidator {
       case COUNT, COUNT_BY_WINDOW -> {
         return StageTypes.of(consumed, produced(name).orElse(null));
       }
+      case STATE_SNAPSHOTS -> {
+        return checkSnapshots(stage, consumed, report);
+      }
       case REDUCE, REDUCE_BY_WINDOW -> {
         return checkReduce(stage, signature, consumed, consumed, report)
             ? StageTypes.of(consumed, consumed)
@@ -156,6 +159,12 @@ final class TypeFlowValidator {
         }
         return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
+      case MAP_WITH_STATE -> {
+        if (!accepts(parameters, key, types.declared(TypeSupport.OPTIONAL, value))) {
+          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+        }
+        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+      }
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
           return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
@@ -201,6 +210,43 @@ final class TypeFlowValidator {
       }
       default -> throw new IllegalArgumentException(stage.kind().toString());
     }
+  }
+
+  /**
+   * Checks a snapshot stage: it reads exactly one {@code @MapWithState} stage and takes that
+   * stage's keys and states. Its types carry the key and state as key and value.
+   */
+  private StageTypes checkSnapshots(
+      StageDeclaration stage, TypeMirror consumed, ValidationReport report) {
+    List<String> read = stage.from();
+    StageDeclaration source = read.size() == 1 ? pipeline.stage(read.get(0)).orElse(null) : null;
+    if (source == null || source.kind() != StageKind.MAP_WITH_STATE) {
+      report.error(
+          ErrorMessages.snapshotSource(
+              stage.annotationText(),
+              stage.name(),
+              read.stream().distinct().map(this::producer).toList()),
+          stage.method(),
+          stage.annotation(),
+          stage.fromValue(0));
+      return null;
+    }
+    TypeMirror records = consumed(source.name());
+    List<? extends TypeMirror> keyValue = records == null ? null : TypeSupport.keyValue(records);
+    TypeMirror state = MapWithStateSignature.stateOf(source);
+    if (keyValue == null || state == null) {
+      return null;
+    }
+    TypeMirror key = keyValue.get(0);
+    if (!accepts(stage.method().getParameters(), key, state)) {
+      return mismatch(
+          stage,
+          "the keys and states of " + source.name() + ", " + TypeSupport.text(types.boxed(key))
+              + " and " + TypeSupport.text(state),
+          expected(stage, key, state),
+          report);
+    }
+    return new StageTypes(consumed, produced(stage.name()).orElse(null), key, state, null);
   }
 
   /** What a join or cogroup passes for one side's values. */
@@ -258,6 +304,10 @@ final class TypeFlowValidator {
       case FLAT_MAP_VALUES -> "void " + name + "(" + text.get(1) + " value, Emitter<U> out)";
       case UPDATE_STATE_BY_KEY ->
           "Optional<S> " + name + "(List<" + text.get(1) + "> newValues, Optional<S> state)";
+      case MAP_WITH_STATE ->
+          "R " + name + "(" + text.get(0) + " key, Optional<" + text.get(1)
+              + "> value, State<S> state)";
+      case STATE_SNAPSHOTS -> "R " + name + "(" + text.get(0) + " key, " + text.get(1) + " state)";
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW ->
           "R " + name + "(" + text.get(0) + " key, List<" + text.get(1) + "> values)";
       case COGROUP ->
@@ -525,7 +575,8 @@ final class TypeFlowValidator {
           switch (stage.kind()) {
             case INPUT, MAP, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
                 COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP, WINDOW, COUNT_BY_WINDOW,
-                COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW -> signature.produces();
+                COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW, MAP_WITH_STATE, STATE_SNAPSHOTS ->
+                signature.produces();
             case FILTER, REDUCE, REDUCE_BY_WINDOW -> consumed(name);
             case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
               TypeMirror consumed = consumed(name);

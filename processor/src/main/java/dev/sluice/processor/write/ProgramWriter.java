@@ -128,7 +128,9 @@ final class ProgramWriter {
       program.addMethods(windows.methods(windowed));
     }
     for (Stage stateful : plan.stateful()) {
-      program.addMethod(new StateWriter(names, calls).update(stateful));
+      if (stateful.kind() == StageKind.UPDATE_STATE_BY_KEY) {
+        program.addMethod(new StateWriter(names, calls).update(stateful));
+      }
     }
     return program.build();
   }

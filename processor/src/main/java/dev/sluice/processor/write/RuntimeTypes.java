@@ -55,6 +55,9 @@ final class RuntimeTypes {
       ClassName.get(INTERNAL + ".window", "GroupWindowSlots");
   static final ClassName UPDATE_STATE_STORE =
       ClassName.get(INTERNAL + ".state", "UpdateStateStore");
+  static final ClassName MAP_WITH_STATE_STORE =
+      ClassName.get(INTERNAL + ".state", "MapWithStateStore");
+  static final ClassName STATE = ClassName.get(API, "State");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
 

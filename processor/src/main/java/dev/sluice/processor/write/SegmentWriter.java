@@ -71,9 +71,12 @@ final class SegmentWriter {
     if (head.kind().isWindowed()) {
       arguments.add(CodeBlock.of("$N.get($N)", names.window(head), partition));
       arguments.add(CodeBlock.of("$N.batchIndex()", context));
-    } else if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
+    } else if (head.kind().isStateful()) {
       arguments.add(CodeBlock.of("$N.get($N)", names.state(head), partition));
       arguments.add(CodeBlock.of("$N.batchIndex()", context));
+      if (head.kind() == StageKind.MAP_WITH_STATE) {
+        arguments.add(CodeBlock.of("$N.batchTime()", context));
+      }
     }
     for (Step step : segment.allSteps()) {
       Stage stage = step.stage();
@@ -420,6 +423,71 @@ final class SegmentWriter {
       code.endControlFlow();
     }
 
+    /**
+     * The reduce side of {@code mapWithState}: calls the method once per record, key by key in
+     * record order, with the key's state handle; then the timeout calls of a full-scan batch; then
+     * every key's state through the snapshot stages reading it.
+     */
+    private void mapWithState(CodeBlock.Builder code, String groups) {
+      Stage head = segment.head();
+      OperatorSpec spec = head.spec();
+      String state = locals.get("state");
+      String i = locals.newName("i", "i");
+      String n = locals.newName("n", "n");
+      String key = locals.newName("key", "key");
+      String values = locals.newName("values", "values");
+      String v = locals.newName("v", "v");
+      String record = recordName(head);
+      code.addStatement(
+          "$N.beginBatch($N, $N)", state, locals.get("batchIndex"), locals.get("batchTime"));
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
+      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
+      code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), values, groups, i);
+      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
+      code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
+      code.addStatement("$T $N", head.outputType(), record);
+      guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
+          CodeBlock.of("$N, $T.of($N.get($N)), $N.open($N)",
+              key, RuntimeTypes.OPTIONAL, values, v, state, key))), key);
+      code.addStatement("$N.close()", state);
+      consume(code, segment.steps(), record);
+      code.endControlFlow();
+      code.endControlFlow();
+      String t = locals.newName("t", "t");
+      String timeouts = locals.newName("timeouts", "timeouts");
+      String idle = locals.newName("idleKey", "idleKey");
+      code.add("// $L: the last call of every key timing out at a full-scan batch\n", head.name());
+      code.beginControlFlow(
+          "for (int $N = 0, $N = $N.timeouts(); $N < $N; $N++)", t, timeouts, state, t, timeouts, t);
+      code.addStatement("$T $N = $N.timedOutKey($N)", spec.key(), idle, state, t);
+      code.addStatement("$T $N", head.outputType(), record);
+      guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
+          CodeBlock.of("$N, $T.empty(), $N.openTimingOut($N)",
+              idle, RuntimeTypes.OPTIONAL, state, t))), idle);
+      consume(code, segment.steps(), record);
+      code.endControlFlow();
+      code.addStatement("$N.endBatch()", state);
+      for (Step step : segment.steps()) {
+        if (step.role() != Step.Role.TRANSFORM || step.stage().kind() != StageKind.STATE_SNAPSHOTS) {
+          continue;
+        }
+        Stage snapshots = step.stage();
+        String e = locals.newName("entry", "entry:" + snapshots.name());
+        String entries = locals.newName("entries", "entries:" + snapshots.name());
+        String stateKey = locals.newName("stateKey", "stateKey:" + snapshots.name());
+        String snapshot = locals.newName(snapshots.name(), "record:" + snapshots.name());
+        code.beginControlFlow(
+            "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", e, entries, state, e, entries, e);
+        code.addStatement("$T $N = $N.key($N)", spec.key(), stateKey, state, e);
+        calls.comment(code, snapshots, "");
+        code.addStatement("$T $N", snapshots.outputType(), snapshot);
+        guard(code, snapshots, CodeBlock.of("$N = $L", snapshot, calls.call(snapshots.method(),
+            CodeBlock.of("$N, $N.state($N)", stateKey, state, e))), stateKey);
+        consume(code, step.next(), snapshot);
+        code.endControlFlow();
+      }
+    }
+
     /** The reduce side of a combining shuffle: one record per key (or one per batch). */
     private void reduced(CodeBlock.Builder code, String merged) {
       Stage head = segment.head();
@@ -498,6 +566,10 @@ final class SegmentWriter {
       }
       if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
         updateState(code, groups);
+        return;
+      }
+      if (head.kind() == StageKind.MAP_WITH_STATE) {
+        mapWithState(code, groups);
         return;
       }
       OperatorSpec spec = head.spec();
@@ -631,9 +703,12 @@ final class SegmentWriter {
       if (head.kind().isWindowed()) {
         method.addParameter(WindowWriter.storeType(head), locals.newName("window", "window"));
         method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
-      } else if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
+      } else if (head.kind().isStateful()) {
         method.addParameter(StateWriter.storeType(head), locals.newName("state", "state"));
         method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
+        if (head.kind() == StageKind.MAP_WITH_STATE) {
+          method.addParameter(long.class, locals.newName("batchTime", "batchTime"));
+        }
       }
       for (Step step : segment.allSteps()) {
         Stage stage = step.stage();
@@ -759,7 +834,12 @@ final class SegmentWriter {
       for (Step step : steps) {
         Stage stage = step.stage();
         switch (step.role()) {
-          case TRANSFORM -> transform(code, step, record);
+          case TRANSFORM -> {
+            // a snapshot stage runs once per key after the batch, not per record
+            if (stage.kind() != StageKind.STATE_SNAPSHOTS) {
+              transform(code, step, record);
+            }
+          }
           case COLLECT -> {
             code.add(
                 "// $L: output, default sink $L\n", stage.name(), calls.describe(stage.method()));

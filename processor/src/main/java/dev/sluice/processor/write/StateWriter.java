@@ -5,12 +5,15 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.sluice.processor.model.Stage;
+import dev.sluice.processor.model.StageKind;
+import dev.sluice.processor.model.StateTimeout;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the members behind an {@code updateStateByKey} stage: one state store per task of its
- * segment, and the method through which a store calls the user's update function once per key and
- * batch, turning what it throws into a {@code StageFailure} naming the stage and the key's values.
+ * Writes the members behind a stateful stage: one state store per task of its segment, and for
+ * {@code updateStateByKey} the method through which a store calls the user's update function once
+ * per key and batch, turning what it throws into a {@code StageFailure} naming the stage and the
+ * key's values. A {@code mapWithState} store is called from the segment's loop instead.
  */
 final class StateWriter {
 
@@ -25,13 +28,26 @@ final class StateWriter {
     this.calls = calls;
   }
 
-  /** {@code S}, the state of the {@code KV<K, S>} records the stage produces. */
+  /**
+   * {@code S}: for {@code updateStateByKey} the state of the {@code KV<K, S>} records it produces,
+   * for {@code mapWithState} the argument of its {@code State<S>} parameter.
+   */
   static TypeName stateType(Stage stage) {
+    if (stage.kind() == StageKind.MAP_WITH_STATE) {
+      return ((ParameterizedTypeName) stage.method().parameters().get(2)).typeArguments().get(0);
+    }
     return ((ParameterizedTypeName) stage.outputType()).typeArguments().get(1);
   }
 
-  /** The type of one task's store: {@code UpdateStateStore<K, V, S>}. */
+  /**
+   * The type of one task's store: {@code UpdateStateStore<K, V, S>}, or {@code
+   * MapWithStateStore<K, S>}.
+   */
   static TypeName storeType(Stage stage) {
+    if (stage.kind() == StageKind.MAP_WITH_STATE) {
+      return ParameterizedTypeName.get(
+          RuntimeTypes.MAP_WITH_STATE_STORE, stage.spec().key(), stateType(stage));
+    }
     return ParameterizedTypeName.get(
         RuntimeTypes.UPDATE_STATE_STORE,
         stage.spec().key(),
@@ -42,11 +58,20 @@ final class StateWriter {
   /** The constructor statements making {@code tasks} stores. */
   CodeBlock initializer(Stage stage, CodeBlock tasks) {
     String stores = names.state(stage);
+    StateTimeout timeout = stage.spec().stateTimeout();
+    CodeBlock store =
+        stage.kind() == StageKind.MAP_WITH_STATE
+            ? CodeBlock.of(
+                "new $T<>($LL, $L, $L)",
+                RuntimeTypes.MAP_WITH_STATE_STORE,
+                timeout.timeoutMillis(),
+                timeout.fullScanBatches(),
+                EXPECTED_KEYS)
+            : CodeBlock.of("new $T<>($L)", RuntimeTypes.UPDATE_STATE_STORE, EXPECTED_KEYS);
     return CodeBlock.builder()
         .addStatement("this.$N = new $T<>()", stores, RuntimeTypes.ARRAY_LIST)
         .beginControlFlow("for (int task = 0, tasks = $L; task < tasks; task++)", tasks)
-        .addStatement(
-            "this.$N.add(new $T<>($L))", stores, RuntimeTypes.UPDATE_STATE_STORE, EXPECTED_KEYS)
+        .addStatement("this.$N.add($L)", stores, store)
         .endControlFlow()
         .build();
   }

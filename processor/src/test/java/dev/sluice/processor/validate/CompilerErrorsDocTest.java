@@ -179,6 +179,22 @@ class CompilerErrorsDocTest {
                 "running",
                 "Optional<String> running(List<Long>, Optional<Long>)")));
     examples.put(
+        Tag.STATE_TIMEOUT,
+        new Example(
+            "@MapWithState(from = \"events\", timeout = \"10 minutes\")\n"
+                + "static String track(String user, Optional<Event> event, State<Session> state)"
+                + " { ... }",
+            ErrorMessages.timeoutSyntax("track", "10 minutes")));
+    examples.put(
+        Tag.SNAPSHOT_SOURCE,
+        new Example(
+            "@StateSnapshots(from = \"events\")\n"
+                + "static String sessions(String user, Session session) { ... }",
+            ErrorMessages.snapshotSource(
+                "@StateSnapshots(from = \"events\")",
+                "sessions",
+                List.of(ErrorMessages.producedBy("events", StageKind.MAP, "KV<String, Event>")))));
+    examples.put(
         Tag.ARITY,
         new Example(
             "@Map(from = \"lines\")\nstatic String pairs(String a, String b) { ... }",

@@ -202,4 +202,126 @@ class WindowValidationTest {
             + " newValues, Optional<S> state)",
         11);
   }
+
+  @Test
+  void mapWithStateWithoutAStateParameter() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\")",
+            "  static String op(String key, java.util.Optional<Long> value,",
+            "      State state) { return key; }"),
+        "[Sluice/StateType] @MapWithState method op is String op(String, Optional<Long>, State);"
+            + " it must take the state it keeps, a State of one concrete type S: R op(K key,"
+            + " Optional<V> value, State<S> state)",
+        12);
+  }
+
+  @Test
+  void mapWithStateWithAnotherLastParameter() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\")",
+            "  static String op(String key, java.util.Optional<Long> value,",
+            "      java.util.Optional<Long> state) { return key; }"),
+        "[Sluice/StateType] @MapWithState method op is String op(String, Optional<Long>,"
+            + " Optional<Long>); it must take the state it keeps, a State of one concrete type S:"
+            + " R op(K key, Optional<V> value, State<S> state)",
+        12);
+  }
+
+  @Test
+  void mapWithStateWithTwoParameters() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\")",
+            "  static String op(String key, State<Long> state) { return key; }"),
+        "[Sluice/Arity] @MapWithState method op takes 2 parameters; a @MapWithState method takes"
+            + " three, the key, the value and the state: R op(K key, Optional<V> value, State<S>"
+            + " state)",
+        11);
+  }
+
+  @Test
+  void mapWithStateWithAPlainValue() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\")",
+            "  static String op(String key, Long value, State<Long> state) { return key; }"),
+        "[Sluice/ParameterType] parameter 2 of @MapWithState method op is Long; it must be an"
+            + " Optional of the record's value, empty only for a timeout call: R op(K key,"
+            + " Optional<V> value, State<S> state)",
+        11);
+  }
+
+  @Test
+  void mapWithStateOverAnotherValueType() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\")",
+            "  static String op(String key, java.util.Optional<String> value, State<Long> state) {",
+            "    return key;",
+            "  }"),
+        "[Sluice/TypeMismatch] @MapWithState method op takes (String, Optional<String>,"
+            + " State<Long>) but reads KV<String, Long>: pairs (@Map) produces KV<String, Long> ->"
+            + " op (@MapWithState, from = \"pairs\"); declare it as R op(String key,"
+            + " Optional<Long> value, State<S> state)",
+        11);
+  }
+
+  @Test
+  void mapWithStateTimeoutNotADuration() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\", timeout = \"10 minutes\")",
+            "  static String op(String key, java.util.Optional<Long> value, State<Long> state) {",
+            "    return key;",
+            "  }"),
+        "[Sluice/StateTimeout] @MapWithState(timeout = \"10 minutes\") on op is not a valid"
+            + " duration; write a positive whole number followed by ms, s, m or h, such as"
+            + " \"10m\", or leave it empty for no timeout",
+        10);
+  }
+
+  @Test
+  void mapWithStateFullScanBelowOne() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\", timeout = \"1m\", fullScanBatches = 0)",
+            "  static String op(String key, java.util.Optional<Long> value, State<Long> state) {",
+            "    return key;",
+            "  }"),
+        "[Sluice/StateTimeout] @MapWithState(fullScanBatches = 0) on op is less than 1; idle"
+            + " keys are looked for every fullScanBatches batches (Spark's checkpoint interval of"
+            + " the state stream, 10 by default)",
+        10);
+  }
+
+  @Test
+  void snapshotsOfAStagelessState() {
+    assertError(
+        windowed(
+            "  @StateSnapshots(from = \"pairs\")",
+            "  static String op(String key, Long state) { return key; }"),
+        "[Sluice/SnapshotSource] @StateSnapshots(from = \"pairs\") on op reads pairs (@Map)"
+            + " produces KV<String, Long>; it must read exactly one @MapWithState stage, whose"
+            + " states it emits every batch",
+        10);
+  }
+
+  @Test
+  void snapshotsOfAnotherStateType() {
+    assertError(
+        windowed(
+            "  @MapWithState(from = \"pairs\")",
+            "  static String track(String key, java.util.Optional<Long> value, State<Long> state) {",
+            "    return key;",
+            "  }",
+            "  @StateSnapshots(from = \"track\")",
+            "  static String op(String key, String state) { return key; }"),
+        "[Sluice/TypeMismatch] @StateSnapshots method op takes (String, String) but reads the"
+            + " keys and states of track, String and Long: track (@MapWithState) produces String"
+            + " -> op (@StateSnapshots, from = \"track\"); declare it as R op(String key, Long"
+            + " state)",
+        15);
+  }
 }

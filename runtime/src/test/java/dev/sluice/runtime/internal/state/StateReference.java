@@ -22,12 +22,18 @@ public final class StateReference {
   private StateReference() {}
 
   /** A {@code mapWithState} function: Spark's {@code Function3<K, Optional<V>, State<S>, R>}. */
-  interface MappingFunction<K, V, S, R> {
+  public interface MappingFunction<K, V, S, R> {
+    /** Maps one record (or a timeout, with {@code value} empty) with the key's state. */
     R apply(K key, Optional<V> value, State<S> state);
   }
 
-  /** What a {@code mapWithState} stage emits per batch, and its state snapshots. */
-  record MapWithStateOutput<K, S, R>(List<List<R>> mapped, List<Map<K, S>> snapshots) {}
+  /**
+   * What a {@code mapWithState} stage emits per batch, and its state snapshots.
+   *
+   * @param mapped each batch's outputs, in record order (timeouts last)
+   * @param snapshots each batch's state of every key after the batch
+   */
+  public record MapWithStateOutput<K, S, R>(List<List<R>> mapped, List<Map<K, S>> snapshots) {}
 
   /**
    * {@code updateStateByKey(f)}: every batch, {@code f} for every key with state or new values
@@ -59,7 +65,7 @@ public final class StateReference {
    * one stored again with it; at batches with {@code (i + 1) % fullScan == 0}, keys last stored
    * before {@code time - timeout} get a last call with no value while timing out, then go.
    */
-  static <K, V, S, R> MapWithStateOutput<K, S, R> mapWithState(List<List<KV<K, V>>> batches,
+  public static <K, V, S, R> MapWithStateOutput<K, S, R> mapWithState(List<List<KV<K, V>>> batches,
       MappingFunction<K, V, S, R> fn, long interval, long timeout, int fullScan) {
     Map<K, S> states = new LinkedHashMap<>();
     Map<K, Long> written = new LinkedHashMap<>();

@@ -38,6 +38,7 @@ class GoldenTest {
     golden(Examples.semantics("NarrowOps"), "dev.sluice.examples.semantics.NarrowOpsPipeline");
     golden(Examples.named("WindowedWordCount"), "dev.sluice.examples.WindowedWordCountPipeline");
     golden(Examples.named("RunningWordCount"), "dev.sluice.examples.RunningWordCountPipeline");
+    golden(Examples.named("SessionTracking"), "dev.sluice.examples.SessionTrackingPipeline");
   }
 
   /** Every operator of the semantics pipelines compiles warning-free under -Werror. */

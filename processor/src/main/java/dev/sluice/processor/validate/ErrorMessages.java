@@ -76,6 +76,19 @@ public final class ErrorMessages {
             + " set at run time instead, `build()` fails with the same rule.",
         "Write a positive whole number followed by `ms`, `s`, `m` or `h` that is a multiple of the"
             + " batch interval, such as `\"30s\"` for 10 s batches."),
+    PARENT_SLIDE(
+        "ParentSlide",
+        "A window over a stream that slides every few batches (a windowed stream, or one derived"
+            + " from it) has a window or slide that is not a multiple of that stream's slide, as"
+            + " Spark's `WindowedDStream` requires; an empty slide means every batch.",
+        "Use multiples of the slide of the stream it reads, and write the slide (Spark's default"
+            + " there is the parent's slide)."),
+    DIFFERENT_SLIDES(
+        "DifferentSlides",
+        "A union or join reads streams that slide differently, which Spark rejects (`UnionDStream`"
+            + " and `TransformedDStream`: \"Some of the DStreams have different slide"
+            + " durations\").",
+        "Window the streams alike before a union or join."),
     INVERSE_FUNCTION(
         "InverseFunction",
         "The `inverse` of a windowed reduce names no method, or one whose type differs from the"
@@ -526,6 +539,49 @@ public final class ErrorMessages {
         + "\"; windows and slides are whole numbers of batches, so use a multiple of \""
         + interval
         + "\"";
+  }
+
+  /** A window or slide that is not a multiple of the slide of the windowed stream read. */
+  public static String parentSlide(
+      String annotation, String member, String value, String stage, String parent, String slide) {
+    return Tag.PARENT_SLIDE
+        + " "
+        + annotation
+        + "("
+        + member
+        + " = \""
+        + value
+        + "\") on "
+        + stage
+        + " is not a multiple of the slide \""
+        + slide
+        + "\" of "
+        + parent
+        + ", which it reads; Spark requires a window's duration and slide to be multiples of the"
+        + " slide duration of the parent DStream, so use a multiple of \""
+        + slide
+        + "\"";
+  }
+
+  /** A union or join of streams with different slides. */
+  public static String differentSlides(
+      String annotation, String stage, String first, String firstSlide, String other,
+      String otherSlide) {
+    return Tag.DIFFERENT_SLIDES
+        + " "
+        + annotation
+        + " on "
+        + stage
+        + " reads "
+        + first
+        + ", sliding every "
+        + firstSlide
+        + ", and "
+        + other
+        + ", sliding every "
+        + otherSlide
+        + "; Spark rejects this (\"Some of the DStreams have different slide durations\"), so"
+        + " window them alike";
   }
 
   /** An {@code inverse} or {@code filter} naming no method. */

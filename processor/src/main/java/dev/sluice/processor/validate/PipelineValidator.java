@@ -52,6 +52,9 @@ public final class PipelineValidator {
     Map<String, StageTypes> resolved =
         new TypeFlowValidator(types, pipeline, signatures, sources, cyclic).validate(report);
     if (report.isClean()) {
+      new SlideValidator(pipeline, sources, interval).validate(cyclic, report);
+    }
+    if (report.isClean()) {
       outputs.warnDeadStages(pipeline, sources, report);
     }
     return new Validation(report, resolved, interval.orElse(0));

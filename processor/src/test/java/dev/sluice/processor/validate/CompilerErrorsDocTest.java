@@ -195,6 +195,24 @@ class CompilerErrorsDocTest {
                 "sessions",
                 List.of(ErrorMessages.producedBy("events", StageKind.MAP, "KV<String, Event>")))));
     examples.put(
+        Tag.PARENT_SLIDE,
+        new Example(
+            "@Window(from = \"lines\", window = \"40s\", slide = \"20s\")\n"
+                + "static String recent(String line) { ... }\n"
+                + "@Window(from = \"recent\", window = \"50s\", slide = \"20s\")\n"
+                + "static String older(String line) { ... }",
+            ErrorMessages.parentSlide("@Window", "window", "50s", "older", "recent", "20s")));
+    examples.put(
+        Tag.DIFFERENT_SLIDES,
+        new Example(
+            "@Window(from = \"lines\", window = \"30s\", slide = \"20s\")\n"
+                + "static String recent(String line) { ... }\n"
+                + "@Filter(from = {\"recent\", \"lines\"})\n"
+                + "static boolean all(String line) { ... }",
+            ErrorMessages.differentSlides(
+                "@Filter(from = {\"recent\", \"lines\"})", "all", "recent", "20s", "lines",
+                "10s")));
+    examples.put(
         Tag.ARITY,
         new Example(
             "@Map(from = \"lines\")\nstatic String pairs(String a, String b) { ... }",

@@ -324,4 +324,77 @@ class WindowValidationTest {
             + " state)",
         15);
   }
+
+  @Test
+  void windowOverAWindowNotAMultipleOfItsSlide() {
+    assertError(
+        windowed(
+            "  @Window(from = \"lines\", window = \"40s\", slide = \"20s\")",
+            "  static String recent(String s) { return s; }",
+            "  @Window(from = \"recent\", window = \"50s\", slide = \"20s\")",
+            "  static String op(String s) { return s; }"),
+        "[Sluice/ParentSlide] @Window(window = \"50s\") on op is not a multiple of the slide"
+            + " \"20s\" of recent, which it reads; Spark requires a window's duration and slide to"
+            + " be multiples of the slide duration of the parent DStream, so use a multiple of"
+            + " \"20s\"",
+        12);
+  }
+
+  @Test
+  void windowOverAKeyedWindowWithoutASlide() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"40s\", slide = \"20s\")",
+            "  static long counts(long a, long b) { return a + b; }",
+            "  @ReduceByKeyAndWindow(from = \"counts\", window = \"60s\")",
+            "  static long op(long a, long b) { return a + b; }"),
+        "[Sluice/ParentSlide] @ReduceByKeyAndWindow(slide = \"\") on op is not a multiple of the"
+            + " slide \"20s\" of counts, which it reads; Spark requires a window's duration and"
+            + " slide to be multiples of the slide duration of the parent DStream, so use a"
+            + " multiple of \"20s\"",
+        12);
+  }
+
+  @Test
+  void unionOfStreamsWithDifferentSlides() {
+    assertError(
+        windowed(
+            "  @Window(from = \"lines\", window = \"30s\", slide = \"20s\")",
+            "  static String recent(String s) { return s; }",
+            "  @Filter(from = {\"recent\", \"lines\"})",
+            "  static boolean op(String s) { return true; }"),
+        "[Sluice/DifferentSlides] @Filter(from = {\"recent\", \"lines\"}) on op reads recent,"
+            + " sliding every 20s, and lines, sliding every 10s; Spark rejects this (\"Some of the"
+            + " DStreams have different slide durations\"), so window them alike",
+        12);
+  }
+
+  @Test
+  void joinOfStreamsWithDifferentSlides() {
+    assertError(
+        windowed(
+            "  @Window(from = \"pairs\", window = \"30s\", slide = \"30s\")",
+            "  static KV<String, Long> recent(KV<String, Long> p) { return p; }",
+            "  @Join(left = \"recent\", right = \"pairs\")",
+            "  static String op(String k, Long a, Long b) { return k; }"),
+        "[Sluice/DifferentSlides] @Join(left = \"recent\", right = \"pairs\") on op reads recent,"
+            + " sliding every 30s, and pairs, sliding every 10s; Spark rejects this (\"Some of the"
+            + " DStreams have different slide durations\"), so window them alike",
+        12);
+  }
+
+  @Test
+  void windowOverAWindowWithMultiplesCompiles() {
+    RecordingProcessor processor = new RecordingProcessor();
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(processor)
+            .compile(
+                windowed(
+                    "  @Window(from = \"lines\", window = \"40s\", slide = \"20s\")",
+                    "  static String recent(String s) { return s; }",
+                    "  @Window(from = \"recent\", window = \"60s\", slide = \"40s\")",
+                    "  static String op(String s) { return s; }"));
+    assertThat(compilation).succeeded();
+  }
 }

@@ -133,7 +133,7 @@ class WindowOpsTest {
             .toList();
     assertEquals(
         sortedMaps(written(WindowReference.groupByKeyAndWindow(initials, 4, 2))),
-        maps("groupedOut", v -> (Object) v));
+        maps("groupedOut", Function.<Object>identity()));
   }
 
   @Test

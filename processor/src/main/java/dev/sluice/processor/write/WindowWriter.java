@@ -94,7 +94,7 @@ final class WindowWriter {
           case GROUP_BY_KEY_AND_WINDOW ->
               CodeBlock.of("new $T<>($N, $L)", RuntimeTypes.GROUP_WINDOW_SLOTS, spec, EXPECTED_KEYS);
           default -> {
-            ClassName raw = (ClassName) ((ParameterizedTypeName) storeType(stage)).rawType();
+            ClassName raw = ((ParameterizedTypeName) storeType(stage)).rawType();
             yield incremental(stage)
                 ? CodeBlock.of(
                     "new $T<>($N, $L, $L, $L, $L)",

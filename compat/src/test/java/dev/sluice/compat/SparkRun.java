@@ -93,10 +93,22 @@ final class SparkRun {
   /**
    * Runs {@code graph} over {@code inputs} (one list of batches per input) with batches of {@code
    * intervalMs}, for {@code totalBatches} batches, and returns each output's records per batch
-   * index that produced output.
+   * index that produced output. Each input batch is an RDD of two partitions.
    */
   static Map<String, SortedMap<Integer, List<String>>> run(
       List<List<List<String>>> inputs,
+      int totalBatches,
+      long intervalMs,
+      boolean checkpoint,
+      Graph graph)
+      throws InterruptedException {
+    return run(inputs, 2, totalBatches, intervalMs, checkpoint, graph);
+  }
+
+  /** As {@link #run(List, int, long, boolean, Graph)}, with input RDDs of {@code partitions}. */
+  static Map<String, SortedMap<Integer, List<String>>> run(
+      List<List<List<String>>> inputs,
+      int partitions,
       int totalBatches,
       long intervalMs,
       boolean checkpoint,
@@ -119,12 +131,12 @@ final class SparkRun {
       if (checkpoint) {
         streams.add(
             new JavaDStream<>(
-                new ListInputStream(ssc.ssc(), batches, 2),
+                new ListInputStream(ssc.ssc(), batches, partitions),
                 scala.reflect.ClassTag$.MODULE$.apply(String.class)));
       } else {
         LinkedList<JavaRDD<String>> queue = new LinkedList<>();
         for (List<String> batch : batches) {
-          queue.add(SharedSpark.context().parallelize(batch, 2));
+          queue.add(SharedSpark.context().parallelize(batch, partitions));
         }
         streams.add(ssc.queueStream(queue, true));
       }

@@ -16,6 +16,8 @@ import scala.reflect.ClassTag$;
  * batch queued before start, but checkpointable, which Spark's queue stream refuses to be (its
  * inverse windows and state operators need checkpointing).
  */
+// Spark Streaming is deprecated in Spark 4; it is still the reference Sluice is checked against.
+@SuppressWarnings("deprecation")
 final class ListInputStream extends InputDStream<String> {
 
   private static final long serialVersionUID = 1L;

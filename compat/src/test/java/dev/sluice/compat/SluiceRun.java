@@ -31,7 +31,7 @@ final class SluiceRun {
 
   private SluiceRun() {}
 
-  /** Runs {@code totalBatches} batches with {@code parallelism} and returns each output's batches. */
+  /** Runs {@code totalBatches} batches with {@code parallelism}; returns each output's batches. */
   static Map<String, SortedMap<Integer, List<String>>> run(
       PipelineBuilder<?> builder, int parallelism, int totalBatches) throws InterruptedException {
     Map<String, ConcurrentSkipListMap<Integer, List<String>>> written = new ConcurrentHashMap<>();

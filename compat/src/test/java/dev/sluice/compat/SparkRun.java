@@ -36,9 +36,11 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
  * <p>Concurrency: Spark's job thread calls the collecting functions; they write to concurrent maps
  * that the test thread reads after the streaming context has stopped.
  */
+// Spark Streaming is deprecated in Spark 4; it is still the reference Sluice is checked against.
+@SuppressWarnings("deprecation")
 final class SparkRun {
 
-  /** Builds the graph under test: operators over {@code inputs}, outputs registered on {@code out}. */
+  /** Builds the graph under test: operators over {@code inputs}, outputs on {@code out}. */
   @FunctionalInterface
   interface Graph {
     /** Adds the operators and their outputs. */
@@ -148,7 +150,8 @@ final class SparkRun {
     streams.get(0).foreachRDD((rdd, time) -> tick(run, time.milliseconds()));
     ssc.start();
     try {
-      assertTrue(DONE.get(run).await(120, TimeUnit.SECONDS), "Spark ran " + totalBatches + " batches");
+      assertTrue(
+          DONE.get(run).await(120, TimeUnit.SECONDS), "Spark ran " + totalBatches + " batches");
     } finally {
       ssc.stop(false, true);
       if (checkpointDir != null) {
@@ -178,7 +181,9 @@ final class SparkRun {
 
   private static void deleteRecursively(Path dir) {
     try (var paths = Files.walk(dir)) {
-      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(path -> path.toFile().delete());
+      paths
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+          .forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

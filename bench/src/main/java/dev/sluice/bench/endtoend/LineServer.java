@@ -65,12 +65,20 @@ final class LineServer implements AutoCloseable {
     }
   }
 
-  /** Closes the connection and the server; rethrows what failed the server thread. */
+  /**
+   * Closes the connection and the server; rethrows what failed the server thread. An interrupt
+   * stops the wait for the server thread and stays set.
+   */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     release.countDown();
     server.close();
-    thread.join();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     if (failure != null) {
       throw failure;
     }

@@ -132,6 +132,8 @@ public final class EndToEnd {
         results.add("latency", parallelism, variant, "lines", latency.lines(), "");
         results.add("latency", parallelism, variant, "source max lag", latency.maxLagMillis(),
             "ms");
+        results.add("latency", parallelism, variant, "gc count", latency.gcs(), "");
+        results.add("latency", parallelism, variant, "gc max pause", latency.gcMaxMillis(), "ms");
       }
     }
   }

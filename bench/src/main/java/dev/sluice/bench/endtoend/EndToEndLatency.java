@@ -10,13 +10,14 @@ import org.HdrHistogram.Histogram;
 /**
  * End-to-end latency of WordCount on the wall clock: {@link PacedLines} hands lines to the
  * pipeline at a fixed rate, {@link LatencySink} measures, for every line, the time from its due
- * time at the source to the sink receiving its batch's counts.
+ * time at the source to the sink receiving its batch's counts. The garbage collections of the run
+ * are counted beside, warm-up included, to tell a GC pause in the tail.
  */
 final class EndToEndLatency {
 
   /** Percentiles in milliseconds, the batches measured and the source's worst lag. */
   record Latency(double p50, double p99, double p999, double max, int batches, double maxLagMillis,
-      long lines) {}
+      long lines, int gcs, long gcMaxMillis) {}
 
   private EndToEndLatency() {}
 
@@ -39,6 +40,7 @@ final class EndToEndLatency {
             .parallelism(parallelism)
             .batchInterval(Duration.ofMillis(intervalMillis))
             .build();
+    GcPauses gc = new GcPauses();
     pipeline.start();
     try {
       long deadline = System.nanoTime() + (long) ((warmupSeconds + measureSeconds) * 2e9)
@@ -52,6 +54,7 @@ final class EndToEndLatency {
       }
     } finally {
       pipeline.stop(true); // its termination publishes the sink's histogram
+      gc.close();
     }
     Histogram latency = sink.latency();
     return new Latency(
@@ -61,6 +64,8 @@ final class EndToEndLatency {
         latency.getMaxValue() / 1e6,
         sink.batches(),
         source.maxLagNanos() / 1e6,
-        latency.getTotalCount());
+        latency.getTotalCount(),
+        gc.count(),
+        gc.maxMillis());
   }
 }

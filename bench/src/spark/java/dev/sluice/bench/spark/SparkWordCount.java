@@ -126,6 +126,7 @@ public final class SparkWordCount {
       context.stop(true, true); // graceful: lets the running batch finish
     }
     times.check();
+    System.out.println("  processing ms per batch (warm-up first): " + times.durations());
     long millis = times.end(batches.size() - 1) - times.start(warmup);
     return measuredWords / (millis / 1e3);
   }
@@ -172,6 +173,14 @@ public final class SparkWordCount {
 
     synchronized long end(int batch) {
       return ends[batch];
+    }
+
+    synchronized List<Long> durations() {
+      List<Long> durations = new ArrayList<>();
+      for (int b = 0; b < starts.length; b++) {
+        durations.add(ends[b] - starts[b]);
+      }
+      return durations;
     }
 
     synchronized void check() {

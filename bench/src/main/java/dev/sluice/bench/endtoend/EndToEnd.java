@@ -7,6 +7,7 @@ import dev.sluice.bench.workload.Corpus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,12 +21,12 @@ import java.util.Set;
  * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
  * {@code --only} runs some of the sections {@code throughput}, {@code empty}, {@code latency},
  * {@code socket}; without {@code throughput}, {@code --rates} gives the sustained words per second
- * at parallelism 1 and 2 that the latency runs halve (for profiling one section).
+ * at parallelism 1 and 2 that the latency runs halve (for profiling one section);
+ * {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency runs.
  * {@code bench/run.sh} runs it with the JVM flags of the published figures.
  */
 public final class EndToEnd {
 
-  private static final long[] INTERVALS_MILLIS = {10, 100, 1000};
 
   private EndToEnd() {}
 
@@ -37,6 +38,8 @@ public final class EndToEnd {
     Path out = Path.of("bench/results/endtoend.tsv");
     Set<String> sections = new LinkedHashSet<>(List.of("throughput", "empty", "latency", "socket"));
     Rates rates = null;
+    int[] parallelisms = {1, 2};
+    long[] intervals = {10, 100, 1000};
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -48,8 +51,13 @@ public final class EndToEnd {
           double p2 = Double.parseDouble(given[1]);
           rates = new Rates(p1, p2, p1, p2);
         }
+        case "--parallelism" ->
+            parallelisms = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+        case "--intervals" ->
+            intervals = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: "
-            + "EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]");
+            + "EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2] "
+            + "[--parallelism N,...] [--intervals MS,...]");
       }
     }
     if (rates == null && !sections.contains("throughput")) {
@@ -72,7 +80,7 @@ public final class EndToEnd {
       empty(results, quick);
     }
     if (sections.contains("latency")) {
-      latency(results, batches, rates, quick);
+      latency(results, batches, rates, quick, parallelisms, intervals);
     }
     if (sections.contains("socket")) {
       socket(results, batches, warmup, rates, quick);
@@ -108,13 +116,13 @@ public final class EndToEnd {
   }
 
   private static void latency(Results results, List<List<String>> batches, Rates rates,
-      boolean quick) throws Exception {
+      boolean quick, int[] parallelisms, long[] intervals) throws Exception {
     results.note("%nEnd-to-end latency at half the sustained rate (wall clock)");
     List<String> lines = new ArrayList<>();
     batches.forEach(lines::addAll);
-    for (int parallelism = 1; parallelism <= 2; parallelism++) {
+    for (int parallelism : parallelisms) {
       double rate = (parallelism == 1 ? rates.sluice1() : rates.sluice2()) / 2;
-      for (long interval : INTERVALS_MILLIS) {
+      for (long interval : intervals) {
         double warmupSeconds = quick ? 1 : 3;
         double measureSeconds = quick ? 3 : interval >= 1000 ? 15 : 10;
         if (interval >= 1000) {

@@ -122,27 +122,36 @@ public final class EndToEnd {
     batches.forEach(lines::addAll);
     for (int parallelism : parallelisms) {
       double rate = (parallelism == 1 ? rates.sluice1() : rates.sluice2()) / 2;
-      for (long interval : intervals) {
-        double warmupSeconds = quick ? 1 : 3;
-        double measureSeconds = quick ? 3 : interval >= 1000 ? 15 : 10;
-        if (interval >= 1000) {
-          warmupSeconds += 1;
-        }
-        Latency latency = EndToEndLatency.run(lines, parallelism, interval, rate, warmupSeconds,
-            measureSeconds);
-        String variant = interval + " ms";
-        results.add("latency", parallelism, variant, "input rate", rate, "words/s");
-        results.add("latency", parallelism, variant, "p50", latency.p50(), "ms");
-        results.add("latency", parallelism, variant, "p99", latency.p99(), "ms");
-        results.add("latency", parallelism, variant, "p99.9", latency.p999(), "ms");
-        results.add("latency", parallelism, variant, "max", latency.max(), "ms");
-        results.add("latency", parallelism, variant, "batches", latency.batches(), "");
-        results.add("latency", parallelism, variant, "lines", latency.lines(), "");
-        results.add("latency", parallelism, variant, "source max lag", latency.maxLagMillis(),
-            "ms");
-        results.add("latency", parallelism, variant, "gc count", latency.gcs(), "");
-        results.add("latency", parallelism, variant, "gc max pause", latency.gcMaxMillis(), "ms");
+      latencyAt(results, "latency", lines, parallelism, rate, intervals, quick);
+    }
+    if (Arrays.stream(parallelisms).anyMatch(p -> p > 1)) {
+      // more workers at the rate one worker sustains: what a second worker buys in latency
+      results.note("%nEnd-to-end latency at parallelism 2, at half the parallelism-1 rate");
+      latencyAt(results, "latency-same-rate", lines, 2, rates.sluice1() / 2, intervals, quick);
+    }
+  }
+
+  private static void latencyAt(Results results, String section, List<String> lines,
+      int parallelism, double rate, long[] intervals, boolean quick) throws Exception {
+    for (long interval : intervals) {
+      double warmupSeconds = quick ? 1 : 3;
+      double measureSeconds = quick ? 3 : interval >= 1000 ? 15 : 10;
+      if (interval >= 1000) {
+        warmupSeconds += 1;
       }
+      Latency latency = EndToEndLatency.run(lines, parallelism, interval, rate, warmupSeconds,
+          measureSeconds);
+      String variant = interval + " ms";
+      results.add(section, parallelism, variant, "input rate", rate, "words/s");
+      results.add(section, parallelism, variant, "p50", latency.p50(), "ms");
+      results.add(section, parallelism, variant, "p99", latency.p99(), "ms");
+      results.add(section, parallelism, variant, "p99.9", latency.p999(), "ms");
+      results.add(section, parallelism, variant, "max", latency.max(), "ms");
+      results.add(section, parallelism, variant, "batches", latency.batches(), "");
+      results.add(section, parallelism, variant, "lines", latency.lines(), "");
+      results.add(section, parallelism, variant, "source max lag", latency.maxLagMillis(), "ms");
+      results.add(section, parallelism, variant, "gc count", latency.gcs(), "");
+      results.add(section, parallelism, variant, "gc max pause", latency.gcMaxMillis(), "ms");
     }
   }
 

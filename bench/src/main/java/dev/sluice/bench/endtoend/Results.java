@@ -39,7 +39,7 @@ public final class Results {
             section, parallelism, variant, metric, value, unit, load));
     out.printf(
         Locale.ROOT,
-        "  %-10s p%d %-28s %-22s %14.3f %-8s (load %.2f)%n",
+        "  %-17s p%d %-28s %-22s %14.3f %-8s (load %.2f)%n",
         section, parallelism, variant, metric, value, unit, load);
   }
 

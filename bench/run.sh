@@ -51,7 +51,7 @@ mvn -B -q -Pbench package -DskipTests
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
   echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
   echo "java: $(java -version 2>&1 | tr '\n' ' ')"
-  echo "mvn: $(mvn -B -v 2>/dev/null | head -1)"
+  echo "mvn: $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g")"
   echo "os: $(uname -sr)"
   echo "mode: $mode"
 } > "$out/machine.txt"

@@ -19,18 +19,19 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws end-to-end latency against batch interval from an {@code EndToEnd} results file, as a
- * PNG: p50, p99 and p99.9 for each parallelism, both axes logarithmic, with the batch interval
- * itself as a dashed reference.
+ * PNG: p50, p99 and p99.9 for each run (each parallelism at half its own sustained rate, and
+ * parallelism 2 at half the rate of parallelism 1), both axes logarithmic, with the batch
+ * interval itself as a dashed reference.
  *
  * <p>Usage: {@code LatencyChart RESULTS.tsv OUT.png}. Plain Java2D, so it needs nothing beyond
  * the JDK (run headless).
  */
 public final class LatencyChart {
 
-  private static final int WIDTH = 960;
+  private static final int WIDTH = 1000;
   private static final int HEIGHT = 600;
   private static final int LEFT = 90;
-  private static final int RIGHT = 250;
+  private static final int RIGHT = 290;
   private static final int TOP = 60;
   private static final int BOTTOM = 80;
   private static final String[] PERCENTILES = {"p50", "p99", "p99.9"};
@@ -48,16 +49,16 @@ public final class LatencyChart {
     System.setProperty("java.awt.headless", "true");
     List<String> lines = Files.readAllLines(Path.of(args[0]));
     String comment = lines.get(0).startsWith("#") ? lines.get(0).substring(1).trim() : "";
-    // parallelism -> percentile -> interval -> latency
-    Map<Integer, Map<String, TreeMap<Double, Double>>> series = new TreeMap<>();
+    // run (parallelism and rate) -> percentile -> interval -> latency
+    Map<String, Map<String, TreeMap<Double, Double>>> series = new TreeMap<>();
     for (String line : lines) {
       String[] f = line.split("\t");
-      if (f.length < 7 || !f[0].equals("latency") || !List.of(PERCENTILES).contains(f[3])) {
+      if (f.length < 7 || !f[0].startsWith("latency") || !List.of(PERCENTILES).contains(f[3])) {
         continue;
       }
-      int parallelism = Integer.parseInt(f[1]);
+      String run = "parallelism " + f[1] + (f[0].equals("latency") ? "" : ", rate of p1");
       double interval = Double.parseDouble(f[2].replace(" ms", ""));
-      series.computeIfAbsent(parallelism, p -> new TreeMap<>())
+      series.computeIfAbsent(run, r -> new TreeMap<>())
           .computeIfAbsent(f[3], q -> new TreeMap<>())
           .put(interval, Double.parseDouble(f[4]));
     }
@@ -68,7 +69,7 @@ public final class LatencyChart {
   }
 
   private static BufferedImage draw(
-      Map<Integer, Map<String, TreeMap<Double, Double>>> series, String comment) {
+      Map<String, Map<String, TreeMap<Double, Double>>> series, String comment) {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -128,10 +129,10 @@ public final class LatencyChart {
     List<Color> legendColors = new ArrayList<>();
     List<Stroke> legendStrokes = new ArrayList<>();
     int color = 0;
-    for (var byParallelism : series.entrySet()) {
+    for (var byRun : series.entrySet()) {
       Color c = COLORS[color++ % COLORS.length];
       for (int q = 0; q < PERCENTILES.length; q++) {
-        TreeMap<Double, Double> points = byParallelism.getValue().get(PERCENTILES[q]);
+        TreeMap<Double, Double> points = byRun.getValue().get(PERCENTILES[q]);
         if (points == null) {
           continue;
         }
@@ -150,7 +151,7 @@ public final class LatencyChart {
           g.fillOval(px - 4, py - 4, 8, 8);
           last = new int[] {px, py};
         }
-        legend.add("parallelism " + byParallelism.getKey() + ", " + PERCENTILES[q]);
+        legend.add(byRun.getKey() + ", " + PERCENTILES[q]);
         legendColors.add(c);
         legendStrokes.add(stroke);
       }

@@ -38,11 +38,6 @@ final class PacedLines implements ReceiverSource<String> {
     this.dueNanos = new long[total];
   }
 
-  /** How many lines the source hands over in all. */
-  int total() {
-    return dueNanos.length;
-  }
-
   /** The due time of line {@code i}, by {@link System#nanoTime()}. */
   long dueNanos(int i) {
     return dueNanos[i];

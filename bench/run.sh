@@ -73,8 +73,9 @@ fi
 
 if [[ $spark == 1 ]]; then
   echo "== Spark Streaming ($(uptime))"
-  # Spark's JVM flags (--add-opens for JDK 17) are in the profile, in bench/pom.xml.
-  mvn -B -q -Pbench,spark -pl bench -am package -DskipTests \
+  # Spark's JVM flags (--add-opens for JDK 17) are in the profile, in bench/pom.xml. The whole
+  # reactor is built so that the pipelines are compiled by this checkout's processor.
+  mvn -B -q -Pbench,spark package -DskipTests \
     -Dspark.mode="$mode" -Dspark.results="$PWD/$out/spark.tsv" | tee "$out/spark.txt"
 fi
 echo "== done ($(uptime)); results in $out"

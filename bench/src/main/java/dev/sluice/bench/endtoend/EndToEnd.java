@@ -17,7 +17,8 @@ import java.util.Set;
  * hand-written loops, empty-batch overhead, end-to-end latency at three batch intervals, and
  * throughput through the socket source. Writes its figures to a tab-separated file.
  *
- * <p>Usage: {@code EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]}.
+ * <p>Usage: {@code EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]
+ * [--parallelism N,...] [--intervals MS,...]}.
  * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
  * {@code --only} runs some of the sections {@code throughput}, {@code empty}, {@code latency},
  * {@code socket}; without {@code throughput}, {@code --rates} gives the sustained words per second
@@ -26,7 +27,6 @@ import java.util.Set;
  * {@code bench/run.sh} runs it with the JVM flags of the published figures.
  */
 public final class EndToEnd {
-
 
   private EndToEnd() {}
 

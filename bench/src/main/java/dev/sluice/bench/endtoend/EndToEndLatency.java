@@ -1,0 +1,71 @@
+package dev.sluice.bench.endtoend;
+
+import dev.sluice.bench.workload.Corpus;
+import dev.sluice.examples.WordCountPipeline;
+import dev.sluice.runtime.StreamingPipeline;
+import java.time.Duration;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * End-to-end latency of WordCount on the wall clock: {@link PacedLines} hands lines to the
+ * pipeline at a fixed rate, {@link LatencySink} measures, for every line, the time from its due
+ * time at the source to the sink receiving its batch's counts. The garbage collections of the run
+ * are counted beside, warm-up included, to tell a GC pause in the tail.
+ */
+final class EndToEndLatency {
+
+  /** Percentiles in milliseconds, the batches measured and the source's worst lag. */
+  record Latency(double p50, double p99, double p999, double max, int batches, double maxLagMillis,
+      long lines, int gcs, long gcMaxMillis) {}
+
+  private EndToEndLatency() {}
+
+  /**
+   * Runs WordCount at {@code parallelism} with batches of {@code intervalMillis}, fed
+   * {@code wordsPerSecond}, for {@code warmupSeconds} not measured and then
+   * {@code measureSeconds}.
+   */
+  static Latency run(List<String> lines, int parallelism, long intervalMillis,
+      double wordsPerSecond, double warmupSeconds, double measureSeconds) throws Exception {
+    double linesPerSecond = wordsPerSecond / Corpus.WORDS_PER_LINE;
+    int warmupLines = (int) (linesPerSecond * warmupSeconds);
+    int total = warmupLines + (int) (linesPerSecond * measureSeconds);
+    PacedLines source = new PacedLines(lines, linesPerSecond, total);
+    LatencySink sink = new LatencySink(source, warmupLines);
+    StreamingPipeline pipeline =
+        WordCountPipeline.builder()
+            .lines(source)
+            .print(sink)
+            .parallelism(parallelism)
+            .batchInterval(Duration.ofMillis(intervalMillis))
+            .build();
+    GcPauses gc = new GcPauses();
+    pipeline.start();
+    try {
+      long deadline = System.nanoTime() + (long) ((warmupSeconds + measureSeconds) * 2e9)
+          + Duration.ofMillis(intervalMillis).toNanos() + 30_000_000_000L;
+      while (sink.linesSeen() < total) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "only " + sink.linesSeen() + " of " + total + " lines reached the sink");
+        }
+        Thread.sleep(5); // polling the benchmark's progress, off the measured path
+      }
+    } finally {
+      pipeline.stop(true); // its termination publishes the sink's histogram
+      gc.close();
+    }
+    Histogram latency = sink.latency();
+    return new Latency(
+        latency.getValueAtPercentile(50) / 1e6,
+        latency.getValueAtPercentile(99) / 1e6,
+        latency.getValueAtPercentile(99.9) / 1e6,
+        latency.getMaxValue() / 1e6,
+        sink.batches(),
+        source.maxLagNanos() / 1e6,
+        latency.getTotalCount(),
+        gc.count(),
+        gc.maxMillis());
+  }
+}

@@ -31,6 +31,12 @@ public final class SeamContext implements TaskContext {
     return 0;
   }
 
+  /** Always batch 0: the benchmarked segments keep no state across batches. */
+  @Override
+  public long batchIndex() {
+    return 0;
+  }
+
   @SuppressWarnings("unchecked") // the program reads its input as the type it declared
   @Override
   public <T> List<T> input(int input, int partition) {

@@ -15,10 +15,19 @@ public final class SeamContext implements TaskContext {
 
   private final List<Object> output = new ArrayList<>();
   private List<?> input = List.of();
+  private long batchIndex;
 
   /** Sets the records of the next batch. */
   public void input(List<?> records) {
     this.input = records;
+  }
+
+  /**
+   * Sets the index of the next batch; windowed and stateful segments count their batches by it,
+   * so a benchmark driving one batch after another advances it by one each time.
+   */
+  public void batchIndex(long batchIndex) {
+    this.batchIndex = batchIndex;
   }
 
   /** The output the last segments added to. */
@@ -31,10 +40,10 @@ public final class SeamContext implements TaskContext {
     return 0;
   }
 
-  /** Always batch 0: the benchmarked segments keep no state across batches. */
+  /** The index last set, 0 until then (stateless segments ignore it). */
   @Override
   public long batchIndex() {
-    return 0;
+    return batchIndex;
   }
 
   @SuppressWarnings("unchecked") // the program reads its input as the type it declared

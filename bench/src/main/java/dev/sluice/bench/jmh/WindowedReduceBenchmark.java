@@ -20,13 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * A windowed word count, window 30 batches, slide 1: the cost of one slide of the window, with
  * and without an inverse function, over per-batch counts of 5,000 corpus lines each.
  *
- * <p><b>A prototype, not generated code:</b> the processor has no windowed operators yet
- * (issue 3). This measures the data-structure work such an operator does per slide, on the
- * runtime's own primitive {@link LongValueMap}: with an inverse, the batch that enters is reduced
- * into the running window and the batch that leaves is inverse-reduced out of it, O(keys of those
- * two batches), keys staying at 0 as Spark keeps them without a filter; without one, the window
- * is rebuilt from its 30 batches, O(keys of the whole window). Replace both with the generated
- * {@code reduceByKeyAndWindow} segment once it exists.
+ * <p><b>The data-structure work alone:</b> no tokenising and no output, on the runtime's own
+ * primitive {@link LongValueMap}: with an inverse, the batch that enters is reduced into the
+ * running window and the batch that leaves is inverse-reduced out of it, O(keys of those two
+ * batches), keys staying at 0 as Spark keeps them without a filter; without one, the window is
+ * rebuilt from its 30 batches, O(keys of the whole window). {@link GeneratedWindowBenchmark}
+ * measures the generated operator itself.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -333,6 +333,28 @@ final class SegmentWriter {
     }
 
     /**
+     * Opens the batch's slot of {@code store} and adds every value of every key of the batch's
+     * {@code groups} to it: the common first half of a windowed group and a state update.
+     */
+    private void addGroups(CodeBlock.Builder code, String store, String groups) {
+      OperatorSpec spec = segment.head().spec();
+      String batchIndex = locals.get("batchIndex");
+      String i = locals.newName("i", "i");
+      String n = locals.newName("n", "n");
+      String key = locals.newName("key", "key");
+      String values = locals.newName("values", "values");
+      String v = locals.newName("v", "v");
+      code.addStatement("$N.open($N)", store, batchIndex);
+      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
+      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
+      code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), values, groups, i);
+      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
+      code.addStatement("$N.add($N, $N.get($N))", store, key, values, v);
+      code.endControlFlow();
+      code.endControlFlow();
+    }
+
+    /**
      * The reduce side of a windowed group: adds the batch's groups to the window's current batch,
      * then at a slide calls the method once per key of the window.
      */
@@ -341,19 +363,7 @@ final class SegmentWriter {
       OperatorSpec spec = head.spec();
       String window = locals.get("window");
       String batchIndex = locals.get("batchIndex");
-      String i = locals.newName("i", "i");
-      String n = locals.newName("n", "n");
-      String key = locals.newName("key", "key");
-      String values = locals.newName("values", "values");
-      String v = locals.newName("v", "v");
-      code.addStatement("$N.open($N)", window, batchIndex);
-      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
-      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
-      code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), values, groups, i);
-      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
-      code.addStatement("$N.add($N, $N.get($N))", window, key, values, v);
-      code.endControlFlow();
-      code.endControlFlow();
+      addGroups(code, window, groups);
       code.beginControlFlow("if ($N.emitsAt($N))", names.spec(head), batchIndex);
       String windowed = locals.newName("windowed", "windowed");
       code.addStatement(
@@ -388,19 +398,7 @@ final class SegmentWriter {
       OperatorSpec spec = head.spec();
       String state = locals.get("state");
       String batchIndex = locals.get("batchIndex");
-      String i = locals.newName("i", "i");
-      String n = locals.newName("n", "n");
-      String key = locals.newName("key", "key");
-      String values = locals.newName("values", "values");
-      String v = locals.newName("v", "v");
-      code.addStatement("$N.open($N)", state, batchIndex);
-      code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
-      code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
-      code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), values, groups, i);
-      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
-      code.addStatement("$N.add($N, $N.get($N))", state, key, values, v);
-      code.endControlFlow();
-      code.endControlFlow();
+      addGroups(code, state, groups);
       code.add("// $L: $L for every key with state or new values\n", head.name(),
           calls.describe(head.method()));
       String updated = locals.newName("updated", "updated");

@@ -46,7 +46,9 @@ final class BatchReporter {
   /** A batch completed. */
   void completed(BatchInfo batch) {
     if (batch.records() > 0) {
-      log.info(line(batch));
+      if (log.isInfoEnabled()) {
+        log.info(line(batch));
+      }
     } else if (log.isDebugEnabled()) {
       log.debug(line(batch));
     }

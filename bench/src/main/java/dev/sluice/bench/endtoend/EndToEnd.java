@@ -152,6 +152,9 @@ public final class EndToEnd {
       results.add(section, parallelism, variant, "source max lag", latency.maxLagMillis(), "ms");
       results.add(section, parallelism, variant, "gc count", latency.gcs(), "");
       results.add(section, parallelism, variant, "gc max pause", latency.gcMaxMillis(), "ms");
+      results.add(section, parallelism, variant, "processing p50", latency.processingP50(), "ms");
+      results.add(section, parallelism, variant, "processing p99", latency.processingP99(), "ms");
+      results.add(section, parallelism, variant, "scheduling p99", latency.schedulingP99(), "ms");
     }
   }
 

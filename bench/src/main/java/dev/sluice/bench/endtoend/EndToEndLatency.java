@@ -10,14 +10,19 @@ import org.HdrHistogram.Histogram;
 /**
  * End-to-end latency of WordCount on the wall clock: {@link PacedLines} hands lines to the
  * pipeline at a fixed rate, {@link LatencySink} measures, for every line, the time from its due
- * time at the source to the sink receiving its batch's counts. The garbage collections of the run
- * are counted beside, warm-up included, to tell a GC pause in the tail.
+ * time at the source to the sink receiving its batch's counts. Beside it, to explain a tail: the
+ * measured batches' scheduling delays and processing times ({@link BatchDelays}) and the garbage
+ * collections from the first measured line on ({@link GcPauses}).
+ *
+ * <p>Each run starts from a collected heap ({@code System.gc()}), so that the garbage of earlier
+ * runs and the corpus's first promotion to the old generation are not charged to it.
  */
 final class EndToEndLatency {
 
   /** Percentiles in milliseconds, the batches measured and the source's worst lag. */
   record Latency(double p50, double p99, double p999, double max, int batches, double maxLagMillis,
-      long lines, int gcs, long gcMaxMillis) {}
+      long lines, int gcs, long gcMaxMillis, double processingP50, double processingP99,
+      double schedulingP99) {}
 
   private EndToEndLatency() {}
 
@@ -33,13 +38,16 @@ final class EndToEndLatency {
     int total = warmupLines + (int) (linesPerSecond * measureSeconds);
     PacedLines source = new PacedLines(lines, linesPerSecond, total);
     LatencySink sink = new LatencySink(source, warmupLines);
+    BatchDelays delays = new BatchDelays(sink::measuring);
     StreamingPipeline pipeline =
         WordCountPipeline.builder()
             .lines(source)
             .print(sink)
+            .listener(delays)
             .parallelism(parallelism)
             .batchInterval(Duration.ofMillis(intervalMillis))
             .build();
+    System.gc(); // a clean heap: see the class comment
     GcPauses gc = new GcPauses();
     pipeline.start();
     try {
@@ -57,6 +65,7 @@ final class EndToEndLatency {
       gc.close();
     }
     Histogram latency = sink.latency();
+    long measuredFrom = source.dueNanos(warmupLines);
     return new Latency(
         latency.getValueAtPercentile(50) / 1e6,
         latency.getValueAtPercentile(99) / 1e6,
@@ -65,7 +74,10 @@ final class EndToEndLatency {
         sink.batches(),
         source.maxLagNanos() / 1e6,
         latency.getTotalCount(),
-        gc.count(),
-        gc.maxMillis());
+        gc.count(measuredFrom),
+        gc.maxMillis(measuredFrom),
+        delays.processing().getValueAtPercentile(50) / 1e3,
+        delays.processing().getValueAtPercentile(99) / 1e3,
+        delays.scheduling().getValueAtPercentile(99) / 1e3);
   }
 }

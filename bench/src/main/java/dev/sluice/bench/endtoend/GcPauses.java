@@ -13,8 +13,9 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The garbage collections during a measurement, from the JVM's GC notifications: how many and
- * the longest, so a latency tail can be told apart from a GC pause. With G1, the duration of a
- * young or mixed collection is its pause.
+ * the longest since a given time, so a latency tail can be told apart from a GC pause and the
+ * warm-up's collections left out. With G1, the duration of a young or mixed collection is its
+ * pause. A collection belongs to the time its notification arrived, just after it ended.
  *
  * <p><b>Threads:</b> notifications arrive on a JMX thread; {@link #close} and the getters from
  * the measuring thread. Synchronized: a few calls a second, off every measured path.
@@ -22,9 +23,8 @@ import javax.management.openmbean.CompositeData;
 final class GcPauses implements NotificationListener, AutoCloseable {
 
   private final List<NotificationEmitter> emitters = new ArrayList<>();
-  private int count;
-  private long maxMillis;
-  private long totalMillis;
+  /** Per collection: when its notification arrived ({@link System#nanoTime}) and its millis. */
+  private final List<long[]> collections = new ArrayList<>();
 
   /** Starts listening to every collector. */
   GcPauses() {
@@ -44,25 +44,29 @@ final class GcPauses implements NotificationListener, AutoCloseable {
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    long millis = info.getGcInfo().getDuration();
-    count++;
-    totalMillis += millis;
-    maxMillis = Math.max(maxMillis, millis);
+    collections.add(new long[] {System.nanoTime(), info.getGcInfo().getDuration()});
   }
 
-  /** Collections so far. */
-  synchronized int count() {
+  /** Collections that ended at or after {@code fromNanos} ({@link System#nanoTime}). */
+  synchronized int count(long fromNanos) {
+    int count = 0;
+    for (long[] collection : collections) {
+      if (collection[0] >= fromNanos) {
+        count++;
+      }
+    }
     return count;
   }
 
-  /** The longest collection so far, in milliseconds. */
-  synchronized long maxMillis() {
-    return maxMillis;
-  }
-
-  /** All collections so far, in milliseconds. */
-  synchronized long totalMillis() {
-    return totalMillis;
+  /** The longest collection that ended at or after {@code fromNanos}, in milliseconds. */
+  synchronized long maxMillis(long fromNanos) {
+    long max = 0;
+    for (long[] collection : collections) {
+      if (collection[0] >= fromNanos) {
+        max = Math.max(max, collection[1]);
+      }
+    }
+    return max;
   }
 
   /** Stops listening. */

@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p><b>Threads:</b> {@link #write} is called by the engine, one batch at a time; the other
  * methods by the benchmark after the pipeline stopped (its termination publishes the histogram),
- * except {@link #linesSeen}, which any thread may poll.
+ * except {@link #linesSeen} and {@link #measuring}, which any thread may poll.
  */
 final class LatencySink implements Sink<KV<String, Long>> {
 
@@ -55,6 +55,11 @@ final class LatencySink implements Sink<KV<String, Long>> {
     }
     lines = end;
     published = end;
+  }
+
+  /** Whether lines after the warm-up have become visible; any thread. */
+  boolean measuring() {
+    return published > warmupLines;
   }
 
   /** How many lines have become visible so far. */

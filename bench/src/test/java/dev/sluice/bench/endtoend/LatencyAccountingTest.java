@@ -1,12 +1,15 @@
 package dev.sluice.bench.endtoend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Batch;
 import dev.sluice.api.KV;
 import dev.sluice.api.Receiver;
+import dev.sluice.runtime.metrics.BatchInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The latency benchmark's bookkeeping: the paced source stamps every line with its due time, in
- * order, and the sink attributes each batch to the next run of lines from the sum of its counts.
+ * order, the sink attributes each batch to the next run of lines from the sum of its counts, and
+ * only the measured batches with records count in the engine's delays.
  */
 class LatencyAccountingTest {
 
@@ -55,12 +59,44 @@ class LatencyAccountingTest {
   }
 
   @Test
+  @Timeout(10)
+  void sinkMeasuresOnlyOnceLinesAfterTheWarmUpArrived() {
+    PacedLines source = new PacedLines(LINES, 1_000_000, 3);
+    source.receive(collecting(new ArrayList<>()));
+    LatencySink sink = new LatencySink(source, 2);
+    sink.write(batch(List.of(KV.of("a", 20L)))); // lines 0 and 1: the warm-up
+    assertFalse(sink.measuring());
+    sink.write(batch(List.of(KV.of("a", 10L)))); // line 2
+    assertTrue(sink.measuring());
+  }
+
+  @Test
+  void batchDelaysRecordBatchesWithRecordsWhileMeasuring() {
+    boolean[] measuring = {false};
+    BatchDelays delays = new BatchDelays(() -> measuring[0]);
+    delays.onBatchCompleted(info(100, 7, 1));
+    measuring[0] = true;
+    delays.onBatchCompleted(info(100, 3, 2));
+    delays.onBatchCompleted(info(0, 40, 9)); // empty: left out
+    assertEquals(1, delays.processing().getTotalCount());
+    assertEquals(3_000, delays.processing().getMinValue()); // the one value, in microseconds
+    assertEquals(2_000, delays.scheduling().getMinValue());
+  }
+
+  @Test
   void sinkRefusesCountsThatAreNotWholeLines() {
     PacedLines source = new PacedLines(LINES, 1_000_000, 1);
     LatencySink sink = new LatencySink(source, 0);
     IllegalStateException thrown = assertThrows(IllegalStateException.class,
         () -> sink.write(batch(List.of(KV.of("a", 9L)))));
     assertEquals("9 words is not a whole number of lines", thrown.getMessage());
+  }
+
+  private static BatchInfo info(long records, long processingMillis, long schedulingMillis) {
+    Duration processing = Duration.ofMillis(processingMillis);
+    Duration scheduling = Duration.ofMillis(schedulingMillis);
+    return new BatchInfo("WordCount", 1_000, records, scheduling, processing,
+        scheduling.plus(processing), List.of());
   }
 
   private static Receiver<String> collecting(List<String> stored) {

@@ -20,8 +20,8 @@ import java.util.Set;
  * <p>Usage: {@code EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]
  * [--parallelism N,...] [--intervals MS,...]}.
  * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
- * {@code --only} runs some of the sections {@code throughput}, {@code empty}, {@code latency},
- * {@code socket}; without {@code throughput}, {@code --rates} gives the sustained words per second
+ * {@code --only} runs some of the sections {@code throughput}, {@code windowed}, {@code empty},
+ * {@code latency}, {@code socket}; without {@code throughput}, {@code --rates} gives the sustained words per second
  * at parallelism 1 and 2 that the latency runs halve (for profiling one section);
  * {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency runs.
  * {@code bench/run.sh} runs it with the JVM flags of the published figures.
@@ -36,7 +36,7 @@ public final class EndToEnd {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     boolean quick = false;
     Path out = Path.of("bench/results/endtoend.tsv");
-    Set<String> sections = new LinkedHashSet<>(List.of("throughput", "empty", "latency", "socket"));
+    Set<String> sections = new LinkedHashSet<>(List.of("throughput", "windowed", "empty", "latency", "socket"));
     Rates rates = null;
     int[] parallelisms = {1, 2};
     long[] intervals = {10, 100, 1000};
@@ -60,8 +60,10 @@ public final class EndToEnd {
             + "[--parallelism N,...] [--intervals MS,...]");
       }
     }
-    if (rates == null && !sections.contains("throughput")) {
-      throw new IllegalArgumentException("without the throughput section, give --rates P1,P2");
+    if (rates == null && !sections.contains("throughput")
+        && (sections.contains("latency") || sections.contains("socket"))) {
+      throw new IllegalArgumentException(
+          "without the throughput section, latency and socket need --rates P1,P2");
     }
     Results results = new Results(System.out);
     String machine = Machine.describe();
@@ -75,6 +77,9 @@ public final class EndToEnd {
 
     if (sections.contains("throughput")) {
       rates = throughput(results, batches, warmup, quick);
+    }
+    if (sections.contains("windowed")) {
+      windowed(results, batches, quick);
     }
     if (sections.contains("empty")) {
       empty(results, quick);
@@ -103,6 +108,24 @@ public final class EndToEnd {
     results.add("throughput", 2, "hand-written loop", "ratio to 1-thread loop",
         rates.loop2() / rates.loop1(), "x");
     return rates;
+  }
+
+  private static void windowed(Results results, List<List<String>> batches, boolean quick)
+      throws Exception {
+    int warmup = quick ? 35 : 40;
+    int measured = quick ? 10 : 60;
+    results.note("%nWindowed counts (window 30 batches, slide 1): %d warm-up + %d measured "
+        + "batches of %d lines", warmup, measured, Corpus.LINES_PER_BATCH / 10);
+    WindowedThroughput.Rates rates =
+        new WindowedThroughput(WindowedThroughput.tenths(batches, warmup + measured), warmup)
+            .run(quick ? 1 : 5, results);
+    results.add("windowed", 1, "hand-written window", "words/s", rates.handWritten(), "words/s");
+    results.add("windowed", 1, "sluice", "words/s", rates.sluice1(), "words/s");
+    results.add("windowed", 2, "sluice", "words/s", rates.sluice2(), "words/s");
+    results.add("windowed", 1, "sluice", "ratio to hand-written",
+        rates.sluice1() / rates.handWritten(), "x");
+    results.add("windowed", 2, "sluice", "ratio to hand-written",
+        rates.sluice2() / rates.handWritten(), "x");
   }
 
   private static void empty(Results results, boolean quick) throws Exception {

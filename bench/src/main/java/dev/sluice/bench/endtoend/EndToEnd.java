@@ -21,8 +21,9 @@ import java.util.Set;
  * [--parallelism N,...] [--intervals MS,...]}.
  * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
  * {@code --only} runs some of the sections {@code throughput}, {@code windowed}, {@code empty},
- * {@code latency}, {@code socket}; without {@code throughput}, {@code --rates} gives the sustained words per second
- * at parallelism 1 and 2 that the latency runs halve (for profiling one section);
+ * {@code latency}, {@code socket}; without {@code throughput}, {@code --rates} gives the sustained
+ * words per second at parallelism 1 and 2 that the latency and socket runs need (for profiling
+ * one section);
  * {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency runs.
  * {@code bench/run.sh} runs it with the JVM flags of the published figures.
  */
@@ -36,7 +37,8 @@ public final class EndToEnd {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     boolean quick = false;
     Path out = Path.of("bench/results/endtoend.tsv");
-    Set<String> sections = new LinkedHashSet<>(List.of("throughput", "windowed", "empty", "latency", "socket"));
+    Set<String> sections =
+        new LinkedHashSet<>(List.of("throughput", "windowed", "empty", "latency", "socket"));
     Rates rates = null;
     int[] parallelisms = {1, 2};
     long[] intervals = {10, 100, 1000};

@@ -20,7 +20,7 @@ public final class HandWrittenWindowedCount {
   private long batches;
 
   /** A window of {@code window} batches, sliding every batch. */
-  @SuppressWarnings("unchecked") // an array of one generic map type
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic map type
   public HandWrittenWindowedCount(int window) {
     ring = new Map[window];
     for (int slot = 0; slot < window; slot++) {

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The end-to-end benchmark of issue 4, in one JVM run: sustained throughput against the
@@ -18,13 +20,15 @@ import java.util.Set;
  * throughput through the socket source. Writes its figures to a tab-separated file.
  *
  * <p>Usage: {@code EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]
- * [--parallelism N,...] [--intervals MS,...]}.
+ * [--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]}.
  * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
  * {@code --only} runs some of the sections {@code throughput}, {@code windowed}, {@code empty},
  * {@code latency}, {@code socket}; without {@code throughput}, {@code --rates} gives the sustained
  * words per second at parallelism 1 and 2 that the latency and socket runs need (for profiling
- * one section);
- * {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency runs.
+ * one section); {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency
+ * runs. Each latency series (one parallelism and rate over the intervals) runs in a fresh JVM
+ * ({@link FreshJvm}) started with {@code --series}, which runs just that series in the JVM it is
+ * given: the way to profile one.
  * {@code bench/run.sh} runs it with the JVM flags of the published figures.
  */
 public final class EndToEnd {
@@ -42,6 +46,7 @@ public final class EndToEnd {
     Rates rates = null;
     int[] parallelisms = {1, 2};
     long[] intervals = {10, 100, 1000};
+    String series = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -57,10 +62,15 @@ public final class EndToEnd {
             parallelisms = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--intervals" ->
             intervals = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
+        case "--series" -> series = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: "
             + "EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2] "
-            + "[--parallelism N,...] [--intervals MS,...]");
+            + "[--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]");
       }
+    }
+    if (series != null) {
+      runSeries(series, intervals, quick, out);
+      return;
     }
     if (rates == null && !sections.contains("throughput")
         && (sections.contains("latency") || sections.contains("socket"))) {
@@ -74,8 +84,7 @@ public final class EndToEnd {
     results.note("%s", machine);
 
     int warmup = quick ? 3 : 10;
-    int measured = quick ? 5 : 20;
-    List<List<String>> batches = Corpus.standard().batches(warmup + measured);
+    List<List<String>> batches = Corpus.standard().batches(corpusBatches(quick));
 
     if (sections.contains("throughput")) {
       rates = throughput(results, batches, warmup, quick);
@@ -87,13 +96,18 @@ public final class EndToEnd {
       empty(results, quick);
     }
     if (sections.contains("latency")) {
-      latency(results, batches, rates, quick, parallelisms, intervals);
+      latency(results, rates, quick, parallelisms, intervals);
     }
     if (sections.contains("socket")) {
       socket(results, batches, warmup, rates, quick);
     }
     results.write(out, (quick ? "quick" : "full") + " run " + Instant.now() + " on " + machine);
     results.note("%nWrote %s", out);
+  }
+
+  /** Corpus batches of a run: the throughput section's warm-up and measured ones. */
+  private static int corpusBatches(boolean quick) {
+    return quick ? 3 + 5 : 10 + 20;
   }
 
   private static Rates throughput(Results results, List<List<String>> batches, int warmup,
@@ -140,20 +154,46 @@ public final class EndToEnd {
     }
   }
 
-  private static void latency(Results results, List<List<String>> batches, Rates rates,
-      boolean quick, int[] parallelisms, long[] intervals) throws Exception {
+  private static void latency(Results results, Rates rates, boolean quick, int[] parallelisms,
+      long[] intervals) throws Exception {
     results.note("%nEnd-to-end latency at half the sustained rate (wall clock)");
-    List<String> lines = new ArrayList<>();
-    batches.forEach(lines::addAll);
     for (int parallelism : parallelisms) {
       double rate = (parallelism == 1 ? rates.sluice1() : rates.sluice2()) / 2;
-      latencyAt(results, "latency", lines, parallelism, rate, intervals, quick);
+      latencyInFreshJvm(results, "latency", parallelism, rate, intervals, quick);
     }
     if (Arrays.stream(parallelisms).anyMatch(p -> p > 1)) {
       // more workers at the rate one worker sustains: what a second worker buys in latency
       results.note("%nEnd-to-end latency at parallelism 2, at half the parallelism-1 rate");
-      latencyAt(results, "latency-same-rate", lines, 2, rates.sluice1() / 2, intervals, quick);
+      latencyInFreshJvm(results, "latency-same-rate", 2, rates.sluice1() / 2, intervals, quick);
     }
+  }
+
+  private static void latencyInFreshJvm(Results results, String section, int parallelism,
+      double rate, long[] intervals, boolean quick) throws Exception {
+    List<String> args = new ArrayList<>(List.of(
+        "--series", String.format(Locale.ROOT, "%s:%d:%.0f", section, parallelism, rate),
+        "--intervals", Arrays.stream(intervals).mapToObj(Long::toString)
+            .collect(Collectors.joining(","))));
+    if (quick) {
+      args.add("--quick");
+    }
+    FreshJvm.run(args, results);
+  }
+
+  /** Runs one latency series, {@code SECTION:PARALLELISM:RATE}, in this JVM. */
+  private static void runSeries(String series, long[] intervals, boolean quick, Path out)
+      throws Exception {
+    String[] parts = series.split(":");
+    if (parts.length != 3) {
+      throw new IllegalArgumentException(
+          "--series takes SECTION:PARALLELISM:RATE, such as latency:1:5000000; got " + series);
+    }
+    List<String> lines = new ArrayList<>();
+    Corpus.standard().batches(corpusBatches(quick)).forEach(lines::addAll);
+    Results results = new Results(System.out);
+    latencyAt(results, parts[0], lines, Integer.parseInt(parts[1]),
+        Double.parseDouble(parts[2]), intervals, quick);
+    results.write(out, series + " in a fresh JVM, " + Instant.now());
   }
 
   private static void latencyAt(Results results, String section, List<String> lines,

@@ -43,6 +43,15 @@ public final class Results {
         section, parallelism, variant, metric, value, unit, load);
   }
 
+  /** Adds the figures of a file written by {@link #write}, without printing them again. */
+  public void include(Path file) throws IOException {
+    for (String line : Files.readAllLines(file)) {
+      if (!line.startsWith("#") && !line.equals(HEADER)) {
+        rows.add(line);
+      }
+    }
+  }
+
   /** Prints a note, such as a section title; not written to the file. */
   public void note(String format, Object... args) {
     out.printf(Locale.ROOT, format + "%n", args);

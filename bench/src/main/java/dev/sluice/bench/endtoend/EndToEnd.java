@@ -83,7 +83,7 @@ public final class EndToEnd {
         Instant.now());
     results.note("%s", machine);
 
-    int warmup = quick ? 3 : 10;
+    int warmup = warmupBatches(quick);
     List<List<String>> batches = Corpus.standard().batches(corpusBatches(quick));
 
     if (sections.contains("throughput")) {
@@ -105,9 +105,14 @@ public final class EndToEnd {
     results.note("%nWrote %s", out);
   }
 
+  /** The throughput section's warm-up batches. */
+  private static int warmupBatches(boolean quick) {
+    return quick ? 3 : 10;
+  }
+
   /** Corpus batches of a run: the throughput section's warm-up and measured ones. */
   private static int corpusBatches(boolean quick) {
-    return quick ? 3 + 5 : 10 + 20;
+    return warmupBatches(quick) + (quick ? 5 : 20);
   }
 
   private static Rates throughput(Results results, List<List<String>> batches, int warmup,

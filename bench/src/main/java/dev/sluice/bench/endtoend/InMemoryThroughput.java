@@ -110,24 +110,9 @@ final class InMemoryThroughput {
             .parallelism(parallelism)
             .batchInterval(Duration.ofSeconds(1))
             .build();
-    pipeline.start();
-    try {
-      long start = 0;
-      for (int b = 1; b <= batches.size(); b++) {
-        if (b == warmup + 1) {
-          start = System.nanoTime();
-        }
-        clock.advance(Duration.ofSeconds(1));
-        if (!pipeline.awaitBatch(b * 1000L, Duration.ofMinutes(1))) {
-          throw new IllegalStateException("batch " + b + " did not complete in a minute");
-        }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      check(words.get());
-      return seconds;
-    } finally {
-      pipeline.stop(false);
-    }
+    double seconds = BackToBack.measuredSeconds(pipeline, clock, batches.size(), warmup);
+    check(words.get());
+    return seconds;
   }
 
   /** Every run must have counted every word of every batch, warm-up included. */

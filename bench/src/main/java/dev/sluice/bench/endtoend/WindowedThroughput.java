@@ -133,22 +133,8 @@ final class WindowedThroughput {
             .parallelism(parallelism)
             .batchInterval(Duration.ofSeconds(1))
             .build();
-    pipeline.start();
-    try {
-      long start = 0;
-      for (int b = 1; b <= batches.size(); b++) {
-        if (b == warmup + 1) {
-          start = System.nanoTime();
-        }
-        clock.advance(Duration.ofSeconds(1));
-        if (!pipeline.awaitBatch(b * 1000L, Duration.ofMinutes(1))) {
-          throw new IllegalStateException("batch " + b + " did not complete in a minute");
-        }
-      }
-      return new Run((System.nanoTime() - start) / 1e9, lastSum.get());
-    } finally {
-      pipeline.stop(false);
-    }
+    double seconds = BackToBack.measuredSeconds(pipeline, clock, batches.size(), warmup);
+    return new Run(seconds, lastSum.get());
   }
 
   /** The last slide must have counted every word of the last {@link #WINDOW} batches. */

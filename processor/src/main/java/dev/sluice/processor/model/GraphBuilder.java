@@ -65,185 +65,73 @@ public final class GraphBuilder {
     TypeName value = type(resolved.value());
     int partitions = declaration.partitions();
     List<String> from = declaration.from();
-    return switch (kind) {
-      case INPUT -> Stage.input(name, method, out);
-      case OUTPUT -> Stage.of(name, kind, from, method, in, null, null, OperatorSpec.NONE);
-      case MAP, FILTER, FLAT_MAP, MAP_PARTITIONS ->
-          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.NONE);
+    if (kind == StageKind.INPUT) {
+      return Stage.input(name, method, out);
+    }
+    Parts parts = switch (kind) {
+      case INPUT -> throw new AssertionError("handled above");
+      case OUTPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS -> new Parts(null, OperatorSpec.NONE);
       case TRANSFORM ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              null,
-              new OperatorSpec(
-                  null, null, null, 1, null, null, null, method.parameters().size() == 2, null,
-                  null));
-      case REPARTITION ->
-          Stage.of(
-              name, kind, from, method, in, out, null, OperatorSpec.keyed(null, null, partitions));
-      case MAP_VALUES, FLAT_MAP_VALUES ->
-          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, 0));
+          new Parts(null, new OperatorSpec(null, null, null, 1, null, null, null,
+              method.parameters().size() == 2, null, null));
+      case REPARTITION -> new Parts(null, OperatorSpec.keyed(null, null, partitions));
+      case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS ->
+          new Parts(null, OperatorSpec.keyed(key, value, 0));
       case COUNT ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
+          new Parts(new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
               OperatorSpec.NONE);
       case REDUCE ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
+          new Parts(new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
               OperatorSpec.NONE);
       case COUNT_BY_VALUE ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
+          new Parts(new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
               OperatorSpec.keyed(in.box(), null, partitions));
       case REDUCE_BY_KEY ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(key, value, method.returnType(), partitions),
+          new Parts(new ReduceSpec(key, value, method.returnType(), partitions),
               OperatorSpec.keyed(key, value, partitions));
       case COMBINE_BY_KEY ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
+          new Parts(
               new ReduceSpec(key, method.returnType().box(), method.returnType(), partitions),
-              new OperatorSpec(
-                  key,
-                  value,
-                  null,
-                  partitions,
-                  null,
+              new OperatorSpec(key, value, null, partitions, null,
                   method(helper(pipeline, declaration.stringMember("createCombiner"))),
                   method(helper(pipeline, declaration.stringMember("mergeValue"))),
-                  false,
-                  null,
-                  null));
+                  false, null, null));
       case WINDOW ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              null,
-              new OperatorSpec(null, null, null, 1, null, null, null, false,
-                  windowing(declaration, pipeline), null));
+          new Parts(null, new OperatorSpec(null, null, null, 1, null, null, null, false,
+              windowing(declaration, pipeline), null));
       case REDUCE_BY_KEY_AND_WINDOW ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(key, value, method.returnType(), partitions),
-              OperatorSpec.keyed(key, value, partitions).withWindowing(windowing(declaration, pipeline)));
+          new Parts(new ReduceSpec(key, value, method.returnType(), partitions),
+              OperatorSpec.keyed(key, value, partitions)
+                  .withWindowing(windowing(declaration, pipeline)));
       case REDUCE_BY_WINDOW ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
+          new Parts(new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
               OperatorSpec.NONE.withWindowing(windowing(declaration, pipeline)));
       case COUNT_BY_WINDOW ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
+          new Parts(new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
               OperatorSpec.NONE.withWindowing(windowing(declaration, pipeline)));
       case COUNT_BY_VALUE_AND_WINDOW ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
+          new Parts(new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
               OperatorSpec.keyed(in.box(), null, partitions)
                   .withWindowing(windowing(declaration, pipeline)));
       case GROUP_BY_KEY_AND_WINDOW ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              null,
-              OperatorSpec.keyed(key, value, partitions).withWindowing(windowing(declaration, pipeline)));
-      case UPDATE_STATE_BY_KEY ->
-          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
+          new Parts(null, OperatorSpec.keyed(key, value, partitions)
+              .withWindowing(windowing(declaration, pipeline)));
+      case UPDATE_STATE_BY_KEY, GROUP_BY_KEY ->
+          new Parts(null, OperatorSpec.keyed(key, value, partitions));
       case MAP_WITH_STATE ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              null,
-              OperatorSpec.keyed(key, value, partitions)
-                  .withStateTimeout(stateTimeout(declaration)));
-      case STATE_SNAPSHOTS ->
-          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, 0));
-      case GROUP_BY_KEY ->
-          Stage.of(name, kind, from, method, in, out, null, OperatorSpec.keyed(key, value, partitions));
+          new Parts(null, OperatorSpec.keyed(key, value, partitions)
+              .withStateTimeout(stateTimeout(declaration)));
       case JOIN, COGROUP ->
-          Stage.of(
-              name,
-              kind,
-              from,
-              method,
-              in,
-              out,
-              null,
-              OperatorSpec.binary(
-                  key,
-                  value,
-                  type(resolved.right()),
-                  partitions,
-                  kind == StageKind.JOIN ? declaration.stringMember("kind") : null));
+          new Parts(null, OperatorSpec.binary(key, value, type(resolved.right()), partitions,
+              kind == StageKind.JOIN ? declaration.stringMember("kind") : null));
       case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
     };
+    TypeName produced = kind == StageKind.OUTPUT ? null : out;
+    return Stage.of(name, kind, from, method, in, produced, parts.reduce(), parts.spec());
   }
+
+  /** What a stage kind adds to the common fields: its reduce, if any, and its operator spec. */
+  private record Parts(ReduceSpec reduce, OperatorSpec spec) {}
 
   /** The window a windowed stage declares, its durations as validation checked them. */
   private Windowing windowing(StageDeclaration declaration, PipelineDeclaration pipeline) {

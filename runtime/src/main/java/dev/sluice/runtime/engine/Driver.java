@@ -203,7 +203,10 @@ final class Driver implements Runnable {
     }
     progress |= pollCompletions();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
-      execution.start(pending.poll(), clock.millis());
+      SealedBatch next = pending.poll();
+      long now = clock.millis();
+      execution.start(next, now);
+      reporter.batchStarted(next.time(), now);
       progress = true;
     }
     if (phase == Phase.FINISHING && pending.isEmpty() && !execution.busy()) {
@@ -263,7 +266,9 @@ final class Driver implements Runnable {
   /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
   private void seal() {
     try {
-      pending.add(inputs.seal(nextBatchTime, nextBatchIndex));
+      SealedBatch batch = inputs.seal(nextBatchTime, nextBatchIndex);
+      pending.add(batch);
+      reporter.submitted(batch, inputs, clock.millis());
       nextBatchTime += interval;
       nextBatchIndex++;
     } catch (PipelineFailedException e) {
@@ -278,7 +283,10 @@ final class Driver implements Runnable {
       progress = true;
       switch (execution.onCompletion(task)) {
         case COMPLETED -> completed();
-        case FAILED -> fail(execution.failure());
+        case FAILED -> {
+          reporter.batchFailed(execution.failure());
+          fail(execution.failure());
+        }
         case ABANDONED -> {
           droppedBatches++;
           droppedRecords += abandoned.records();

@@ -69,7 +69,7 @@ public final class Engine {
     this.parallelism = parallelism;
     this.clock = clock;
     this.limits = limits;
-    this.reporter = new BatchReporter(program.name(), listeners);
+    this.reporter = new BatchReporter(program, batchInterval, parallelism, limits, listeners);
   }
 
   /** The time of the first batch of a pipeline started at {@code nowMillis}, as Spark has it. */
@@ -92,7 +92,9 @@ public final class Engine {
       throw new IllegalStateException(
           "pipeline " + name() + (state.get() == STARTED ? " already started" : " was stopped"));
     }
-    long first = firstBatchTime(clock.millis(), intervalMillis);
+    long now = clock.millis();
+    long first = firstBatchTime(now, intervalMillis);
+    reporter.startingAt(now); // before the driver thread starts, which publishes it
     Driver started = new Driver(program, intervalMillis, parallelism, clock, limits, first,
         reporter, termination);
     driver = started;

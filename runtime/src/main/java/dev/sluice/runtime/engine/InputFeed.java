@@ -41,6 +41,12 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
    */
   abstract List<?> seal(long batchTime) throws Exception;
 
+  /**
+   * The most records found waiting at one drain since the last call, which it resets: how full
+   * the receiver's queue got; 0 for a source asked per batch.
+   */
+  abstract int takeQueuePeak();
+
   /** The total time the source has waited for room (backpressure) so far, in nanoseconds. */
   abstract long blockedNanos();
 

@@ -3,6 +3,9 @@ package dev.sluice.runtime.engine;
 import dev.sluice.api.Sink;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.internal.OutputSlot;
+import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,11 +20,31 @@ import java.util.List;
 final class OutputTask extends BatchTask {
 
   private final List<OutputSlot> outputs;
+  private final long[] records;
+  private final long[] nanos;
+  private final boolean[] written;
   private int writing;
 
   OutputTask(Completions completions, List<OutputSlot> outputs) {
     super(completions);
     this.outputs = outputs;
+    this.records = new long[outputs.size()];
+    this.nanos = new long[outputs.size()];
+    this.written = new boolean[outputs.size()];
+  }
+
+  /**
+   * What each output operation of the last run did: records, time and whether its sink was
+   * called. Read by the driver after the task's completion, which the completion queue orders
+   * after the writes.
+   */
+  List<OutputTime> times() {
+    List<OutputTime> times = new ArrayList<>(outputs.size());
+    for (int o = 0; o < outputs.size(); o++) {
+      times.add(new OutputTime(
+          outputs.get(o).name(), records[o], Duration.ofNanos(nanos[o]), written[o]));
+    }
+    return times;
   }
 
   @SuppressWarnings("unchecked") // each output's lists hold that output's record type
@@ -29,12 +52,22 @@ final class OutputTask extends BatchTask {
   void execute(BatchRun run) throws Exception {
     for (int o = 0; o < outputs.size(); o++) {
       OutputSlot output = outputs.get(o);
-      if (!output.writesAt(run.batchIndex())) {
+      List<?>[] partitions = run.outputPartitions(o);
+      long count = 0;
+      for (List<?> partition : partitions) {
+        count += partition.size();
+      }
+      records[o] = count;
+      nanos[o] = 0;
+      written[o] = output.writesAt(run.batchIndex());
+      if (!written[o]) {
         continue;
       }
       writing = o;
       Sink<Object> sink = (Sink<Object>) output.sink();
-      sink.write(new OutputBatch<>(run.batchTime(), run.outputPartitions(o)));
+      long start = System.nanoTime();
+      sink.write(new OutputBatch<>(run.batchTime(), partitions));
+      nanos[o] = System.nanoTime() - start;
     }
   }
 

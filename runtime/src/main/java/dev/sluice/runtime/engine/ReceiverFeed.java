@@ -32,6 +32,7 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   private ArrayList<Object> open = new ArrayList<>();
   private Throwable failure;
   private volatile boolean ended;
+  private int queuePeak;
 
   @SuppressWarnings("unchecked") // records only travel on as Object; the program casts them back
   ReceiverFeed(
@@ -54,7 +55,18 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
 
   @Override
   int drain() {
-    return handoff.drainTo(this);
+    int drained = handoff.drainTo(this);
+    if (drained > queuePeak) {
+      queuePeak = drained;
+    }
+    return drained;
+  }
+
+  @Override
+  int takeQueuePeak() {
+    int peak = queuePeak;
+    queuePeak = 0;
+    return peak;
   }
 
   /** Adds one drained record to the open interval. */

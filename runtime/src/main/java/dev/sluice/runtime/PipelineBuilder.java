@@ -5,6 +5,9 @@ import dev.sluice.api.Source;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
+import dev.sluice.runtime.ui.MonitorSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,7 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private Duration batchInterval;
   private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
   private BatchClock clock = BatchClock.system();
+  private MonitorSettings monitor = MonitorSettings.DEFAULTS;
 
   /**
    * @param pipelineName the simple name of the pipeline class
@@ -108,6 +112,50 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   }
 
   /**
+   * Turns the web UI (and its {@code /metrics}) on or off; it is on by default, at
+   * {@code http://127.0.0.1:4040} or the first free port after it.
+   */
+  public final B ui(boolean on) {
+    monitor = monitor.withUi(on);
+    return self();
+  }
+
+  /**
+   * Sets the address the web UI binds, {@code 127.0.0.1} by default; another one is logged as a
+   * warning, since the UI has no authentication.
+   */
+  public final B uiHost(String host) {
+    monitor = monitor.withHost(Objects.requireNonNull(host, "host"));
+    return self();
+  }
+
+  /** Sets the web UI's port; 0 takes any free port (see {@link StreamingPipeline#uiAddress()}). */
+  public final B uiPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("UI port must be 0-65535, was " + port);
+    }
+    monitor = monitor.withPort(port);
+    return self();
+  }
+
+  /** Appends the pipeline's events to a log in {@code directory}, for the history server. */
+  public final B eventLog(Path directory) {
+    monitor = monitor.withEventLog(Objects.requireNonNull(directory, "directory"));
+    return self();
+  }
+
+  /** Also sends the {@code sluice.*} meters to {@code registry} (JMX, OTLP, ...). */
+  public final B meterRegistry(MeterRegistry registry) {
+    monitor = monitor.withRegistry(registry);
+    return self();
+  }
+
+  /** The monitoring settings {@link #build()} will use. */
+  public final MonitorSettings monitorSettings() {
+    return monitor;
+  }
+
+  /**
    * Binds the source of input {@code name}, replacing the default its {@code @Input} method
    * returns. Untyped, for tools such as the generated main; code should call the typed method of
    * the generated builder instead.
@@ -135,7 +183,7 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
-    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners);
+    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners, monitor);
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

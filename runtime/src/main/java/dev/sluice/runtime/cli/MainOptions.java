@@ -7,6 +7,8 @@ import dev.sluice.runtime.PipelineBuilder.Port;
 import dev.sluice.runtime.sink.Sinks;
 import dev.sluice.runtime.source.Sources;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,11 @@ final class MainOptions {
   private static final String PARALLELISM = "parallelism";
   private static final String BATCHES = "batches";
   private static final String LOG_LEVEL = "log-level";
+  private static final String UI_PORT = "ui-port";
+  private static final String UI_HOST = "ui-host";
+  private static final String NO_UI = "no-ui";
+  private static final String EVENT_LOG = "event-log";
+  private static final String HISTORY = "history";
   private static final String HELP = "help";
 
   private final boolean help;
@@ -37,6 +44,11 @@ final class MainOptions {
   private Integer parallelism;
   private Long batches;
   private String logLevel;
+  private Integer uiPort;
+  private String uiHost;
+  private boolean noUi;
+  private Path eventLog;
+  private Path history;
   private final Map<String, String> inputUris = new LinkedHashMap<>();
   private final Map<String, String> outputUris = new LinkedHashMap<>();
 
@@ -69,8 +81,17 @@ final class MainOptions {
       }
       int equals = arg.indexOf('=');
       String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-      if (name.equals(HELP)) {
-        throw new UsageException("--" + HELP + " takes no value");
+      if (name.equals(HELP) || name.equals(NO_UI)) {
+        if (equals >= 0) {
+          throw new UsageException("--" + name + " takes no value");
+        }
+        if (name.equals(NO_UI)) {
+          if (options.noUi) {
+            throw new UsageException("--" + NO_UI + " given twice");
+          }
+          options.noUi = true;
+          continue;
+        }
       }
       if (!isCommon(name) && find(inputs, name) == null && find(outputs, name) == null) {
         throw new UsageException("unknown flag --" + name);
@@ -88,6 +109,7 @@ final class MainOptions {
       }
       options.set(name, value, inputs);
     }
+    options.checkMonitoring();
     return options;
   }
 
@@ -104,6 +126,21 @@ final class MainOptions {
   /** The number of batches of {@code --batches}, if given. */
   OptionalLong batches() {
     return batches == null ? OptionalLong.empty() : OptionalLong.of(batches);
+  }
+
+  /** The event log directory whose runs {@code --history} serves, if given. */
+  Optional<Path> history() {
+    return Optional.ofNullable(history);
+  }
+
+  /** The address of {@code --ui-host}, if given. */
+  Optional<String> uiHost() {
+    return Optional.ofNullable(uiHost);
+  }
+
+  /** The port of {@code --ui-port}, if given. */
+  OptionalInt uiPort() {
+    return uiPort == null ? OptionalInt.empty() : OptionalInt.of(uiPort);
   }
 
   /** The batch interval of {@code --batch-interval}, if given. */
@@ -128,6 +165,18 @@ final class MainOptions {
     }
     if (parallelism != null) {
       builder.parallelism(parallelism);
+    }
+    if (noUi) {
+      builder.ui(false);
+    }
+    if (uiHost != null) {
+      builder.uiHost(uiHost);
+    }
+    if (uiPort != null) {
+      builder.uiPort(uiPort);
+    }
+    if (eventLog != null) {
+      builder.eventLog(eventLog);
     }
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
       Source<String> source;
@@ -155,6 +204,10 @@ final class MainOptions {
       case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
       case LOG_LEVEL -> logLevel = level(value);
+      case UI_PORT -> uiPort = port(value);
+      case UI_HOST -> uiHost = host(value);
+      case EVENT_LOG -> eventLog = path(EVENT_LOG, value);
+      case HISTORY -> history = path(HISTORY, value);
       default -> {
         Port input = find(inputs, name);
         if (input == null) {
@@ -195,6 +248,40 @@ final class MainOptions {
     return number.longValue();
   }
 
+  private void checkMonitoring() throws UsageException {
+    if (noUi && (uiPort != null || uiHost != null || history != null)) {
+      throw new UsageException("--" + NO_UI + " turns the UI off; drop it or the --"
+          + (history != null ? HISTORY : uiPort != null ? UI_PORT : UI_HOST) + " flag");
+    }
+    if (history != null && eventLog != null) {
+      throw new UsageException("--" + HISTORY + " serves logged runs and runs no pipeline, so "
+          + "--" + EVENT_LOG + " has nothing to log");
+    }
+  }
+
+  private static int port(String value) throws UsageException {
+    if (!value.matches("[0-9]{1,5}") || Integer.parseInt(value) > 65535) {
+      throw new UsageException("--" + UI_PORT + ": '" + value + "' is not a port (0-65535; 0 "
+          + "takes any free port)");
+    }
+    return Integer.parseInt(value);
+  }
+
+  private static String host(String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException("--" + UI_HOST + " needs an address, such as 0.0.0.0");
+    }
+    return value;
+  }
+
+  private static Path path(String flag, String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--" + flag + ": '" + value + "' is not a path");
+    }
+  }
+
   private static String level(String value) throws UsageException {
     if (!LOG_LEVELS.contains(value)) {
       throw new UsageException(
@@ -207,7 +294,11 @@ final class MainOptions {
     return name.equals(BATCH_INTERVAL)
         || name.equals(PARALLELISM)
         || name.equals(BATCHES)
-        || name.equals(LOG_LEVEL);
+        || name.equals(LOG_LEVEL)
+        || name.equals(UI_PORT)
+        || name.equals(UI_HOST)
+        || name.equals(EVENT_LOG)
+        || name.equals(HISTORY);
   }
 
   private static Port find(List<Port> ports, String name) {

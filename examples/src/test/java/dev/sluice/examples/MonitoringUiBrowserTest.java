@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The monitoring page in a real browser: Debian's headless Chromium, driven through its own
  * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30
  * batches of a manual clock. Skipped where Chromium is not installed; {@code .ci/run} installs
- * it. Screenshots go to {@code target/ui-screenshots/} (docs/images holds copies).
+ * it. Screenshots go to {@code target/ui-screenshots/}; docs/monitoring-*.png are copies.
  */
 @Timeout(120)
 class MonitoringUiBrowserTest {

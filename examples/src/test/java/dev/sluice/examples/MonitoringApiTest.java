@@ -126,6 +126,11 @@ class MonitoringApiTest {
           list(stages.get("edges")).stream()
               .map(e -> e.get("from") + ">" + e.get("to") + " " + e.get("kind")).toList());
       assertEquals(4L, list(stages.get("nodes")).get(4).get("records"), "printed records");
+      String code = (String) list(stages.get("segments")).get(0).get("code");
+      assertTrue(code.startsWith("/**\n * Segment 0: {@code lines -> words -> pairs}"), code);
+      assertTrue(code.contains("private void lines_words_pairs(List<String> lines"), code);
+      assertTrue(code.contains("// pairs: WordCount.pairs(String)"), code);
+      assertTrue(code.contains("private static void combineCounts("), "with its helper: " + code);
 
       String metrics = get(ui, "metrics");
       assertTrue(metrics.contains("sluice_records_in_total{input=\"lines\",pipeline=\"WordCount\"} 2.0"),

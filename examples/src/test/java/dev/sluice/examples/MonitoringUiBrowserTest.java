@@ -139,9 +139,14 @@ class MonitoringUiBrowserTest {
     assertTrue(outputs.contains("print") && outputs.contains("succeeded"), outputs);
     screenshot("batch.png");
 
+    browser.manage().window().setSize(new Dimension(1400, 1900));
     browser.get(ui + "#/graph");
     wait.until(b -> b.findElements(By.cssSelector("#segments tbody tr")).size() == 2);
     assertEquals(List.of("lines", "words", "pairs", "counts", "print"), stageNames("graph-large"));
+    List<WebElement> code = browser.findElements(By.cssSelector("#code details pre"));
+    assertEquals(2, code.size());
+    assertTrue(code.get(0).getText().contains("WordCount.pairs(word)"), code.get(0).getText());
+    assertTrue(code.get(1).getText().contains("private void counts_print("), code.get(1).getText());
     screenshot("graph.png");
 
     List<String> errors = new ArrayList<>();

@@ -145,8 +145,10 @@ final class BatchReporter {
           receiver ? queueCapacity : 0));
     }
     List<PipelineInfo.Segment> segments = new ArrayList<>();
-    for (SegmentSlot segment : program.segments()) {
-      segments.add(new PipelineInfo.Segment(segment.name(), segment.tasks()));
+    List<String> code = SegmentCode.of(program);
+    for (int s = 0; s < program.segments().size(); s++) {
+      SegmentSlot segment = program.segments().get(s);
+      segments.add(new PipelineInfo.Segment(segment.name(), segment.tasks(), code.get(s)));
     }
     List<PipelineInfo.Output> outputs = new ArrayList<>();
     for (OutputSlot output : program.outputs()) {

@@ -51,8 +51,10 @@ public record PipelineInfo(
    * @param name its stages, such as {@code lines -> words -> pairs}; a stage feeding several is
    *     followed by its branches in brackets: {@code sessions -> [active -> open, print]}
    * @param tasks its tasks per batch
+   * @param code the code the processor generated for it, with the user's method names in its
+   *     comments; empty when the processor saved none
    */
-  public record Segment(String name, int tasks) {}
+  public record Segment(String name, int tasks, String code) {}
 
   /**
    * An output.

@@ -43,7 +43,7 @@ final class EventCodec {
     line.put("inputs", inputs);
     List<Object> segments = new ArrayList<>();
     for (PipelineInfo.Segment segment : info.segments()) {
-      segments.add(map("name", segment.name(), "tasks", segment.tasks()));
+      segments.add(map("name", segment.name(), "tasks", segment.tasks(), "code", segment.code()));
     }
     line.put("segments", segments);
     List<Object> outputs = new ArrayList<>();
@@ -139,7 +139,7 @@ final class EventCodec {
         List<PipelineInfo.Segment> segments = new ArrayList<>();
         for (Map<String, Object> segment : list(line, "segments")) {
           segments.add(new PipelineInfo.Segment((String) segment.get("name"),
-              (int) number(segment, "tasks")));
+              (int) number(segment, "tasks"), (String) segment.get("code")));
         }
         List<PipelineInfo.Output> outputs = new ArrayList<>();
         for (Map<String, Object> output : list(line, "outputs")) {

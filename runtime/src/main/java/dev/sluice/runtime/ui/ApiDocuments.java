@@ -165,6 +165,7 @@ final class ApiDocuments {
         item.put("lastTimeMs", last == null ? null : last / 1e6);
         item.put("meanTimeMs", count == 0 ? null : sum / 1e6 / count);
         item.put("maxTimeMs", count == 0 ? null : max / 1e6);
+        item.put("code", segment.code());
         segments.add(item);
       }
       StageGraph graph = StageGraph.of(info);

@@ -89,6 +89,7 @@ class EngineEventsTest {
         info.inputs());
     assertEquals(List.of("lines -> words -> pairs", "counts"),
         info.segments().stream().map(PipelineInfo.Segment::name).toList());
+    assertEquals("", info.segments().get(0).code(), "a hand-written program has no saved code");
     assertEquals(List.of(new PipelineInfo.Output("counts", 1)), info.outputs());
 
     BatchSubmitted submitted = (BatchSubmitted) payloads.get(1);

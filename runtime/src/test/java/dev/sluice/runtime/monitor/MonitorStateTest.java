@@ -64,7 +64,7 @@ class MonitorStateTest {
   private static PipelineInfo pipeline() {
     return new PipelineInfo("P", 0, 1000, Duration.ofSeconds(1), 1,
         List.of(new PipelineInfo.Input("lines", "queue", false, 0)),
-        List.of(new PipelineInfo.Segment("lines -> words", 1)),
+        List.of(new PipelineInfo.Segment("lines -> words", 1, "")),
         List.of(new PipelineInfo.Output("words", 1)));
   }
 

@@ -43,7 +43,7 @@ class StageGraphTest {
   private static StageGraph graph(List<String> inputs, List<String> outputs, String... segments) {
     return StageGraph.of(new PipelineInfo("P", 0, 1000, Duration.ofSeconds(1), 2,
         inputs.stream().map(name -> new PipelineInfo.Input(name, "queue", false, 0)).toList(),
-        Arrays.stream(segments).map(name -> new PipelineInfo.Segment(name, 2)).toList(),
+        Arrays.stream(segments).map(name -> new PipelineInfo.Segment(name, 2, "")).toList(),
         outputs.stream().map(name -> new PipelineInfo.Output(name, 1)).toList()));
   }
 

@@ -189,11 +189,46 @@ async function overview() {
   renderCharts(batches, p); // last: the tables settle the layout, and so the canvases' sizes
 }
 
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+// Java with its comments, strings and keywords marked; everything else escaped as text.
+function highlight(code) {
+  const tokens = /(\/\*[\s\S]*?\*\/|\/\/[^\n]*)|("(?:\\.|[^"\\])*")|\b(private|static|final|void|for|int|long|double|boolean|try|catch|throw|new|return|if|else|while)\b/g;
+  let html = "", last = 0, match;
+  while ((match = tokens.exec(code))) {
+    html += escapeHtml(code.slice(last, match.index));
+    html += '<span class="' + (match[1] ? "comment" : match[2] ? "string" : "keyword") + '">' + escapeHtml(match[0]) + "</span>";
+    last = tokens.lastIndex;
+  }
+  return html + escapeHtml(code.slice(last));
+}
+
+function renderCode(stages) {
+  const box = $("code"); box.innerHTML = "";
+  stages.segments.forEach(s => {
+    const details = document.createElement("details");
+    details.open = true; details.className = "code"; details.id = "code-" + s.index;
+    const summary = document.createElement("summary");
+    summary.textContent = "Segment " + s.index + ": " + s.name;
+    const pre = document.createElement("pre");
+    if (s.code) pre.innerHTML = highlight(s.code);
+    else pre.textContent = "No code saved: the pipeline was compiled by a processor without the code view.";
+    details.append(summary, pre);
+    box.appendChild(details);
+  });
+}
+
 async function graphPage() {
   const [p, stages] = await Promise.all([getJson("api/v1/pipeline"), getJson("api/v1/stages")]);
+  const data = JSON.stringify([p, stages, window.innerWidth]);
+  if (data === drawn) return;
+  drawn = data;
   renderHeader(p);
   Graph.draw($("graph-large"), stages);
   renderSegments(stages);
+  renderCode(stages);
 }
 
 async function batchPage(time) {

@@ -5,6 +5,7 @@ import dev.sluice.api.Source;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private Duration batchInterval;
   private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
   private BatchClock clock = BatchClock.system();
+  private Path checkpoint;
 
   /**
    * @param pipelineName the simple name of the pipeline class
@@ -101,6 +103,29 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /**
+   * Makes the pipeline fault tolerant, like Spark's {@code ssc.checkpoint(dir)} with
+   * {@code StreamingContext.getOrCreate}: the first start creates {@code directory}; a later start
+   * with the same directory goes on where the last run stopped or crashed. Every batch's plan (what
+   * it reads from each replayable source) is logged and forced to disk before it runs, and its
+   * commit after its outputs are written; after a crash the batches that had not committed run
+   * again from their plans and the sources resume after them, so with replayable sources and
+   * idempotent or transactional sinks every output record is written exactly once. See
+   * docs/fault-tolerance.md.
+   *
+   * <p>Only the batch interval is fixed by the directory; every other setting is read fresh at
+   * each start.
+   */
+  public final B checkpoint(Path directory) {
+    this.checkpoint = Objects.requireNonNull(directory, "directory");
+    return self();
+  }
+
+  /** The checkpoint directory {@link #build()} will use, or {@code null} for none. */
+  public final Path checkpoint() {
+    return checkpoint;
+  }
+
   /** Adds a listener that is told of every batch's metrics. */
   public final B listener(StreamingListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -135,7 +160,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
-    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners);
+    return new StreamingPipeline(
+        program, batchInterval, parallelism, clock, listeners, checkpoint);
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

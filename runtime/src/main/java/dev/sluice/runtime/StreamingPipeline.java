@@ -5,6 +5,7 @@ import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,9 +31,10 @@ public final class StreamingPipeline implements AutoCloseable {
       Duration batchInterval,
       int parallelism,
       BatchClock clock,
-      List<StreamingListener> listeners) {
-    this.engine =
-        new Engine(program, batchInterval, parallelism, clock, listeners, EngineLimits.DEFAULTS);
+      List<StreamingListener> listeners,
+      Path checkpoint) {
+    this.engine = new Engine(
+        program, batchInterval, parallelism, clock, listeners, EngineLimits.DEFAULTS, checkpoint);
   }
 
   /** The pipeline's name. */
@@ -41,9 +43,13 @@ public final class StreamingPipeline implements AutoCloseable {
   }
 
   /**
-   * Starts the receivers, the driver and the workers.
+   * Starts the receivers, the driver and the workers; with a checkpoint directory, first recovers
+   * what it holds (see {@link PipelineBuilder#checkpoint}).
    *
    * @throws IllegalStateException if already started
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
+   *     be used (in use, another pipeline's, another batch interval, damaged); the message says
+   *     how to go on, and the pipeline is stopped
    */
   public void start() {
     engine.start();

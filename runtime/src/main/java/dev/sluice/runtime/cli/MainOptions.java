@@ -7,6 +7,8 @@ import dev.sluice.runtime.PipelineBuilder.Port;
 import dev.sluice.runtime.sink.Sinks;
 import dev.sluice.runtime.source.Sources;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ final class MainOptions {
   private static final String BATCH_INTERVAL = "batch-interval";
   private static final String PARALLELISM = "parallelism";
   private static final String BATCHES = "batches";
+  private static final String CHECKPOINT = "checkpoint";
   private static final String LOG_LEVEL = "log-level";
   private static final String HELP = "help";
 
@@ -36,6 +39,7 @@ final class MainOptions {
   private Duration batchInterval;
   private Integer parallelism;
   private Long batches;
+  private Path checkpoint;
   private String logLevel;
   private final Map<String, String> inputUris = new LinkedHashMap<>();
   private final Map<String, String> outputUris = new LinkedHashMap<>();
@@ -116,6 +120,11 @@ final class MainOptions {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
   }
 
+  /** The directory of {@code --checkpoint}, if given. */
+  Optional<Path> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
   /**
    * Sets the batch interval and parallelism given on {@code builder}, and binds the sources and
    * sinks the input and output URIs name.
@@ -128,6 +137,9 @@ final class MainOptions {
     }
     if (parallelism != null) {
       builder.parallelism(parallelism);
+    }
+    if (checkpoint != null) {
+      builder.checkpoint(checkpoint);
     }
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
       Source<String> source;
@@ -154,6 +166,7 @@ final class MainOptions {
       case BATCH_INTERVAL -> batchInterval = interval(value);
       case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
+      case CHECKPOINT -> checkpoint = directory(value);
       case LOG_LEVEL -> logLevel = level(value);
       default -> {
         Port input = find(inputs, name);
@@ -207,6 +220,7 @@ final class MainOptions {
     return name.equals(BATCH_INTERVAL)
         || name.equals(PARALLELISM)
         || name.equals(BATCHES)
+        || name.equals(CHECKPOINT)
         || name.equals(LOG_LEVEL);
   }
 
@@ -217,5 +231,14 @@ final class MainOptions {
       }
     }
     return null;
+  }
+
+  private static Path directory(String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--" + CHECKPOINT + ": '" + value + "' is not a path: "
+          + e.getReason());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageKind;
 import java.util.List;
 
@@ -689,73 +690,28 @@ public final class ErrorMessages {
 
   /** The operator's expected parameters and signature, for {@link #arity} and others. */
   private static String expected(StageKind kind, String stage) {
-    return switch (kind) {
-      case INPUT -> "takes none: Source<T> " + stage + "()";
-      case MAP -> "takes one, the record: R " + stage + "(T record)";
-      case FILTER -> "takes one, the record: boolean " + stage + "(T record)";
-      case FLAT_MAP ->
-          "takes two, the record and the Emitter of its results: void "
-              + stage
-              + "(T record, Emitter<R> out)";
-      case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY ->
-          "takes two, the values to combine: " + form(kind, stage);
-      case MAP_VALUES -> "takes one, the value: " + form(kind, stage);
-      case REPARTITION -> "takes one, the record: " + form(kind, stage);
-      case FLAT_MAP_VALUES -> "takes two, the value and the Emitter of its results: " + form(kind, stage);
-      case MAP_PARTITIONS ->
-          "takes two, the partition and the Emitter of its results: " + form(kind, stage);
-      case TRANSFORM -> "takes one or two, the batch and its time: " + form(kind, stage);
-      case COUNT, COUNT_BY_WINDOW -> "takes one, the count: " + form(kind, stage);
-      case WINDOW -> "takes one, the record: " + form(kind, stage);
-      case REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW ->
-          "takes two, the values to combine: " + form(kind, stage);
-      case COUNT_BY_VALUE_AND_WINDOW -> "takes two, the value and its count: " + form(kind, stage);
-      case GROUP_BY_KEY_AND_WINDOW -> "takes two, the key and its values: " + form(kind, stage);
-      case UPDATE_STATE_BY_KEY ->
-          "takes two, the new values and the previous state: " + form(kind, stage);
-      case MAP_WITH_STATE ->
-          "takes three, the key, the value and the state: " + form(kind, stage);
-      case STATE_SNAPSHOTS -> "takes two, the key and its state: " + form(kind, stage);
-      case COUNT_BY_VALUE -> "takes two, the value and its count: " + form(kind, stage);
-      case GROUP_BY_KEY -> "takes two, the key and its values: " + form(kind, stage);
-      case JOIN, COGROUP -> "takes three, the key and the two sides: " + form(kind, stage);
-      case OUTPUT -> "takes none: Sink<T> " + stage + "()";
-      case UNION -> throw new IllegalArgumentException("a union has no method");
-    };
+    return kind.takes() + ": " + kind.form(stage);
   }
 
   /** The signature an operator's method has, in letters: {@code R groups(K key, List<V> values)}. */
   public static String form(StageKind kind, String stage) {
-    return switch (kind) {
-      case INPUT -> "Source<T> " + stage + "()";
-      case MAP, REPARTITION -> "R " + stage + "(T record)";
-      case FILTER -> "boolean " + stage + "(T record)";
-      case FLAT_MAP -> "void " + stage + "(T record, Emitter<R> out)";
-      case MAP_VALUES -> "U " + stage + "(V value)";
-      case FLAT_MAP_VALUES -> "void " + stage + "(V value, Emitter<U> out)";
-      case MAP_PARTITIONS -> "void " + stage + "(List<T> partition, Emitter<R> out)";
-      case TRANSFORM ->
-          "List<R> " + stage + "(List<T> batch) or List<R> " + stage + "(List<T> batch, long time)";
-      case COUNT, COUNT_BY_WINDOW -> "R " + stage + "(long count)";
-      case WINDOW -> "R " + stage + "(T record)";
-      case REDUCE_BY_WINDOW -> "T " + stage + "(T a, T b)";
-      case REDUCE_BY_KEY_AND_WINDOW -> "V " + stage + "(V a, V b)";
-      case COUNT_BY_VALUE_AND_WINDOW -> "R " + stage + "(T value, long count)";
-      case GROUP_BY_KEY_AND_WINDOW -> "R " + stage + "(K key, List<V> values)";
-      case UPDATE_STATE_BY_KEY ->
-          "Optional<S> " + stage + "(List<V> newValues, Optional<S> state)";
-      case MAP_WITH_STATE -> "R " + stage + "(K key, Optional<V> value, State<S> state)";
-      case STATE_SNAPSHOTS -> "R " + stage + "(K key, S state)";
-      case COUNT_BY_VALUE -> "R " + stage + "(T value, long count)";
-      case REDUCE -> "T " + stage + "(T a, T b)";
-      case REDUCE_BY_KEY -> "V " + stage + "(V a, V b)";
-      case COMBINE_BY_KEY -> "C " + stage + "(C a, C b)";
-      case GROUP_BY_KEY -> "R " + stage + "(K key, List<V> values)";
-      case JOIN -> "R " + stage + "(K key, V left, W right)";
-      case COGROUP -> "R " + stage + "(K key, List<V> left, List<W> right)";
-      case OUTPUT -> "Sink<T> " + stage + "()";
-      case UNION -> throw new IllegalArgumentException("a union has no method");
-    };
+    return kind.form(stage);
+  }
+
+  /**
+   * A join method's form for its kind, with the given type names: {@code R name(K key, V left,
+   * Optional<W> right)} for a left outer join.
+   */
+  public static String joinForm(String stage, JoinKind kind, String key, String left, String right) {
+    return "R "
+        + stage
+        + "("
+        + key
+        + " key, "
+        + (kind.leftOptional() ? "Optional<" + left + ">" : left)
+        + " left, "
+        + (kind.rightOptional() ? "Optional<" + right + ">" : right)
+        + " right)";
   }
 
   /** A stage method with the wrong number of parameters. */
@@ -783,19 +739,7 @@ public final class ErrorMessages {
 
   /** A stage method with the wrong return type. */
   public static String returnType(StageKind kind, String stage, String actual) {
-    String rule =
-        switch (kind) {
-          case MAP -> "returns the new record: R " + stage + "(T record)";
-          case FILTER -> "returns boolean: boolean " + stage + "(T record)";
-          case FLAT_MAP ->
-              "returns void and emits its records to the Emitter: void "
-                  + stage
-                  + "(T record, Emitter<R> out)";
-          case FLAT_MAP_VALUES, MAP_PARTITIONS ->
-              "returns void and emits its records to the Emitter: " + form(kind, stage);
-          case TRANSFORM -> "returns a List of the records it produces: " + form(kind, stage);
-          default -> "returns the record it produces: " + form(kind, stage);
-        };
+    String rule = kind.returns() + ": " + form(kind, stage);
     return Tag.RETURN_TYPE
         + " "
         + kind.annotation()

@@ -1,6 +1,7 @@
 package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.PipelineDeclaration;
+import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.StageTypes;
@@ -80,7 +81,7 @@ final class TypeFlowValidator {
       StageDeclaration stage, Signature signature, TypeMirror consumed, ValidationReport report) {
     String name = stage.name();
     List<? extends VariableElement> parameters = stage.method().getParameters();
-    switch (stage.kind()) {
+    return switch (stage.kind()) {
       case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE, WINDOW, COUNT_BY_VALUE_AND_WINDOW -> {
         if (!types.isAssignable(consumed, signature.accepts())) {
           report.error(
@@ -90,25 +91,25 @@ final class TypeFlowValidator {
                   TypeSupport.text(consumed),
                   path(stage, 0, ErrorMessages.takes(TypeSupport.text(signature.accepts())))),
               parameters.get(0));
-          return null;
+          yield null;
         }
-        return StageTypes.of(consumed, produced(name).orElse(null));
+        yield StageTypes.of(consumed, produced(name).orElse(null));
       }
       case MAP_PARTITIONS, TRANSFORM -> {
         TypeMirror list = types.declared(TypeSupport.LIST, consumed);
         if (!types.isAssignable(list, parameters.get(0).asType())) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, consumed), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, consumed), report);
         }
-        return StageTypes.of(consumed, produced(name).orElse(null));
+        yield StageTypes.of(consumed, produced(name).orElse(null));
       }
       case COUNT, COUNT_BY_WINDOW -> {
-        return StageTypes.of(consumed, produced(name).orElse(null));
+        yield StageTypes.of(consumed, produced(name).orElse(null));
       }
       case STATE_SNAPSHOTS -> {
-        return checkSnapshots(stage, consumed, report);
+        yield checkSnapshots(stage, consumed, report);
       }
       case REDUCE, REDUCE_BY_WINDOW -> {
-        return checkReduce(stage, signature, consumed, consumed, report)
+        yield checkReduce(stage, signature, consumed, consumed, report)
             ? StageTypes.of(consumed, consumed)
             : null;
       }
@@ -119,14 +120,15 @@ final class TypeFlowValidator {
               ErrorMessages.sinkMismatch(
                   name, sink, TypeSupport.text(consumed), path(stage, 0, ErrorMessages.writes(sink))),
               stage.method());
-          return null;
+          yield null;
         }
-        return StageTypes.of(consumed, null);
+        yield StageTypes.of(consumed, null);
       }
-      default -> {
-        return checkKeyed(stage, signature, consumed, report);
-      }
-    }
+      case MAP_VALUES, FLAT_MAP_VALUES, REDUCE_BY_KEY, COMBINE_BY_KEY, GROUP_BY_KEY, JOIN, COGROUP,
+          REDUCE_BY_KEY_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW, UPDATE_STATE_BY_KEY, MAP_WITH_STATE ->
+          checkKeyed(stage, signature, consumed, report);
+      case INPUT, UNION -> throw new IllegalArgumentException(stage.kind() + " reads no records");
+    };
   }
 
   /** Checks a keyed operator, whose records must be {@code KV<K, V>}. */
@@ -140,50 +142,50 @@ final class TypeFlowValidator {
     TypeMirror key = keyValue.get(0);
     TypeMirror value = keyValue.get(1);
     List<? extends VariableElement> parameters = stage.method().getParameters();
-    switch (stage.kind()) {
+    return switch (stage.kind()) {
       case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
-        return checkReduce(stage, signature, value, consumed, report)
+        yield checkReduce(stage, signature, value, consumed, report)
                 && checkFilterKey(stage, key, value, report)
             ? new StageTypes(consumed, consumed, key, value, null)
             : null;
       }
       case MAP_VALUES, FLAT_MAP_VALUES -> {
         if (!types.isAssignable(value, parameters.get(0).asType())) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case UPDATE_STATE_BY_KEY -> {
         if (!accepts(parameters, types.declared(TypeSupport.LIST, value))) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case MAP_WITH_STATE -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.OPTIONAL, value))) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case COMBINE_BY_KEY -> {
-        return checkCombine(stage, consumed, key, value, report)
+        yield checkCombine(stage, consumed, key, value, report)
             ? new StageTypes(consumed, produced(name).orElse(null), key, value, null)
             : null;
       }
       case JOIN, COGROUP -> {
         TypeMirror rightRecords = produced(stage.from().get(1)).orElse(null);
         if (rightRecords == null) {
-          return null;
+          yield null;
         }
         List<? extends TypeMirror> right = keyValueOf(stage, 1, rightRecords, report);
         if (right == null) {
-          return null;
+          yield null;
         }
         if (!types.isSame(types.boxed(key), types.boxed(right.get(0)))) {
           report.error(
@@ -195,21 +197,24 @@ final class TypeFlowValidator {
               stage.method(),
               stage.annotation(),
               null);
-          return null;
+          yield null;
         }
         TypeMirror rightValue = right.get(1);
         if (!accepts(
             parameters, key, side(stage, value, true), side(stage, rightValue, false))) {
-          return mismatch(
+          yield mismatch(
               stage,
               TypeSupport.text(consumed) + " and " + TypeSupport.text(rightRecords),
               expected(stage, key, value, rightValue),
               report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, rightValue);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, rightValue);
       }
-      default -> throw new IllegalArgumentException(stage.kind().toString());
-    }
+      case INPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
+          COUNT_BY_VALUE, REDUCE, WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW, STATE_SNAPSHOTS, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.kind() + " is not keyed");
+    };
   }
 
   /**
@@ -254,10 +259,9 @@ final class TypeFlowValidator {
     if (stage.kind() == StageKind.COGROUP) {
       return types.declared(TypeSupport.LIST, value);
     }
-    String kind = stage.stringMember("kind");
-    boolean optional =
-        kind.equals("FULL_OUTER") || kind.equals(left ? "RIGHT_OUTER" : "LEFT_OUTER");
-    return optional ? types.declared(TypeSupport.OPTIONAL, value) : value;
+    return JoinKind.valueOf(stage.stringMember("kind")).optional(left)
+        ? types.declared(TypeSupport.OPTIONAL, value)
+        : value;
   }
 
   /** Whether each parameter can take the corresponding type. */
@@ -320,21 +324,17 @@ final class TypeFlowValidator {
               + "> left, List<"
               + text.get(2)
               + "> right)";
-      case JOIN -> {
-        String kind = stage.stringMember("kind");
-        boolean left = kind.equals("RIGHT_OUTER") || kind.equals("FULL_OUTER");
-        boolean right = kind.equals("LEFT_OUTER") || kind.equals("FULL_OUTER");
-        yield "R "
-            + name
-            + "("
-            + text.get(0)
-            + " key, "
-            + (left ? "Optional<" + text.get(1) + ">" : text.get(1))
-            + " left, "
-            + (right ? "Optional<" + text.get(2) + ">" : text.get(2))
-            + " right)";
-      }
-      default -> throw new IllegalArgumentException(stage.kind().toString());
+      case JOIN ->
+          ErrorMessages.joinForm(
+              name,
+              JoinKind.valueOf(stage.stringMember("kind")),
+              text.get(0),
+              text.get(1),
+              text.get(2));
+      case INPUT, MAP, FILTER, FLAT_MAP, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY,
+          COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.kind() + " has its own mismatch message");
     };
   }
 

@@ -140,7 +140,11 @@ public final class SluiceProcessor extends AbstractProcessor {
     }
     PipelineGraph graph =
         new GraphBuilder(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
-            .build(declaration, validation.types(), validation.batchIntervalMillis());
+            .build(
+                declaration,
+                validation.types(),
+                validation.helpers(),
+                validation.batchIntervalMillis());
     String generator =
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
                 == null

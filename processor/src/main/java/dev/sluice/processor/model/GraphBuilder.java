@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -39,25 +37,29 @@ public final class GraphBuilder {
   }
 
   /**
-   * The graph of {@code pipeline}, with the record types validation resolved for each stage name
-   * and the batch interval it parsed.
+   * The graph of {@code pipeline}, with the record types and helper methods validation resolved
+   * for each stage name and the batch interval it parsed.
    */
   public PipelineGraph build(
-      PipelineDeclaration pipeline, Map<String, StageTypes> resolved, long batchIntervalMillis) {
+      PipelineDeclaration pipeline,
+      Map<String, StageTypes> resolved,
+      Map<String, Map<Helper, ExecutableElement>> helpers,
+      long batchIntervalMillis) {
     List<Stage> stages = new ArrayList<>();
     for (StageDeclaration declaration : pipeline.stages()) {
       StageTypes types = resolved.get(declaration.name());
       if (types == null) {
         throw new IllegalStateException("no resolved types for stage " + declaration.name());
       }
-      stages.add(stage(pipeline, declaration, types));
+      stages.add(
+          stage(declaration, types, helpers.getOrDefault(declaration.name(), Map.of())));
     }
     return new PipelineGraph(
         ClassName.get(pipeline.type()), batchIntervalMillis, pipeline.generateMain(), stages);
   }
 
   private Stage stage(
-      PipelineDeclaration pipeline, StageDeclaration declaration, StageTypes resolved) {
+      StageDeclaration declaration, StageTypes resolved, Map<Helper, ExecutableElement> helpers) {
     String name = declaration.name();
     StageKind kind = declaration.kind();
     UserMethod method = method(declaration.method());
@@ -83,24 +85,24 @@ public final class GraphBuilder {
               new OperatorSpec.Combine(
                   new ReduceSpec(key, method.returnType().box(), method.returnType(), partitions),
                   value,
-                  method(helper(pipeline, declaration.stringMember("createCombiner"))),
-                  method(helper(pipeline, declaration.stringMember("mergeValue"))));
-          case WINDOW -> new OperatorSpec.Window(windowing(declaration, pipeline));
+                  method(helper(declaration, helpers, Helper.CREATE_COMBINER)),
+                  method(helper(declaration, helpers, Helper.MERGE_VALUE)));
+          case WINDOW -> new OperatorSpec.Window(windowing(declaration, helpers));
           case REDUCE_BY_KEY_AND_WINDOW ->
               aggregate(
                   new ReduceSpec(key, value, method.returnType(), partitions),
-                  Optional.of(windowing(declaration, pipeline)));
+                  Optional.of(windowing(declaration, helpers)));
           case REDUCE_BY_WINDOW ->
-              aggregate(reduceAll(method), Optional.of(windowing(declaration, pipeline)));
+              aggregate(reduceAll(method), Optional.of(windowing(declaration, helpers)));
           case COUNT_BY_WINDOW ->
-              aggregate(countAll(), Optional.of(windowing(declaration, pipeline)));
+              aggregate(countAll(), Optional.of(windowing(declaration, helpers)));
           case COUNT_BY_VALUE_AND_WINDOW ->
               aggregate(
-                  countByValue(in, partitions), Optional.of(windowing(declaration, pipeline)));
+                  countByValue(in, partitions), Optional.of(windowing(declaration, helpers)));
           case GROUP_BY_KEY -> new OperatorSpec.Grouped(key, value, partitions, Optional.empty());
           case GROUP_BY_KEY_AND_WINDOW ->
               new OperatorSpec.Grouped(
-                  key, value, partitions, Optional.of(windowing(declaration, pipeline)));
+                  key, value, partitions, Optional.of(windowing(declaration, helpers)));
           case UPDATE_STATE_BY_KEY ->
               new OperatorSpec.UpdateState(key, value, stateOfRecords(resolved), partitions);
           case MAP_WITH_STATE ->
@@ -112,7 +114,7 @@ public final class GraphBuilder {
                   value,
                   type(resolved.right()),
                   partitions,
-                  JoinKind.valueOf(declaration.stringMember("kind")));
+                  declaration.joinKind());
           case COGROUP ->
               new OperatorSpec.Cogroup(key, value, type(resolved.right()), partitions);
           case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
@@ -150,16 +152,15 @@ public final class GraphBuilder {
     return new ReduceSpec(records.box(), TypeName.LONG.box(), TypeName.LONG, partitions);
   }
 
-  /** The window a windowed stage declares, its durations as validation checked them. */
-  private Windowing windowing(StageDeclaration declaration, PipelineDeclaration pipeline) {
+  /** The window a windowed stage declares, its durations and helpers as validation checked them. */
+  private Windowing windowing(
+      StageDeclaration declaration, Map<Helper, ExecutableElement> helpers) {
     String slide = declaration.stringMember("slide");
-    String inverse = declaration.stringMember("inverse");
-    String filter = declaration.stringMember("filter");
     return new Windowing(
         BatchInterval.parseMillis(declaration.stringMember("window")).orElseThrow(),
         slide.isEmpty() ? 0 : BatchInterval.parseMillis(slide).orElseThrow(),
-        inverse.isEmpty() ? Optional.empty() : Optional.of(method(helper(pipeline, inverse))),
-        filter.isEmpty() ? Optional.empty() : Optional.of(method(helper(pipeline, filter))));
+        Optional.ofNullable(helpers.get(Helper.INVERSE)).map(this::method),
+        Optional.ofNullable(helpers.get(Helper.FILTER)).map(this::method));
   }
 
   /** The timeout a {@code @MapWithState} stage declares, as validation checked it. */
@@ -170,14 +171,15 @@ public final class GraphBuilder {
         Integer.parseInt(declaration.stringMember("fullScanBatches")));
   }
 
-  /** The method called {@code name} of the pipeline class, which validation found. */
-  private static ExecutableElement helper(PipelineDeclaration pipeline, String name) {
-    for (Element enclosed : pipeline.type().getEnclosedElements()) {
-      if (enclosed.getKind() == ElementKind.METHOD && enclosed.getSimpleName().contentEquals(name)) {
-        return (ExecutableElement) enclosed;
-      }
+  /** The {@code helper} method of a stage, which validation resolved. */
+  private static ExecutableElement helper(
+      StageDeclaration declaration, Map<Helper, ExecutableElement> helpers, Helper helper) {
+    ExecutableElement method = helpers.get(helper);
+    if (method == null) {
+      throw new IllegalStateException(
+          "no resolved " + helper.member() + " for stage " + declaration.name());
     }
-    throw new IllegalStateException("no method " + name + " in " + pipeline.name());
+    return method;
   }
 
   private static TypeName type(TypeMirror type) {

@@ -1,5 +1,6 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageKind;
 import java.util.List;
@@ -145,7 +146,8 @@ public final class ErrorMessages {
         "Declare it as `Emitter<R>`, where `R` is the type of the records it emits."),
     PRIVATE_METHOD(
         "PrivateMethod",
-        "A stage method is private, so the generated code cannot call it.",
+        "A stage method, or a method an annotation names (inverse, filter, createCombiner,"
+            + " mergeValue), is private, so the generated code cannot call it.",
         "Make it package-private or public."),
     INACCESSIBLE_CLASS(
         "InaccessibleClass",
@@ -626,6 +628,63 @@ public final class ErrorMessages {
         + form;
   }
 
+  /** The tag of the messages about {@code helper}. */
+  private static Tag tag(Helper helper) {
+    return switch (helper) {
+      case INVERSE -> Tag.INVERSE_FUNCTION;
+      case FILTER -> Tag.FILTER_FUNCTION;
+      case CREATE_COMBINER, MERGE_VALUE -> Tag.COMBINE_FUNCTIONS;
+    };
+  }
+
+  /**
+   * A helper named by several methods of which none fits, or several ({@code several}); {@code
+   * considered} are those, as {@code int minus(int, int)}.
+   */
+  public static String helperOverloads(
+      String annotation,
+      Helper helper,
+      String method,
+      String stage,
+      String form,
+      List<String> considered,
+      boolean several) {
+    String named =
+        annotation + "(" + helper.member() + " = \"" + method + "\") on " + stage + " names ";
+    return tag(helper)
+        + " "
+        + named
+        + (several
+            ? considered.size() + " methods that fit: " + String.join(", ", considered)
+                + "; keep only one of them, or name the one you mean differently"
+            : considered.size() + " methods, none of which fits: " + String.join(", ", considered)
+                + "; declare " + form);
+  }
+
+  /** A helper method that is private, so generated code cannot call it. */
+  public static String privateHelper(
+      String annotation,
+      Helper helper,
+      String method,
+      String stage,
+      String signature,
+      String generated) {
+    return Tag.PRIVATE_METHOD
+        + " "
+        + annotation
+        + "("
+        + helper.member()
+        + " = \""
+        + method
+        + "\") on "
+        + stage
+        + " names "
+        + signature
+        + ", which is private, but the generated "
+        + generated
+        + " calls it; make it package-private or public";
+  }
+
   /** A filter without an inverse. */
   public static String filterWithoutInverse(String stage, String filter) {
     return Tag.FILTER_FUNCTION
@@ -735,6 +794,20 @@ public final class ErrorMessages {
         + kind.annotation()
         + " method "
         + expected(kind, stage);
+  }
+
+  /**
+   * An {@code @Output} method taking {@code count} parameters, as a {@code foreachRDD} function
+   * would; {@code records} is the record type they suggest, or {@code T}.
+   */
+  public static String outputArity(String stage, int count, String records) {
+    return arity(StageKind.OUTPUT, stage, count)
+        + "; to run code on each batch's records, as with Spark's foreachRDD, return a sink that"
+        + " does it: Sink<"
+        + records
+        + "> "
+        + stage
+        + "() { return Sinks.foreachBatch((time, records) -> ...); }";
   }
 
   /** A stage method with the wrong return type. */

@@ -13,7 +13,7 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The shape of the per-batch and keyed operators' methods that does not depend on what they read:
  * the number of parameters, the return type, the parameters whose type the operator fixes (a
- * {@code long} count, a {@code List}, an {@code Optional} outer side) and the partition count.
+ * {@code long} count, a {@code List}, an {@code Optional} outer side).
  * Whether the other types match the records read is checked along the wiring by {@link
  * TypeFlowValidator}.
  */
@@ -28,14 +28,6 @@ final class OperatorSignature implements SignatureRule {
   @Override
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
     StageKind kind = stage.kind();
-    if (stage.partitions() < (kind == StageKind.REPARTITION ? 1 : 0)) {
-      report.error(
-          ErrorMessages.partitions(kind, stage.name(), stage.partitions()),
-          stage.method(),
-          stage.annotation(),
-          stage.partitionsValue());
-      return Optional.empty();
-    }
     List<? extends VariableElement> parameters = stage.method().getParameters();
     int arity =
         switch (kind) {

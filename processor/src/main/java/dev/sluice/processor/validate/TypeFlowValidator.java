@@ -1,6 +1,7 @@
 package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.PipelineDeclaration;
+import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -33,6 +35,7 @@ final class TypeFlowValidator {
   private final Map<String, Signature> signatures;
   private final Map<String, List<String>> sources;
   private final Set<String> cyclic;
+  private final HelperResolver helpers;
   private final Map<String, Optional<TypeMirror>> produced = new HashMap<>();
 
   TypeFlowValidator(
@@ -40,8 +43,10 @@ final class TypeFlowValidator {
       PipelineDeclaration pipeline,
       Map<String, Signature> signatures,
       Map<String, List<String>> sources,
-      Set<String> cyclic) {
+      Set<String> cyclic,
+      HelperResolver helpers) {
     this.types = types;
+    this.helpers = helpers;
     this.pipeline = pipeline;
     this.signatures = signatures;
     this.sources = sources;
@@ -145,7 +150,7 @@ final class TypeFlowValidator {
     return switch (stage.kind()) {
       case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
         yield checkReduce(stage, signature, value, consumed, report)
-                && checkFilterKey(stage, key, value, report)
+                && checkFilter(stage, key, report)
             ? new StageTypes(consumed, consumed, key, value, null)
             : null;
       }
@@ -372,32 +377,37 @@ final class TypeFlowValidator {
   }
 
   /**
-   * Checks that the key parameter of a windowed reduce's filter takes the keys read; the rest of
-   * its signature {@link WindowValidator} checked.
+   * Resolves the filter of a windowed reduce by key, now that its key type is known: {@code
+   * boolean filter(K key, V value)} over the keys read and the reduce function's values.
    */
-  private boolean checkFilterKey(
-      StageDeclaration stage, TypeMirror key, TypeMirror value, ValidationReport report) {
-    String filterName = stage.stringMember("filter");
+  private boolean checkFilter(StageDeclaration stage, TypeMirror key, ValidationReport report) {
+    String filterName = stage.helperName(Helper.FILTER);
     if (stage.kind() != StageKind.REDUCE_BY_KEY_AND_WINDOW || filterName.isEmpty()) {
       return true;
     }
-    ExecutableElement filter = WindowValidator.method(pipeline, filterName);
-    if (filter == null || types.isAssignable(key, filter.getParameters().get(0).asType())) {
-      return true;
-    }
-    report.error(
-        ErrorMessages.filterMismatch(
-            stage.name(),
-            describe(filter),
-            "boolean "
-                + filterName
-                + "("
-                + TypeSupport.text(types.boxed(key))
-                + " key, "
-                + TypeSupport.text(stage.method().getReturnType())
-                + " value)"),
-        filter);
-    return false;
+    TypeMirror value = stage.method().getReturnType();
+    String form =
+        "boolean "
+            + filterName
+            + "("
+            + TypeSupport.text(types.boxed(key))
+            + " key, "
+            + TypeSupport.text(value)
+            + " value)";
+    HelperResolver.Need need =
+        new HelperResolver.Need(
+            form,
+            filter ->
+                filter.getParameters().size() == 2
+                    && filter.getReturnType().getKind() == TypeKind.BOOLEAN
+                    && types.isAssignable(key, filter.getParameters().get(0).asType())
+                    && types.isSame(filter.getParameters().get(1).asType(), value),
+            ErrorMessages.windowFunctionMissing(
+                stage.kind().annotation(), "filter", filterName, stage.name(), form),
+            filter ->
+                ErrorMessages.filterMismatch(
+                    stage.name(), HelperResolver.describe(filter), form));
+    return helpers.resolve(stage, Helper.FILTER, need, report).isPresent();
   }
 
   /** Checks a combine's three functions over {@code KV<K, V>}. */
@@ -410,77 +420,42 @@ final class TypeFlowValidator {
     TypeMirror combiner = stage.method().getReturnType();
     String combinerText = TypeSupport.text(combiner);
     String valueText = TypeSupport.text(types.boxed(value));
-    String createName = stage.stringMember("createCombiner");
-    String mergeName = stage.stringMember("mergeValue");
+    String createName = stage.helperName(Helper.CREATE_COMBINER);
+    String mergeName = stage.helperName(Helper.MERGE_VALUE);
     String createForm = "C " + createName + "(" + valueText + " value)";
     String mergeForm = "C " + mergeName + "(C combiner, " + valueText + " value)";
-    ExecutableElement create = helper(stage, "createCombiner", createName, createForm, report);
-    if (create == null) {
-      return false;
-    }
-    ExecutableElement merge = helper(stage, "mergeValue", mergeName, mergeForm, report);
-    if (merge == null) {
-      return false;
-    }
-    boolean createFits =
-        create.getParameters().size() == 1
-            && types.isSame(create.getReturnType(), combiner)
-            && types.isAssignable(value, create.getParameters().get(0).asType());
-    boolean mergeFits =
-        merge.getParameters().size() == 2
-            && types.isSame(merge.getReturnType(), combiner)
-            && types.isSame(merge.getParameters().get(0).asType(), combiner)
-            && types.isAssignable(value, merge.getParameters().get(1).asType());
-    if (createFits && mergeFits) {
-      return true;
-    }
-    String actual =
-        describe(createFits ? merge : create)
-            + " with "
-            + combinerText
-            + " "
-            + stage.name()
-            + "("
-            + combinerText
-            + ", "
-            + combinerText
-            + ")";
-    report.error(
-        ErrorMessages.combineMismatch(
-            stage.name(),
-            actual,
-            TypeSupport.text(consumed),
-            path(stage, 0, ""),
-            createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)"),
-        createFits ? merge : create);
-    return false;
-  }
-
-  private static String describe(ExecutableElement method) {
-    return TypeSupport.text(method.getReturnType())
-        + " "
-        + method.getSimpleName()
-        + method.getParameters().stream()
-            .map(parameter -> TypeSupport.text(parameter.asType()))
-            .collect(Collectors.joining(", ", "(", ")"));
-  }
-
-  /** The non-private method {@code name} of the pipeline class, or {@code null} after an error. */
-  private ExecutableElement helper(
-      StageDeclaration stage, String member, String name, String form, ValidationReport report) {
-    for (Element enclosed : pipeline.type().getEnclosedElements()) {
-      if (enclosed.getKind() == ElementKind.METHOD
-          && enclosed.getSimpleName().contentEquals(name)
-          && !enclosed.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
-        return (ExecutableElement) enclosed;
-      }
-    }
-    report.error(
-        ErrorMessages.combineMissing(stage.name(), member, name, form),
-        stage.method(),
-        stage.annotation(),
-        stage.members().get(member));
-    return null;
+    String forms = createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)";
+    String with = " with " + combinerText + " " + stage.name() + "(" + combinerText + ", "
+        + combinerText + ")";
+    Function<ExecutableElement, String> mismatch =
+        method ->
+            ErrorMessages.combineMismatch(
+                stage.name(),
+                HelperResolver.describe(method) + with,
+                TypeSupport.text(consumed),
+                path(stage, 0, ""),
+                forms);
+    HelperResolver.Need create =
+        new HelperResolver.Need(
+            createForm,
+            method ->
+                method.getParameters().size() == 1
+                    && types.isSame(method.getReturnType(), combiner)
+                    && types.isAssignable(value, method.getParameters().get(0).asType()),
+            ErrorMessages.combineMissing(stage.name(), "createCombiner", createName, createForm),
+            mismatch);
+    HelperResolver.Need merge =
+        new HelperResolver.Need(
+            mergeForm,
+            method ->
+                method.getParameters().size() == 2
+                    && types.isSame(method.getReturnType(), combiner)
+                    && types.isSame(method.getParameters().get(0).asType(), combiner)
+                    && types.isAssignable(value, method.getParameters().get(1).asType()),
+            ErrorMessages.combineMissing(stage.name(), "mergeValue", mergeName, mergeForm),
+            mismatch);
+    return helpers.resolve(stage, Helper.CREATE_COMBINER, create, report).isPresent()
+        && helpers.resolve(stage, Helper.MERGE_VALUE, merge, report).isPresent();
   }
 
   /** {@code [K, V]} of side {@code index}'s records, or {@code null} after reporting. */

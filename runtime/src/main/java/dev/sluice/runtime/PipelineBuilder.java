@@ -157,6 +157,16 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /**
+   * Whether input or output {@code name} has a source or sink bound by {@link #bindInput},
+   * {@link #bindOutput} or a typed method; if not, {@link #build()} uses the default its
+   * {@code @Input} or {@code @Output} method returns. For tools that bind only what is left, such
+   * as the test kit.
+   */
+  public final boolean isBound(String name) {
+    return boundInputs.containsKey(name) || boundOutputs.containsKey(name);
+  }
+
   /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);

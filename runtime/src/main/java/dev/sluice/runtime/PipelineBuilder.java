@@ -2,6 +2,7 @@ package dev.sluice.runtime;
 
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
@@ -34,6 +35,7 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
   private BatchClock clock = BatchClock.system();
   private Path checkpoint;
+  private boolean writeAheadLog = true;
 
   /**
    * @param pipelineName the simple name of the pipeline class
@@ -121,6 +123,17 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /**
+   * Whether receivers with a record codec (the socket source) log what they receive in the
+   * checkpoint directory, so that a crash loses none of it; on by default, used only with a
+   * checkpoint directory. Off, such a receiver is at most once after a crash, and a batch costs
+   * no write to the log.
+   */
+  public final B writeAheadLog(boolean enabled) {
+    this.writeAheadLog = enabled;
+    return self();
+  }
+
   /** The checkpoint directory {@link #build()} will use, or {@code null} for none. */
   public final Path checkpoint() {
     return checkpoint;
@@ -171,7 +184,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
     return new StreamingPipeline(
-        program, batchInterval, parallelism, clock, listeners, checkpoint);
+        program, batchInterval, parallelism, clock, listeners,
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog));
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

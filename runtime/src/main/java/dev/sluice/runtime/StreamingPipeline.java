@@ -1,11 +1,11 @@
 package dev.sluice.runtime;
 
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,7 +32,7 @@ public final class StreamingPipeline implements AutoCloseable {
       int parallelism,
       BatchClock clock,
       List<StreamingListener> listeners,
-      Path checkpoint) {
+      CheckpointSettings checkpoint) {
     this.engine = new Engine(
         program, batchInterval, parallelism, clock, listeners, EngineLimits.DEFAULTS, checkpoint);
   }

@@ -7,6 +7,7 @@ import dev.sluice.runtime.checkpoint.BatchLog;
 import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.checkpoint.BatchPlan.InputPlan;
 import dev.sluice.runtime.checkpoint.CheckpointDirectory;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.checkpoint.CrashPoint;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
@@ -41,12 +42,14 @@ final class Checkpointing implements AutoCloseable {
   private final CheckpointDirectory directory;
   private final BatchLog batchLog;
   private final List<String> inputNames;
+  private final boolean writeAheadLog;
   private final List<OutputSlot> transactional = new ArrayList<>();
   private String failedOutput;
 
   private Checkpointing(PipelineProgram program, CheckpointDirectory directory,
-      List<String> inputNames) {
+      List<String> inputNames, boolean writeAheadLog) {
     this.pipeline = program.name();
+    this.writeAheadLog = writeAheadLog;
     this.directory = directory;
     this.batchLog = directory.batchLog();
     this.inputNames = List.copyOf(inputNames);
@@ -58,15 +61,20 @@ final class Checkpointing implements AutoCloseable {
   }
 
   /**
-   * Opens {@code path} for {@code program}, creating it with its first batch at
-   * {@code firstBatchTime} if it is new.
+   * Opens the directory of {@code settings} for {@code program}, creating it with its first batch
+   * at {@code firstBatchTime} if it is new.
    *
    * @throws dev.sluice.runtime.checkpoint.CheckpointException if it cannot be used
    */
-  static Checkpointing open(Path path, PipelineProgram program, Duration interval,
-      LongSupplier firstBatchTime, List<String> inputNames) {
-    return new Checkpointing(program, CheckpointDirectory.open(path, program.name(), interval,
-        firstBatchTime), inputNames);
+  static Checkpointing open(CheckpointSettings settings, PipelineProgram program,
+      Duration interval, LongSupplier firstBatchTime, List<String> inputNames) {
+    return new Checkpointing(program, CheckpointDirectory.open(settings.directory(),
+        program.name(), interval, firstBatchTime), inputNames, settings.writeAheadLog());
+  }
+
+  /** Where receivers keep their write-ahead logs, or {@code null} if they keep none. */
+  Path writeAheadLogRoot() {
+    return writeAheadLog ? directory.root() : null;
   }
 
   /** The batches logged by earlier runs, in order. */
@@ -115,8 +123,9 @@ final class Checkpointing implements AutoCloseable {
     }
     if (!unreplayable.isEmpty()) {
       log.warn("{}: {} {} cannot replay: after a crash, records {} received for batches that had "
-              + "not committed are lost (at most once). Replayable sources: directory, batches, "
-              + "demo.", pipeline, unreplayable.size() == 1 ? "input" : "inputs", unreplayable,
+              + "not committed are lost (at most once). Replayable: the directory, batches and "
+              + "demo sources, and receivers with a record codec (the socket source) while the "
+              + "write-ahead log is on.", pipeline, unreplayable.size() == 1 ? "input" : "inputs", unreplayable,
           unreplayable.size() == 1 ? "it" : "they");
     }
   }

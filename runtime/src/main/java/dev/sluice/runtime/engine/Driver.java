@@ -135,8 +135,8 @@ final class Driver implements Runnable {
     this.termination = termination;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
-    this.inputs =
-        new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null);
+    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null,
+        checkpointing == null ? null : checkpointing.writeAheadLogRoot());
     inputs.resume(replay);
     this.workers = new Worker[parallelism];
     int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
@@ -220,14 +220,14 @@ final class Driver implements Runnable {
     progress |= inputs.noticeEnded(nextBatchTime, onFailure);
     progress |= enqueueReplay();
     if (collecting()) {
-      progress |= inputs.drain();
+      progress |= drainInputs();
     }
     while (collecting() && clock.millis() >= nextBatchTime) {
       seal();
       progress = true;
     }
     if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending && replayed()) {
-      inputs.drain();
+      drainInputs();
       if (inputs.hasOpenRecords()) {
         seal(); // a final batch for what receivers delivered last, without waiting for the clock
       }
@@ -307,6 +307,16 @@ final class Driver implements Runnable {
       progress = true;
     }
     return progress;
+  }
+
+  /** Drains the receivers; a write-ahead log that cannot be written fails the pipeline. */
+  private boolean drainInputs() {
+    try {
+      return inputs.drain();
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return true;
+    }
   }
 
   /** At start: transactional sinks finish or drop what a crash left. */
@@ -466,6 +476,7 @@ final class Driver implements Runnable {
         log.warn("{} dropped {} records received after its final batch", pipeline, late);
       }
       ResourceCloser.closeAll(program);
+      inputs.closeLogs();
       closeCheckpoint();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {

@@ -6,7 +6,7 @@ import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
-import java.nio.file.Path;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
@@ -39,7 +39,7 @@ public final class Engine {
   private final int parallelism;
   private final BatchClock clock;
   private final EngineLimits limits;
-  private final Path checkpoint;
+  private final CheckpointSettings checkpoint;
   private final BatchReporter reporter;
   private final Termination termination = new Termination();
   private final AtomicInteger state = new AtomicInteger(NEW);
@@ -52,7 +52,7 @@ public final class Engine {
    *
    * @param batchInterval positive, a whole number of milliseconds
    * @param parallelism the partitions per input and the number of workers, at least 1
-   * @param checkpoint the checkpoint directory, or {@code null} for none
+   * @param checkpoint the checkpoint settings, or {@code null} for none
    */
   public Engine(
       PipelineProgram program,
@@ -61,7 +61,7 @@ public final class Engine {
       BatchClock clock,
       List<StreamingListener> listeners,
       EngineLimits limits,
-      Path checkpoint) {
+      CheckpointSettings checkpoint) {
     if (batchInterval.toMillis() < 1) {
       throw new IllegalArgumentException("batch interval must be at least 1 ms: " + batchInterval);
     }

@@ -5,6 +5,10 @@ import dev.sluice.api.ReceiverSource;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.BatchPlan;
+import dev.sluice.runtime.checkpoint.ReceivedLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import dev.sluice.runtime.internal.InputSlot;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +40,21 @@ final class Inputs {
 
   /**
    * Feeds for {@code slots}: receiver queues sized by {@code limits}, waking {@code driver};
-   * replayable sources plan their batches if {@code planning}.
+   * replayable sources plan their batches if {@code planning}; receivers with a codec get a
+   * write-ahead log under {@code walRoot} ({@code received/INPUT/}) unless it is {@code null}.
+   *
+   * @throws PipelineFailedException if a write-ahead log cannot be opened
    */
   Inputs(String pipeline, List<InputSlot> slots, EngineLimits limits, Parker driver,
-      boolean planning) {
+      boolean planning, Path walRoot) {
     this.pipeline = pipeline;
     this.feeds = new InputFeed[slots.size()];
     for (int i = 0; i < feeds.length; i++) {
       InputSlot slot = slots.get(i);
       Source<?> source = slot.source();
       feeds[i] = source instanceof ReceiverSource<?> receiver
-          ? new ReceiverFeed(
-              pipeline, slot.name(), receiver, limits.receiverQueueCapacity(), driver)
+          ? new ReceiverFeed(pipeline, slot.name(), receiver, limits.receiverQueueCapacity(),
+              driver, openLog(pipeline, slot.name(), receiver, walRoot))
           : new BatchSourceFeed(slot.name(), (BatchSource<?>) source, planning);
     }
     this.stopTimeoutNanos = limits.receiverStopTimeout().toNanos();
@@ -71,11 +78,19 @@ final class Inputs {
     }
   }
 
-  /** Drains every receiver into the open interval; whether anything came. */
+  /**
+   * Drains every receiver into the open interval; whether anything came.
+   *
+   * @throws PipelineFailedException if a write-ahead log cannot be written
+   */
   boolean drain() {
     int drained = 0;
     for (InputFeed feed : feeds) {
-      drained += feed.drain();
+      try {
+        drained += feed.drain();
+      } catch (UncheckedIOException e) {
+        throw Failures.inInput(pipeline, feed.name(), e);
+      }
     }
     return drained > 0;
   }
@@ -188,6 +203,14 @@ final class Inputs {
    */
   void resume(List<BatchPlan> planned) {
     for (InputFeed feed : feeds) {
+      if (feed instanceof ReceiverFeed receiverFeed) {
+        try {
+          receiverFeed.resume(lastPlan(planned, feed.name()));
+        } catch (IOException | RuntimeException e) { // a log that cannot be read cannot go on
+          throw Failures.inInput(pipeline, feed.name(), e);
+        }
+        continue;
+      }
       if (!(feed instanceof BatchSourceFeed batchFeed) || !batchFeed.replayable()) {
         continue;
       }
@@ -209,11 +232,49 @@ final class Inputs {
   List<String> unreplayable() {
     List<String> names = new ArrayList<>();
     for (InputFeed feed : feeds) {
-      if (!(feed instanceof BatchSourceFeed batchFeed) || !batchFeed.replayable()) {
+      boolean replayable = feed instanceof BatchSourceFeed batchFeed ? batchFeed.replayable()
+          : ((ReceiverFeed) feed).replayable();
+      if (!replayable) {
         names.add(feed.name());
       }
     }
     return names;
+  }
+
+  /** Forces and closes the write-ahead logs; a failure is logged. */
+  void closeLogs() {
+    for (InputFeed feed : feeds) {
+      if (feed instanceof ReceiverFeed receiverFeed) {
+        try {
+          receiverFeed.closeLog();
+        } catch (IOException e) {
+          log.warn("Closing the write-ahead log of input '{}' of {} failed", feed.name(),
+              pipeline, e);
+        }
+      }
+    }
+  }
+
+  private static byte[] lastPlan(List<BatchPlan> planned, String input) {
+    for (int b = planned.size() - 1; b >= 0; b--) {
+      byte[] plan = planned.get(b).planOf(input);
+      if (plan != null) {
+        return plan;
+      }
+    }
+    return null;
+  }
+
+  private static ReceivedLog<?> openLog(String pipeline, String input,
+      ReceiverSource<?> source, Path walRoot) {
+    if (walRoot == null || source.recordCodec() == null) {
+      return null;
+    }
+    try {
+      return ReceivedLog.open(walRoot.resolve("received").resolve(input), source.recordCodec());
+    } catch (IOException | RuntimeException e) {
+      throw Failures.inInput(pipeline, input, e);
+    }
   }
 
   /** Counts {@code records} of a sealed batch that failed before it could run as dropped. */

@@ -14,6 +14,7 @@ import dev.sluice.api.KV;
 import dev.sluice.api.TransactionalSink;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.CheckpointException;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
 import dev.sluice.runtime.internal.PipelineProgram;
@@ -41,7 +42,8 @@ class EngineRecoveryTest {
   @TempDir Path checkpoint;
 
   private Engine engine(PipelineProgram program, BatchClock clock) {
-    return new Engine(program, INTERVAL, 2, clock, List.of(), EngineLimits.DEFAULTS, checkpoint);
+    return new Engine(program, INTERVAL, 2, clock, List.of(), EngineLimits.DEFAULTS,
+        new CheckpointSettings(checkpoint, true));
   }
 
   @Test
@@ -75,6 +77,40 @@ class EngineRecoveryTest {
     assertEquals(Map.of("g", 1L, "h", 1L), second.counts(7000)); // list item 6: after the log
     assertEquals(List.of(3L, 4L, 5L, 6L),
         second.batches.stream().map(Batch::index).toList());
+    stopAndCheck(recovered);
+  }
+
+  @Test
+  void receivedRecordsAreLoggedAndNoneIsLostOrRepeated() throws Exception {
+    ManualClock clock = BatchClock.manual(500);
+    ScriptedReceiver receiver = new ScriptedReceiver();
+    CollectingSink first = new CollectingSink().blockAt(2000).failAt(2000);
+    Engine crashed = engine(new WordCountProgram("Logged", 2, receiver, first, null), clock);
+    crashed.start();
+    receiver.send("a b", "b c");
+    receiver.awaitStored(2);
+    clock.setMillis(1000);
+    awaitBatch(crashed, 1000);
+    receiver.send("c d");
+    receiver.awaitStored(1);
+    clock.setMillis(2000);
+    first.blocked.await();
+    receiver.send("d e"); // taken while batch 2000 runs: in no batch when the pipeline fails
+    receiver.awaitStored(1);
+    first.release.countDown();
+    assertThrows(PipelineFailedException.class, () -> crashed.awaitTermination(WAIT));
+    assertEquals(List.of(1000L), first.times());
+
+    ScriptedReceiver silent = new ScriptedReceiver();
+    CollectingSink second = new CollectingSink();
+    Engine recovered = engine(new WordCountProgram("Logged", 2, silent, second, null), clock);
+    recovered.start();
+    awaitBatch(recovered, 2000);
+    clock.setMillis(3000);
+    awaitBatch(recovered, 3000);
+    assertEquals(List.of(2000L, 3000L), second.times());
+    assertEquals(Map.of("c", 1L, "d", 1L), second.counts(2000)); // read back from the log
+    assertEquals(Map.of("d", 1L, "e", 1L), second.counts(3000)); // logged, then batched
     stopAndCheck(recovered);
   }
 

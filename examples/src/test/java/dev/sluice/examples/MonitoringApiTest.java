@@ -109,7 +109,7 @@ class MonitoringApiTest {
 
       Map<String, Object> lines = list(get(ui, "api/v1/inputs")).get(0);
       assertEquals("lines", lines.get("name"));
-      assertEquals("queue", lines.get("source"));
+      assertEquals("batches (3)", lines.get("source"));
       assertEquals("batch", lines.get("kind"));
       assertEquals("polled per batch", lines.get("status"));
       assertEquals(2L, lines.get("records"));

@@ -2,6 +2,7 @@ package dev.sluice.runtime;
 
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
@@ -35,6 +36,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private Duration batchInterval;
   private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
   private BatchClock clock = BatchClock.system();
+  private Path checkpoint;
+  private boolean writeAheadLog = true;
   private MonitorSettings monitor = MonitorSettings.DEFAULTS;
 
   /**
@@ -103,6 +106,40 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   public final B clock(BatchClock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return self();
+  }
+
+  /**
+   * Makes the pipeline fault tolerant, like Spark's {@code ssc.checkpoint(dir)} with
+   * {@code StreamingContext.getOrCreate}: the first start creates {@code directory}; a later start
+   * with the same directory goes on where the last run stopped or crashed. Every batch's plan (what
+   * it reads from each replayable source) is logged and forced to disk before it runs, and its
+   * commit after its outputs are written; after a crash the batches that had not committed run
+   * again from their plans and the sources resume after them, so with replayable sources and
+   * idempotent or transactional sinks every output record is written exactly once. See
+   * docs/fault-tolerance.md.
+   *
+   * <p>Only the batch interval is fixed by the directory; every other setting is read fresh at
+   * each start.
+   */
+  public final B checkpoint(Path directory) {
+    this.checkpoint = Objects.requireNonNull(directory, "directory");
+    return self();
+  }
+
+  /**
+   * Whether receivers with a record codec (the socket source) log what they receive in the
+   * checkpoint directory, so that a crash loses none of it; on by default, used only with a
+   * checkpoint directory. Off, such a receiver is at most once after a crash, and a batch costs
+   * no write to the log.
+   */
+  public final B writeAheadLog(boolean enabled) {
+    this.writeAheadLog = enabled;
+    return self();
+  }
+
+  /** The checkpoint directory {@link #build()} will use, or {@code null} for none. */
+  public final Path checkpoint() {
+    return checkpoint;
   }
 
   /** Adds a listener that is told of every batch's metrics. */
@@ -180,10 +217,22 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /**
+   * Whether input or output {@code name} has a source or sink bound by {@link #bindInput},
+   * {@link #bindOutput} or a typed method; if not, {@link #build()} uses the default its
+   * {@code @Input} or {@code @Output} method returns. For tools that bind only what is left, such
+   * as the test kit.
+   */
+  public final boolean isBound(String name) {
+    return boundInputs.containsKey(name) || boundOutputs.containsKey(name);
+  }
+
   /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
-    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners, monitor);
+    return new StreamingPipeline(
+        program, batchInterval, parallelism, clock, listeners,
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), monitor);
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

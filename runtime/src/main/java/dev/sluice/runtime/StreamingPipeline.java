@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
@@ -42,12 +43,13 @@ public final class StreamingPipeline implements AutoCloseable {
       int parallelism,
       BatchClock clock,
       List<StreamingListener> listeners,
+      CheckpointSettings checkpoint,
       MonitorSettings monitorSettings) {
     this.monitor = new PipelineMonitor(program.name(), monitorSettings);
     List<StreamingListener> all = new ArrayList<>(monitor.listeners());
     all.addAll(listeners);
-    this.engine =
-        new Engine(program, batchInterval, parallelism, clock, all, EngineLimits.DEFAULTS);
+    this.engine = new Engine(
+        program, batchInterval, parallelism, clock, all, EngineLimits.DEFAULTS, checkpoint);
   }
 
   /** The pipeline's name. */
@@ -56,9 +58,13 @@ public final class StreamingPipeline implements AutoCloseable {
   }
 
   /**
-   * Starts the receivers, the driver and the workers.
+   * Starts the receivers, the driver and the workers; with a checkpoint directory, first recovers
+   * what it holds (see {@link PipelineBuilder#checkpoint}).
    *
    * @throws IllegalStateException if already started
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
+   *     be used (in use, another pipeline's, another batch interval, damaged); the message says
+   *     how to go on, and the pipeline is stopped
    */
   public void start() {
     engine.start();

@@ -31,6 +31,7 @@ final class MainOptions {
   private static final String BATCH_INTERVAL = "batch-interval";
   private static final String PARALLELISM = "parallelism";
   private static final String BATCHES = "batches";
+  private static final String CHECKPOINT = "checkpoint";
   private static final String LOG_LEVEL = "log-level";
   private static final String UI_PORT = "ui-port";
   private static final String UI_HOST = "ui-host";
@@ -43,6 +44,7 @@ final class MainOptions {
   private Duration batchInterval;
   private Integer parallelism;
   private Long batches;
+  private Path checkpoint;
   private String logLevel;
   private Integer uiPort;
   private String uiHost;
@@ -153,6 +155,11 @@ final class MainOptions {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
   }
 
+  /** The directory of {@code --checkpoint}, if given. */
+  Optional<Path> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
   /**
    * Sets the batch interval and parallelism given on {@code builder}, and binds the sources and
    * sinks the input and output URIs name.
@@ -165,6 +172,9 @@ final class MainOptions {
     }
     if (parallelism != null) {
       builder.parallelism(parallelism);
+    }
+    if (checkpoint != null) {
+      builder.checkpoint(checkpoint);
     }
     if (noUi) {
       builder.ui(false);
@@ -203,6 +213,7 @@ final class MainOptions {
       case BATCH_INTERVAL -> batchInterval = interval(value);
       case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
+      case CHECKPOINT -> checkpoint = directory(value);
       case LOG_LEVEL -> logLevel = level(value);
       case UI_PORT -> uiPort = port(value);
       case UI_HOST -> uiHost = host(value);
@@ -294,6 +305,7 @@ final class MainOptions {
     return name.equals(BATCH_INTERVAL)
         || name.equals(PARALLELISM)
         || name.equals(BATCHES)
+        || name.equals(CHECKPOINT)
         || name.equals(LOG_LEVEL)
         || name.equals(UI_PORT)
         || name.equals(UI_HOST)
@@ -308,5 +320,14 @@ final class MainOptions {
       }
     }
     return null;
+  }
+
+  private static Path directory(String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--" + CHECKPOINT + ": '" + value + "' is not a path: "
+          + e.getReason());
+    }
   }
 }

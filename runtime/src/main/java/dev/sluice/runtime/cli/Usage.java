@@ -41,6 +41,7 @@ final class Usage {
         "--parallelism N",
         "partitions per batch and worker threads (default: " + builder.parallelism() + ")");
     line(text, "--batches N", "stop gracefully after N batches (default: run until stopped)");
+    line(text, "--checkpoint DIR", "log batches in DIR; resume from it after a crash (default: none)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");
     text.append("Monitoring (docs/monitoring.md):\n");

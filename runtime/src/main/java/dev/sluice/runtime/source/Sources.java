@@ -2,6 +2,7 @@ package dev.sluice.runtime.source;
 
 import dev.sluice.api.BatchSource;
 import dev.sluice.api.ReceiverSource;
+import dev.sluice.api.ReplayableSource;
 import dev.sluice.api.Source;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class Sources {
    * The built-in demo input: batch {@code i} is one line, cycling through {@code "hello world"},
    * {@code "hello spark"}, {@code "world spark"}. Described as {@code demo}.
    */
-  public static BatchSource<String> demo() {
+  public static ReplayableSource<String> demo() {
     return new DemoSource();
   }
 
@@ -42,15 +43,20 @@ public final class Sources {
   /**
    * One collection of {@code queue} per batch, an empty batch when it is empty, like Spark's
    * {@code queueStream} one at a time. Collections may be added while the pipeline runs, so the
-   * queue must be thread-safe, such as a {@link ConcurrentLinkedQueue}.
+   * queue must be thread-safe, such as a {@link ConcurrentLinkedQueue}. Not replayable: after a
+   * crash, the collections of batches that had not committed are lost; use {@link #batches} in
+   * tests of recovery.
    */
   public static <T> BatchSource<T> queue(Queue<? extends Collection<T>> queue) {
     return new QueueSource<>(queue);
   }
 
-  /** One of {@code batches} per batch, in order, then empty batches. */
-  public static <T> BatchSource<T> batches(Collection<? extends Collection<T>> batches) {
-    return new QueueSource<>(new ConcurrentLinkedQueue<>(batches));
+  /**
+   * One of {@code batches} per batch, in order, then empty batches. Replayable: with a checkpoint
+   * directory, a pipeline given the same list after a crash goes on where it stopped.
+   */
+  public static <T> ReplayableSource<T> batches(Collection<? extends Collection<T>> batches) {
+    return new BatchListSource<>(batches);
   }
 
   /**
@@ -59,7 +65,7 @@ public final class Sources {
    *
    * @throws IllegalArgumentException if {@code directory} is not a directory
    */
-  public static BatchSource<String> directory(Path directory) {
+  public static ReplayableSource<String> directory(Path directory) {
     return directory(directory, DirectorySource.DEFAULT_REMEMBER);
   }
 
@@ -72,7 +78,7 @@ public final class Sources {
    *
    * @throws IllegalArgumentException if {@code directory} is not a directory
    */
-  public static BatchSource<String> directory(Path directory, Duration remember) {
+  public static ReplayableSource<String> directory(Path directory, Duration remember) {
     return new DirectorySource(directory, remember, System.currentTimeMillis());
   }
 

@@ -22,6 +22,7 @@ class UsageTest {
           --batch-interval TIME    digits then ms, s, m or h (default: 2s)
           --parallelism N          partitions per batch and worker threads (default: 4)
           --batches N              stop gracefully after N batches (default: run until stopped)
+          --checkpoint DIR         log batches in DIR; resume from it after a crash (default: none)
           --log-level LEVEL        error, warn, info, debug, trace (default: info)
           --help                   print this help and exit
         Monitoring (docs/monitoring.md):

@@ -107,6 +107,35 @@ class EventLogRoundTripTest {
     }
   }
 
+  @Test
+  void aCheckpointDirectoryKeepsTheEventLogAndHistoryServesIt(@TempDir Path checkpoint)
+      throws Exception {
+    ManualClock clock = BatchClock.manual(START);
+    StreamingPipeline pipeline = WordCountPipeline.builder()
+        .lines(Sources.batches(List.of(List.of("hello world"))))
+        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+        .clock(clock)
+        .ui(false)
+        .checkpoint(checkpoint)
+        .build();
+    pipeline.start();
+    clock.setMillis(FIRST);
+    assertTrue(pipeline.awaitBatch(FIRST, WAIT));
+    pipeline.stop(true);
+    assertTrue(Files.exists(checkpoint.resolve("events").resolve("WordCount-" + START + ".jsonl")));
+
+    HistoryServer history = HistoryServer.start(checkpoint, "127.0.0.1", 0);
+    try {
+      @SuppressWarnings("unchecked") // the API's array of objects
+      List<Map<String, Object>> runs =
+          (List<Map<String, Object>>) Json.parse(get(history.address(), "api/v1/runs"));
+      assertEquals("WordCount-" + START, runs.get(0).get("id"));
+      assertEquals(1L, runs.get(0).get("recordsProcessed"));
+    } finally {
+      history.stop();
+    }
+  }
+
   private String get(URI base, String path) throws Exception {
     HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(base.resolve(path)).GET().build(),

@@ -27,6 +27,9 @@ import java.util.Objects;
  */
 public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
 
+  /** The event log's directory inside a checkpoint directory. */
+  private static final String EVENTS = "events";
+
   private final String pipelineName;
   private final List<Port> inputs;
   private final List<Port> outputs;
@@ -175,7 +178,11 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
-  /** Appends the pipeline's events to a log in {@code directory}, for the history server. */
+  /**
+   * Appends the pipeline's events to a log in {@code directory}, for the history server. With a
+   * {@link #checkpoint} directory and no event log of its own, the pipeline logs its events in
+   * the checkpoint directory's {@code events/}.
+   */
   public final B eventLog(Path directory) {
     monitor = monitor.withEventLog(Objects.requireNonNull(directory, "directory"));
     return self();
@@ -232,7 +239,9 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     PipelineProgram program = createProgram(parallelism);
     return new StreamingPipeline(
         program, batchInterval, parallelism, clock, listeners,
-        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), monitor);
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog),
+        checkpoint != null && monitor.eventLog() == null
+            ? monitor.withEventLog(checkpoint.resolve(EVENTS)) : monitor);
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

@@ -36,12 +36,15 @@ public final class HistoryServer {
   private record Replayed(long size, FileTime modified, Snapshot snapshot) {}
 
   private HistoryServer(Path directory, String host, int port) throws IOException {
-    this.directory = directory;
+    // a checkpoint directory keeps its pipeline's event log in events/
+    Path events = directory.resolve("events");
+    this.directory = Files.isDirectory(events) ? events : directory;
     this.server = UiServer.start(host, port, "sluice-history", this::route);
   }
 
   /**
-   * Serves {@code directory} on {@code host} and {@code port} (0 for any free port,
+   * Serves {@code directory}, or its {@code events/} if it has one (a checkpoint directory), on
+   * {@code host} and {@code port} (0 for any free port,
    * {@link MonitorSettings#FIRST_FREE_FROM_4040} for the first free one from 4040).
    *
    * @throws IOException if the port cannot be bound

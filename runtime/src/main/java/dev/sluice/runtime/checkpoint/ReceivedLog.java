@@ -79,7 +79,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
       receivedLog.startSegment();
     } else {
       receivedLog.segmentFile = last;
-      receivedLog.segment = FileChannel.open(last, StandardOpenOption.WRITE);
+      receivedLog.segment = Disk.current().open(last, StandardOpenOption.WRITE);
       receivedLog.segmentBytes = Files.size(last);
       receivedLog.segment.position(receivedLog.segmentBytes);
     }
@@ -174,7 +174,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
   }
 
   private byte[] payload(Group group) throws IOException {
-    try (FileChannel channel = FileChannel.open(group.file(), StandardOpenOption.READ)) {
+    try (FileChannel channel = Disk.current().open(group.file(), StandardOpenOption.READ)) {
       ByteBuffer frame = ByteBuffer.allocate(LogRecords.FRAME_BYTES);
       channel.read(frame, group.offset());
       frame.flip();
@@ -195,7 +195,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
       }
       log.warn("Write-ahead log {}: {}; cutting off its last {} bytes (a write interrupted by a "
           + "crash)", file, scan.damage(), size - scan.intactBytes());
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
         channel.truncate(scan.intactBytes());
         channel.force(true);
       }
@@ -218,7 +218,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
 
   private void startSegment() throws IOException {
     segmentFile = directory.resolve(String.format("records-%020d.log", next));
-    segment = FileChannel.open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    segment = Disk.current().open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     ByteBuffer header = LogRecords.header();
     segmentBytes = header.remaining();

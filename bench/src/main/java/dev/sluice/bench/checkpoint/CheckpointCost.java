@@ -88,21 +88,11 @@ public final class CheckpointCost {
     }
     StreamingPipeline pipeline = builder.build();
     Histogram roundTrip = new Histogram(60_000_000_000L, 3);
-    pipeline.start();
-    try {
-      for (int b = 1; b <= warmup + batches; b++) {
-        long start = System.nanoTime();
-        clock.advance(Duration.ofSeconds(1));
-        if (!pipeline.awaitBatch(b * 1000L, Duration.ofMinutes(1))) {
-          throw new IllegalStateException("batch " + b + " did not complete in a minute");
-        }
-        if (b > warmup) {
-          roundTrip.recordValue(System.nanoTime() - start);
-        }
+    runBatches(pipeline, clock, warmup + batches, (batch, nanos) -> {
+      if (batch > warmup) {
+        roundTrip.recordValue(nanos);
       }
-    } finally {
-      pipeline.stop(false);
-    }
+    });
     return new double[] {roundTrip.getValueAtPercentile(50) / 1e3,
         roundTrip.getValueAtPercentile(99) / 1e3};
   }
@@ -120,24 +110,40 @@ public final class CheckpointCost {
     if (checkpoint) {
       builder.checkpoint(Files.createTempDirectory(root, "stateful"));
     }
-    StreamingPipeline pipeline = builder.build();
+    long[] measured = {0};
+    runBatches(builder.build(), clock, corpus.size(), (batch, nanos) -> {
+      if (batch > warmup) {
+        measured[0] += nanos;
+      }
+    });
+    double seconds = measured[0] / 1e9;
+    return (corpus.size() - warmup) * (double) Corpus.WORDS_PER_BATCH / seconds / 1e6;
+  }
+
+  /** Told of each batch's round trip: its number from 1 and the nanoseconds it took. */
+  private interface RoundTrips {
+    void batch(int batch, long nanos);
+  }
+
+  /**
+   * Starts {@code pipeline}, closes {@code batches} one-second batches back to back (the next
+   * right after the last completed), telling {@code roundTrips} of each, and stops it.
+   */
+  private static void runBatches(StreamingPipeline pipeline, ManualClock clock, int batches,
+      RoundTrips roundTrips) throws InterruptedException {
     pipeline.start();
-    long start = 0;
     try {
-      for (int b = 1; b <= corpus.size(); b++) {
-        if (b == warmup + 1) {
-          start = System.nanoTime();
-        }
+      for (int b = 1; b <= batches; b++) {
+        long start = System.nanoTime();
         clock.advance(Duration.ofSeconds(1));
         if (!pipeline.awaitBatch(b * 1000L, Duration.ofMinutes(1))) {
           throw new IllegalStateException("batch " + b + " did not complete in a minute");
         }
+        roundTrips.batch(b, System.nanoTime() - start);
       }
     } finally {
       pipeline.stop(false);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return (corpus.size() - warmup) * (double) Corpus.WORDS_PER_BATCH / seconds / 1e6;
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -10,6 +10,7 @@ import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
 import dev.sluice.runtime.sink.Sinks;
 import dev.sluice.runtime.source.Sources;
+import dev.sluice.runtime.ui.HistoryServer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The monitoring page in a real browser: Debian's headless Chromium, driven through its own
  * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30
- * batches of a manual clock. Skipped where Chromium is not installed; {@code .ci/run} installs
+ * batches of a manual clock, then the history server's page of the same run. Skipped where Chromium is not installed; {@code .ci/run} installs
  * it. Screenshots go to {@code target/ui-screenshots/}; docs/monitoring-*.png are copies.
  */
 @Timeout(120)
@@ -86,8 +88,10 @@ class MonitoringUiBrowserTest {
     }
   }
 
+  @TempDir Path logs;
+
   @Test
-  void showsTheBatchesChartsGraphAndABatchPage() throws Exception {
+  void showsTheBatchesChartsGraphAndABatchPageLiveThenInTheHistory() throws Exception {
     ManualClock clock = BatchClock.manual(START);
     pipeline = WordCountPipeline.builder()
         .lines(Sources.batches(lines()))
@@ -95,6 +99,7 @@ class MonitoringUiBrowserTest {
         .clock(clock)
         .parallelism(2)
         .uiPort(0)
+        .eventLog(logs)
         .build();
     pipeline.start();
     for (int i = 0; i < BATCHES; i++) {
@@ -149,13 +154,34 @@ class MonitoringUiBrowserTest {
     assertTrue(code.get(1).getText().contains("private void counts_print("), code.get(1).getText());
     screenshot("graph.png");
 
-    List<String> errors = new ArrayList<>();
+    assertEquals(List.of(), consoleProblems(), "console errors and warnings, live");
+
+    pipeline.stop(true);
+    HistoryServer history = HistoryServer.start(logs, "127.0.0.1", 0);
+    try {
+      browser.get(history.address().toString());
+      wait.until(b -> {
+        b.findElement(By.cssSelector("#runs tbody a")).click();
+        return true;
+      });
+      wait.until(b -> b.findElements(By.cssSelector("#completed tbody tr")).size() == BATCHES);
+      assertEquals("stopped", browser.findElement(By.id("status")).getText().toLowerCase());
+      assertTrue(paintedPixels("processing-timeline") > 500);
+      assertEquals("All runs", browser.findElement(By.cssSelector(".bar nav a")).getText());
+      assertEquals(List.of(), consoleProblems(), "console errors and warnings, history");
+    } finally {
+      history.stop();
+    }
+  }
+
+  private List<String> consoleProblems() {
+    List<String> problems = new ArrayList<>();
     for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
-        errors.add(entry.getMessage());
+        problems.add(entry.getMessage());
       }
     }
-    assertEquals(List.of(), errors, "console errors and warnings");
+    return problems;
   }
 
   /** How many pixels of canvas {@code id} are not transparent. */

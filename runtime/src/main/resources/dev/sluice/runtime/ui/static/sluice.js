@@ -297,6 +297,13 @@ async function refresh() {
   if (!pipeline || pipeline.status === "running" || pipeline.status === "starting") timer = setTimeout(refresh, POLL_MS);
 }
 
+// In the history server a run's page links back to the list of runs.
+if (/\/runs\/[^/]+\/$/.test(location.pathname)) {
+  const back = document.createElement("a");
+  back.href = "../../"; back.textContent = "All runs";
+  document.querySelector(".bar nav").prepend(back);
+}
+
 window.addEventListener("hashchange", refresh);
 window.addEventListener("resize", refresh);
 refresh();

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,14 +73,14 @@ class EventLogRoundTripTest {
         assertTrue(pipeline.awaitBatch(FIRST + 2000L * i, WAIT));
       }
       pipeline.requestStop(true);
-      assertTrue(stopped.await(20, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(stopped.await(20, TimeUnit.SECONDS));
       for (int e = 0; e < ENDPOINTS.size(); e++) {
         seen[e] = get(live, ENDPOINTS.get(e));
       }
     } finally {
       pipeline.close();
     }
-    assertTrue(((String) seen[0]).contains("\"status\":\"stopped\""), seen[0]);
+    assertTrue(seen[0].contains("\"status\":\"stopped\""), seen[0]);
 
     Path log;
     try (Stream<Path> files = Files.list(logs)) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * API.
  *
  * <p>The UI only reads what listeners are told, so it changes nothing in the pipeline; if its
- * port cannot be bound, the pipeline runs without it (logged).
+ * port cannot be bound, the pipeline runs without it (logged). With the UI off and no registry
+ * of the user's, nothing is folded or metered at all.
  *
  * <p>The UI outlives the pipeline's run, so that a stopped or failed pipeline can still be looked
  * at, until its owner is done with it: {@code StreamingPipeline} stops it when
@@ -57,8 +58,10 @@ public final class PipelineMonitor {
     for (MeterRegistry registry : settings.registries()) {
       meters.add(registry);
     }
-    listeners.add(state);
-    listeners.add(new PipelineMeters(meters));
+    if (settings.ui() || !settings.registries().isEmpty()) { // else nobody would read them
+      listeners.add(state);
+      listeners.add(new PipelineMeters(meters));
+    }
     if (settings.eventLog() != null) {
       listeners.add(new EventLog(settings.eventLog()));
     }

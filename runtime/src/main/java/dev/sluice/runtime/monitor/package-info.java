@@ -9,5 +9,9 @@
  * UI server's threads, a metrics scrape) see the state through snapshots taken under its lock or
  * through Micrometer's thread-safe meters. Nothing here is on the per-record path: the work is per
  * batch.
+ *
+ * <p>Public for the {@code ui} package, the history server and tools that read event logs; the
+ * listener events in {@code dev.sluice.runtime.metrics} and the JSON API are the stable surface,
+ * these classes are not.
  */
 package dev.sluice.runtime.monitor;

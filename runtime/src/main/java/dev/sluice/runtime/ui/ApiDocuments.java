@@ -214,7 +214,7 @@ final class ApiDocuments {
     }
     doc.put("schedulingDelayMs", scheduling);
     doc.put("processingTimeMs", info == null ? null : millis(info.processingTime()));
-    doc.put("totalDelayMs", info == null ? null : info.totalDelay().toMillis());
+    doc.put("totalDelayMs", info == null ? null : millis(info.totalDelay()));
     int total = 0;
     int succeeded = 0;
     for (Map<String, Object> output : outputs(state, batch)) {

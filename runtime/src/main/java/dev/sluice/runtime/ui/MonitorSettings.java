@@ -2,6 +2,7 @@ package dev.sluice.runtime.ui;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,7 +61,7 @@ public record MonitorSettings(
 
   /** These settings with one more registry. */
   public MonitorSettings withRegistry(MeterRegistry registry) {
-    List<MeterRegistry> more = new java.util.ArrayList<>(registries);
+    List<MeterRegistry> more = new ArrayList<>(registries);
     more.add(Objects.requireNonNull(registry, "registry"));
     return new MonitorSettings(ui, host, port, eventLog, more);
   }

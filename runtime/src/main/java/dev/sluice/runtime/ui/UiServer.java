@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -120,7 +121,7 @@ final class UiServer {
     }
   }
 
-  private static final class NamedThreads implements java.util.concurrent.ThreadFactory {
+  private static final class NamedThreads implements ThreadFactory {
     private final String name;
     private int count;
 

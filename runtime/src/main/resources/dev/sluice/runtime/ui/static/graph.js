@@ -98,7 +98,7 @@ const Graph = (() => {
       el("path", { class: "edge " + e.kind, d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`,
         "marker-end": "url(#" + arrow + (shuffle ? "-shuffle)" : ")") }, edgeLayer);
       if (shuffle) {
-        const t = el("text", { class: "edge-label", x: mid, y: (y1 + y2) / 2 - 6, "text-anchor": "middle" }, edgeLayer);
+        const t = el("text", { class: "edge-label", x: x1 + 8, y: y1 - 6 }, edgeLayer); // by its source, clear of the curve
         t.textContent = "shuffle";
       }
     });

@@ -141,6 +141,7 @@ class MonitoringApiTest {
           metrics);
       assertTrue(metrics.contains(
           "sluice_batch_scheduling_delay_seconds_sum{pipeline=\"WordCount\"} 0.025"), metrics);
+      assertTrue(metrics.contains("jvm_memory_used_bytes{"), "the JVM's meters too");
 
       HttpResponse<String> missing = response(ui, "api/v1/batches/" + (T3 + 2000));
       assertEquals(404, missing.statusCode());

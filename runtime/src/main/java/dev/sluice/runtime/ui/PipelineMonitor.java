@@ -5,6 +5,12 @@ import dev.sluice.runtime.monitor.EventLog;
 import dev.sluice.runtime.monitor.MonitorState;
 import dev.sluice.runtime.monitor.PipelineMeters;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -47,6 +53,7 @@ public final class PipelineMonitor {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<StreamingListener> listeners = new ArrayList<>();
   private volatile UiServer server;
+  private JvmGcMetrics gcMetrics;
   private boolean stopped;
 
   /** A monitor of {@code pipeline}. */
@@ -94,12 +101,27 @@ public final class PipelineMonitor {
             }
           });
       server = started;
+      bindJvmMetrics();
       log.info("UI of {} at {}", pipeline, started.address());
     } catch (IOException | RuntimeException e) {
       log.warn("No UI for {}: cannot serve on {} port {}: {}", pipeline, settings.host(),
           settings.port() == MonitorSettings.FIRST_FREE_FROM_4040 ? "4040-4055"
               : settings.port(), e.toString());
     }
+  }
+
+  /**
+   * The JVM's own meters (memory, GC, threads, classes, CPU, uptime) on the scrape, as Prometheus
+   * users expect beside the pipeline's.
+   */
+  private void bindJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(prometheus);
+    gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(prometheus);
+    new JvmThreadMetrics().bindTo(prometheus);
+    new ClassLoaderMetrics().bindTo(prometheus);
+    new ProcessorMetrics().bindTo(prometheus);
+    new UptimeMetrics().bindTo(prometheus);
   }
 
   /** Where the UI is served, while it is. */
@@ -111,6 +133,10 @@ public final class PipelineMonitor {
   /** Stops the UI server, for good; idempotent, any thread. */
   public synchronized void stop() {
     stopped = true;
+    if (gcMetrics != null) {
+      gcMetrics.close(); // its GC notification listeners
+      gcMetrics = null;
+    }
     UiServer running = server;
     if (running != null) {
       server = null;

@@ -144,12 +144,16 @@ final class Driver implements Runnable {
       workers[w] = new Worker("sluice-" + pipeline + "-worker-" + w, perWorker);
     }
     this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
-    this.execution = new BatchExecution(
-        program, workers, parallelism, completions, inputs.names(), checkpointing != null);
+    this.execution = new BatchExecution(program, workers, parallelism, completions,
+        inputs.names(), checkpointing != null,
+        checkpointing == null ? index -> true : checkpointing::planDurable);
   }
 
-  /** Starts the workers, the driver thread, then the receivers. */
+  /** Starts the log's writer, the workers, the driver thread, then the receivers. */
   void start() {
+    if (checkpointing != null) {
+      checkpointing.startWriter(parker, inputs.writeAheadLogs(), maxPending + 1);
+    }
     clock.addWakeUp(clockWakeUp);
     for (Worker worker : workers) {
       worker.start();
@@ -237,6 +241,7 @@ final class Driver implements Runnable {
       progress = true;
     }
     progress |= pollCompletions();
+    progress |= releaseDurableOutputs();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
       execution.start(pending.poll(), clock.millis());
       progress = true;
@@ -263,7 +268,35 @@ final class Driver implements Runnable {
         || stopRequest.get() > handledStop
         || inputs.endedUnnoticed()
         || (collecting() && (inputs.hasRecords() || clock.millis() >= nextBatchTime))
-        || (replaying() && pending.size() < maxPending);
+        || (replaying() && pending.size() < maxPending)
+        || (checkpointing != null && logProgressed());
+  }
+
+  /** Whether the log's writer failed, or made the plan durable that the running batch awaits. */
+  private boolean logProgressed() {
+    return checkpointing.writerFailure() != null && failure == null
+        || execution.holdingOutputs() && checkpointing.planDurable(execution.current().index());
+  }
+
+  /**
+   * With a checkpoint directory: writes the held outputs of the running batch once its plan is
+   * durable, and fails the pipeline if the log's writer failed.
+   */
+  private boolean releaseDurableOutputs() {
+    if (checkpointing == null) {
+      return false;
+    }
+    Throwable writerFailure = checkpointing.writerFailure();
+    if (writerFailure != null && failure == null) {
+      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to write its batch log in "
+          + checkpointing.root() + ": " + writerFailure, writerFailure));
+      return true;
+    }
+    if (execution.holdingOutputs() && checkpointing.planDurable(execution.current().index())) {
+      execution.releaseOutputs();
+      return true;
+    }
+    return false;
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -361,14 +394,7 @@ final class Driver implements Runnable {
       return;
     }
     if (checkpointing != null) {
-      try {
-        checkpointing.logPlan(batch);
-      } catch (IOException | RuntimeException e) {
-        inputs.countDropped(batch.records());
-        fail(new PipelineFailedException("Pipeline " + pipeline + " failed to log the plan of "
-            + "batch " + batch.time() + " in " + checkpointing.root() + ": " + e, e));
-        return;
-      }
+      checkpointing.logPlan(batch); // written and forced while the batch runs
     }
     pending.add(batch);
     nextBatchTime += interval;
@@ -443,6 +469,10 @@ final class Driver implements Runnable {
     if (execution.busy()) {
       abandoned = execution.current();
       execution.abandon();
+      if (!execution.busy()) { // it was holding its outputs: nothing in flight to wait for
+        droppedBatches++;
+        droppedRecords += abandoned.records();
+      }
     }
   }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads per pipeline: one receiver per {@code ReceiverSource} input
  * ({@code sluice-<pipeline>-receiver-<input>}), one driver ({@code sluice-<pipeline>-driver}) and
- * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
+ * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}), and with a checkpoint
+ * directory the batch log's writer ({@code sluice-<pipeline>-log}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
  * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves.

@@ -1,9 +1,13 @@
 package dev.sluice.runtime;
 
+import dev.sluice.api.BoundedSource;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.internal.window.WindowRecording;
+import dev.sluice.runtime.internal.window.WindowRecording.Recorded;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +149,51 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
-    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners);
+    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners, null);
+  }
+
+  /**
+   * Builds the pipeline as a bounded run, the batch job of the same code: once started, it reads
+   * its inputs (every one a {@link BoundedSource}, such as {@code Sources.textFiles} or
+   * {@code Sources.collection}) as consecutive batches as fast as they are processed, with no
+   * wall-clock pacing, goes on while its windows drain, writes every batch's outputs, and stops by
+   * itself. The outputs are those of a streaming run given the same batches followed by empty
+   * ones. Batch times are consecutive multiples of the batch interval from the clock's time at
+   * start, as in a streaming run.
+   *
+   * @throws IllegalArgumentException if an input's source is not bounded
+   */
+  public final StreamingPipeline buildOnce() {
+    Recorded<PipelineProgram> recorded = WindowRecording.record(() -> createProgram(parallelism));
+    PipelineProgram program = recorded.created();
+    BoundedRun bounded;
+    try {
+      bounded = BoundedRun.of(program, recorded.windows());
+    } catch (IllegalArgumentException e) {
+      // close the sources and sinks already made: an unstarted pipeline closes them on stop
+      new StreamingPipeline(program, batchInterval, parallelism, clock, List.of(), null).close();
+      throw e;
+    }
+    return new StreamingPipeline(
+        program, batchInterval, parallelism, BatchClock.unpaced(clock), listeners, bounded);
+  }
+
+  /**
+   * Runs the pipeline once over its bounded inputs ({@link #buildOnce()}) and returns when it is
+   * done and its sources and sinks are closed.
+   *
+   * @throws IllegalArgumentException if an input's source is not bounded
+   * @throws PipelineFailedException if a batch failed
+   * @throws InterruptedException if interrupted while waiting; the run is then stopped at once
+   */
+  public final void runOnce() throws InterruptedException {
+    StreamingPipeline pipeline = buildOnce();
+    pipeline.start();
+    try {
+      pipeline.awaitTermination();
+    } finally {
+      pipeline.close();
+    }
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
  *
+ * <p>A bounded run ({@link BoundedRun}, usually on an unpaced clock) ends by itself: once the
+ * batch it says is the last is sealed, nothing more is sealed and the driver finishes as after a
+ * graceful stop. A graceful stop of a bounded run, which has no receivers to wait for, finishes
+ * the batches sealed so far.
+ *
  * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
  * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
  * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
@@ -77,6 +82,8 @@ final class Driver implements Runnable {
   private final Completions completions;
   private final BatchExecution execution;
   private final AtomicInteger stopRequest = new AtomicInteger(NO_STOP);
+  /** The end of a bounded run, or {@code null} for a streaming run. */
+  private final BoundedRun bounded;
 
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
   private Phase phase = Phase.RUNNING;
@@ -94,6 +101,7 @@ final class Driver implements Runnable {
    * @param firstBatchTime the time of the first batch
    * @param reporter told of the pipeline's life and every batch
    * @param termination released when everything has stopped
+   * @param bounded the end of a bounded run, or {@code null} to run until stopped
    */
   Driver(
       PipelineProgram program,
@@ -103,7 +111,8 @@ final class Driver implements Runnable {
       EngineLimits limits,
       long firstBatchTime,
       BatchReporter reporter,
-      Termination termination) {
+      Termination termination,
+      BoundedRun bounded) {
     this.pipeline = program.name();
     this.program = program;
     this.interval = intervalMillis;
@@ -112,6 +121,7 @@ final class Driver implements Runnable {
     this.nextBatchTime = firstBatchTime;
     this.reporter = reporter;
     this.termination = termination;
+    this.bounded = bounded;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
     this.inputs = new Inputs(pipeline, program.inputs(), limits, parker);
@@ -187,7 +197,7 @@ final class Driver implements Runnable {
     if (collecting()) {
       progress |= inputs.drain();
     }
-    while (collecting() && clock.millis() >= nextBatchTime) {
+    while (collecting() && clock.reached(nextBatchTime)) {
       seal();
       progress = true;
     }
@@ -227,7 +237,7 @@ final class Driver implements Runnable {
     return !completions.isEmpty()
         || stopRequest.get() > handledStop
         || inputs.endedUnnoticed()
-        || (collecting() && (inputs.hasRecords() || clock.millis() >= nextBatchTime));
+        || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)));
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -251,7 +261,7 @@ final class Driver implements Runnable {
       log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
           pipeline);
       inputs.stop();
-      phase = Phase.STOPPING;
+      phase = bounded == null ? Phase.STOPPING : Phase.FINISHING;
     } else if (request == IMMEDIATE && phase != Phase.ABORTING && phase != Phase.DONE) {
       log.info("Stopping {} at once", pipeline);
       inputs.stop();
@@ -263,9 +273,15 @@ final class Driver implements Runnable {
   /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
   private void seal() {
     try {
-      pending.add(inputs.seal(nextBatchTime, nextBatchIndex));
+      SealedBatch sealed = inputs.seal(nextBatchTime, nextBatchIndex);
+      pending.add(sealed);
       nextBatchTime += interval;
       nextBatchIndex++;
+      if (bounded != null && phase == Phase.RUNNING && bounded.isLast(sealed)) {
+        log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
+            pipeline, sealed.time(), bounded.drainBatches());
+        phase = Phase.FINISHING;
+      }
     } catch (PipelineFailedException e) {
       fail(e);
     }

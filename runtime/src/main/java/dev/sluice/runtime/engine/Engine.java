@@ -43,6 +43,7 @@ public final class Engine {
   private final AtomicInteger state = new AtomicInteger(NEW);
   /** Stop requests made before the driver was published: 0 none, 1 graceful, 2 immediate. */
   private final AtomicInteger earlyStop = new AtomicInteger();
+  private final BoundedRun bounded;
   private volatile Driver driver;
 
   /**
@@ -58,6 +59,21 @@ public final class Engine {
       BatchClock clock,
       List<StreamingListener> listeners,
       EngineLimits limits) {
+    this(program, batchInterval, parallelism, clock, listeners, limits, null);
+  }
+
+  /**
+   * An engine for {@code program} that, if {@code bounded} is not {@code null}, ends by itself
+   * as {@code bounded} says, not started.
+   */
+  public Engine(
+      PipelineProgram program,
+      Duration batchInterval,
+      int parallelism,
+      BatchClock clock,
+      List<StreamingListener> listeners,
+      EngineLimits limits,
+      BoundedRun bounded) {
     if (batchInterval.toMillis() < 1) {
       throw new IllegalArgumentException("batch interval must be at least 1 ms: " + batchInterval);
     }
@@ -69,6 +85,7 @@ public final class Engine {
     this.parallelism = parallelism;
     this.clock = clock;
     this.limits = limits;
+    this.bounded = bounded;
     this.reporter = new BatchReporter(program.name(), listeners);
   }
 
@@ -94,7 +111,7 @@ public final class Engine {
     }
     long first = firstBatchTime(clock.millis(), intervalMillis);
     Driver started = new Driver(program, intervalMillis, parallelism, clock, limits, first,
-        reporter, termination);
+        reporter, termination, bounded);
     driver = started;
     log.info("Starting {}: batch interval {} ms, parallelism {}, first batch {}; inputs {}; "
         + "outputs {}", name(), intervalMillis, parallelism, first, describeInputs(),

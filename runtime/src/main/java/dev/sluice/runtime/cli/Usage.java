@@ -20,8 +20,9 @@ final class Usage {
     text.append("Usage: ").append(builder.pipelineName()).append("Main [options]\n");
     text.append("Runs the Sluice pipeline ")
         .append(builder.pipelineName())
-        .append(" until stopped; Ctrl-C stops it gracefully. With --once, runs it over\n")
-        .append("bounded inputs as fast as it can, lets the windows drain, and exits.\n\n");
+        .append(" until stopped; Ctrl-C stops it gracefully.\n")
+        .append("With --once, runs it over bounded inputs as fast as it can, lets the windows ")
+        .append("drain, and exits.\n\n");
     text.append("Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths "
         + "or demo:\n");
     for (Port input : builder.inputs()) {

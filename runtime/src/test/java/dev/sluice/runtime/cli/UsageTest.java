@@ -11,8 +11,8 @@ class UsageTest {
     assertEquals(
         """
         Usage: WordCountMain [options]
-        Runs the Sluice pipeline WordCount until stopped; Ctrl-C stops it gracefully. With --once, runs it over
-        bounded inputs as fast as it can, lets the windows drain, and exits.
+        Runs the Sluice pipeline WordCount until stopped; Ctrl-C stops it gracefully.
+        With --once, runs it over bounded inputs as fast as it can, lets the windows drain, and exits.
 
         Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths or demo:
           --lines URI              String records (default: set in code)

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
@@ -37,15 +38,31 @@ import javax.tools.Diagnostic;
  * <Pipeline>Main}.
  *
  * <p>A class whose stage signatures mention types not generated yet is retried in the next round;
- * in the last round it is left to javac, which reports the missing types itself. No exception
- * escapes to javac: a failure is reported as an error on the pipeline class. The processor never
- * claims its annotations.
+ * in the last round it is left to javac, which reports the missing types itself. Nothing thrown
+ * escapes to javac, not even an {@code Error}: a failure is reported as one {@code
+ * [Sluice/InternalError]} on the pipeline class. The processor never claims its annotations.
  */
 @AutoService(Processor.class)
 public final class SluiceProcessor extends AbstractProcessor {
 
   /** Pipeline classes waiting for types that later rounds may generate, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
+
+  /** Runs before each pipeline class is processed: nothing, except in tests that make it fail. */
+  private final Consumer<TypeElement> probe;
+
+  /** The processor, as javac's service loader creates it. */
+  public SluiceProcessor() {
+    this(type -> {});
+  }
+
+  /**
+   * A processor that calls {@code probe} before processing each pipeline class, so that tests can
+   * make the processor fail and check how the failure is reported.
+   */
+  SluiceProcessor(Consumer<TypeElement> probe) {
+    this.probe = probe;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -82,20 +99,27 @@ public final class SluiceProcessor extends AbstractProcessor {
     pipelines.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(pipelineAnnotation)));
     for (TypeElement pipeline : pipelines) {
       try {
+        probe.accept(pipeline);
         process(pipeline, round.processingOver());
-      } catch (RuntimeException | IOException e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR,
-                ErrorMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
-                pipeline);
+      } catch (Throwable failure) {
+        // Whatever a bug throws, an Error included, becomes one error on the pipeline, never a
+        // crash of javac that hides which class it was compiling.
+        reportInternalError(pipeline, failure);
       }
     }
     reportStrayOperators(round);
     return false;
+  }
+
+  private void reportInternalError(TypeElement pipeline, Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    processingEnv
+        .getMessager()
+        .printMessage(
+            Diagnostic.Kind.ERROR,
+            ErrorMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
+            pipeline);
   }
 
   private void process(TypeElement type, boolean lastRound) throws IOException {
@@ -116,7 +140,11 @@ public final class SluiceProcessor extends AbstractProcessor {
     }
     PipelineGraph graph =
         new GraphBuilder(processingEnv.getTypeUtils(), processingEnv.getElementUtils())
-            .build(declaration, validation.types(), validation.batchIntervalMillis());
+            .build(
+                declaration,
+                validation.types(),
+                validation.helpers(),
+                validation.batchIntervalMillis());
     String generator =
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
                 == null

@@ -28,8 +28,18 @@ import javax.tools.JavaFileObject;
  */
 public final class RecordingProcessor extends AbstractProcessor {
 
-  private final Processor delegate = new SluiceProcessor();
+  private final Processor delegate;
   private final List<String> created = new ArrayList<>();
+
+  /** Records what a plain {@link SluiceProcessor} creates. */
+  public RecordingProcessor() {
+    this(new SluiceProcessor());
+  }
+
+  /** Records what {@code delegate} creates. */
+  RecordingProcessor(SluiceProcessor delegate) {
+    this.delegate = delegate;
+  }
 
   /** The source files created so far, by qualified name. */
   public List<String> created() {

@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.engine.Engine;
@@ -34,9 +35,10 @@ public final class StreamingPipeline implements AutoCloseable {
       int parallelism,
       BatchClock clock,
       List<StreamingListener> listeners,
+      CheckpointSettings checkpoint,
       BoundedRun bounded) {
-    this.engine = new Engine(
-        program, batchInterval, parallelism, clock, listeners, EngineLimits.DEFAULTS, bounded);
+    this.engine = new Engine(program, batchInterval, parallelism, clock, listeners,
+        EngineLimits.DEFAULTS, checkpoint, bounded);
   }
 
   /** The pipeline's name. */
@@ -45,9 +47,13 @@ public final class StreamingPipeline implements AutoCloseable {
   }
 
   /**
-   * Starts the receivers, the driver and the workers.
+   * Starts the receivers, the driver and the workers; with a checkpoint directory, first recovers
+   * what it holds (see {@link PipelineBuilder#checkpoint}).
    *
    * @throws IllegalStateException if already started
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
+   *     be used (in use, another pipeline's, another batch interval, damaged); the message says
+   *     how to go on, and the pipeline is stopped
    */
   public void start() {
     engine.start();

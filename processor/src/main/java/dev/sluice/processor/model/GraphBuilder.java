@@ -5,11 +5,11 @@ import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
+import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -37,25 +37,29 @@ public final class GraphBuilder {
   }
 
   /**
-   * The graph of {@code pipeline}, with the record types validation resolved for each stage name
-   * and the batch interval it parsed.
+   * The graph of {@code pipeline}, with the record types and helper methods validation resolved
+   * for each stage name and the batch interval it parsed.
    */
   public PipelineGraph build(
-      PipelineDeclaration pipeline, Map<String, StageTypes> resolved, long batchIntervalMillis) {
+      PipelineDeclaration pipeline,
+      Map<String, StageTypes> resolved,
+      Map<String, Map<Helper, ExecutableElement>> helpers,
+      long batchIntervalMillis) {
     List<Stage> stages = new ArrayList<>();
     for (StageDeclaration declaration : pipeline.stages()) {
       StageTypes types = resolved.get(declaration.name());
       if (types == null) {
         throw new IllegalStateException("no resolved types for stage " + declaration.name());
       }
-      stages.add(stage(pipeline, declaration, types));
+      stages.add(
+          stage(declaration, types, helpers.getOrDefault(declaration.name(), Map.of())));
     }
     return new PipelineGraph(
         ClassName.get(pipeline.type()), batchIntervalMillis, pipeline.generateMain(), stages);
   }
 
   private Stage stage(
-      PipelineDeclaration pipeline, StageDeclaration declaration, StageTypes resolved) {
+      StageDeclaration declaration, StageTypes resolved, Map<Helper, ExecutableElement> helpers) {
     String name = declaration.name();
     StageKind kind = declaration.kind();
     UserMethod method = method(declaration.method());
@@ -65,84 +69,98 @@ public final class GraphBuilder {
     TypeName value = type(resolved.value());
     int partitions = declaration.partitions();
     List<String> from = declaration.from();
-    if (kind == StageKind.INPUT) {
-      return Stage.input(name, method, out);
-    }
-    Parts parts = switch (kind) {
-      case INPUT -> throw new AssertionError("handled above");
-      case OUTPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS -> new Parts(null, OperatorSpec.NONE);
-      case TRANSFORM ->
-          new Parts(null, new OperatorSpec(null, null, null, 1, null, null, null,
-              method.parameters().size() == 2, null, null));
-      case REPARTITION -> new Parts(null, OperatorSpec.keyed(null, null, partitions));
-      case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS ->
-          new Parts(null, OperatorSpec.keyed(key, value, 0));
-      case COUNT ->
-          new Parts(new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
-              OperatorSpec.NONE);
-      case REDUCE ->
-          new Parts(new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
-              OperatorSpec.NONE);
-      case COUNT_BY_VALUE ->
-          new Parts(new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
-              OperatorSpec.keyed(in.box(), null, partitions));
-      case REDUCE_BY_KEY ->
-          new Parts(new ReduceSpec(key, value, method.returnType(), partitions),
-              OperatorSpec.keyed(key, value, partitions));
-      case COMBINE_BY_KEY ->
-          new Parts(
-              new ReduceSpec(key, method.returnType().box(), method.returnType(), partitions),
-              new OperatorSpec(key, value, null, partitions, null,
-                  method(helper(pipeline, declaration.stringMember("createCombiner"))),
-                  method(helper(pipeline, declaration.stringMember("mergeValue"))),
-                  false, null, null));
-      case WINDOW ->
-          new Parts(null, new OperatorSpec(null, null, null, 1, null, null, null, false,
-              windowing(declaration, pipeline), null));
-      case REDUCE_BY_KEY_AND_WINDOW ->
-          new Parts(new ReduceSpec(key, value, method.returnType(), partitions),
-              OperatorSpec.keyed(key, value, partitions)
-                  .withWindowing(windowing(declaration, pipeline)));
-      case REDUCE_BY_WINDOW ->
-          new Parts(new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1),
-              OperatorSpec.NONE.withWindowing(windowing(declaration, pipeline)));
-      case COUNT_BY_WINDOW ->
-          new Parts(new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1),
-              OperatorSpec.NONE.withWindowing(windowing(declaration, pipeline)));
-      case COUNT_BY_VALUE_AND_WINDOW ->
-          new Parts(new ReduceSpec(in.box(), TypeName.LONG.box(), TypeName.LONG, partitions),
-              OperatorSpec.keyed(in.box(), null, partitions)
-                  .withWindowing(windowing(declaration, pipeline)));
-      case GROUP_BY_KEY_AND_WINDOW ->
-          new Parts(null, OperatorSpec.keyed(key, value, partitions)
-              .withWindowing(windowing(declaration, pipeline)));
-      case UPDATE_STATE_BY_KEY, GROUP_BY_KEY ->
-          new Parts(null, OperatorSpec.keyed(key, value, partitions));
-      case MAP_WITH_STATE ->
-          new Parts(null, OperatorSpec.keyed(key, value, partitions)
-              .withStateTimeout(stateTimeout(declaration)));
-      case JOIN, COGROUP ->
-          new Parts(null, OperatorSpec.binary(key, value, type(resolved.right()), partitions,
-              kind == StageKind.JOIN ? declaration.stringMember("kind") : null));
-      case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
-    };
-    TypeName produced = kind == StageKind.OUTPUT ? null : out;
-    return Stage.of(name, kind, from, method, in, produced, parts.reduce(), parts.spec());
+    OperatorSpec spec =
+        switch (kind) {
+          case INPUT, OUTPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS -> OperatorSpec.NONE;
+          case TRANSFORM -> new OperatorSpec.Transform(method.parameters().size() == 2);
+          case REPARTITION -> new OperatorSpec.Repartition(partitions);
+          case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS -> new OperatorSpec.ByKey(key, value);
+          case COUNT -> aggregate(countAll(), Optional.empty());
+          case REDUCE -> aggregate(reduceAll(method), Optional.empty());
+          case COUNT_BY_VALUE -> aggregate(countByValue(in, partitions), Optional.empty());
+          case REDUCE_BY_KEY ->
+              aggregate(
+                  new ReduceSpec(key, value, method.returnType(), partitions), Optional.empty());
+          case COMBINE_BY_KEY ->
+              new OperatorSpec.Combine(
+                  new ReduceSpec(key, method.returnType().box(), method.returnType(), partitions),
+                  value,
+                  method(helper(declaration, helpers, Helper.CREATE_COMBINER)),
+                  method(helper(declaration, helpers, Helper.MERGE_VALUE)));
+          case WINDOW -> new OperatorSpec.Window(windowing(declaration, helpers));
+          case REDUCE_BY_KEY_AND_WINDOW ->
+              aggregate(
+                  new ReduceSpec(key, value, method.returnType(), partitions),
+                  Optional.of(windowing(declaration, helpers)));
+          case REDUCE_BY_WINDOW ->
+              aggregate(reduceAll(method), Optional.of(windowing(declaration, helpers)));
+          case COUNT_BY_WINDOW ->
+              aggregate(countAll(), Optional.of(windowing(declaration, helpers)));
+          case COUNT_BY_VALUE_AND_WINDOW ->
+              aggregate(
+                  countByValue(in, partitions), Optional.of(windowing(declaration, helpers)));
+          case GROUP_BY_KEY -> new OperatorSpec.Grouped(key, value, partitions, Optional.empty());
+          case GROUP_BY_KEY_AND_WINDOW ->
+              new OperatorSpec.Grouped(
+                  key, value, partitions, Optional.of(windowing(declaration, helpers)));
+          case UPDATE_STATE_BY_KEY ->
+              new OperatorSpec.UpdateState(key, value, stateOfRecords(resolved), partitions);
+          case MAP_WITH_STATE ->
+              new OperatorSpec.MapWithState(
+                  key, value, stateOfHandle(declaration), partitions, stateTimeout(declaration));
+          case JOIN ->
+              new OperatorSpec.Join(
+                  key,
+                  value,
+                  type(resolved.right()),
+                  partitions,
+                  declaration.joinKind());
+          case COGROUP ->
+              new OperatorSpec.Cogroup(key, value, type(resolved.right()), partitions);
+          case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
+        };
+    return Stage.of(name, kind, from, method, in, kind == StageKind.OUTPUT ? null : out, spec);
   }
 
-  /** What a stage kind adds to the common fields: its reduce, if any, and its operator spec. */
-  private record Parts(ReduceSpec reduce, OperatorSpec spec) {}
+  private static OperatorSpec aggregate(ReduceSpec reduce, Optional<Windowing> windowing) {
+    return new OperatorSpec.Aggregate(reduce, windowing);
+  }
 
-  /** The window a windowed stage declares, its durations as validation checked them. */
-  private Windowing windowing(StageDeclaration declaration, PipelineDeclaration pipeline) {
+  /** {@code S} of the {@code KV<K, S>} records an {@code @UpdateStateByKey} stage produces. */
+  private static TypeName stateOfRecords(StageTypes resolved) {
+    return TypeName.get(((DeclaredType) resolved.produced()).getTypeArguments().get(1));
+  }
+
+  /** {@code S} of the {@code State<S>} parameter of a {@code @MapWithState} method. */
+  private static TypeName stateOfHandle(StageDeclaration declaration) {
+    TypeMirror handle = declaration.method().getParameters().get(2).asType();
+    return TypeName.get(((DeclaredType) handle).getTypeArguments().get(0));
+  }
+
+  /** The one entry a count combines into. */
+  private static ReduceSpec countAll() {
+    return new ReduceSpec(OBJECT, TypeName.LONG.box(), TypeName.LONG, 1);
+  }
+
+  /** The one entry a reduce of the whole batch combines into, over the method's type. */
+  private static ReduceSpec reduceAll(UserMethod method) {
+    return new ReduceSpec(OBJECT, method.returnType().box(), method.returnType(), 1);
+  }
+
+  /** A count per distinct record. */
+  private static ReduceSpec countByValue(TypeName records, int partitions) {
+    return new ReduceSpec(records.box(), TypeName.LONG.box(), TypeName.LONG, partitions);
+  }
+
+  /** The window a windowed stage declares, its durations and helpers as validation checked them. */
+  private Windowing windowing(
+      StageDeclaration declaration, Map<Helper, ExecutableElement> helpers) {
     String slide = declaration.stringMember("slide");
-    String inverse = declaration.stringMember("inverse");
-    String filter = declaration.stringMember("filter");
     return new Windowing(
         BatchInterval.parseMillis(declaration.stringMember("window")).orElseThrow(),
         slide.isEmpty() ? 0 : BatchInterval.parseMillis(slide).orElseThrow(),
-        inverse.isEmpty() ? null : method(helper(pipeline, inverse)),
-        filter.isEmpty() ? null : method(helper(pipeline, filter)));
+        Optional.ofNullable(helpers.get(Helper.INVERSE)).map(this::method),
+        Optional.ofNullable(helpers.get(Helper.FILTER)).map(this::method));
   }
 
   /** The timeout a {@code @MapWithState} stage declares, as validation checked it. */
@@ -153,14 +171,15 @@ public final class GraphBuilder {
         Integer.parseInt(declaration.stringMember("fullScanBatches")));
   }
 
-  /** The method called {@code name} of the pipeline class, which validation found. */
-  private static ExecutableElement helper(PipelineDeclaration pipeline, String name) {
-    for (Element enclosed : pipeline.type().getEnclosedElements()) {
-      if (enclosed.getKind() == ElementKind.METHOD && enclosed.getSimpleName().contentEquals(name)) {
-        return (ExecutableElement) enclosed;
-      }
+  /** The {@code helper} method of a stage, which validation resolved. */
+  private static ExecutableElement helper(
+      StageDeclaration declaration, Map<Helper, ExecutableElement> helpers, Helper helper) {
+    ExecutableElement method = helpers.get(helper);
+    if (method == null) {
+      throw new IllegalStateException(
+          "no resolved " + helper.member() + " for stage " + declaration.name());
     }
-    throw new IllegalStateException("no method " + name + " in " + pipeline.name());
+    return method;
   }
 
   private static TypeName type(TypeMirror type) {

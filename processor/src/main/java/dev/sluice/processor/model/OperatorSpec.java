@@ -1,67 +1,217 @@
 package dev.sluice.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What an operator needs beyond its records' types: the key and value types of keyed operators,
- * partition counts, a join's kind and a combine's extra functions. Fields an operator does not use
- * are {@code null} (or 0).
- *
- * @param key {@code K} of the {@code KV<K, V>} records read (of the left side for a join)
- * @param value {@code V} of the records read (of the left side for a join)
- * @param right {@code W} of the right side's {@code KV<K, W>} for a join or cogroup
- * @param partitions reduce partitions of a shuffle (0: the parallelism), or of a repartition
- * @param joinKind {@code INNER}, {@code LEFT_OUTER}, {@code RIGHT_OUTER} or {@code FULL_OUTER}
- * @param create a combine's {@code createCombiner} method
- * @param mergeValue a combine's {@code mergeValue} method
- * @param withTime whether a transform's method also takes the batch time
- * @param windowing the window of a {@linkplain StageKind#isWindowed() windowed} stage
- * @param stateTimeout the timeout of a {@code @MapWithState} stage
+ * What an operator needs beyond its records' types, one record per {@link Family}: the key and
+ * value types of keyed operators, partition counts, a join's kind, a combine's functions, a window,
+ * a state type and timeout. {@link #fits} says which record each kind carries.
  */
-public record OperatorSpec(
-    TypeName key,
-    TypeName value,
-    TypeName right,
-    int partitions,
-    String joinKind,
-    UserMethod create,
-    UserMethod mergeValue,
-    boolean withTime,
-    Windowing windowing,
-    StateTimeout stateTimeout) {
+public sealed interface OperatorSpec {
 
   /** The spec of an operator that needs nothing more. */
-  public static final OperatorSpec NONE =
-      new OperatorSpec(null, null, null, 0, null, null, null, false, null, null);
+  OperatorSpec NONE = new None();
 
-  /** A keyed spec: the key and value types, and the partitions of the shuffle if any. */
-  public static OperatorSpec keyed(TypeName key, TypeName value, int partitions) {
-    return new OperatorSpec(key, value, null, partitions, null, null, null, false, null, null);
+  /** The window of a windowed stage; empty for the others. */
+  default Optional<Windowing> windowing() {
+    return Optional.empty();
   }
 
-  /** The spec of a join or cogroup. */
-  public static OperatorSpec binary(
-      TypeName key, TypeName left, TypeName right, int partitions, String joinKind) {
-    return new OperatorSpec(key, left, right, partitions, joinKind, null, null, false, null, null);
+  /** Whether {@code spec} is the record a stage of {@code kind} carries. */
+  static boolean fits(StageKind kind, OperatorSpec spec) {
+    return switch (kind) {
+      case INPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS, OUTPUT, UNION -> spec instanceof None;
+      case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS -> spec instanceof ByKey;
+      case TRANSFORM -> spec instanceof Transform;
+      case REPARTITION -> spec instanceof Repartition;
+      case COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY ->
+          spec instanceof Aggregate aggregate && aggregate.windowing().isEmpty();
+      case REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW, COUNT_BY_VALUE_AND_WINDOW ->
+          spec instanceof Aggregate aggregate && aggregate.windowing().isPresent();
+      case COMBINE_BY_KEY -> spec instanceof Combine;
+      case GROUP_BY_KEY -> spec instanceof Grouped grouped && grouped.windowing().isEmpty();
+      case GROUP_BY_KEY_AND_WINDOW ->
+          spec instanceof Grouped grouped && grouped.windowing().isPresent();
+      case JOIN -> spec instanceof Join;
+      case COGROUP -> spec instanceof Cogroup;
+      case WINDOW -> spec instanceof Window;
+      case UPDATE_STATE_BY_KEY -> spec instanceof UpdateState;
+      case MAP_WITH_STATE -> spec instanceof MapWithState;
+    };
   }
 
-  /** This spec with {@code windowing}. */
-  public OperatorSpec withWindowing(Windowing windowing) {
-    return new OperatorSpec(
-        key, value, right, partitions, joinKind, create, mergeValue, withTime, windowing,
-        stateTimeout);
+  /**
+   * The spec of an operator whose values are grouped by key in a shuffle: every {@link
+   * Family#groups() grouping} family.
+   */
+  sealed interface Grouping extends OperatorSpec {
+    /** {@code K} of the {@code KV<K, V>} records read. */
+    TypeName key();
+
+    /** {@code V} of the records read, of the left side for a join or cogroup. */
+    TypeName value();
+
+    /** The reduce partitions of the shuffle; 0 means the pipeline's parallelism. */
+    int partitions();
+
+    /** {@code W} of a join's or cogroup's right side; empty for one side. */
+    default Optional<TypeName> rightValue() {
+      return Optional.empty();
+    }
   }
 
-  /** This spec with {@code stateTimeout}. */
-  public OperatorSpec withStateTimeout(StateTimeout stateTimeout) {
-    return new OperatorSpec(
-        key, value, right, partitions, joinKind, create, mergeValue, withTime, windowing,
-        stateTimeout);
+  /** Input, output, map, filter, flatMap, mapPartitions and the planner's union. */
+  record None() implements OperatorSpec {}
+
+  /**
+   * {@code @MapValues}, {@code @FlatMapValues} and {@code @StateSnapshots}: records keyed by
+   * {@code key}.
+   *
+   * @param key {@code K}
+   * @param value {@code V} of the records read, or for snapshots the state type
+   */
+  record ByKey(TypeName key, TypeName value) implements OperatorSpec {
+    /** Checks the types are there. */
+    public ByKey {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
   }
 
-  /** Whether a side of a join may be absent: {@code left} or {@code right}. */
-  public boolean optional(boolean left) {
-    return "FULL_OUTER".equals(joinKind)
-        || (left ? "RIGHT_OUTER".equals(joinKind) : "LEFT_OUTER".equals(joinKind));
+  /**
+   * {@code @Transform}: one task over the whole batch.
+   *
+   * @param withTime whether the method also takes the batch time
+   */
+  record Transform(boolean withTime) implements OperatorSpec {}
+
+  /**
+   * {@code @Repartition}.
+   *
+   * @param partitions how many partitions the records are dealt to, at least 1
+   */
+  record Repartition(int partitions) implements OperatorSpec {
+    /** Checks the count. */
+    public Repartition {
+      if (partitions < 1) {
+        throw new IllegalArgumentException("partitions < 1: " + partitions);
+      }
+    }
+  }
+
+  /**
+   * Count, count by value, reduce and reduce by key, windowed or not: values combined per key on
+   * the map side.
+   *
+   * @param reduce the combine buffers, with the reduce partitions
+   * @param windowing the window of a windowed aggregate
+   */
+  record Aggregate(ReduceSpec reduce, Optional<Windowing> windowing) implements OperatorSpec {
+    /** Checks the parts are there. */
+    public Aggregate {
+      Objects.requireNonNull(reduce, "reduce");
+      Objects.requireNonNull(windowing, "windowing");
+    }
+  }
+
+  /**
+   * {@code @CombineByKey}.
+   *
+   * @param reduce the combine buffers, over combiners
+   * @param value {@code V} of the records read
+   * @param createCombiner the method making a key's first value a combiner
+   * @param mergeValue the method adding a value to a combiner
+   */
+  record Combine(
+      ReduceSpec reduce, TypeName value, UserMethod createCombiner, UserMethod mergeValue)
+      implements OperatorSpec {
+    /** Checks the parts are there. */
+    public Combine {
+      Objects.requireNonNull(reduce, "reduce");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(createCombiner, "createCombiner");
+      Objects.requireNonNull(mergeValue, "mergeValue");
+    }
+  }
+
+  /**
+   * {@code @GroupByKey} and {@code @GroupByKeyAndWindow}.
+   *
+   * @param key {@code K}
+   * @param value {@code V}
+   * @param partitions the reduce partitions; 0 means the parallelism
+   * @param windowing the window of a windowed group
+   */
+  record Grouped(TypeName key, TypeName value, int partitions, Optional<Windowing> windowing)
+      implements Grouping {}
+
+  /**
+   * {@code @Join}.
+   *
+   * @param key {@code K}
+   * @param value {@code V} of the left side
+   * @param right {@code W} of the right side
+   * @param partitions the reduce partitions; 0 means the parallelism
+   * @param kind which sides may be absent
+   */
+  record Join(TypeName key, TypeName value, TypeName right, int partitions, JoinKind kind)
+      implements Grouping {
+    @Override
+    public Optional<TypeName> rightValue() {
+      return Optional.of(right);
+    }
+  }
+
+  /**
+   * {@code @Cogroup}.
+   *
+   * @param key {@code K}
+   * @param value {@code V} of the left side
+   * @param right {@code W} of the right side
+   * @param partitions the reduce partitions; 0 means the parallelism
+   */
+  record Cogroup(TypeName key, TypeName value, TypeName right, int partitions) implements Grouping {
+    @Override
+    public Optional<TypeName> rightValue() {
+      return Optional.of(right);
+    }
+  }
+
+  /**
+   * {@code @UpdateStateByKey}.
+   *
+   * @param key {@code K}
+   * @param value {@code V}
+   * @param state {@code S}, the state kept per key
+   * @param partitions the reduce partitions; 0 means the parallelism
+   */
+  record UpdateState(TypeName key, TypeName value, TypeName state, int partitions)
+      implements Grouping {}
+
+  /**
+   * {@code @MapWithState}.
+   *
+   * @param key {@code K}
+   * @param value {@code V}
+   * @param state {@code S} of its {@code State<S>}
+   * @param partitions the reduce partitions; 0 means the parallelism
+   * @param timeout when idle keys time out
+   */
+  record MapWithState(
+      TypeName key, TypeName value, TypeName state, int partitions, StateTimeout timeout)
+      implements Grouping {}
+
+  /**
+   * {@code @Window}.
+   *
+   * @param window its length and slide
+   */
+  record Window(Windowing window) implements OperatorSpec {
+    @Override
+    public Optional<Windowing> windowing() {
+      return Optional.of(window);
+    }
   }
 }

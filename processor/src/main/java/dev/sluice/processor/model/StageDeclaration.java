@@ -68,6 +68,21 @@ public record StageDeclaration(
     return value == null ? "" : value.getValue().toString();
   }
 
+  /** The name of the {@code helper} method the annotation gives, {@code ""} if none. */
+  public String helperName(Helper helper) {
+    return stringMember(helper.member());
+  }
+
+  /** The annotation value naming the {@code helper} method, for messages. */
+  public AnnotationValue helperValue(Helper helper) {
+    return members.get(helper.member());
+  }
+
+  /** The kind of a {@code @Join}. */
+  public JoinKind joinKind() {
+    return JoinKind.valueOf(stringMember("kind"));
+  }
+
   /** The annotation with its {@code from} as written: {@code @Map(from = "lines")}. */
   public String annotationText() {
     if (!kind().readsStages()) {

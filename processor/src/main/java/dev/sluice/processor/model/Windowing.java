@@ -1,6 +1,6 @@
 package dev.sluice.processor.model;
 
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The window of a windowed stage, as declared: its length and slide in milliseconds (checked
@@ -10,10 +10,14 @@ import java.util.Objects;
  * @param windowMillis the window length
  * @param slideMillis the slide, or 0 when the annotation leaves it empty: every batch, whatever
  *     the interval
- * @param inverse the inverse function of an incremental reduce, or {@code null}
- * @param filter the filter function of an incremental reduce by key, or {@code null}
+ * @param inverse the inverse function of an incremental reduce
+ * @param filter the filter function of an incremental reduce by key
  */
-public record Windowing(long windowMillis, long slideMillis, UserMethod inverse, UserMethod filter) {
+public record Windowing(
+    long windowMillis,
+    long slideMillis,
+    Optional<UserMethod> inverse,
+    Optional<UserMethod> filter) {
 
   /** Checks the durations are positive. */
   public Windowing {
@@ -21,13 +25,13 @@ public record Windowing(long windowMillis, long slideMillis, UserMethod inverse,
       throw new IllegalArgumentException(
           "window and slide must be positive: " + windowMillis + ", " + slideMillis);
     }
-    if (filter != null) {
-      Objects.requireNonNull(inverse, "a filter needs an inverse");
+    if (filter.isPresent() && inverse.isEmpty()) {
+      throw new IllegalArgumentException("a filter needs an inverse");
     }
   }
 
   /** Whether the window is kept incrementally, with an inverse function. */
   public boolean incremental() {
-    return inverse != null;
+    return inverse.isPresent();
   }
 }

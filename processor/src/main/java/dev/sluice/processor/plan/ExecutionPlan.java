@@ -97,20 +97,9 @@ public record ExecutionPlan(
         .anyMatch(step -> calls(step.role()) && !step.stage().method().isStatic())
         || segments.stream()
             .map(Segment::head)
-            .anyMatch(
-                head ->
-                    head.kind() != StageKind.INPUT
-                        && head.kind() != StageKind.UNION
-                        && (!head.method().isStatic()
-                            || (head.spec().create() != null && !head.spec().create().isStatic())
-                            || (head.spec().mergeValue() != null
-                                && !head.spec().mergeValue().isStatic())
-                            || (head.spec().windowing() != null
-                                && head.spec().windowing().inverse() != null
-                                && !head.spec().windowing().inverse().isStatic())
-                            || (head.spec().windowing() != null
-                                && head.spec().windowing().filter() != null
-                                && !head.spec().windowing().filter().isStatic())));
+            .filter(head -> head.kind() != StageKind.INPUT && head.kind() != StageKind.UNION)
+            .flatMap(head -> head.methods().stream())
+            .anyMatch(method -> !method.isStatic());
   }
 
   private static boolean calls(Step.Role role) {

@@ -1,5 +1,6 @@
 package dev.sluice.processor.plan;
 
+import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.PipelineGraph;
 import dev.sluice.processor.model.Stage;
 import dev.sluice.processor.model.StageKind;
@@ -100,8 +101,7 @@ public final class Planner {
                 stage.method(),
                 stage.inputType(),
                 stage.inputType(),
-                null,
-                dev.sluice.processor.model.OperatorSpec.NONE));
+                OperatorSpec.NONE));
       }
       stages.add(
           Stage.of(
@@ -111,7 +111,6 @@ public final class Planner {
               stage.method(),
               stage.inputType(),
               stage.outputType(),
-              stage.reduce(),
               stage.spec()));
     }
     return new PipelineGraph(
@@ -126,32 +125,39 @@ public final class Planner {
       if (!live.contains(consumer.name())) {
         continue;
       }
-      StageKind kind = consumer.kind();
-      if (kind.isNarrow()) {
-        steps.add(new Step(consumer, Step.Role.TRANSFORM, steps(graph, consumer, live)));
-      } else if (kind == StageKind.OUTPUT) {
-        steps.add(new Step(consumer, Step.Role.COLLECT, List.of()));
-      } else if (kind.combines() || kind.groups()) {
-        for (int side = 0; side < consumer.from().size(); side++) {
-          if (consumer.from().get(side).equals(stage.name())) {
-            steps.add(new Step(consumer, Step.Role.COMBINE, List.of(), side));
-          }
-        }
-      } else if (kind == StageKind.REPARTITION) {
-        steps.add(new Step(consumer, Step.Role.DEAL, List.of()));
-      } else if (kind == StageKind.UNION
-          || kind == StageKind.MAP_PARTITIONS
-          || kind == StageKind.TRANSFORM
-          || kind == StageKind.WINDOW) {
-        materialize = stage.kind() != StageKind.INPUT;
-      } else {
-        throw new IllegalArgumentException("cannot plan " + kind + " " + consumer);
-      }
+      List<Step> consuming =
+          switch (consumer.kind().family()) {
+            case NARROW, SNAPSHOTS ->
+                List.of(new Step(consumer, Step.Role.TRANSFORM, steps(graph, consumer, live)));
+            case OUTPUT -> List.of(new Step(consumer, Step.Role.COLLECT, List.of()));
+            case AGGREGATE, COMBINE, GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+                mapSides(stage, consumer);
+            case REPARTITION -> List.of(new Step(consumer, Step.Role.DEAL, List.of()));
+            case UNION, PARTITION, TRANSFORM, WINDOW -> {
+              // these read whole partitions or batches: an input's directly, others as kept
+              materialize |= stage.kind() != StageKind.INPUT;
+              yield List.of();
+            }
+            case INPUT ->
+                throw new IllegalArgumentException("an input reads no stage: " + consumer);
+          };
+      steps.addAll(consuming);
     }
     if (materialize) {
       steps.add(new Step(stage, Step.Role.MATERIALIZE, List.of()));
     }
     return steps;
+  }
+
+  /** The map sides of {@code shuffled}'s shuffle that {@code stage} writes: one per side it is. */
+  private static List<Step> mapSides(Stage stage, Stage shuffled) {
+    List<Step> sides = new ArrayList<>();
+    for (int side = 0; side < shuffled.from().size(); side++) {
+      if (shuffled.from().get(side).equals(stage.name())) {
+        sides.add(new Step(shuffled, Step.Role.COMBINE, List.of(), side));
+      }
+    }
+    return sides;
   }
 
   /**
@@ -164,11 +170,11 @@ public final class Planner {
       Map<String, String> segmentOf,
       List<Stage> ordered,
       List<Segment> segments) {
-    return switch (head.kind()) {
+    return switch (head.kind().family()) {
       case INPUT -> new int[] {0, 1};
-      case COUNT, REDUCE, TRANSFORM, WINDOW, COUNT_BY_WINDOW, REDUCE_BY_WINDOW -> new int[] {1, 0};
-      case REPARTITION -> new int[] {head.spec().partitions(), 0};
-      case MAP_PARTITIONS -> sourceTasks(graph, head.from().get(0), segmentOf, ordered, segments);
+      case TRANSFORM, WINDOW -> new int[] {1, 0};
+      case REPARTITION -> new int[] {head.spec(OperatorSpec.Repartition.class).partitions(), 0};
+      case PARTITION -> sourceTasks(graph, head.from().get(0), segmentOf, ordered, segments);
       case UNION -> {
         int[] sum = {0, 0};
         for (String source : head.from()) {
@@ -178,11 +184,18 @@ public final class Planner {
         }
         yield sum;
       }
-      default -> {
-        int partitions = head.spec().partitions();
-        yield partitions > 0 ? new int[] {partitions, 0} : new int[] {0, 1};
-      }
+      // a count or reduce of the whole batch has one reduce partition
+      case AGGREGATE, COMBINE -> partitions(head.reduce().partitions());
+      case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+          partitions(head.spec(OperatorSpec.Grouping.class).partitions());
+      case NARROW, SNAPSHOTS, OUTPUT ->
+          throw new IllegalArgumentException(head.name() + " does not start a segment");
     };
+  }
+
+  /** The tasks of a shuffle's reduce side: {@code partitions}, or the parallelism when 0. */
+  private static int[] partitions(int partitions) {
+    return partitions > 0 ? new int[] {partitions, 0} : new int[] {0, 1};
   }
 
   /** The partitions of {@code source}'s records: an input's, or its segment's tasks. */

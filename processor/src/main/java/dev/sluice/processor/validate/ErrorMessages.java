@@ -1,5 +1,7 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.Helper;
+import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageKind;
 import java.util.List;
 
@@ -144,7 +146,8 @@ public final class ErrorMessages {
         "Declare it as `Emitter<R>`, where `R` is the type of the records it emits."),
     PRIVATE_METHOD(
         "PrivateMethod",
-        "A stage method is private, so the generated code cannot call it.",
+        "A stage method, or a method an annotation names (inverse, filter, createCombiner,"
+            + " mergeValue), is private, so the generated code cannot call it.",
         "Make it package-private or public."),
     INACCESSIBLE_CLASS(
         "InaccessibleClass",
@@ -625,6 +628,63 @@ public final class ErrorMessages {
         + form;
   }
 
+  /** The tag of the messages about {@code helper}. */
+  private static Tag tag(Helper helper) {
+    return switch (helper) {
+      case INVERSE -> Tag.INVERSE_FUNCTION;
+      case FILTER -> Tag.FILTER_FUNCTION;
+      case CREATE_COMBINER, MERGE_VALUE -> Tag.COMBINE_FUNCTIONS;
+    };
+  }
+
+  /**
+   * A helper named by several methods of which none fits, or several ({@code several}); {@code
+   * considered} are those, as {@code int minus(int, int)}.
+   */
+  public static String helperOverloads(
+      String annotation,
+      Helper helper,
+      String method,
+      String stage,
+      String form,
+      List<String> considered,
+      boolean several) {
+    String named =
+        annotation + "(" + helper.member() + " = \"" + method + "\") on " + stage + " names ";
+    return tag(helper)
+        + " "
+        + named
+        + (several
+            ? considered.size() + " methods that fit: " + String.join(", ", considered)
+                + "; keep only one of them, or name the one you mean differently"
+            : considered.size() + " methods, none of which fits: " + String.join(", ", considered)
+                + "; declare " + form);
+  }
+
+  /** A helper method that is private, so generated code cannot call it. */
+  public static String privateHelper(
+      String annotation,
+      Helper helper,
+      String method,
+      String stage,
+      String signature,
+      String generated) {
+    return Tag.PRIVATE_METHOD
+        + " "
+        + annotation
+        + "("
+        + helper.member()
+        + " = \""
+        + method
+        + "\") on "
+        + stage
+        + " names "
+        + signature
+        + ", which is private, but the generated "
+        + generated
+        + " calls it; make it package-private or public";
+  }
+
   /** A filter without an inverse. */
   public static String filterWithoutInverse(String stage, String filter) {
     return Tag.FILTER_FUNCTION
@@ -689,73 +749,28 @@ public final class ErrorMessages {
 
   /** The operator's expected parameters and signature, for {@link #arity} and others. */
   private static String expected(StageKind kind, String stage) {
-    return switch (kind) {
-      case INPUT -> "takes none: Source<T> " + stage + "()";
-      case MAP -> "takes one, the record: R " + stage + "(T record)";
-      case FILTER -> "takes one, the record: boolean " + stage + "(T record)";
-      case FLAT_MAP ->
-          "takes two, the record and the Emitter of its results: void "
-              + stage
-              + "(T record, Emitter<R> out)";
-      case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY ->
-          "takes two, the values to combine: " + form(kind, stage);
-      case MAP_VALUES -> "takes one, the value: " + form(kind, stage);
-      case REPARTITION -> "takes one, the record: " + form(kind, stage);
-      case FLAT_MAP_VALUES -> "takes two, the value and the Emitter of its results: " + form(kind, stage);
-      case MAP_PARTITIONS ->
-          "takes two, the partition and the Emitter of its results: " + form(kind, stage);
-      case TRANSFORM -> "takes one or two, the batch and its time: " + form(kind, stage);
-      case COUNT, COUNT_BY_WINDOW -> "takes one, the count: " + form(kind, stage);
-      case WINDOW -> "takes one, the record: " + form(kind, stage);
-      case REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW ->
-          "takes two, the values to combine: " + form(kind, stage);
-      case COUNT_BY_VALUE_AND_WINDOW -> "takes two, the value and its count: " + form(kind, stage);
-      case GROUP_BY_KEY_AND_WINDOW -> "takes two, the key and its values: " + form(kind, stage);
-      case UPDATE_STATE_BY_KEY ->
-          "takes two, the new values and the previous state: " + form(kind, stage);
-      case MAP_WITH_STATE ->
-          "takes three, the key, the value and the state: " + form(kind, stage);
-      case STATE_SNAPSHOTS -> "takes two, the key and its state: " + form(kind, stage);
-      case COUNT_BY_VALUE -> "takes two, the value and its count: " + form(kind, stage);
-      case GROUP_BY_KEY -> "takes two, the key and its values: " + form(kind, stage);
-      case JOIN, COGROUP -> "takes three, the key and the two sides: " + form(kind, stage);
-      case OUTPUT -> "takes none: Sink<T> " + stage + "()";
-      case UNION -> throw new IllegalArgumentException("a union has no method");
-    };
+    return kind.takes() + ": " + kind.form(stage);
   }
 
   /** The signature an operator's method has, in letters: {@code R groups(K key, List<V> values)}. */
   public static String form(StageKind kind, String stage) {
-    return switch (kind) {
-      case INPUT -> "Source<T> " + stage + "()";
-      case MAP, REPARTITION -> "R " + stage + "(T record)";
-      case FILTER -> "boolean " + stage + "(T record)";
-      case FLAT_MAP -> "void " + stage + "(T record, Emitter<R> out)";
-      case MAP_VALUES -> "U " + stage + "(V value)";
-      case FLAT_MAP_VALUES -> "void " + stage + "(V value, Emitter<U> out)";
-      case MAP_PARTITIONS -> "void " + stage + "(List<T> partition, Emitter<R> out)";
-      case TRANSFORM ->
-          "List<R> " + stage + "(List<T> batch) or List<R> " + stage + "(List<T> batch, long time)";
-      case COUNT, COUNT_BY_WINDOW -> "R " + stage + "(long count)";
-      case WINDOW -> "R " + stage + "(T record)";
-      case REDUCE_BY_WINDOW -> "T " + stage + "(T a, T b)";
-      case REDUCE_BY_KEY_AND_WINDOW -> "V " + stage + "(V a, V b)";
-      case COUNT_BY_VALUE_AND_WINDOW -> "R " + stage + "(T value, long count)";
-      case GROUP_BY_KEY_AND_WINDOW -> "R " + stage + "(K key, List<V> values)";
-      case UPDATE_STATE_BY_KEY ->
-          "Optional<S> " + stage + "(List<V> newValues, Optional<S> state)";
-      case MAP_WITH_STATE -> "R " + stage + "(K key, Optional<V> value, State<S> state)";
-      case STATE_SNAPSHOTS -> "R " + stage + "(K key, S state)";
-      case COUNT_BY_VALUE -> "R " + stage + "(T value, long count)";
-      case REDUCE -> "T " + stage + "(T a, T b)";
-      case REDUCE_BY_KEY -> "V " + stage + "(V a, V b)";
-      case COMBINE_BY_KEY -> "C " + stage + "(C a, C b)";
-      case GROUP_BY_KEY -> "R " + stage + "(K key, List<V> values)";
-      case JOIN -> "R " + stage + "(K key, V left, W right)";
-      case COGROUP -> "R " + stage + "(K key, List<V> left, List<W> right)";
-      case OUTPUT -> "Sink<T> " + stage + "()";
-      case UNION -> throw new IllegalArgumentException("a union has no method");
-    };
+    return kind.form(stage);
+  }
+
+  /**
+   * A join method's form for its kind, with the given type names: {@code R name(K key, V left,
+   * Optional<W> right)} for a left outer join.
+   */
+  public static String joinForm(String stage, JoinKind kind, String key, String left, String right) {
+    return "R "
+        + stage
+        + "("
+        + key
+        + " key, "
+        + (kind.leftOptional() ? "Optional<" + left + ">" : left)
+        + " left, "
+        + (kind.rightOptional() ? "Optional<" + right + ">" : right)
+        + " right)";
   }
 
   /** A stage method with the wrong number of parameters. */
@@ -781,21 +796,23 @@ public final class ErrorMessages {
         + expected(kind, stage);
   }
 
+  /**
+   * An {@code @Output} method taking {@code count} parameters, as a {@code foreachRDD} function
+   * would; {@code records} is the record type they suggest, or {@code T}.
+   */
+  public static String outputArity(String stage, int count, String records) {
+    return arity(StageKind.OUTPUT, stage, count)
+        + "; to run code on each batch's records, as with Spark's foreachRDD, return a sink that"
+        + " does it: Sink<"
+        + records
+        + "> "
+        + stage
+        + "() { return Sinks.foreachBatch((time, records) -> ...); }";
+  }
+
   /** A stage method with the wrong return type. */
   public static String returnType(StageKind kind, String stage, String actual) {
-    String rule =
-        switch (kind) {
-          case MAP -> "returns the new record: R " + stage + "(T record)";
-          case FILTER -> "returns boolean: boolean " + stage + "(T record)";
-          case FLAT_MAP ->
-              "returns void and emits its records to the Emitter: void "
-                  + stage
-                  + "(T record, Emitter<R> out)";
-          case FLAT_MAP_VALUES, MAP_PARTITIONS ->
-              "returns void and emits its records to the Emitter: " + form(kind, stage);
-          case TRANSFORM -> "returns a List of the records it produces: " + form(kind, stage);
-          default -> "returns the record it produces: " + form(kind, stage);
-        };
+    String rule = kind.returns() + ": " + form(kind, stage);
     return Tag.RETURN_TYPE
         + " "
         + kind.annotation()

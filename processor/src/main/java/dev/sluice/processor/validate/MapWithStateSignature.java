@@ -24,14 +24,6 @@ final class MapWithStateSignature implements SignatureRule {
 
   @Override
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
-    if (stage.partitions() < 0) {
-      report.error(
-          ErrorMessages.partitions(stage.kind(), stage.name(), stage.partitions()),
-          stage.method(),
-          stage.annotation(),
-          stage.partitionsValue());
-      return Optional.empty();
-    }
     if (!timeout(stage, report) || !SignatureRule.hasArity(stage, 3, report)) {
       return Optional.empty();
     }

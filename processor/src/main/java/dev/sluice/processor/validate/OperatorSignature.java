@@ -1,5 +1,6 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
 import java.util.List;
@@ -12,7 +13,7 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The shape of the per-batch and keyed operators' methods that does not depend on what they read:
  * the number of parameters, the return type, the parameters whose type the operator fixes (a
- * {@code long} count, a {@code List}, an {@code Optional} outer side) and the partition count.
+ * {@code long} count, a {@code List}, an {@code Optional} outer side).
  * Whether the other types match the records read is checked along the wiring by {@link
  * TypeFlowValidator}.
  */
@@ -27,14 +28,6 @@ final class OperatorSignature implements SignatureRule {
   @Override
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
     StageKind kind = stage.kind();
-    if (stage.partitions() < (kind == StageKind.REPARTITION ? 1 : 0)) {
-      report.error(
-          ErrorMessages.partitions(kind, stage.name(), stage.partitions()),
-          stage.method(),
-          stage.annotation(),
-          stage.partitionsValue());
-      return Optional.empty();
-    }
     List<? extends VariableElement> parameters = stage.method().getParameters();
     int arity =
         switch (kind) {
@@ -42,7 +35,10 @@ final class OperatorSignature implements SignatureRule {
           case COUNT_BY_VALUE, GROUP_BY_KEY, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW -> 2;
           case JOIN, COGROUP -> 3;
           case TRANSFORM -> parameters.size() == 2 ? 2 : 1;
-          default -> throw new IllegalArgumentException(kind.toString());
+          case INPUT, MAP, FILTER, FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS, REDUCE,
+              REDUCE_BY_KEY, COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW,
+              UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT, UNION ->
+              throw new IllegalArgumentException(kind + " has a signature rule of its own");
         };
     if (!SignatureRule.hasArity(stage, arity, report)) {
       return Optional.empty();
@@ -67,7 +63,11 @@ final class OperatorSignature implements SignatureRule {
           case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> isList(stage, 1, form, report);
           case COGROUP -> isList(stage, 1, form, report) && isList(stage, 2, form, report);
           case JOIN -> optionalSides(stage, form, report);
-          default -> true;
+          case MAP_VALUES, REPARTITION -> true;
+          case INPUT, MAP, FILTER, FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS, REDUCE,
+              REDUCE_BY_KEY, COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW,
+              UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT, UNION ->
+              throw new IllegalArgumentException(kind + " has a signature rule of its own");
         };
     if (!fixed) {
       return Optional.empty();
@@ -104,16 +104,14 @@ final class OperatorSignature implements SignatureRule {
   }
 
   private boolean optionalSides(StageDeclaration stage, String form, ValidationReport report) {
-    String joinKind = stage.stringMember("kind");
-    boolean leftOptional = joinKind.equals("RIGHT_OUTER") || joinKind.equals("FULL_OUTER");
-    boolean rightOptional = joinKind.equals("LEFT_OUTER") || joinKind.equals("FULL_OUTER");
-    return optionalSide(stage, 1, leftOptional, joinKind, report)
-        && optionalSide(stage, 2, rightOptional, joinKind, report);
+    JoinKind joinKind = JoinKind.valueOf(stage.stringMember("kind"));
+    return optionalSide(stage, 1, joinKind, report) && optionalSide(stage, 2, joinKind, report);
   }
 
   /** An outer side must be an {@code Optional}; an inner side must not be. */
   private boolean optionalSide(
-      StageDeclaration stage, int index, boolean optional, String joinKind, ValidationReport report) {
+      StageDeclaration stage, int index, JoinKind joinKind, ValidationReport report) {
+    boolean optional = joinKind.optional(index == 1);
     TypeMirror type = stage.method().getParameters().get(index).asType();
     boolean isOptional =
         TypeSupport.is(type, TypeSupport.OPTIONAL)
@@ -133,22 +131,9 @@ final class OperatorSignature implements SignatureRule {
             index + 1,
             TypeSupport.text(type),
             required,
-            joinForm(stage.name(), joinKind)),
+            ErrorMessages.joinForm(stage.name(), joinKind, "K", "V", "W")),
         stage.method().getParameters().get(index));
     return false;
-  }
-
-  /** The join method's form for a join kind: {@code R name(K key, V left, Optional<W> right)}. */
-  static String joinForm(String stage, String joinKind) {
-    boolean left = joinKind.equals("RIGHT_OUTER") || joinKind.equals("FULL_OUTER");
-    boolean right = joinKind.equals("LEFT_OUTER") || joinKind.equals("FULL_OUTER");
-    return "R "
-        + stage
-        + "(K key, "
-        + (left ? "Optional<V>" : "V")
-        + " left, "
-        + (right ? "Optional<W>" : "W")
-        + " right)";
   }
 
   private static boolean fixedType(

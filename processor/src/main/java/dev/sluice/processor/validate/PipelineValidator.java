@@ -34,10 +34,14 @@ public final class PipelineValidator {
 
     Set<StageDeclaration> duplicates = new DuplicateStageValidator().validate(pipeline, report);
     StageMethodValidator methods = new StageMethodValidator();
-    WindowValidator windows = new WindowValidator(types, pipeline);
+    PartitionsValidator partitions = new PartitionsValidator();
+    HelperResolver helpers = new HelperResolver(pipeline);
+    WindowValidator windows = new WindowValidator(types, pipeline, helpers);
     Map<String, Signature> signatures = new LinkedHashMap<>();
     for (StageDeclaration stage : pipeline.stages()) {
-      if (methods.validate(stage, report) && !duplicates.contains(stage)) {
+      if (methods.validate(stage, report)
+          && !duplicates.contains(stage)
+          && partitions.validate(stage, report)) {
         SignatureRule.forKind(stage.kind(), types)
             .check(stage, report)
             .filter(signature -> !stage.kind().isWindowed() || windows.validate(stage, report))
@@ -50,13 +54,14 @@ public final class PipelineValidator {
     OutputValidator outputs = new OutputValidator();
     outputs.requireOutput(pipeline, sources, report);
     Map<String, StageTypes> resolved =
-        new TypeFlowValidator(types, pipeline, signatures, sources, cyclic).validate(report);
+        new TypeFlowValidator(types, pipeline, signatures, sources, cyclic, helpers)
+            .validate(report);
     if (report.isClean()) {
       new SlideValidator(pipeline, sources, interval).validate(cyclic, report);
     }
     if (report.isClean()) {
       outputs.warnDeadStages(pipeline, sources, report);
     }
-    return new Validation(report, resolved, interval.orElse(0));
+    return new Validation(report, resolved, helpers.resolved(), interval.orElse(0));
   }
 }

@@ -1,8 +1,10 @@
 package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.StageDeclaration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -38,8 +40,32 @@ final class PortSignature implements SignatureRule {
     return new PortSignature(types, TypeSupport.SINK, false, ErrorMessages::sinkType);
   }
 
+  /**
+   * The records an {@code @Output} method taking parameters seems to want, for the hint: the type
+   * of its one parameter, or of the elements of a {@code List} parameter; otherwise {@code T}.
+   */
+  private String recordsTaken(StageDeclaration stage) {
+    List<? extends VariableElement> parameters = stage.method().getParameters();
+    if (parameters.size() != 1) {
+      return "T";
+    }
+    TypeMirror type = parameters.get(0).asType();
+    if (TypeSupport.is(type, TypeSupport.LIST)) {
+      return types.recordTypeOf(type, TypeSupport.LIST).map(TypeSupport::text).orElse("T");
+    }
+    return TypeSupport.text(types.boxed(type));
+  }
+
   @Override
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
+    if (!produces && !stage.method().getParameters().isEmpty()) {
+      // a method taking the records is what Spark users write for foreachRDD
+      report.error(
+          ErrorMessages.outputArity(
+              stage.name(), stage.method().getParameters().size(), recordsTaken(stage)),
+          stage.method());
+      return Optional.empty();
+    }
     if (!SignatureRule.hasArity(stage, 0, report)) {
       return Optional.empty();
     }

@@ -10,7 +10,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * {@code @ReduceByKey}, {@code @Reduce} and (for its own method) {@code @CombineByKey}: {@code V
- * name(V a, V b)} with {@code partitions >= 0}. Whether {@code V}
+ * name(V a, V b)}. Whether {@code V}
  * matches the records read is a question of the wiring, checked by {@link TypeFlowValidator}.
  */
 final class ReduceByKeySignature implements SignatureRule {
@@ -23,14 +23,6 @@ final class ReduceByKeySignature implements SignatureRule {
 
   @Override
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
-    if (stage.partitions() < 0) {
-      report.error(
-          ErrorMessages.partitions(stage.kind(), stage.name(), stage.partitions()),
-          stage.method(),
-          stage.annotation(),
-          stage.partitionsValue());
-      return Optional.empty();
-    }
     if (!SignatureRule.hasArity(stage, 2, report)) {
       return Optional.empty();
     }

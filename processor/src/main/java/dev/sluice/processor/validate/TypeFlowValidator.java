@@ -1,6 +1,8 @@
 package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.PipelineDeclaration;
+import dev.sluice.processor.model.Helper;
+import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.StageTypes;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -32,6 +35,7 @@ final class TypeFlowValidator {
   private final Map<String, Signature> signatures;
   private final Map<String, List<String>> sources;
   private final Set<String> cyclic;
+  private final HelperResolver helpers;
   private final Map<String, Optional<TypeMirror>> produced = new HashMap<>();
 
   TypeFlowValidator(
@@ -39,8 +43,10 @@ final class TypeFlowValidator {
       PipelineDeclaration pipeline,
       Map<String, Signature> signatures,
       Map<String, List<String>> sources,
-      Set<String> cyclic) {
+      Set<String> cyclic,
+      HelperResolver helpers) {
     this.types = types;
+    this.helpers = helpers;
     this.pipeline = pipeline;
     this.signatures = signatures;
     this.sources = sources;
@@ -80,7 +86,7 @@ final class TypeFlowValidator {
       StageDeclaration stage, Signature signature, TypeMirror consumed, ValidationReport report) {
     String name = stage.name();
     List<? extends VariableElement> parameters = stage.method().getParameters();
-    switch (stage.kind()) {
+    return switch (stage.kind()) {
       case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE, WINDOW, COUNT_BY_VALUE_AND_WINDOW -> {
         if (!types.isAssignable(consumed, signature.accepts())) {
           report.error(
@@ -90,25 +96,25 @@ final class TypeFlowValidator {
                   TypeSupport.text(consumed),
                   path(stage, 0, ErrorMessages.takes(TypeSupport.text(signature.accepts())))),
               parameters.get(0));
-          return null;
+          yield null;
         }
-        return StageTypes.of(consumed, produced(name).orElse(null));
+        yield StageTypes.of(consumed, produced(name).orElse(null));
       }
       case MAP_PARTITIONS, TRANSFORM -> {
         TypeMirror list = types.declared(TypeSupport.LIST, consumed);
         if (!types.isAssignable(list, parameters.get(0).asType())) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, consumed), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, consumed), report);
         }
-        return StageTypes.of(consumed, produced(name).orElse(null));
+        yield StageTypes.of(consumed, produced(name).orElse(null));
       }
       case COUNT, COUNT_BY_WINDOW -> {
-        return StageTypes.of(consumed, produced(name).orElse(null));
+        yield StageTypes.of(consumed, produced(name).orElse(null));
       }
       case STATE_SNAPSHOTS -> {
-        return checkSnapshots(stage, consumed, report);
+        yield checkSnapshots(stage, consumed, report);
       }
       case REDUCE, REDUCE_BY_WINDOW -> {
-        return checkReduce(stage, signature, consumed, consumed, report)
+        yield checkReduce(stage, signature, consumed, consumed, report)
             ? StageTypes.of(consumed, consumed)
             : null;
       }
@@ -119,14 +125,15 @@ final class TypeFlowValidator {
               ErrorMessages.sinkMismatch(
                   name, sink, TypeSupport.text(consumed), path(stage, 0, ErrorMessages.writes(sink))),
               stage.method());
-          return null;
+          yield null;
         }
-        return StageTypes.of(consumed, null);
+        yield StageTypes.of(consumed, null);
       }
-      default -> {
-        return checkKeyed(stage, signature, consumed, report);
-      }
-    }
+      case MAP_VALUES, FLAT_MAP_VALUES, REDUCE_BY_KEY, COMBINE_BY_KEY, GROUP_BY_KEY, JOIN, COGROUP,
+          REDUCE_BY_KEY_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW, UPDATE_STATE_BY_KEY, MAP_WITH_STATE ->
+          checkKeyed(stage, signature, consumed, report);
+      case INPUT, UNION -> throw new IllegalArgumentException(stage.kind() + " reads no records");
+    };
   }
 
   /** Checks a keyed operator, whose records must be {@code KV<K, V>}. */
@@ -140,50 +147,50 @@ final class TypeFlowValidator {
     TypeMirror key = keyValue.get(0);
     TypeMirror value = keyValue.get(1);
     List<? extends VariableElement> parameters = stage.method().getParameters();
-    switch (stage.kind()) {
+    return switch (stage.kind()) {
       case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
-        return checkReduce(stage, signature, value, consumed, report)
-                && checkFilterKey(stage, key, value, report)
+        yield checkReduce(stage, signature, value, consumed, report)
+                && checkFilter(stage, key, report)
             ? new StageTypes(consumed, consumed, key, value, null)
             : null;
       }
       case MAP_VALUES, FLAT_MAP_VALUES -> {
         if (!types.isAssignable(value, parameters.get(0).asType())) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case UPDATE_STATE_BY_KEY -> {
         if (!accepts(parameters, types.declared(TypeSupport.LIST, value))) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case MAP_WITH_STATE -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.OPTIONAL, value))) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
-          return mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
+          yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
       }
       case COMBINE_BY_KEY -> {
-        return checkCombine(stage, consumed, key, value, report)
+        yield checkCombine(stage, consumed, key, value, report)
             ? new StageTypes(consumed, produced(name).orElse(null), key, value, null)
             : null;
       }
       case JOIN, COGROUP -> {
         TypeMirror rightRecords = produced(stage.from().get(1)).orElse(null);
         if (rightRecords == null) {
-          return null;
+          yield null;
         }
         List<? extends TypeMirror> right = keyValueOf(stage, 1, rightRecords, report);
         if (right == null) {
-          return null;
+          yield null;
         }
         if (!types.isSame(types.boxed(key), types.boxed(right.get(0)))) {
           report.error(
@@ -195,21 +202,24 @@ final class TypeFlowValidator {
               stage.method(),
               stage.annotation(),
               null);
-          return null;
+          yield null;
         }
         TypeMirror rightValue = right.get(1);
         if (!accepts(
             parameters, key, side(stage, value, true), side(stage, rightValue, false))) {
-          return mismatch(
+          yield mismatch(
               stage,
               TypeSupport.text(consumed) + " and " + TypeSupport.text(rightRecords),
               expected(stage, key, value, rightValue),
               report);
         }
-        return new StageTypes(consumed, produced(name).orElse(null), key, value, rightValue);
+        yield new StageTypes(consumed, produced(name).orElse(null), key, value, rightValue);
       }
-      default -> throw new IllegalArgumentException(stage.kind().toString());
-    }
+      case INPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
+          COUNT_BY_VALUE, REDUCE, WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW, STATE_SNAPSHOTS, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.kind() + " is not keyed");
+    };
   }
 
   /**
@@ -254,10 +264,9 @@ final class TypeFlowValidator {
     if (stage.kind() == StageKind.COGROUP) {
       return types.declared(TypeSupport.LIST, value);
     }
-    String kind = stage.stringMember("kind");
-    boolean optional =
-        kind.equals("FULL_OUTER") || kind.equals(left ? "RIGHT_OUTER" : "LEFT_OUTER");
-    return optional ? types.declared(TypeSupport.OPTIONAL, value) : value;
+    return JoinKind.valueOf(stage.stringMember("kind")).optional(left)
+        ? types.declared(TypeSupport.OPTIONAL, value)
+        : value;
   }
 
   /** Whether each parameter can take the corresponding type. */
@@ -320,21 +329,17 @@ final class TypeFlowValidator {
               + "> left, List<"
               + text.get(2)
               + "> right)";
-      case JOIN -> {
-        String kind = stage.stringMember("kind");
-        boolean left = kind.equals("RIGHT_OUTER") || kind.equals("FULL_OUTER");
-        boolean right = kind.equals("LEFT_OUTER") || kind.equals("FULL_OUTER");
-        yield "R "
-            + name
-            + "("
-            + text.get(0)
-            + " key, "
-            + (left ? "Optional<" + text.get(1) + ">" : text.get(1))
-            + " left, "
-            + (right ? "Optional<" + text.get(2) + ">" : text.get(2))
-            + " right)";
-      }
-      default -> throw new IllegalArgumentException(stage.kind().toString());
+      case JOIN ->
+          ErrorMessages.joinForm(
+              name,
+              JoinKind.valueOf(stage.stringMember("kind")),
+              text.get(0),
+              text.get(1),
+              text.get(2));
+      case INPUT, MAP, FILTER, FLAT_MAP, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY,
+          COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.kind() + " has its own mismatch message");
     };
   }
 
@@ -372,32 +377,37 @@ final class TypeFlowValidator {
   }
 
   /**
-   * Checks that the key parameter of a windowed reduce's filter takes the keys read; the rest of
-   * its signature {@link WindowValidator} checked.
+   * Resolves the filter of a windowed reduce by key, now that its key type is known: {@code
+   * boolean filter(K key, V value)} over the keys read and the reduce function's values.
    */
-  private boolean checkFilterKey(
-      StageDeclaration stage, TypeMirror key, TypeMirror value, ValidationReport report) {
-    String filterName = stage.stringMember("filter");
+  private boolean checkFilter(StageDeclaration stage, TypeMirror key, ValidationReport report) {
+    String filterName = stage.helperName(Helper.FILTER);
     if (stage.kind() != StageKind.REDUCE_BY_KEY_AND_WINDOW || filterName.isEmpty()) {
       return true;
     }
-    ExecutableElement filter = WindowValidator.method(pipeline, filterName);
-    if (filter == null || types.isAssignable(key, filter.getParameters().get(0).asType())) {
-      return true;
-    }
-    report.error(
-        ErrorMessages.filterMismatch(
-            stage.name(),
-            describe(filter),
-            "boolean "
-                + filterName
-                + "("
-                + TypeSupport.text(types.boxed(key))
-                + " key, "
-                + TypeSupport.text(stage.method().getReturnType())
-                + " value)"),
-        filter);
-    return false;
+    TypeMirror value = stage.method().getReturnType();
+    String form =
+        "boolean "
+            + filterName
+            + "("
+            + TypeSupport.text(types.boxed(key))
+            + " key, "
+            + TypeSupport.text(value)
+            + " value)";
+    HelperResolver.Need need =
+        new HelperResolver.Need(
+            form,
+            filter ->
+                filter.getParameters().size() == 2
+                    && filter.getReturnType().getKind() == TypeKind.BOOLEAN
+                    && types.isAssignable(key, filter.getParameters().get(0).asType())
+                    && types.isSame(filter.getParameters().get(1).asType(), value),
+            ErrorMessages.windowFunctionMissing(
+                stage.kind().annotation(), "filter", filterName, stage.name(), form),
+            filter ->
+                ErrorMessages.filterMismatch(
+                    stage.name(), HelperResolver.describe(filter), form));
+    return helpers.resolve(stage, Helper.FILTER, need, report).isPresent();
   }
 
   /** Checks a combine's three functions over {@code KV<K, V>}. */
@@ -410,77 +420,42 @@ final class TypeFlowValidator {
     TypeMirror combiner = stage.method().getReturnType();
     String combinerText = TypeSupport.text(combiner);
     String valueText = TypeSupport.text(types.boxed(value));
-    String createName = stage.stringMember("createCombiner");
-    String mergeName = stage.stringMember("mergeValue");
+    String createName = stage.helperName(Helper.CREATE_COMBINER);
+    String mergeName = stage.helperName(Helper.MERGE_VALUE);
     String createForm = "C " + createName + "(" + valueText + " value)";
     String mergeForm = "C " + mergeName + "(C combiner, " + valueText + " value)";
-    ExecutableElement create = helper(stage, "createCombiner", createName, createForm, report);
-    if (create == null) {
-      return false;
-    }
-    ExecutableElement merge = helper(stage, "mergeValue", mergeName, mergeForm, report);
-    if (merge == null) {
-      return false;
-    }
-    boolean createFits =
-        create.getParameters().size() == 1
-            && types.isSame(create.getReturnType(), combiner)
-            && types.isAssignable(value, create.getParameters().get(0).asType());
-    boolean mergeFits =
-        merge.getParameters().size() == 2
-            && types.isSame(merge.getReturnType(), combiner)
-            && types.isSame(merge.getParameters().get(0).asType(), combiner)
-            && types.isAssignable(value, merge.getParameters().get(1).asType());
-    if (createFits && mergeFits) {
-      return true;
-    }
-    String actual =
-        describe(createFits ? merge : create)
-            + " with "
-            + combinerText
-            + " "
-            + stage.name()
-            + "("
-            + combinerText
-            + ", "
-            + combinerText
-            + ")";
-    report.error(
-        ErrorMessages.combineMismatch(
-            stage.name(),
-            actual,
-            TypeSupport.text(consumed),
-            path(stage, 0, ""),
-            createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)"),
-        createFits ? merge : create);
-    return false;
-  }
-
-  private static String describe(ExecutableElement method) {
-    return TypeSupport.text(method.getReturnType())
-        + " "
-        + method.getSimpleName()
-        + method.getParameters().stream()
-            .map(parameter -> TypeSupport.text(parameter.asType()))
-            .collect(Collectors.joining(", ", "(", ")"));
-  }
-
-  /** The non-private method {@code name} of the pipeline class, or {@code null} after an error. */
-  private ExecutableElement helper(
-      StageDeclaration stage, String member, String name, String form, ValidationReport report) {
-    for (Element enclosed : pipeline.type().getEnclosedElements()) {
-      if (enclosed.getKind() == ElementKind.METHOD
-          && enclosed.getSimpleName().contentEquals(name)
-          && !enclosed.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
-        return (ExecutableElement) enclosed;
-      }
-    }
-    report.error(
-        ErrorMessages.combineMissing(stage.name(), member, name, form),
-        stage.method(),
-        stage.annotation(),
-        stage.members().get(member));
-    return null;
+    String forms = createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)";
+    String with = " with " + combinerText + " " + stage.name() + "(" + combinerText + ", "
+        + combinerText + ")";
+    Function<ExecutableElement, String> mismatch =
+        method ->
+            ErrorMessages.combineMismatch(
+                stage.name(),
+                HelperResolver.describe(method) + with,
+                TypeSupport.text(consumed),
+                path(stage, 0, ""),
+                forms);
+    HelperResolver.Need create =
+        new HelperResolver.Need(
+            createForm,
+            method ->
+                method.getParameters().size() == 1
+                    && types.isSame(method.getReturnType(), combiner)
+                    && types.isAssignable(value, method.getParameters().get(0).asType()),
+            ErrorMessages.combineMissing(stage.name(), "createCombiner", createName, createForm),
+            mismatch);
+    HelperResolver.Need merge =
+        new HelperResolver.Need(
+            mergeForm,
+            method ->
+                method.getParameters().size() == 2
+                    && types.isSame(method.getReturnType(), combiner)
+                    && types.isSame(method.getParameters().get(0).asType(), combiner)
+                    && types.isAssignable(value, method.getParameters().get(1).asType()),
+            ErrorMessages.combineMissing(stage.name(), "mergeValue", mergeName, mergeForm),
+            mismatch);
+    return helpers.resolve(stage, Helper.CREATE_COMBINER, create, report).isPresent()
+        && helpers.resolve(stage, Helper.MERGE_VALUE, merge, report).isPresent();
   }
 
   /** {@code [K, V]} of side {@code index}'s records, or {@code null} after reporting. */

@@ -23,14 +23,6 @@ final class UpdateStateSignature implements SignatureRule {
 
   @Override
   public Optional<Signature> check(StageDeclaration stage, ValidationReport report) {
-    if (stage.partitions() < 0) {
-      report.error(
-          ErrorMessages.partitions(stage.kind(), stage.name(), stage.partitions()),
-          stage.method(),
-          stage.annotation(),
-          stage.partitionsValue());
-      return Optional.empty();
-    }
     if (!SignatureRule.hasArity(stage, 2, report)) {
       return Optional.empty();
     }

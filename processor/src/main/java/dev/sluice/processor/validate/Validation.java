@@ -1,20 +1,28 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.StageTypes;
 import java.util.Map;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * The outcome of validating one pipeline.
  *
  * @param report what was found; code is generated only if it is clean
  * @param types the record types of each stage, complete when the report is clean
+ * @param helpers the helper methods each stage's annotation names, by stage name, complete when
+ *     the report is clean
  * @param batchIntervalMillis the parsed batch interval, valid when the report is clean
  */
 public record Validation(
-    ValidationReport report, Map<String, StageTypes> types, long batchIntervalMillis) {
+    ValidationReport report,
+    Map<String, StageTypes> types,
+    Map<String, Map<Helper, ExecutableElement>> helpers,
+    long batchIntervalMillis) {
 
-  /** Copies the type map. */
+  /** Copies the maps. */
   public Validation {
     types = Map.copyOf(types);
+    helpers = Map.copyOf(helpers);
   }
 }

@@ -185,7 +185,7 @@ final class BuilderWriter {
       code.addStatement("long $N = batchInterval().toMillis()", interval);
       for (Stage windowed : plan.windowed()) {
         String spec = locals.newName(windowed.name() + "Spec", "spec:" + windowed.name());
-        long slide = windowed.spec().windowing().slideMillis();
+        long slide = windowed.windowing().slideMillis();
         code.addStatement(
             "$T $N = $T.of($S, $S, $LL, $L, $N)",
             RuntimeTypes.WINDOW_SPEC,
@@ -193,7 +193,7 @@ final class BuilderWriter {
             RuntimeTypes.WINDOW_SPEC,
             graph.name(),
             windowed.name(),
-            windowed.spec().windowing().windowMillis(),
+            windowed.windowing().windowMillis(),
             slide == 0 ? CodeBlock.of("$N", interval) : CodeBlock.of("$LL", slide),
             interval);
         arguments.add(spec);

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.sluice.processor.model.Family;
 import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.ReduceSpec;
 import dev.sluice.processor.model.Stage;
@@ -18,6 +19,7 @@ import dev.sluice.processor.plan.Step;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -45,29 +47,27 @@ final class SegmentWriter {
   CodeBlock invocation(Segment segment, String partition, String context) {
     List<CodeBlock> arguments = new ArrayList<>();
     Stage head = segment.head();
-    switch (head.kind()) {
-      case INPUT ->
-          arguments.add(
-              CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(head), partition));
-      case UNION -> arguments.add(CodeBlock.of("$N($N, $N)", names.helper(head), partition, context));
-      case MAP_PARTITIONS -> arguments.add(partitionOf(head.from().get(0), partition, context));
-      case WINDOW -> arguments.add(CodeBlock.of("$N($N)", names.helper(head), context));
-      case TRANSFORM -> {
-        arguments.add(CodeBlock.of("$N($N)", names.helper(head), context));
-        if (head.spec().withTime()) {
-          arguments.add(CodeBlock.of("$N.batchTime()", context));
-        }
-      }
-      case REPARTITION -> {
-        arguments.add(CodeBlock.of("$N", names.shuffle(head)));
-        arguments.add(CodeBlock.of("$N", partition));
-      }
-      default ->
-          arguments.add(
-              head.kind().groups()
-                  ? CodeBlock.of("$N.group($N)", names.shuffle(head), partition)
-                  : CodeBlock.of("$N($N)", names.merge(head), partition));
-    }
+    arguments.addAll(
+        switch (head.kind().family()) {
+          case INPUT ->
+              List.of(CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(head), partition));
+          case UNION -> List.of(CodeBlock.of("$N($N, $N)", names.helper(head), partition, context));
+          case PARTITION -> List.of(partitionOf(head.from().get(0), partition, context));
+          case WINDOW -> List.of(CodeBlock.of("$N($N)", names.helper(head), context));
+          case TRANSFORM ->
+              head.spec(OperatorSpec.Transform.class).withTime()
+                  ? List.of(
+                      CodeBlock.of("$N($N)", names.helper(head), context),
+                      CodeBlock.of("$N.batchTime()", context))
+                  : List.of(CodeBlock.of("$N($N)", names.helper(head), context));
+          case REPARTITION ->
+              List.of(CodeBlock.of("$N", names.shuffle(head)), CodeBlock.of("$N", partition));
+          case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+              List.of(CodeBlock.of("$N.group($N)", names.shuffle(head), partition));
+          case AGGREGATE, COMBINE -> List.of(CodeBlock.of("$N($N)", names.merge(head), partition));
+          case NARROW, SNAPSHOTS, OUTPUT ->
+              throw new IllegalArgumentException(head.name() + " heads no segment");
+        });
     if (head.kind().isWindowed()) {
       arguments.add(CodeBlock.of("$N.get($N)", names.window(head), partition));
       arguments.add(CodeBlock.of("$N.batchIndex()", context));
@@ -141,58 +141,78 @@ final class SegmentWriter {
         }
       }
       declareEmitters(code);
-      switch (head.kind()) {
-        case INPUT, UNION -> loop(code, source, head.outputType(), recordName(head));
-        case MAP_PARTITIONS -> {
-          String emitter = locals.get("emitter:" + head.name());
-          guard(
-              code,
-              head,
-              calls.call(head.method(), CodeBlock.of("$N, $N", source, emitter)),
-              source);
-        }
-        case TRANSFORM -> {
-          String result = locals.newName(head.name(), "result");
-          CodeBlock arguments =
-              head.spec().withTime()
-                  ? CodeBlock.of("$N, $N", source, locals.get("time"))
-                  : CodeBlock.of("$N", source);
-          code.addStatement("$T $N", RuntimeTypes.listOf(head.outputType()), result);
-          guard(code, head, CodeBlock.of("$N = $L", result, calls.call(head.method(), arguments)),
-              source);
-          loop(code, result, head.outputType(), recordName(head));
-        }
-        case WINDOW -> window(code, source);
-        case REPARTITION -> {
-          String writer = locals.newName("writer", "writer");
-          String part = locals.newName("part", "part");
-          code.beginControlFlow(
-              "for (int $N = 0, $N = $N.writers(); $N < $N; $N++)",
-              writer,
-              locals.newName("writers", "writers"),
-              source,
-              writer,
-              locals.get("writers"),
-              writer);
-          code.addStatement(
-              "$T $N = $N.list($N, $N)",
-              RuntimeTypes.listOf(head.outputType()),
-              part,
-              source,
-              writer,
-              locals.get("partition"));
-          loop(code, part, head.outputType(), recordName(head));
-          code.endControlFlow();
-        }
-        default -> {
-          if (head.kind().groups()) {
-            groups(code, source);
-          } else {
-            reduced(code, source);
-          }
-        }
-      }
+      code.add(
+          switch (head.kind().family()) {
+            case INPUT, UNION ->
+                written(body -> loop(body, source, head.outputType(), recordName(head)));
+            case PARTITION -> written(body -> mapPartitions(body, source));
+            case TRANSFORM -> written(body -> transformBatch(body, source));
+            case WINDOW -> written(body -> window(body, source));
+            case REPARTITION -> written(body -> repartition(body, source));
+            case GROUP, JOIN -> written(body -> groups(body, source));
+            case UPDATE_STATE -> written(body -> updateState(body, source));
+            case MAP_WITH_STATE -> written(body -> mapWithState(body, source));
+            case AGGREGATE, COMBINE -> written(body -> reduced(body, source));
+            case NARROW, SNAPSHOTS, OUTPUT ->
+                throw new IllegalArgumentException(head.name() + " heads no segment");
+          });
       return method.addCode(code.build()).build();
+    }
+
+    /** The code {@code writer} adds to a builder of its own. */
+    private CodeBlock written(Consumer<CodeBlock.Builder> writer) {
+      CodeBlock.Builder code = CodeBlock.builder();
+      writer.accept(code);
+      return code.build();
+    }
+
+    /** A {@code mapPartitions} head: one call with the whole partition. */
+    private void mapPartitions(CodeBlock.Builder code, String source) {
+      Stage head = segment.head();
+      String emitter = locals.get("emitter:" + head.name());
+      guard(
+          code, head, calls.call(head.method(), CodeBlock.of("$N, $N", source, emitter)), source);
+    }
+
+    /** A {@code transform} head: one call with the whole batch, then a loop over its result. */
+    private void transformBatch(CodeBlock.Builder code, String source) {
+      Stage head = segment.head();
+      String result = locals.newName(head.name(), "result");
+      CodeBlock arguments =
+          head.spec(OperatorSpec.Transform.class).withTime()
+              ? CodeBlock.of("$N, $N", source, locals.get("time"))
+              : CodeBlock.of("$N", source);
+      code.addStatement("$T $N", RuntimeTypes.listOf(head.outputType()), result);
+      guard(
+          code,
+          head,
+          CodeBlock.of("$N = $L", result, calls.call(head.method(), arguments)),
+          source);
+      loop(code, result, head.outputType(), recordName(head));
+    }
+
+    /** A repartition head: every writer's records dealt to this task's partition. */
+    private void repartition(CodeBlock.Builder code, String source) {
+      Stage head = segment.head();
+      String writer = locals.newName("writer", "writer");
+      String part = locals.newName("part", "part");
+      code.beginControlFlow(
+          "for (int $N = 0, $N = $N.writers(); $N < $N; $N++)",
+          writer,
+          locals.newName("writers", "writers"),
+          source,
+          writer,
+          locals.get("writers"),
+          writer);
+      code.addStatement(
+          "$T $N = $N.list($N, $N)",
+          RuntimeTypes.listOf(head.outputType()),
+          part,
+          source,
+          writer,
+          locals.get("partition"));
+      loop(code, part, head.outputType(), recordName(head));
+      code.endControlFlow();
     }
 
     /** A loop over {@code list}, pushing each record through the segment's steps. */
@@ -288,8 +308,9 @@ final class SegmentWriter {
                   new WindowWriter(names, calls).reduceFunction(head)));
       String record = recordName(head);
       CodeBlock first = ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get(0)", windowed));
-      switch (head.kind()) {
-        case COUNT_BY_WINDOW -> {
+      Aggregation aggregation = Aggregation.of(head.kind());
+      switch (aggregation) {
+        case COUNT -> {
           code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
           code.beginControlFlow("if ($N.size() > 0)", windowed);
           String count = locals.newName("count", "count");
@@ -300,20 +321,20 @@ final class SegmentWriter {
           consume(code, segment.steps(), record);
           code.endControlFlow();
         }
-        case REDUCE_BY_WINDOW -> {
+        case REDUCE -> {
           code.beginControlFlow("if ($N.size() > 0)", windowed);
           code.addStatement("$T $N = $L", head.outputType(), record, first);
           consume(code, segment.steps(), record);
           code.endControlFlow();
         }
-        default -> {
+        case COUNT_BY_VALUE, BY_KEY -> {
           String i = locals.newName("i", "i");
           String size = locals.newName("n", "n");
           code.beginControlFlow(
               "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, size, windowed, i, size, i);
           CodeBlock value =
               ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get($N)", windowed, i));
-          if (head.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW) {
+          if (aggregation == Aggregation.COUNT_BY_VALUE) {
             code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
             code.addStatement("$T $N", head.outputType(), record);
             String key = locals.newName("value", "value");
@@ -337,7 +358,7 @@ final class SegmentWriter {
      * {@code groups} to it: the common first half of a windowed group and a state update.
      */
     private void addGroups(CodeBlock.Builder code, String store, String groups) {
-      OperatorSpec spec = segment.head().spec();
+      OperatorSpec.Grouping spec = segment.head().spec(OperatorSpec.Grouping.class);
       String batchIndex = locals.get("batchIndex");
       String i = locals.newName("i", "i");
       String n = locals.newName("n", "n");
@@ -360,7 +381,7 @@ final class SegmentWriter {
      */
     private void groupsWindow(CodeBlock.Builder code, String groups) {
       Stage head = segment.head();
-      OperatorSpec spec = head.spec();
+      OperatorSpec.Grouping spec = head.spec(OperatorSpec.Grouping.class);
       String window = locals.get("window");
       String batchIndex = locals.get("batchIndex");
       addGroups(code, window, groups);
@@ -395,7 +416,7 @@ final class SegmentWriter {
      */
     private void updateState(CodeBlock.Builder code, String groups) {
       Stage head = segment.head();
-      OperatorSpec spec = head.spec();
+      OperatorSpec.Grouping spec = head.spec(OperatorSpec.Grouping.class);
       String state = locals.get("state");
       String batchIndex = locals.get("batchIndex");
       addGroups(code, state, groups);
@@ -428,7 +449,7 @@ final class SegmentWriter {
      */
     private void mapWithState(CodeBlock.Builder code, String groups) {
       Stage head = segment.head();
-      OperatorSpec spec = head.spec();
+      OperatorSpec.Grouping spec = head.spec(OperatorSpec.Grouping.class);
       String state = locals.get("state");
       String i = locals.newName("i", "i");
       String n = locals.newName("n", "n");
@@ -496,7 +517,8 @@ final class SegmentWriter {
       ReduceSpec reduce = head.reduce();
       CodeBlock value = ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get(0)", merged));
       String record = recordName(head);
-      switch (head.kind()) {
+      Aggregation aggregation = Aggregation.of(head.kind());
+      switch (aggregation) {
         case COUNT -> {
           code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
           String count = locals.newName("count", "count");
@@ -513,14 +535,14 @@ final class SegmentWriter {
           consume(code, segment.steps(), record);
           code.endControlFlow();
         }
-        default -> {
+        case COUNT_BY_VALUE, BY_KEY -> {
           String i = locals.newName("i", "i");
           String n = locals.newName("n", "n");
           code.beginControlFlow(
               "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, merged, i, n, i);
           CodeBlock entry =
               ValueCodec.decode(reduce.valueKind(), CodeBlock.of("$N.get($N)", merged, i));
-          if (head.kind() == StageKind.COUNT_BY_VALUE) {
+          if (aggregation == Aggregation.COUNT_BY_VALUE) {
             code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
             code.addStatement("$T $N", head.outputType(), record);
             String key = locals.newName("value", "value");
@@ -537,7 +559,9 @@ final class SegmentWriter {
             code.add(
                 "// $L: $L with $L\n",
                 head.name(),
-                head.kind() == StageKind.COMBINE_BY_KEY ? "combined" : "reduced",
+                head.kind().family() == Family.COMBINE
+                    ? "combined"
+                    : "reduced",
                 calls.describe(head.method()));
             code.addStatement(
                 "$T $N = $T.of($N.key($N), $L)",
@@ -555,22 +579,17 @@ final class SegmentWriter {
       code.addStatement("$N.clear()", merged);
     }
 
-    /** The reduce side of a grouping shuffle: one call per key, or per joined pair. */
+    /**
+     * The reduce side of a grouping shuffle: one call per key, or per joined pair; a windowed group
+     * adds the batch to its window first and calls at a slide.
+     */
     private void groups(CodeBlock.Builder code, String groups) {
       Stage head = segment.head();
-      if (head.kind() == StageKind.GROUP_BY_KEY_AND_WINDOW) {
+      if (head.kind().isWindowed()) {
         groupsWindow(code, groups);
         return;
       }
-      if (head.kind() == StageKind.UPDATE_STATE_BY_KEY) {
-        updateState(code, groups);
-        return;
-      }
-      if (head.kind() == StageKind.MAP_WITH_STATE) {
-        mapWithState(code, groups);
-        return;
-      }
-      OperatorSpec spec = head.spec();
+      OperatorSpec.Grouping spec = head.spec(OperatorSpec.Grouping.class);
       String i = locals.newName("i", "i");
       String n = locals.newName("n", "n");
       String key = locals.newName("key", "key");
@@ -578,9 +597,11 @@ final class SegmentWriter {
           "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
       code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
       String record = recordName(head);
-      if (head.kind() != StageKind.JOIN) {
+      if (spec instanceof OperatorSpec.Join join) {
+        join(code, join, groups, i, key);
+      } else {
         CodeBlock arguments =
-            head.kind() == StageKind.GROUP_BY_KEY
+            spec.rightValue().isEmpty()
                 ? CodeBlock.of("$N, $N.left($N)", key, groups, i)
                 : CodeBlock.of("$N, $N.left($N), $N.right($N)", key, groups, i, groups, i);
         code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
@@ -588,8 +609,6 @@ final class SegmentWriter {
         guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(), arguments)),
             key);
         consume(code, segment.steps(), record);
-      } else {
-        join(code, groups, i, key);
       }
       code.endControlFlow();
     }
@@ -598,9 +617,9 @@ final class SegmentWriter {
      * The pairs of one key of a join, in Spark's order (every left value with every right value);
      * an outer side with no values gives one call per value of the other side with an empty side.
      */
-    private void join(CodeBlock.Builder code, String groups, String i, String key) {
+    private void join(
+        CodeBlock.Builder code, OperatorSpec.Join spec, String groups, String i, String key) {
       Stage head = segment.head();
-      OperatorSpec spec = head.spec();
       String left = locals.newName("left", "left");
       String right = locals.newName("right", "right");
       code.addStatement(
@@ -610,8 +629,8 @@ final class SegmentWriter {
       String emitter = locals.get("emitter:" + head.name());
       String a = locals.newName("a", "a");
       String b = locals.newName("b", "b");
-      boolean leftOptional = spec.optional(true);
-      boolean rightOptional = spec.optional(false);
+      boolean leftOptional = spec.kind().leftOptional();
+      boolean rightOptional = spec.kind().rightOptional();
       CodeBlock pair =
           CodeBlock.of(
               "$L, $L",
@@ -657,47 +676,47 @@ final class SegmentWriter {
     /** Declares the parameters; returns the name of the one the segment reads. */
     private String parameters() {
       Stage head = segment.head();
-      String source;
-      switch (head.kind()) {
-        case INPUT, UNION -> {
-          source = locals.newName(Segment.identifier(head), "source");
-          method.addParameter(RuntimeTypes.listOf(head.outputType()), source);
-        }
-        case MAP_PARTITIONS -> {
-          source = locals.newName("partition", "source");
-          method.addParameter(RuntimeTypes.listOf(head.inputType()), source);
-        }
-        case TRANSFORM, WINDOW -> {
-          source = locals.newName("batch", "source");
-          method.addParameter(RuntimeTypes.listOf(head.inputType()), source);
-          if (head.spec().withTime()) {
-            method.addParameter(long.class, locals.newName("time", "time"));
-          }
-        }
-        case REPARTITION -> {
-          source = locals.newName("exchange", "source");
-          method.addParameter(RuntimeTypes.exchangeOf(head.outputType()), source);
-          method.addParameter(int.class, locals.newName("partition", "partition"));
-        }
-        default -> {
-          if (head.kind().groups()) {
-            OperatorSpec spec = head.spec();
-            source = locals.newName("groups", "source");
-            method.addParameter(
-                ParameterizedTypeName.get(
-                    RuntimeTypes.KEY_GROUPS,
-                    spec.key(),
-                    spec.value().box(),
-                    spec.right() == null ? ClassName.OBJECT : spec.right().box()),
-                source);
-          } else {
-            ReduceSpec reduce = head.reduce();
-            source = locals.newName("merged", "source");
-            method.addParameter(
-                RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()), source);
-          }
-        }
-      }
+      String source =
+          switch (head.kind().family()) {
+            case INPUT, UNION ->
+                parameter(
+                    RuntimeTypes.listOf(head.outputType()), Segment.identifier(head), "source");
+            case PARTITION -> parameter(RuntimeTypes.listOf(head.inputType()), "partition", "source");
+            case WINDOW -> parameter(RuntimeTypes.listOf(head.inputType()), "batch", "source");
+            case TRANSFORM -> {
+              String batch = parameter(RuntimeTypes.listOf(head.inputType()), "batch", "source");
+              if (head.spec(OperatorSpec.Transform.class).withTime()) {
+                parameter(TypeName.LONG, "time", "time");
+              }
+              yield batch;
+            }
+            case REPARTITION -> {
+              String exchange =
+                  parameter(RuntimeTypes.exchangeOf(head.outputType()), "exchange", "source");
+              parameter(TypeName.INT, "partition", "partition");
+              yield exchange;
+            }
+            case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE -> {
+              OperatorSpec.Grouping spec = head.spec(OperatorSpec.Grouping.class);
+              yield parameter(
+                  ParameterizedTypeName.get(
+                      RuntimeTypes.KEY_GROUPS,
+                      spec.key(),
+                      spec.value().box(),
+                      spec.rightValue().map(TypeName::box).orElse(ClassName.OBJECT)),
+                  "groups",
+                  "source");
+            }
+            case AGGREGATE, COMBINE -> {
+              ReduceSpec reduce = head.reduce();
+              yield parameter(
+                  RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()),
+                  "merged",
+                  "source");
+            }
+            case NARROW, SNAPSHOTS, OUTPUT ->
+                throw new IllegalArgumentException(head.name() + " heads no segment");
+          };
       if (head.kind().isWindowed()) {
         method.addParameter(WindowWriter.storeType(head), locals.newName("window", "window"));
         method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
@@ -731,16 +750,27 @@ final class SegmentWriter {
       return source;
     }
 
+    /** Adds a parameter named after {@code name}, known to the locals as {@code tag}. */
+    private String parameter(TypeName type, String name, String tag) {
+      String allocated = locals.newName(name, tag);
+      method.addParameter(type, allocated);
+      return allocated;
+    }
+
     private String combinesText() {
       Stage head = segment.head();
       String reads =
-          switch (head.kind()) {
+          switch (head.kind().family()) {
             case INPUT -> "";
-            case UNION -> ", reading " + String.join(" and ", head.from()) + " partition after partition";
-            case MAP_PARTITIONS, TRANSFORM -> ", reading " + head.from().get(0);
+            case UNION ->
+                ", reading " + String.join(" and ", head.from()) + " partition after partition";
+            case PARTITION, TRANSFORM -> ", reading " + head.from().get(0);
             case WINDOW -> ", windowing " + head.from().get(0);
             case REPARTITION -> ", reading the records dealt to it";
-            default -> ", reading the reduce side of " + head.name();
+            case AGGREGATE, COMBINE, GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+                ", reading the reduce side of " + head.name();
+            case NARROW, SNAPSHOTS, OUTPUT ->
+                throw new IllegalArgumentException(head.name() + " heads no segment");
           };
       List<String> into = new ArrayList<>();
       for (Step step : segment.allSteps()) {
@@ -809,7 +839,10 @@ final class SegmentWriter {
           TypeName valueType = ((ParameterizedTypeName) stage.outputType()).typeArguments().get(1);
           code.add(
               "$T $N = new $T<>($N -> {\n$>",
-              ParameterizedTypeName.get(RuntimeTypes.VALUE_EMITTER, stage.spec().key(), valueType),
+              ParameterizedTypeName.get(
+                  RuntimeTypes.VALUE_EMITTER,
+                  stage.spec(OperatorSpec.ByKey.class).key(),
+                  valueType),
               emitter,
               RuntimeTypes.VALUE_EMITTER,
               emitted);
@@ -864,47 +897,75 @@ final class SegmentWriter {
       String row = locals.get(step);
       String side = stage.kind().isBinary() ? (step.side() == 0 ? " left" : " right") : "";
       calls.comment(code, stage, side + ", map side");
-      CodeBlock.Builder body = CodeBlock.builder();
-      switch (stage.kind()) {
-        case COUNT, COUNT_BY_WINDOW ->
-            body.addStatement("$N($N[0], null, 1L)", names.combine(stage), row);
-        case REDUCE, REDUCE_BY_WINDOW ->
-            body.addStatement("$N($N[0], null, $N)", names.combine(stage), row, record);
-        case COUNT_BY_VALUE, COUNT_BY_VALUE_AND_WINDOW ->
-            body.addStatement(
-                "$N($N[$T.partition($N, $N.length)], $N, 1L)",
-                names.combine(stage),
-                row,
-                RuntimeTypes.PARTITIONER,
-                record,
-                row,
-                record);
-        default -> {
-          String key = locals.newName("key", "key:" + stage.name() + step.side());
-          body.addStatement("$T $N = $N.key()", stage.spec().key(), key, record);
-          if (stage.kind().groups()) {
-            body.addStatement(
-                "$N[$T.partition($N, $N.length)].add($N, $N.value())",
-                row,
-                RuntimeTypes.PARTITIONER,
-                key,
-                row,
-                key,
-                record);
-          } else {
-            body.addStatement(
-                "$N($N[$T.partition($N, $N.length)], $N, $N.value())",
-                names.combine(stage),
-                row,
-                RuntimeTypes.PARTITIONER,
-                key,
-                row,
-                key,
-                record);
-          }
-        }
-      }
-      UserCalls.guard(code, body.build(), Throws.UNCHECKED, stage.name(), record, exception);
+      CodeBlock body =
+          switch (stage.kind().family()) {
+            case AGGREGATE ->
+                switch (Aggregation.of(stage.kind())) {
+                  case COUNT ->
+                      CodeBlock.builder()
+                          .addStatement("$N($N[0], null, 1L)", names.combine(stage), row)
+                          .build();
+                  case REDUCE ->
+                      CodeBlock.builder()
+                          .addStatement("$N($N[0], null, $N)", names.combine(stage), row, record)
+                          .build();
+                  case COUNT_BY_VALUE ->
+                      CodeBlock.builder()
+                          .addStatement(
+                              "$N($N[$T.partition($N, $N.length)], $N, 1L)",
+                              names.combine(stage),
+                              row,
+                              RuntimeTypes.PARTITIONER,
+                              record,
+                              row,
+                              record)
+                          .build();
+                  case BY_KEY -> combineByKey(step, stage.reduce().key(), record);
+                };
+            case COMBINE -> combineByKey(step, stage.reduce().key(), record);
+            case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+                appendByKey(step, stage.spec(OperatorSpec.Grouping.class).key(), record);
+            case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, WINDOW, OUTPUT,
+                UNION ->
+                throw new IllegalArgumentException(stage.name() + " has no map side");
+          };
+      UserCalls.guard(code, body, Throws.UNCHECKED, stage.name(), record, exception);
+    }
+
+    /** Combines a {@code KV} record's value into the buffer of its key's partition. */
+    private CodeBlock combineByKey(Step step, TypeName keyType, String record) {
+      Stage stage = step.stage();
+      String row = locals.get(step);
+      String key = locals.newName("key", "key:" + stage.name() + step.side());
+      return CodeBlock.builder()
+          .addStatement("$T $N = $N.key()", keyType, key, record)
+          .addStatement(
+              "$N($N[$T.partition($N, $N.length)], $N, $N.value())",
+              names.combine(stage),
+              row,
+              RuntimeTypes.PARTITIONER,
+              key,
+              row,
+              key,
+              record)
+          .build();
+    }
+
+    /** Appends a {@code KV} record's value to the buffer of its key's partition. */
+    private CodeBlock appendByKey(Step step, TypeName keyType, String record) {
+      String row = locals.get(step);
+      String key = locals.newName("key", "key:" + step.stage().name() + step.side());
+      return CodeBlock.builder()
+          .addStatement("$T $N = $N.key()", keyType, key, record)
+          .addStatement(
+              "$N[$T.partition($N, $N.length)].add($N, $N.value())",
+              row,
+              RuntimeTypes.PARTITIONER,
+              key,
+              row,
+              key,
+              record)
+          .build();
     }
 
     private void transform(CodeBlock.Builder code, Step step, String record) {
@@ -954,7 +1015,12 @@ final class SegmentWriter {
               calls.call(stage.method(), CodeBlock.of("$N.value(), $N", record, emitter)),
               record);
         }
-        default -> throw new IllegalArgumentException("not narrow: " + stage);
+        case INPUT, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE,
+            REDUCE_BY_KEY, COMBINE_BY_KEY, GROUP_BY_KEY, JOIN, COGROUP, WINDOW,
+            REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW, GROUP_BY_KEY_AND_WINDOW,
+            COUNT_BY_VALUE_AND_WINDOW, UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT,
+            UNION ->
+            throw new IllegalArgumentException("not fused record by record: " + stage);
       }
     }
 
@@ -981,11 +1047,9 @@ final class SegmentWriter {
 
   /** The type of one task's row of a grouping shuffle's buffers for {@code side}. */
   static TypeName pairRowType(Stage stage, int side) {
-    OperatorSpec spec = stage.spec();
+    OperatorSpec.Grouping spec = stage.spec(OperatorSpec.Grouping.class);
+    TypeName values = side == 0 ? spec.value() : spec.rightValue().orElseThrow();
     return ArrayTypeName.of(
-        ParameterizedTypeName.get(
-            RuntimeTypes.PAIR_BUFFER,
-            spec.key(),
-            (side == 0 ? spec.value() : spec.right()).box()));
+        ParameterizedTypeName.get(RuntimeTypes.PAIR_BUFFER, spec.key(), values.box()));
   }
 }

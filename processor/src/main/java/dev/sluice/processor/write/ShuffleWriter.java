@@ -9,10 +9,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.sluice.processor.model.Family;
 import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.ReduceSpec;
 import dev.sluice.processor.model.Stage;
-import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.Throws;
 import dev.sluice.processor.model.TypeText;
 import dev.sluice.processor.model.ValueKind;
@@ -49,13 +49,13 @@ final class ShuffleWriter {
     if (stage.kind().combines()) {
       type = ArrayTypeName.of(SegmentWriter.rowType(stage.reduce()));
     } else if (stage.kind().groups()) {
-      OperatorSpec spec = stage.spec();
+      OperatorSpec.Grouping spec = stage.spec(OperatorSpec.Grouping.class);
       type =
           ParameterizedTypeName.get(
               RuntimeTypes.GROUP_SHUFFLE,
               spec.key(),
               spec.value().box(),
-              spec.right() == null ? ClassName.OBJECT : spec.right().box());
+              spec.rightValue().map(TypeName::box).orElse(ClassName.OBJECT));
     } else {
       type = RuntimeTypes.exchangeOf(stage.outputType());
     }
@@ -96,10 +96,13 @@ final class ShuffleWriter {
     if (!stage.kind().combines()) {
       return List.of();
     }
-    if (stage.kind() == StageKind.COMBINE_BY_KEY) {
-      return List.of(allocate(stage), combineValue(stage), combine(stage), merge(stage));
-    }
-    return List.of(allocate(stage), combine(stage), merge(stage));
+    return switch (stage.kind().family()) {
+      case COMBINE -> List.of(allocate(stage), combineValue(stage), combine(stage), merge(stage));
+      case AGGREGATE -> List.of(allocate(stage), combine(stage), merge(stage));
+      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, GROUP, JOIN, UPDATE_STATE,
+          MAP_WITH_STATE, WINDOW, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.name() + " does not combine");
+    };
   }
 
   private MethodSpec allocate(Stage reduce) {
@@ -143,14 +146,8 @@ final class ShuffleWriter {
     ReduceSpec spec = reduce.reduce();
     ValueKind kind = spec.valueKind();
     boolean sums =
-        reduce.kind() == StageKind.COUNT
-            || reduce.kind() == StageKind.COUNT_BY_VALUE
-            || reduce.kind() == StageKind.COUNT_BY_WINDOW
-            || reduce.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW;
-    String name =
-        reduce.kind() == StageKind.COMBINE_BY_KEY
-            ? names.mergeCombiners(reduce)
-            : names.combine(reduce);
+        reduce.kind().family() == Family.AGGREGATE && Aggregation.of(reduce.kind()).counts();
+    String name = mergeFunction(reduce);
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(name)
             .addJavadoc(
@@ -208,20 +205,20 @@ final class ShuffleWriter {
    */
   private MethodSpec combineValue(Stage reduce) {
     ReduceSpec spec = reduce.reduce();
-    OperatorSpec operator = reduce.spec();
+    OperatorSpec.Combine operator = reduce.spec(OperatorSpec.Combine.class);
     ValueKind kind = spec.valueKind();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(names.combine(reduce))
             .addJavadoc(
                 "Adds {@code value} to the combiner of {@code key} with one hash lookup: a new"
                     + " key's\ncombiner is {@code $L}, an existing one becomes {@code $L}.\n",
-                calls.describe(operator.create()),
+                calls.describe(operator.createCombiner()),
                 calls.describe(operator.mergeValue()))
             .addModifiers(Modifier.PRIVATE)
             .addParameter(RuntimeTypes.valueMap(spec.key(), spec.value(), kind), "buffer")
             .addParameter(spec.key(), "key")
             .addParameter(operator.value(), "value");
-    if (operator.create().isStatic() && operator.mergeValue().isStatic()) {
+    if (operator.createCombiner().isStatic() && operator.mergeValue().isStatic()) {
       method.addModifiers(Modifier.STATIC);
     }
     CodeBlock.Builder code =
@@ -231,7 +228,7 @@ final class ShuffleWriter {
     CodeBlock create =
         CodeBlock.builder()
             .beginControlFlow("if (entry < 0)")
-            .addStatement("combined = $L", calls.call(operator.create(), CodeBlock.of("value")))
+            .addStatement("combined = $L", calls.call(operator.createCombiner(), CodeBlock.of("value")))
             .nextControlFlow("else")
             .addStatement(
                 "combined = $L",
@@ -242,14 +239,24 @@ final class ShuffleWriter {
             .endControlFlow()
             .build();
     Throws throwsKind =
-        operator.create().throwsKind().compareTo(operator.mergeValue().throwsKind()) > 0
-            ? operator.create().throwsKind()
+        operator.createCombiner().throwsKind().compareTo(operator.mergeValue().throwsKind()) > 0
+            ? operator.createCombiner().throwsKind()
             : operator.mergeValue().throwsKind();
     UserCalls.guard(code, create, throwsKind, reduce.name(), "key", "e");
     code.addStatement(
         "buffer.set(entry < 0 ? ~entry : entry, $L)",
         ValueCodec.encode(kind, CodeBlock.of("combined")));
     return method.addCode(code.build()).build();
+  }
+
+  /**
+   * The method merging one buffer's values into another's: a combine's {@code mergeCombiners},
+   * otherwise the same combine the map side uses.
+   */
+  private String mergeFunction(Stage reduce) {
+    return reduce.kind().family() == Family.COMBINE
+        ? names.mergeCombiners(reduce)
+        : names.combine(reduce);
   }
 
   private MethodSpec merge(Stage reduce) {
@@ -270,9 +277,7 @@ final class ShuffleWriter {
         .beginControlFlow("for (int entry = 0, size = part.size(); entry < size; entry++)")
         .addStatement(
             "$N(merged, part.key(entry), $L)",
-            reduce.kind() == StageKind.COMBINE_BY_KEY
-                ? names.mergeCombiners(reduce)
-                : names.combine(reduce),
+            mergeFunction(reduce),
             ValueCodec.decode(spec.valueKind(), CodeBlock.of("part.get(entry)")))
         .endControlFlow()
         .addStatement("part.clear()")

@@ -5,8 +5,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.sluice.processor.model.Stage;
-import dev.sluice.processor.model.StageKind;
-import dev.sluice.processor.model.StateTimeout;
+import dev.sluice.processor.model.Family;
+import dev.sluice.processor.model.OperatorSpec;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -33,10 +33,13 @@ final class StateWriter {
    * for {@code mapWithState} the argument of its {@code State<S>} parameter.
    */
   static TypeName stateType(Stage stage) {
-    if (stage.kind() == StageKind.MAP_WITH_STATE) {
-      return ((ParameterizedTypeName) stage.method().parameters().get(2)).typeArguments().get(0);
-    }
-    return ((ParameterizedTypeName) stage.outputType()).typeArguments().get(1);
+    return switch (stage.kind().family()) {
+      case UPDATE_STATE -> stage.spec(OperatorSpec.UpdateState.class).state();
+      case MAP_WITH_STATE -> stage.spec(OperatorSpec.MapWithState.class).state();
+      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, AGGREGATE, COMBINE, GROUP,
+          JOIN, WINDOW, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.name() + " keeps no state");
+    };
   }
 
   /**
@@ -44,28 +47,25 @@ final class StateWriter {
    * MapWithStateStore<K, S>}.
    */
   static TypeName storeType(Stage stage) {
-    if (stage.kind() == StageKind.MAP_WITH_STATE) {
+    OperatorSpec.Grouping spec = stage.spec(OperatorSpec.Grouping.class);
+    if (stage.kind().family() == Family.MAP_WITH_STATE) {
       return ParameterizedTypeName.get(
-          RuntimeTypes.MAP_WITH_STATE_STORE, stage.spec().key(), stateType(stage));
+          RuntimeTypes.MAP_WITH_STATE_STORE, spec.key(), stateType(stage));
     }
     return ParameterizedTypeName.get(
-        RuntimeTypes.UPDATE_STATE_STORE,
-        stage.spec().key(),
-        stage.spec().value().box(),
-        stateType(stage));
+        RuntimeTypes.UPDATE_STATE_STORE, spec.key(), spec.value().box(), stateType(stage));
   }
 
   /** The constructor statements making {@code tasks} stores. */
   CodeBlock initializer(Stage stage, CodeBlock tasks) {
     String stores = names.state(stage);
-    StateTimeout timeout = stage.spec().stateTimeout();
     CodeBlock store =
-        stage.kind() == StageKind.MAP_WITH_STATE
+        stage.spec() instanceof OperatorSpec.MapWithState mapWithState
             ? CodeBlock.of(
                 "new $T<>($LL, $L, $L)",
                 RuntimeTypes.MAP_WITH_STATE_STORE,
-                timeout.timeoutMillis(),
-                timeout.fullScanBatches(),
+                mapWithState.timeout().timeoutMillis(),
+                mapWithState.timeout().fullScanBatches(),
                 EXPECTED_KEYS)
             : CodeBlock.of("new $T<>($L)", RuntimeTypes.UPDATE_STATE_STORE, EXPECTED_KEYS);
     return CodeBlock.builder()
@@ -96,7 +96,8 @@ final class StateWriter {
             calls.describe(stage.method()))
         .addModifiers(Modifier.PRIVATE)
         .returns(optional)
-        .addParameter(RuntimeTypes.listOf(stage.spec().value()), "values")
+        .addParameter(
+            RuntimeTypes.listOf(stage.spec(OperatorSpec.UpdateState.class).value()), "values")
         .addParameter(optional, "previous")
         .addCode(code.build())
         .build();

@@ -6,9 +6,9 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.ReduceSpec;
 import dev.sluice.processor.model.Stage;
-import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.UserMethod;
 import dev.sluice.processor.model.ValueKind;
 import dev.sluice.processor.model.Windowing;
@@ -41,35 +41,38 @@ final class WindowWriter {
    * inverse, and the counts Spark builds on one.
    */
   static boolean incremental(Stage stage) {
-    return stage.kind() == StageKind.COUNT_BY_WINDOW
-        || stage.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW
-        || stage.spec().windowing().incremental();
+    return counts(stage) || stage.windowing().incremental();
   }
 
   /** The type of one task's store. */
   static TypeName storeType(Stage stage) {
-    switch (stage.kind()) {
-      case WINDOW -> {
-        return ParameterizedTypeName.get(
-            RuntimeTypes.RECORD_WINDOW_SLOTS, stage.outputType().box());
+    return switch (stage.kind().family()) {
+      case WINDOW ->
+          ParameterizedTypeName.get(RuntimeTypes.RECORD_WINDOW_SLOTS, stage.outputType().box());
+      case GROUP -> {
+        OperatorSpec.Grouped spec = stage.spec(OperatorSpec.Grouped.class);
+        yield ParameterizedTypeName.get(
+            RuntimeTypes.GROUP_WINDOW_SLOTS, spec.key(), spec.value().box());
       }
-      case GROUP_BY_KEY_AND_WINDOW -> {
-        return ParameterizedTypeName.get(
-            RuntimeTypes.GROUP_WINDOW_SLOTS, stage.spec().key(), stage.spec().value().box());
-      }
-      default -> {
+      case AGGREGATE -> {
         ReduceSpec reduce = stage.reduce();
         boolean primitive = reduce.valueKind().isPrimitive();
-        boolean inverse = incremental(stage);
-        ClassName raw =
-            primitive
-                ? (inverse ? RuntimeTypes.LONG_INVERSE_WINDOW : RuntimeTypes.LONG_WINDOW_SLOTS)
-                : (inverse ? RuntimeTypes.OBJECT_INVERSE_WINDOW : RuntimeTypes.OBJECT_WINDOW_SLOTS);
-        return primitive
+        ClassName raw = rawStore(primitive, incremental(stage));
+        yield primitive
             ? ParameterizedTypeName.get(raw, reduce.key())
             : ParameterizedTypeName.get(raw, reduce.key(), reduce.value());
       }
-    }
+      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, COMBINE, JOIN, UPDATE_STATE,
+          MAP_WITH_STATE, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.name() + " keeps no window");
+    };
+  }
+
+  /** The store class of a windowed aggregate. */
+  private static ClassName rawStore(boolean primitive, boolean inverse) {
+    return primitive
+        ? (inverse ? RuntimeTypes.LONG_INVERSE_WINDOW : RuntimeTypes.LONG_WINDOW_SLOTS)
+        : (inverse ? RuntimeTypes.OBJECT_INVERSE_WINDOW : RuntimeTypes.OBJECT_WINDOW_SLOTS);
   }
 
   /** The fields: the spec and the stores. */
@@ -89,12 +92,13 @@ final class WindowWriter {
   CodeBlock initializer(Stage stage, String spec, CodeBlock tasks) {
     String stores = names.window(stage);
     CodeBlock store =
-        switch (stage.kind()) {
+        switch (stage.kind().family()) {
           case WINDOW -> CodeBlock.of("new $T<>($N)", RuntimeTypes.RECORD_WINDOW_SLOTS, spec);
-          case GROUP_BY_KEY_AND_WINDOW ->
+          case GROUP ->
               CodeBlock.of("new $T<>($N, $L)", RuntimeTypes.GROUP_WINDOW_SLOTS, spec, EXPECTED_KEYS);
-          default -> {
-            ClassName raw = ((ParameterizedTypeName) storeType(stage)).rawType();
+          case AGGREGATE -> {
+            ClassName raw =
+                rawStore(stage.reduce().valueKind().isPrimitive(), incremental(stage));
             yield incremental(stage)
                 ? CodeBlock.of(
                     "new $T<>($N, $L, $L, $L, $L)",
@@ -106,6 +110,9 @@ final class WindowWriter {
                     EXPECTED_KEYS)
                 : CodeBlock.of("new $T<>($N, $L)", raw, spec, EXPECTED_KEYS);
           }
+          case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, COMBINE, JOIN,
+              UPDATE_STATE, MAP_WITH_STATE, OUTPUT, UNION ->
+              throw new IllegalArgumentException(stage.name() + " keeps no window");
         };
     return CodeBlock.builder()
         .addStatement("this.$N = $N", names.spec(stage), spec)
@@ -130,33 +137,34 @@ final class WindowWriter {
   }
 
   private CodeBlock filterFunction(Stage stage) {
-    if (stage.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW) {
+    if (counts(stage) && Aggregation.of(stage.kind()) == Aggregation.COUNT_BY_VALUE) {
       return CodeBlock.of("(value, count) -> count != 0");
     }
-    return stage.spec().windowing().filter() == null
+    return stage.windowing().filter().isEmpty()
         ? CodeBlock.of("null")
         : CodeBlock.of("this::$N", names.windowFunction(stage, "filter"));
   }
 
+  /** Whether {@code stage} is a windowed count, which sums {@code long}s with no user function. */
   private static boolean counts(Stage stage) {
-    return stage.kind() == StageKind.COUNT_BY_WINDOW
-        || stage.kind() == StageKind.COUNT_BY_VALUE_AND_WINDOW;
+    return stage.kind().combines() && Aggregation.of(stage.kind()).counts();
   }
 
   /** The methods the stores call: the reduce, inverse and filter functions a stage has. */
   List<MethodSpec> methods(Stage stage) {
     List<MethodSpec> methods = new ArrayList<>();
-    if (stage.reduce() == null || counts(stage)) {
+    if (!stage.kind().combines() || counts(stage)) {
       return methods;
     }
-    Windowing windowing = stage.spec().windowing();
+    Windowing windowing = stage.windowing();
     methods.add(binary(stage, "reduce", stage.method(), "Reduces two values"));
-    if (windowing.inverse() != null) {
-      methods.add(binary(stage, "inverse", windowing.inverse(), "Removes value {@code b} from {@code a}"));
-    }
-    if (windowing.filter() != null) {
-      methods.add(filter(stage, windowing.filter()));
-    }
+    windowing
+        .inverse()
+        .ifPresent(
+            inverse ->
+                methods.add(
+                    binary(stage, "inverse", inverse, "Removes value {@code b} from {@code a}")));
+    windowing.filter().ifPresent(filter -> methods.add(filter(stage, filter)));
     return methods;
   }
 

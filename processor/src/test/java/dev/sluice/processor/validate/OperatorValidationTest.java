@@ -149,6 +149,65 @@ class OperatorValidationTest {
   }
 
   @Test
+  void privateCreateCombinerIsReportedAsPrivate() {
+    assertError(
+        keyed(
+            "  @CombineByKey(from = \"pairs\", createCombiner = \"mk\", mergeValue = \"add\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  private static long mk(Long v) { return v; }",
+            "  static long add(long c, Long v) { return c + v; }",
+            PRINT),
+        "[Sluice/PrivateMethod] @CombineByKey(createCombiner = \"mk\") on op names long mk(Long),"
+            + " which is private, but the generated OpsPipeline calls it; make it package-private"
+            + " or public",
+        12);
+  }
+
+  @Test
+  void privateMergeValueIsReportedAsPrivate() {
+    assertError(
+        keyed(
+            "  @CombineByKey(from = \"pairs\", createCombiner = \"mk\", mergeValue = \"add\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static long mk(Long v) { return v; }",
+            "  private static long add(long c, Long v) { return c + v; }",
+            PRINT),
+        "[Sluice/PrivateMethod] @CombineByKey(mergeValue = \"add\") on op names long add(long,"
+            + " Long), which is private, but the generated OpsPipeline calls it; make it"
+            + " package-private or public",
+        13);
+  }
+
+  @Test
+  void createCombinerOverloadsThatAllFitAreListed() {
+    assertError(
+        keyed(
+            "  @CombineByKey(from = \"pairs\", createCombiner = \"mk\", mergeValue = \"add\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static long mk(Long v) { return v; }",
+            "  static long mk(Object v) { return 1L; }",
+            "  static long add(long c, Long v) { return c + v; }",
+            PRINT),
+        "[Sluice/CombineFunctions] @CombineByKey(createCombiner = \"mk\") on op names 2 methods"
+            + " that fit: long mk(Long), long mk(Object); keep only one of them, or name the one"
+            + " you mean differently",
+        10);
+  }
+
+  @Test
+  void outputWrittenLikeForeachRddGetsTheForeachBatchHint() {
+    assertError(
+        keyed(
+            "  @ReduceByKey(from = \"pairs\") static long op(long a, long b) { return a + b; }",
+            "  @Output(from = \"op\") static void print(KV<String, Long> r) {}"),
+        "[Sluice/Arity] @Output method print takes 1 parameter; an @Output method takes none:"
+            + " Sink<T> print(); to run code on each batch's records, as with Spark's foreachRDD,"
+            + " return a sink that does it: Sink<KV<String, Long>> print() { return"
+            + " Sinks.foreachBatch((time, records) -> ...); }",
+        11);
+  }
+
+  @Test
   void transformReturningNoList() {
     assertError(
         keyed(

@@ -3,9 +3,11 @@ package dev.sluice.processor.validate;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.sluice.processor.Compilations.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import dev.sluice.processor.Compilations;
 import dev.sluice.processor.RecordingProcessor;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -89,6 +91,61 @@ class WindowValidationTest {
   }
 
   @Test
+  void privateInverseIsReportedAsPrivate() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  private static long minus(long a, long b) { return a - b; }"),
+        "[Sluice/PrivateMethod] @ReduceByKeyAndWindow(inverse = \"minus\") on op names long"
+            + " minus(long, long), which is private, but the generated OpsPipeline calls it; make"
+            + " it package-private or public",
+        12);
+  }
+
+  @Test
+  void inverseOverloadIsChosenByTheStageTypesWhateverTheOrder() {
+    JavaFileObject file =
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static int minus(int a, int b) { return a - b; }",
+            "  static long minus(long a, long b) { return a - b; }");
+    Compilation compilation = Compilations.compileStrict(file);
+    assertTrue(
+        Compilations.generated(compilation, "p.OpsPipeline").contains("Ops.minus(long, long)"));
+  }
+
+  @Test
+  void inverseOverloadsNoneOfWhichFitAreListed() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static int minus(int a, int b) { return a - b; }",
+            "  static double minus(double a, double b) { return a - b; }"),
+        "[Sluice/InverseFunction] @ReduceByKeyAndWindow(inverse = \"minus\") on op names 2"
+            + " methods, none of which fits: int minus(int, int), double minus(double, double);"
+            + " declare long minus(long a, long b)",
+        10);
+  }
+
+  @Test
+  void privateFilterIsReportedAsPrivate() {
+    assertError(
+        windowed(
+            "  @ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\",",
+            "      filter = \"kept\")",
+            "  static long op(long a, long b) { return a + b; }",
+            "  static long minus(long a, long b) { return a - b; }",
+            "  private static boolean kept(String key, long count) { return count > 0; }"),
+        "[Sluice/PrivateMethod] @ReduceByKeyAndWindow(filter = \"kept\") on op names boolean"
+            + " kept(String, long), which is private, but the generated OpsPipeline calls it;"
+            + " make it package-private or public",
+        14);
+  }
+
+  @Test
   void inverseNamingNoMethod() {
     assertError(
         windowed(
@@ -122,7 +179,7 @@ class WindowValidationTest {
             "  static long minus(long a, long b) { return a - b; }",
             "  static boolean kept(String key, int count) { return count > 0; }"),
         "[Sluice/FilterFunction] filter function boolean kept(String, int) of op does not fit its"
-            + " window; declare it as boolean kept(K key, long value)",
+            + " window; declare it as boolean kept(String key, long value)",
         14);
   }
 

@@ -8,6 +8,8 @@ import dev.sluice.runtime.sink.Sinks;
 import dev.sluice.runtime.source.BatchSize;
 import dev.sluice.runtime.source.Sources;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ final class MainOptions {
   private static final String BATCH_INTERVAL = "batch-interval";
   private static final String PARALLELISM = "parallelism";
   private static final String BATCHES = "batches";
+  private static final String CHECKPOINT = "checkpoint";
   private static final String LOG_LEVEL = "log-level";
   private static final String ONCE = "once";
   private static final String BATCH_SIZE = "batch-size";
@@ -39,6 +42,7 @@ final class MainOptions {
   private Duration batchInterval;
   private Integer parallelism;
   private Long batches;
+  private Path checkpoint;
   private String logLevel;
   private boolean once;
   private BatchSize batchSize;
@@ -137,6 +141,11 @@ final class MainOptions {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
   }
 
+  /** The directory of {@code --checkpoint}, if given. */
+  Optional<Path> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
   /**
    * Sets the batch interval and parallelism given on {@code builder}, and binds the sources and
    * sinks the input and output URIs name.
@@ -149,6 +158,9 @@ final class MainOptions {
     }
     if (parallelism != null) {
       builder.parallelism(parallelism);
+    }
+    if (checkpoint != null) {
+      builder.checkpoint(checkpoint);
     }
     BatchSize size = batchSize != null ? batchSize : BatchSize.files(1);
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
@@ -178,6 +190,7 @@ final class MainOptions {
       case BATCH_INTERVAL -> batchInterval = interval(value);
       case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
+      case CHECKPOINT -> checkpoint = directory(value);
       case LOG_LEVEL -> logLevel = level(value);
       case BATCH_SIZE -> batchSize = batchSize(value);
       default -> {
@@ -240,6 +253,7 @@ final class MainOptions {
     return name.equals(BATCH_INTERVAL)
         || name.equals(PARALLELISM)
         || name.equals(BATCHES)
+        || name.equals(CHECKPOINT)
         || name.equals(LOG_LEVEL)
         || name.equals(ONCE)
         || name.equals(BATCH_SIZE);
@@ -252,5 +266,14 @@ final class MainOptions {
       }
     }
     return null;
+  }
+
+  private static Path directory(String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--" + CHECKPOINT + ": '" + value + "' is not a path: "
+          + e.getReason());
+    }
   }
 }

@@ -48,6 +48,7 @@ final class Usage {
     line(text, "", "batch after batch with no waiting; drain the windows; exit 0");
     line(text, "--batch-size N|Nfiles", "lines or files per batch of a bounded input (default: "
         + "1file)");
+    line(text, "--checkpoint DIR", "log batches in DIR; resume from it after a crash (default: none)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");
     return text.toString();

@@ -45,6 +45,7 @@ final class BatchExecution {
   private final List<String> inputNames;
 
   private BatchRun run;
+  private SealedBatch lastBatch;
   private int segment;
   private int outstanding;
   private long segmentStart;
@@ -59,13 +60,16 @@ final class BatchExecution {
   /**
    * @param partitions how many partitions each input is cut into
    * @param inputNames the inputs' names, for metrics
+   * @param twoPhase whether transactional sinks only prepare, to be committed by the driver (with
+   *     a checkpoint directory), or write at once
    */
   BatchExecution(
       PipelineProgram program,
       Worker[] workers,
       int partitions,
       Completions completions,
-      List<String> inputNames) {
+      List<String> inputNames,
+      boolean twoPhase) {
     this.program = program;
     this.workers = workers;
     this.partitions = partitions;
@@ -80,7 +84,7 @@ final class BatchExecution {
       segmentTasks[s] = tasks;
     }
     this.segmentNanos = new long[segments.size()];
-    this.outputTask = new OutputTask(completions, program.outputs());
+    this.outputTask = new OutputTask(completions, program.outputs(), twoPhase);
   }
 
   /**
@@ -114,8 +118,14 @@ final class BatchExecution {
     return run == null ? null : run.sealed();
   }
 
+  /** The batch started last: the one running, or the one that just completed or failed. */
+  SealedBatch lastBatch() {
+    return lastBatch;
+  }
+
   /** Starts {@code batch}; {@code clockMillis} is the clock's time now, for the delays. */
   void start(SealedBatch batch, long clockMillis) {
+    lastBatch = batch;
     run = new BatchRun(batch, partitions, program.outputs());
     abandoning = false;
     failure = null;

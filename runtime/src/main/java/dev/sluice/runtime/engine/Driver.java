@@ -3,7 +3,10 @@ package dev.sluice.runtime.engine;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.checkpoint.BatchPlan;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -82,6 +85,14 @@ final class Driver implements Runnable {
   private final Completions completions;
   private final BatchExecution execution;
   private final AtomicInteger stopRequest = new AtomicInteger(NO_STOP);
+  /** The checkpoint directory's side of the driver, or {@code null} without one. */
+  private final Checkpointing checkpointing;
+  /** The batches logged by earlier runs, run again before any new batch; empty without. */
+  private final List<BatchPlan> replay;
+  private final long firstBatchTime;
+  private int replayNext;
+  private long replayedBatches;
+  private long replayStartNanos;
   /** The end of a bounded run, or {@code null} for a streaming run. */
   private final BoundedRun bounded;
 
@@ -98,10 +109,14 @@ final class Driver implements Runnable {
   private long droppedRecords;
 
   /**
-   * @param firstBatchTime the time of the first batch
+   * @param firstBatchTime the time of the first new batch
+   * @param firstBatchIndex the index of the first new batch: 0, or after the logged ones
+   * @param checkpointing the checkpoint directory, or {@code null}; its logged batches run first,
+   *     and the replayable sources resume after them
    * @param reporter told of the pipeline's life and every batch
    * @param termination released when everything has stopped
    * @param bounded the end of a bounded run, or {@code null} to run until stopped
+   * @throws PipelineFailedException if a source cannot resume
    */
   Driver(
       PipelineProgram program,
@@ -110,6 +125,8 @@ final class Driver implements Runnable {
       BatchClock clock,
       EngineLimits limits,
       long firstBatchTime,
+      long firstBatchIndex,
+      Checkpointing checkpointing,
       BatchReporter reporter,
       Termination termination,
       BoundedRun bounded) {
@@ -119,20 +136,26 @@ final class Driver implements Runnable {
     this.clock = clock;
     this.maxPending = limits.maxPendingBatches();
     this.nextBatchTime = firstBatchTime;
+    this.firstBatchTime = firstBatchTime;
+    this.nextBatchIndex = firstBatchIndex;
+    this.checkpointing = checkpointing;
+    this.replay = checkpointing == null ? List.of() : checkpointing.planned();
     this.reporter = reporter;
     this.termination = termination;
     this.bounded = bounded;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
-    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker);
+    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null,
+        checkpointing == null ? null : checkpointing.writeAheadLogRoot());
+    inputs.resume(replay);
     this.workers = new Worker[parallelism];
     int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
     for (int w = 0; w < parallelism; w++) {
       workers[w] = new Worker("sluice-" + pipeline + "-worker-" + w, perWorker);
     }
     this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
-    this.execution =
-        new BatchExecution(program, workers, parallelism, completions, inputs.names());
+    this.execution = new BatchExecution(
+        program, workers, parallelism, completions, inputs.names(), checkpointing != null);
   }
 
   /** Starts the workers, the driver thread, then the receivers. */
@@ -157,6 +180,16 @@ final class Driver implements Runnable {
     return thread;
   }
 
+  /** The time of the first new batch. */
+  long firstBatchTime() {
+    return firstBatchTime;
+  }
+
+  /** The inputs whose records cannot be read again after a crash. */
+  List<String> unreplayableInputs() {
+    return inputs.unreplayable();
+  }
+
   /** Whether {@code other} is one of this pipeline's threads: driver, worker or receiver. */
   boolean owns(Thread other) {
     if (other == thread || inputs.runOn(other)) {
@@ -174,6 +207,7 @@ final class Driver implements Runnable {
   public void run() {
     try {
       reporter.started(nextBatchTime);
+      recoverSinks();
       Backoff backoff = new Backoff();
       while (phase != Phase.DONE) {
         if (step()) {
@@ -194,15 +228,16 @@ final class Driver implements Runnable {
   private boolean step() {
     boolean progress = handleStopRequest();
     progress |= inputs.noticeEnded(nextBatchTime, onFailure);
+    progress |= enqueueReplay();
     if (collecting()) {
-      progress |= inputs.drain();
+      progress |= drainInputs();
     }
     while (collecting() && clock.reached(nextBatchTime)) {
       seal();
       progress = true;
     }
-    if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending) {
-      inputs.drain();
+    if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending && replayed()) {
+      drainInputs();
       if (inputs.hasOpenRecords()) {
         seal(); // a final batch for what receivers delivered last, without waiting for the clock
       }
@@ -237,7 +272,8 @@ final class Driver implements Runnable {
     return !completions.isEmpty()
         || stopRequest.get() > handledStop
         || inputs.endedUnnoticed()
-        || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)));
+        || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)))
+        || (replaying() && pending.size() < maxPending);
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -246,9 +282,64 @@ final class Driver implements Runnable {
     return inputs.stopped() ? Math.min(nanos, inputs.nanosToDeadline()) : nanos;
   }
 
-  /** Whether the open interval still takes records: before the final seal, with room to seal. */
+  /**
+   * Whether the open interval still takes records: before the final seal, with room to seal, and
+   * once every logged batch is queued (new batches come after them).
+   */
   private boolean collecting() {
-    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && pending.size() < maxPending;
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && pending.size() < maxPending
+        && replayed();
+  }
+
+  /** Whether logged batches are still to be queued: running, or stopping gracefully. */
+  private boolean replaying() {
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && !replayed();
+  }
+
+  /** Whether every batch logged by earlier runs is queued. */
+  private boolean replayed() {
+    return replayNext == replay.size();
+  }
+
+  /** Queues the logged batches, read again from their plans, as far as there is room. */
+  private boolean enqueueReplay() {
+    boolean progress = false;
+    while (replaying() && pending.size() < maxPending) {
+      if (replayNext == 0) {
+        replayStartNanos = System.nanoTime();
+      }
+      BatchPlan plan = replay.get(replayNext++);
+      try {
+        pending.add(inputs.replay(plan, plan.index() <= checkpointing.lastCommitted()));
+      } catch (PipelineFailedException e) {
+        fail(e);
+      }
+      progress = true;
+    }
+    return progress;
+  }
+
+  /** Drains the receivers; a write-ahead log that cannot be written fails the pipeline. */
+  private boolean drainInputs() {
+    try {
+      return inputs.drain();
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return true;
+    }
+  }
+
+  /** At start: transactional sinks finish or drop what a crash left. */
+  private void recoverSinks() {
+    if (checkpointing == null) {
+      return;
+    }
+    try {
+      checkpointing.recoverSinks();
+    } catch (Exception e) {
+      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to recover a "
+          + "transactional sink from " + checkpointing.root() + ": " + e, e));
+    }
   }
 
   private boolean handleStopRequest() {
@@ -272,18 +363,42 @@ final class Driver implements Runnable {
 
   /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
   private void seal() {
+    SealedBatch batch;
     try {
-      SealedBatch sealed = inputs.seal(nextBatchTime, nextBatchIndex);
-      pending.add(sealed);
-      nextBatchTime += interval;
-      nextBatchIndex++;
-      if (bounded != null && phase == Phase.RUNNING && bounded.isLast(sealed)) {
-        log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
-            pipeline, sealed.time(), bounded.drainBatches());
-        phase = Phase.FINISHING;
-      }
+      batch = inputs.seal(nextBatchTime, nextBatchIndex);
     } catch (PipelineFailedException e) {
       fail(e);
+      return;
+    }
+    if (checkpointing != null) {
+      try {
+        checkpointing.logPlan(batch);
+      } catch (IOException | RuntimeException e) {
+        inputs.countDropped(batch.records());
+        fail(new PipelineFailedException("Pipeline " + pipeline + " failed to log the plan of "
+            + "batch " + batch.time() + " in " + checkpointing.root() + ": " + e, e));
+        return;
+      }
+    }
+    pending.add(batch);
+    nextBatchTime += interval;
+    nextBatchIndex++;
+    endIfLastOfBoundedRun(batch);
+  }
+
+  /** In a bounded run, stops sealing after the run's last batch. */
+  private void endIfLastOfBoundedRun(SealedBatch batch) {
+    boolean last;
+    try {
+      last = bounded != null && phase == Phase.RUNNING && bounded.isLast(batch);
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return;
+    }
+    if (last) {
+      log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
+          pipeline, batch.time(), bounded.drainBatches());
+      phase = Phase.FINISHING;
     }
   }
 
@@ -294,7 +409,12 @@ final class Driver implements Runnable {
       progress = true;
       switch (execution.onCompletion(task)) {
         case COMPLETED -> completed();
-        case FAILED -> fail(execution.failure());
+        case FAILED -> {
+          if (checkpointing != null) {
+            checkpointing.abort(execution.lastBatch().index());
+          }
+          fail(execution.failure());
+        }
         case ABANDONED -> {
           droppedBatches++;
           droppedRecords += abandoned.records();
@@ -306,6 +426,28 @@ final class Driver implements Runnable {
   }
 
   private void completed() {
+    SealedBatch batch = execution.lastBatch();
+    if (batch.replayed()) {
+      replayedBatches++;
+      if (replayedBatches == checkpointing.lastCommitted() + 1 - replay.get(0).index()) {
+        log.info("{}: replayed {} committed {} in {} ms to rebuild state", pipeline,
+            replayedBatches, replayedBatches == 1 ? "batch" : "batches",
+            (System.nanoTime() - replayStartNanos) / 1_000_000);
+      }
+      return;
+    }
+    if (checkpointing != null) {
+      try {
+        checkpointing.commit(batch.index());
+      } catch (Exception e) {
+        String output = checkpointing.failedOutput();
+        fail(output == null
+            ? new PipelineFailedException("Pipeline " + pipeline + " failed to commit batch "
+                + batch.time() + " in " + checkpointing.root() + ": " + e, e)
+            : Failures.inOutput(pipeline, output, batch.time(), e));
+        return;
+      }
+    }
     completedBatches++;
     reporter.completed(execution.completedInfo());
     termination.batchCompleted(execution.completedInfo().batchTime());
@@ -361,6 +503,8 @@ final class Driver implements Runnable {
         log.warn("{} dropped {} records received after its final batch", pipeline, late);
       }
       ResourceCloser.closeAll(program);
+      inputs.closeLogs();
+      closeCheckpoint();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {
         log.info("Stopped {} after {} {}", pipeline, completedBatches,
@@ -371,6 +515,17 @@ final class Driver implements Runnable {
     } finally {
       reporter.stopped(failure);
       termination.terminate(failure);
+    }
+  }
+
+  private void closeCheckpoint() {
+    if (checkpointing == null) {
+      return;
+    }
+    try {
+      checkpointing.close();
+    } catch (IOException e) {
+      log.warn("Closing checkpoint directory {} of {} failed", checkpointing.root(), pipeline, e);
     }
   }
 

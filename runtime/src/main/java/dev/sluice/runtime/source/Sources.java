@@ -3,6 +3,7 @@ package dev.sluice.runtime.source;
 import dev.sluice.api.BatchSource;
 import dev.sluice.api.BoundedSource;
 import dev.sluice.api.ReceiverSource;
+import dev.sluice.api.ReplayableSource;
 import dev.sluice.api.Source;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class Sources {
    * The built-in demo input: batch {@code i} is one line, cycling through {@code "hello world"},
    * {@code "hello spark"}, {@code "world spark"}. Described as {@code demo}.
    */
-  public static BatchSource<String> demo() {
+  public static ReplayableSource<String> demo() {
     return new DemoSource();
   }
 
@@ -46,18 +47,21 @@ public final class Sources {
   /**
    * One collection of {@code queue} per batch, an empty batch when it is empty, like Spark's
    * {@code queueStream} one at a time. Collections may be added while the pipeline runs, so the
-   * queue must be thread-safe, such as a {@link ConcurrentLinkedQueue}.
+   * queue must be thread-safe, such as a {@link ConcurrentLinkedQueue}. Not replayable: after a
+   * crash, the collections of batches that had not committed are lost; use {@link #batches} in
+   * tests of recovery.
    */
   public static <T> BatchSource<T> queue(Queue<? extends Collection<T>> queue) {
     return new QueueSource<>(queue);
   }
 
   /**
-   * One of {@code batches} per batch, in order, then empty batches; bounded, so a bounded run can
-   * read it. The collections are copied now.
+   * One of {@code batches} per batch, in order, then empty batches. Replayable: with a checkpoint
+   * directory, a pipeline given the same list after a crash goes on where it stopped. Also a
+   * {@link BoundedSource}, so a bounded run can read it. The collections are copied now.
    */
-  public static <T> BoundedSource<T> batches(Collection<? extends Collection<T>> batches) {
-    return new ListSource<>(batches, "batches");
+  public static <T> ReplayableSource<T> batches(Collection<? extends Collection<T>> batches) {
+    return new BatchListSource<>(batches);
   }
 
   /**
@@ -75,7 +79,7 @@ public final class Sources {
     for (int from = 0; from < all.size(); from += batchSize) {
       batches.add(all.subList(from, Math.min(all.size(), from + batchSize)));
     }
-    return new ListSource<>(batches, "collection of " + all.size() + " records");
+    return new BatchListSource<>(batches, "collection of " + all.size() + " records");
   }
 
   /**
@@ -106,7 +110,7 @@ public final class Sources {
    *
    * @throws IllegalArgumentException if {@code directory} is not a directory
    */
-  public static BatchSource<String> directory(Path directory) {
+  public static ReplayableSource<String> directory(Path directory) {
     return directory(directory, DirectorySource.DEFAULT_REMEMBER);
   }
 
@@ -119,7 +123,7 @@ public final class Sources {
    *
    * @throws IllegalArgumentException if {@code directory} is not a directory
    */
-  public static BatchSource<String> directory(Path directory, Duration remember) {
+  public static ReplayableSource<String> directory(Path directory, Duration remember) {
     return new DirectorySource(directory, remember, System.currentTimeMillis());
   }
 

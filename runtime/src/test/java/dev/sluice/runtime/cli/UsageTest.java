@@ -26,6 +26,7 @@ class UsageTest {
           --once                   read the inputs as bounded (files: and the files of a dir: now),
                                    batch after batch with no waiting; drain the windows; exit 0
           --batch-size N|Nfiles    lines or files per batch of a bounded input (default: 1file)
+          --checkpoint DIR         log batches in DIR; resume from it after a crash (default: none)
           --log-level LEVEL        error, warn, info, debug, trace (default: info)
           --help                   print this help and exit
         """,

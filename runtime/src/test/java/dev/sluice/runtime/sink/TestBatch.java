@@ -17,6 +17,12 @@ record TestBatch<T>(long time, List<List<T>> partitions) implements Batch<T> {
     return new TestBatch<>(time, list);
   }
 
+  /** The test batches of these suites are the first of their pipeline. */
+  @Override
+  public long index() {
+    return 0;
+  }
+
   @Override
   public int partitionCount() {
     return partitions.size();

@@ -81,9 +81,10 @@ class BoundedSourcesTest {
   @Test
   void collectionsAndBatchesAreBounded() throws Exception {
     assertEquals(List.of(List.of(1, 2), List.of(3)), drain(Sources.collection(List.of(1, 2, 3), 2)));
-    assertEquals(List.of(List.of(1), List.of()), drain(Sources.batches(
-        List.of(List.of(1), List.of(), List.of(2)))).subList(0, 2));
-    assertTrue(Sources.batches(List.of(List.of(), List.of())).exhausted());
+    BoundedSource<Integer> batches =
+        (BoundedSource<Integer>) Sources.batches(List.of(List.of(1), List.of(), List.of(2)));
+    assertEquals(List.of(List.of(1), List.of(), List.of(2)), drain(batches));
+    assertTrue(((BoundedSource<?>) Sources.batches(List.of(List.of(), List.of()))).exhausted());
   }
 
   @Test

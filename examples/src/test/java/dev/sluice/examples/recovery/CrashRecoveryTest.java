@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Pipelines: {@code RunningWordCount} (running totals, {@code @UpdateStateByKey}) and
  * {@link WindowedTotals} (a window of 5 batches sliding by 2).
  *
- * <p>Each pipeline is cut {@code sluice.crash.cuts} times (24 by default; the {@code crash-soak}
+ * <p>Runs alternate between parallelism 2, 1 and 3, which the checkpoint does not fix. Each
+ * pipeline is cut {@code sluice.crash.cuts} times (24 by default; the {@code crash-soak}
  * profile makes it 120, so 240 cuts over both).
  *
  * <p>The input is laid out before the first batch that reads it: file {@code k} gets a
@@ -60,6 +61,16 @@ class CrashRecoveryTest {
     run("dev.sluice.examples.recovery.WindowedTotalsMain", CrashRecoveryTest::windowCounts);
   }
 
+  /**
+   * The arguments of run {@code run}: the parallelism goes 2, 1, 3, 2, 1, 3, ... from run to run,
+   * so that state is also rebuilt over another number of partitions than it was built with.
+   */
+  private static List<String> withParallelism(List<String> common, int run) {
+    List<String> args = new ArrayList<>(common);
+    args.add(String.valueOf(List.of(2, 1, 3).get(run % 3)));
+    return args;
+  }
+
   /** What one uninterrupted run writes: per batch index the counts, or null for no output. */
   private interface Model {
     Map<Integer, Map<String, Long>> outputs(Map<Integer, List<String>> files, long lastBatch);
@@ -70,16 +81,16 @@ class CrashRecoveryTest {
     Path output = Files.createDirectories(dir.resolve("out"));
     Path checkpoint = dir.resolve("checkpoint");
     Path log = dir.resolve("child.log");
-    List<String> args = List.of("--lines", "dir:" + input, "--print",
+    List<String> common = List.of("--lines", "dir:" + input, "--print",
         "file://" + output.resolve("counts"), "--checkpoint", checkpoint.toString(),
-        "--batch-interval", INTERVAL + "ms", "--parallelism", "2");
+        "--batch-interval", INTERVAL + "ms", "--parallelism");
     Random random = new Random(20261204);
     long lastBatch = FIRST_INPUT_BATCH + FILES + 6;
     int runs = 0;
     List<String> cuts = new ArrayList<>();
     try {
       long firstBatchTime;
-      try (ChildPipeline first = ChildPipeline.start(main, args, null, log)) {
+      try (ChildPipeline first = ChildPipeline.start(main, withParallelism(common, 0), null, log)) {
         runs++;
         firstBatchTime = awaitFirstBatchTime(checkpoint, first);
         Map<Integer, List<String>> files = writeInput(input, firstBatchTime, random);
@@ -91,7 +102,8 @@ class CrashRecoveryTest {
       for (int cut = 1; cut < CUTS; cut++) {
         String point = cut % 2 == 0 ? null
             : CRASH_POINTS.get(cut / 2 % CRASH_POINTS.size()) + ":" + (1 + random.nextInt(6));
-        try (ChildPipeline child = ChildPipeline.start(main, args, point, log)) {
+        try (ChildPipeline child =
+            ChildPipeline.start(main, withParallelism(common, cut), point, log)) {
           runs++;
           if (point == null) {
             Thread.sleep(200 + random.nextInt(800)); // a SIGKILL at a random moment
@@ -106,7 +118,8 @@ class CrashRecoveryTest {
           }
         }
       }
-      try (ChildPipeline last = ChildPipeline.start(main, args, null, log)) {
+      try (ChildPipeline last =
+          ChildPipeline.start(main, withParallelism(common, CUTS), null, log)) {
         runs++;
         awaitBatchOutput(output, firstBatchTime + (lastBatch + 2) * INTERVAL, last, log);
       }

@@ -3,6 +3,7 @@ package dev.sluice.examples.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -55,7 +56,7 @@ class SocketRecoveryTest {
       try (ChildPipeline second = ChildPipeline.start(
               "dev.sluice.examples.WordCountMain", args, null, log);
           Socket idle = server.accept()) {
-        awaitOutput(output, second); // the interval missed while down is the first batch
+        awaitAllLines(output, second); // the interval missed while down is the first batch
 
         second.kill();
       }
@@ -63,6 +64,14 @@ class SocketRecoveryTest {
       System.err.println(Files.readString(log));
       throw e;
     }
+    Map<String, Integer> batchesOfLine = batchesOfLine(output);
+    assertEquals(LINES, batchesOfLine.size(), "every line in a committed batch");
+    assertEquals(List.of(1), batchesOfLine.values().stream().distinct().toList(),
+        "every line in exactly one batch");
+  }
+
+  /** For each line counted in a committed batch, in how many batches it was counted. */
+  private static Map<String, Integer> batchesOfLine(Path output) throws IOException {
     Map<String, Integer> batchesOfLine = new TreeMap<>();
     try (Stream<Path> batches = Files.list(output)) {
       for (Path batch : batches.filter(b -> b.getFileName().toString().startsWith("counts-"))
@@ -79,9 +88,7 @@ class SocketRecoveryTest {
         }
       }
     }
-    assertEquals(LINES, batchesOfLine.size(), "every line in a committed batch");
-    assertEquals(List.of(1), batchesOfLine.values().stream().distinct().toList(),
-        "every line in exactly one batch");
+    return batchesOfLine;
   }
 
   private static void awaitLogged(Path logDirectory, String last, ChildPipeline child)
@@ -111,16 +118,12 @@ class SocketRecoveryTest {
     return false;
   }
 
-  private static void awaitOutput(Path output, ChildPipeline child) throws Exception {
+  private static void awaitAllLines(Path output, ChildPipeline child) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (true) {
-      try (Stream<Path> batches = Files.list(output)) {
-        if (batches.anyMatch(b -> Files.exists(b.resolve("_SUCCESS")))) {
-          return;
-        }
-      }
+    while (batchesOfLine(output).size() < LINES) {
       if (!child.alive() || System.nanoTime() > deadline) {
-        fail("the restarted pipeline wrote no batch");
+        fail("the restarted pipeline wrote " + batchesOfLine(output).size() + " of " + LINES
+            + " lines");
       }
       Thread.sleep(10); // polling another process's files: there is nothing to wait on
     }

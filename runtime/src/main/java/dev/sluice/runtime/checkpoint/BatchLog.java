@@ -110,7 +110,7 @@ public final class BatchLog implements AutoCloseable {
     if (last == null || Files.size(last) < LogRecords.HEADER_BYTES) {
       batchLog.startSegment(planned.isEmpty() ? 0 : next(planned));
     } else {
-      batchLog.segment = FileChannel.open(last, StandardOpenOption.WRITE);
+      batchLog.segment = Disk.current().open(last, StandardOpenOption.WRITE);
       batchLog.segmentBytes = Files.size(last);
       batchLog.segment.position(batchLog.segmentBytes);
     }
@@ -185,7 +185,7 @@ public final class BatchLog implements AutoCloseable {
 
   private void startSegment(long firstIndex) throws IOException {
     Path file = directory.resolve(String.format("batches-%020d.log", firstIndex));
-    segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    segment = Disk.current().open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     ByteBuffer header = LogRecords.header();
     segmentBytes = 0;
@@ -214,7 +214,7 @@ public final class BatchLog implements AutoCloseable {
   }
 
   private static void truncate(Path file, long length) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
       channel.truncate(length);
       channel.force(true);
     }

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -24,7 +23,7 @@ public final class DurableFiles {
    */
   public static void writeAtomically(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+    try (FileChannel channel = Disk.current().open(temp, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
@@ -32,7 +31,7 @@ public final class DurableFiles {
       }
       channel.force(true);
     }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Disk.current().move(temp, target);
     forceDirectory(target.getParent());
   }
 
@@ -41,9 +40,7 @@ public final class DurableFiles {
    * after a power cut (a file's own {@code force} does not cover its name).
    */
   public static void forceDirectory(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
+    Disk.current().forceDirectory(directory);
   }
 
   /** Creates {@code directory} and its missing parents, forcing each new entry to disk. */
@@ -53,7 +50,7 @@ public final class DurableFiles {
       return;
     }
     createDirectories(absolute.getParent());
-    Files.createDirectory(absolute);
+    Disk.current().createDirectory(absolute);
     forceDirectory(absolute.getParent());
   }
 
@@ -66,7 +63,7 @@ public final class DurableFiles {
     try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(directory, ".*.tmp")) {
       for (Path temporary : temporaries) {
         if (Files.isRegularFile(temporary)) {
-          Files.delete(temporary);
+          Disk.current().delete(temporary);
           deleted++;
         }
       }

@@ -50,6 +50,9 @@ public final class ReceivedLog<T> implements AutoCloseable {
   private Path segmentFile;
   private FileChannel segment;
   private long segmentBytes;
+  /** The segment {@link #read} read last, kept open for the next group: replays read in order. */
+  private Path readFile;
+  private FileChannel readChannel;
 
   private ReceivedLog(Path directory, Codec<T> codec) {
     this.directory = directory;
@@ -79,7 +82,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
       receivedLog.startSegment();
     } else {
       receivedLog.segmentFile = last;
-      receivedLog.segment = FileChannel.open(last, StandardOpenOption.WRITE);
+      receivedLog.segment = Disk.current().open(last, StandardOpenOption.WRITE);
       receivedLog.segmentBytes = Files.size(last);
       receivedLog.segment.position(receivedLog.segmentBytes);
     }
@@ -152,6 +155,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closeReader();
     if (segment != null && segment.isOpen()) {
       segment.force(false);
       segment.close();
@@ -174,13 +178,33 @@ public final class ReceivedLog<T> implements AutoCloseable {
   }
 
   private byte[] payload(Group group) throws IOException {
-    try (FileChannel channel = FileChannel.open(group.file(), StandardOpenOption.READ)) {
-      ByteBuffer frame = ByteBuffer.allocate(LogRecords.FRAME_BYTES);
-      channel.read(frame, group.offset());
-      frame.flip();
-      byte[] payload = new byte[frame.getInt()];
-      channel.read(ByteBuffer.wrap(payload), group.offset() + LogRecords.FRAME_BYTES);
-      return payload;
+    if (!group.file().equals(readFile)) {
+      closeReader();
+      readChannel = Disk.current().open(group.file(), StandardOpenOption.READ);
+      readFile = group.file();
+    }
+    ByteBuffer frame = ByteBuffer.allocate(LogRecords.FRAME_BYTES);
+    readFully(frame, group.offset());
+    frame.flip();
+    ByteBuffer payload = ByteBuffer.allocate(frame.getInt());
+    readFully(payload, group.offset() + LogRecords.FRAME_BYTES);
+    return payload.array();
+  }
+
+  private void readFully(ByteBuffer buffer, long position) throws IOException {
+    while (buffer.hasRemaining()) {
+      if (readChannel.read(buffer, position + buffer.position()) < 0) {
+        throw new CheckpointException("write-ahead log " + readFile + " ends inside a group it "
+            + "indexed; was it changed while the pipeline ran?");
+      }
+    }
+  }
+
+  private void closeReader() throws IOException {
+    if (readChannel != null) {
+      readChannel.close();
+      readChannel = null;
+      readFile = null;
     }
   }
 
@@ -195,7 +219,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
       }
       log.warn("Write-ahead log {}: {}; cutting off its last {} bytes (a write interrupted by a "
           + "crash)", file, scan.damage(), size - scan.intactBytes());
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
         channel.truncate(scan.intactBytes());
         channel.force(true);
       }
@@ -218,7 +242,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
 
   private void startSegment() throws IOException {
     segmentFile = directory.resolve(String.format("records-%020d.log", next));
-    segment = FileChannel.open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    segment = Disk.current().open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     ByteBuffer header = LogRecords.header();
     segmentBytes = header.remaining();

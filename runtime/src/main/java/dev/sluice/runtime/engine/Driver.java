@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
  *
+ * <p>A bounded run ({@link BoundedRun}, usually on an unpaced clock) ends by itself: once the
+ * batch it says is the last is sealed, nothing more is sealed and the driver finishes as after a
+ * graceful stop. A graceful stop of a bounded run, which has no receivers to wait for, finishes
+ * the batches sealed so far.
+ *
  * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
  * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
  * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
@@ -88,6 +93,8 @@ final class Driver implements Runnable {
   private int replayNext;
   private long replayedBatches;
   private long replayStartNanos;
+  /** The end of a bounded run, or {@code null} for a streaming run. */
+  private final BoundedRun bounded;
 
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
   private Phase phase = Phase.RUNNING;
@@ -108,6 +115,7 @@ final class Driver implements Runnable {
    *     and the replayable sources resume after them
    * @param reporter told of the pipeline's life and every batch
    * @param termination released when everything has stopped
+   * @param bounded the end of a bounded run, or {@code null} to run until stopped
    * @throws PipelineFailedException if a source cannot resume
    */
   Driver(
@@ -120,7 +128,8 @@ final class Driver implements Runnable {
       long firstBatchIndex,
       Checkpointing checkpointing,
       BatchReporter reporter,
-      Termination termination) {
+      Termination termination,
+      BoundedRun bounded) {
     this.pipeline = program.name();
     this.program = program;
     this.interval = intervalMillis;
@@ -133,6 +142,7 @@ final class Driver implements Runnable {
     this.replay = checkpointing == null ? List.of() : checkpointing.planned();
     this.reporter = reporter;
     this.termination = termination;
+    this.bounded = bounded;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
     this.inputs = new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null,
@@ -226,7 +236,7 @@ final class Driver implements Runnable {
     if (collecting()) {
       progress |= drainInputs();
     }
-    while (collecting() && clock.millis() >= nextBatchTime) {
+    while (collecting() && clock.reached(nextBatchTime)) {
       seal();
       progress = true;
     }
@@ -267,7 +277,7 @@ final class Driver implements Runnable {
     return !completions.isEmpty()
         || stopRequest.get() > handledStop
         || inputs.endedUnnoticed()
-        || (collecting() && (inputs.hasRecords() || clock.millis() >= nextBatchTime))
+        || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)))
         || (replaying() && pending.size() < maxPending)
         || (checkpointing != null && logProgressed());
   }
@@ -375,7 +385,7 @@ final class Driver implements Runnable {
       log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
           pipeline);
       inputs.stop();
-      phase = Phase.STOPPING;
+      phase = bounded == null ? Phase.STOPPING : Phase.FINISHING;
     } else if (request == IMMEDIATE && phase != Phase.ABORTING && phase != Phase.DONE) {
       log.info("Stopping {} at once", pipeline);
       inputs.stop();
@@ -399,6 +409,23 @@ final class Driver implements Runnable {
     pending.add(batch);
     nextBatchTime += interval;
     nextBatchIndex++;
+    endIfLastOfBoundedRun(batch);
+  }
+
+  /** In a bounded run, stops sealing after the run's last batch. */
+  private void endIfLastOfBoundedRun(SealedBatch batch) {
+    boolean last;
+    try {
+      last = bounded != null && phase == Phase.RUNNING && bounded.isLast(batch);
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return;
+    }
+    if (last) {
+      log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
+          pipeline, batch.time(), bounded.drainBatches());
+      phase = Phase.FINISHING;
+    }
   }
 
   private boolean pollCompletions() {

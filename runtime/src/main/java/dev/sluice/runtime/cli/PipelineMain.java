@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * each text input ({@code socket://host:port}, {@code file:///dir}, {@code dir:path},
  * {@code files:paths}, {@code demo:}), {@code --<output> URI} for each output ({@code stdout},
  * {@code print:}, {@code file:///dir/prefix[?suffix=ext]}), {@code --batch-interval 2s},
- * {@code --parallelism N}, {@code --batches N}, {@code --once} (a bounded run),
+ * {@code --parallelism N}, {@code --batches N}, {@code --checkpoint DIR} (fault tolerance),
+ * {@code --once} (a bounded run),
  * {@code --batch-size N|Nfiles}, {@code --log-level error|warn|info|debug|trace} and
  * {@code --help}.
  *

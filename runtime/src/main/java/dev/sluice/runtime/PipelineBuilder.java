@@ -1,10 +1,14 @@
 package dev.sluice.runtime;
 
+import dev.sluice.api.BoundedSource;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.internal.window.WindowRecording;
+import dev.sluice.runtime.internal.window.WindowRecording.Recorded;
 import dev.sluice.runtime.metrics.StreamingListener;
 import dev.sluice.runtime.ui.MonitorSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -239,9 +243,60 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     PipelineProgram program = createProgram(parallelism);
     return new StreamingPipeline(
         program, batchInterval, parallelism, clock, listeners,
-        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog),
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), null,
         checkpoint != null && monitor.eventLog() == null
             ? monitor.withEventLog(checkpoint.resolve(EVENTS)) : monitor);
+  }
+
+  /**
+   * Builds the pipeline as a bounded run, the batch job of the same code: once started, it reads
+   * its inputs (every one a {@link BoundedSource}, such as {@code Sources.textFiles} or
+   * {@code Sources.collection}) as consecutive batches as fast as they are processed, with no
+   * wall-clock pacing, goes on while its windows drain, writes every batch's outputs, and stops by
+   * itself. The outputs are those of a streaming run given the same batches followed by empty
+   * ones. Batch times are consecutive multiples of the batch interval from the clock's time at
+   * start, as in a streaming run.
+   *
+   * @throws IllegalArgumentException if an input's source is not bounded
+   * @throws IllegalStateException if a checkpoint directory is set: a bounded run is run again
+   *     from its inputs, not recovered
+   */
+  public final StreamingPipeline buildOnce() {
+    if (checkpoint != null) {
+      throw new IllegalStateException("pipeline " + pipelineName + ": a bounded run takes no "
+          + "checkpoint directory; run it again from its inputs instead");
+    }
+    Recorded<PipelineProgram> recorded = WindowRecording.record(() -> createProgram(parallelism));
+    PipelineProgram program = recorded.created();
+    BoundedRun bounded;
+    try {
+      bounded = BoundedRun.of(program, recorded.windows());
+    } catch (IllegalArgumentException e) {
+      // close the sources and sinks already made: an unstarted pipeline closes them on stop
+      new StreamingPipeline(program, batchInterval, parallelism, clock, List.of(), null, null,
+          MonitorSettings.NONE).close();
+      throw e;
+    }
+    return new StreamingPipeline(program, batchInterval, parallelism, BatchClock.unpaced(clock),
+        listeners, null, bounded, monitor);
+  }
+
+  /**
+   * Runs the pipeline once over its bounded inputs ({@link #buildOnce()}) and returns when it is
+   * done and its sources and sinks are closed.
+   *
+   * @throws IllegalArgumentException if an input's source is not bounded
+   * @throws PipelineFailedException if a batch failed
+   * @throws InterruptedException if interrupted while waiting; the run is then stopped at once
+   */
+  public final void runOnce() throws InterruptedException {
+    StreamingPipeline pipeline = buildOnce();
+    pipeline.start();
+    try {
+      pipeline.awaitTermination();
+    } finally {
+      pipeline.close();
+    }
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

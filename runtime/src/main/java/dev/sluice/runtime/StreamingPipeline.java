@@ -2,6 +2,7 @@ package dev.sluice.runtime;
 
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * <p>Once started, each {@code ReceiverSource} input receives on a thread of its own, a driver
  * thread cuts a batch at every batch time (also an empty one) and runs it on {@code parallelism}
  * worker threads, and each output's sink is given every batch, in batch order. See
- * {@link BatchClock} for the batch times.
+ * {@link BatchClock} for the batch times. A bounded pipeline ({@link PipelineBuilder#buildOnce()})
+ * cuts its batches back to back and stops by itself once its inputs are exhausted and its windows
+ * drained.
  *
  * <p><b>Threads:</b> every method may be called from any thread. From the pipeline's own threads
  * (listeners run on its driver, sinks on its workers, receivers on theirs) only
@@ -44,12 +47,13 @@ public final class StreamingPipeline implements AutoCloseable {
       BatchClock clock,
       List<StreamingListener> listeners,
       CheckpointSettings checkpoint,
+      BoundedRun bounded,
       MonitorSettings monitorSettings) {
     this.monitor = new PipelineMonitor(program.name(), monitorSettings);
     List<StreamingListener> all = new ArrayList<>(monitor.listeners());
     all.addAll(listeners);
-    this.engine = new Engine(
-        program, batchInterval, parallelism, clock, all, EngineLimits.DEFAULTS, checkpoint);
+    this.engine = new Engine(program, batchInterval, parallelism, clock, all,
+        EngineLimits.DEFAULTS, checkpoint, bounded);
   }
 
   /** The pipeline's name. */

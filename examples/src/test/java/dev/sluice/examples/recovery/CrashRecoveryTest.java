@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * modification time inside the interval of batch {@code k} (in the future when written), so the
  * directory source puts it in batch {@code k} however the runs are cut.
  */
-@Timeout(300)
+// a safety net for the crash-soak profile's 120 cuts (minutes on a busy 2-core machine); the
+// default 24 cuts take well under a minute
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class CrashRecoveryTest {
 
   private static final long INTERVAL = 100;

@@ -34,6 +34,7 @@ class SocketRecoveryTest {
   @TempDir Path dir;
 
   @Test
+  @SuppressWarnings("try") // the restart's connection is accepted and held open, never used
   void linesReceivedBeforeAKillAreInExactlyOneCommittedBatchAfterTheRestart() throws Exception {
     Path output = Files.createDirectories(dir.resolve("out"));
     Path checkpoint = dir.resolve("checkpoint");
@@ -55,9 +56,8 @@ class SocketRecoveryTest {
       }
       try (ChildPipeline second = ChildPipeline.start(
               "dev.sluice.examples.WordCountMain", args, null, log);
-          Socket idle = server.accept()) {
+          Socket reconnected = server.accept()) {
         awaitAllLines(output, second); // the interval missed while down is the first batch
-
         second.kill();
       }
     } catch (AssertionError | Exception e) {

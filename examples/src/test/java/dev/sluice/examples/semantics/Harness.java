@@ -2,6 +2,7 @@ package dev.sluice.examples.semantics;
 
 import dev.sluice.api.Batch;
 import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.test.PipelineTestDriver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,27 @@ final class Harness {
    */
   static Map<String, List<Batch<Object>>> run(
       PipelineBuilder<?> builder, int parallelism, int batches) {
+    Map<String, List<Batch<Object>>> written = record(builder, parallelism);
+    try (PipelineTestDriver driver = PipelineTestDriver.start(builder)) {
+      driver.advanceBatches(batches);
+    }
+    return written;
+  }
+
+  /**
+   * Like {@link #run}, as a bounded run: the inputs (bounded) back to back, then the batches the
+   * windows need to drain; batch times as in {@link #run}, from a clock at 0.
+   */
+  static Map<String, List<Batch<Object>>> runOnce(PipelineBuilder<?> builder, int parallelism)
+      throws InterruptedException {
+    Map<String, List<Batch<Object>>> written = record(builder, parallelism);
+    builder.clock(BatchClock.manual(0)).runOnce();
+    return written;
+  }
+
+  /** Binds every output to a recording sink; one-second batches of {@code parallelism}. */
+  private static Map<String, List<Batch<Object>>> record(
+      PipelineBuilder<?> builder, int parallelism) {
     Map<String, List<Batch<Object>>> written = new LinkedHashMap<>();
     for (PipelineBuilder.Port port : builder.outputs()) {
       List<Batch<Object>> batchesOfPort = new ArrayList<>();
@@ -38,9 +60,6 @@ final class Harness {
               });
     }
     builder.batchInterval(Duration.ofSeconds(1)).parallelism(parallelism);
-    try (PipelineTestDriver driver = PipelineTestDriver.start(builder)) {
-      driver.advanceBatches(batches);
-    }
     return written;
   }
 

@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * input's {@link Codec} writes them. A segment rolls over at 64 MiB. A torn tail is cut off at open,
  * with a warning, like the batch log's.
  *
- * <p><b>Threads:</b> driver only. <b>Durability:</b> {@link #append} writes without forcing;
- * {@link #force} makes everything appended durable. <b>Memory:</b> an index entry per group;
+ * <p><b>Threads:</b> the driver calls everything but {@link #force}, which the batch log's writer
+ * thread calls concurrently with appends (a file channel allows it). <b>Durability:</b>
+ * {@link #append} writes without forcing; {@link #force} makes everything appended before it
+ * durable: it forces the current segment, and a segment that rolled over was forced when it did. <b>Memory:</b> an index entry per group;
  * records are read from disk when asked for.
  *
  * @param <T> the type of the records
@@ -48,7 +51,8 @@ public final class ReceivedLog<T> implements AutoCloseable {
   private final List<Group> groups = new ArrayList<>();
   private long next;
   private Path segmentFile;
-  private FileChannel segment;
+  /** Written by the driver when a segment rolls over, read by the forcing thread. */
+  private volatile FileChannel segment;
   private long segmentBytes;
   /** The segment {@link #read} read last, kept open for the next group: replays read in order. */
   private Path readFile;
@@ -121,9 +125,16 @@ public final class ReceivedLog<T> implements AutoCloseable {
     next += records.size();
   }
 
-  /** Forces everything appended to disk. */
+  /** Forces everything appended before this call to disk; any thread. */
   public void force() throws IOException {
-    segment.force(false);
+    FileChannel current = segment;
+    try {
+      current.force(false);
+    } catch (ClosedChannelException e) {
+      // it rolled over meanwhile, and was forced before it closed; the new one holds only later
+      // records, unless they were appended before this call: force it too
+      segment.force(false);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.PipelineBuilder.Port;
 import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.BatchSize;
 import dev.sluice.runtime.source.Sources;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
@@ -33,6 +34,8 @@ final class MainOptions {
   private static final String BATCHES = "batches";
   private static final String CHECKPOINT = "checkpoint";
   private static final String LOG_LEVEL = "log-level";
+  private static final String ONCE = "once";
+  private static final String BATCH_SIZE = "batch-size";
   private static final String UI_PORT = "ui-port";
   private static final String UI_HOST = "ui-host";
   private static final String NO_UI = "no-ui";
@@ -46,6 +49,8 @@ final class MainOptions {
   private Long batches;
   private Path checkpoint;
   private String logLevel;
+  private boolean once;
+  private BatchSize batchSize;
   private Integer uiPort;
   private String uiHost;
   private boolean noUi;
@@ -83,17 +88,22 @@ final class MainOptions {
       }
       int equals = arg.indexOf('=');
       String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-      if (name.equals(HELP) || name.equals(NO_UI)) {
-        if (equals >= 0) {
-          throw new UsageException("--" + name + " takes no value");
+      if (name.equals(HELP) || (name.equals(ONCE) || name.equals(NO_UI)) && equals >= 0) {
+        throw new UsageException("--" + name + " takes no value");
+      }
+      if (name.equals(NO_UI)) {
+        if (options.noUi) {
+          throw new UsageException("--" + NO_UI + " given twice");
         }
-        if (name.equals(NO_UI)) {
-          if (options.noUi) {
-            throw new UsageException("--" + NO_UI + " given twice");
-          }
-          options.noUi = true;
-          continue;
+        options.noUi = true;
+        continue;
+      }
+      if (name.equals(ONCE)) {
+        if (options.once) {
+          throw new UsageException("--" + ONCE + " given twice");
         }
+        options.once = true;
+        continue;
       }
       if (!isCommon(name) && find(inputs, name) == null && find(outputs, name) == null) {
         throw new UsageException("unknown flag --" + name);
@@ -110,6 +120,10 @@ final class MainOptions {
         throw new UsageException("--" + name + " given twice");
       }
       options.set(name, value, inputs);
+    }
+    if (options.once && options.batches != null) {
+      throw new UsageException("--" + BATCHES + " cannot be combined with --" + ONCE
+          + ", which stops by itself once the inputs are read and the windows drained");
     }
     options.checkMonitoring();
     return options;
@@ -130,6 +144,21 @@ final class MainOptions {
     return batches == null ? OptionalLong.empty() : OptionalLong.of(batches);
   }
 
+  /** Whether {@code --once} asks for a bounded run. */
+  boolean once() {
+    return once;
+  }
+
+  /** The batch interval of {@code --batch-interval}, if given. */
+  Optional<Duration> batchInterval() {
+    return Optional.ofNullable(batchInterval);
+  }
+
+  /** The parallelism of {@code --parallelism}, if given. */
+  OptionalInt parallelism() {
+    return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
+  }
+
   /** The event log directory whose runs {@code --history} serves, if given. */
   Optional<Path> history() {
     return Optional.ofNullable(history);
@@ -143,16 +172,6 @@ final class MainOptions {
   /** The port of {@code --ui-port}, if given. */
   OptionalInt uiPort() {
     return uiPort == null ? OptionalInt.empty() : OptionalInt.of(uiPort);
-  }
-
-  /** The batch interval of {@code --batch-interval}, if given. */
-  Optional<Duration> batchInterval() {
-    return Optional.ofNullable(batchInterval);
-  }
-
-  /** The parallelism of {@code --parallelism}, if given. */
-  OptionalInt parallelism() {
-    return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
   }
 
   /** The directory of {@code --checkpoint}, if given. */
@@ -188,10 +207,13 @@ final class MainOptions {
     if (eventLog != null) {
       builder.eventLog(eventLog);
     }
+    BatchSize size = batchSize != null ? batchSize : BatchSize.files(1);
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
       Source<String> source;
       try {
-        source = Sources.fromUri(input.getValue());
+        source = once
+            ? Sources.boundedFromUri(input.getValue(), size)
+            : Sources.fromUri(input.getValue(), size);
       } catch (IllegalArgumentException e) {
         throw new UsageException("--" + input.getKey() + ": " + e.getMessage());
       }
@@ -215,6 +237,7 @@ final class MainOptions {
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
       case CHECKPOINT -> checkpoint = directory(value);
       case LOG_LEVEL -> logLevel = level(value);
+      case BATCH_SIZE -> batchSize = batchSize(value);
       case UI_PORT -> uiPort = port(value);
       case UI_HOST -> uiHost = host(value);
       case EVENT_LOG -> eventLog = path(EVENT_LOG, value);
@@ -257,6 +280,14 @@ final class MainOptions {
       throw new UsageException(problem + "is too large; the most is " + max);
     }
     return number.longValue();
+  }
+
+  private static BatchSize batchSize(String value) throws UsageException {
+    try {
+      return BatchSize.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + BATCH_SIZE + ": " + e.getMessage());
+    }
   }
 
   private void checkMonitoring() throws UsageException {
@@ -307,6 +338,8 @@ final class MainOptions {
         || name.equals(BATCHES)
         || name.equals(CHECKPOINT)
         || name.equals(LOG_LEVEL)
+        || name.equals(ONCE)
+        || name.equals(BATCH_SIZE)
         || name.equals(UI_PORT)
         || name.equals(UI_HOST)
         || name.equals(EVENT_LOG)

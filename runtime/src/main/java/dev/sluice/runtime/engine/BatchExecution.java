@@ -9,6 +9,7 @@ import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,9 @@ final class BatchExecution {
   private long startNanos;
   private final long[] segmentNanos;
   private boolean abandoning;
+  /** Whether the running batch's segments are done and its outputs wait for its durable plan. */
+  private boolean holdingOutputs;
+  private final LongPredicate outputsAllowed;
   private PipelineFailedException failure;
   private BatchInfo completedInfo;
 
@@ -62,6 +66,9 @@ final class BatchExecution {
    * @param inputNames the inputs' names, for metrics
    * @param twoPhase whether transactional sinks only prepare, to be committed by the driver (with
    *     a checkpoint directory), or write at once
+   * @param outputsAllowed whether the outputs of the batch of a given index may be written now
+   *     (with a checkpoint directory: once its plan is durable); when not, the batch holds before
+   *     its outputs until {@link #releaseOutputs()}
    */
   BatchExecution(
       PipelineProgram program,
@@ -69,7 +76,9 @@ final class BatchExecution {
       int partitions,
       Completions completions,
       List<String> inputNames,
-      boolean twoPhase) {
+      boolean twoPhase,
+      LongPredicate outputsAllowed) {
+    this.outputsAllowed = outputsAllowed;
     this.program = program;
     this.workers = workers;
     this.partitions = partitions;
@@ -138,6 +147,21 @@ final class BatchExecution {
   /** Hands out no more tasks for the running batch; it ends once its in-flight tasks are back. */
   void abandon() {
     abandoning = true;
+    if (holdingOutputs) { // nothing in flight to bring it back: it ends here
+      holdingOutputs = false;
+      run = null;
+    }
+  }
+
+  /** Whether the running batch waits, segments done, for leave to write its outputs. */
+  boolean holdingOutputs() {
+    return holdingOutputs;
+  }
+
+  /** Writes the outputs of the batch that {@link #holdingOutputs()}. */
+  void releaseOutputs() {
+    holdingOutputs = false;
+    submit(outputTask);
   }
 
   /** Takes back a finished task of the running batch. */
@@ -199,6 +223,10 @@ final class BatchExecution {
       segmentNanos[s] = 0;
     }
     segment = segmentTasks.length;
+    if (!run.sealed().replayed() && !outputsAllowed.test(run.batchIndex())) {
+      holdingOutputs = true;
+      return;
+    }
     submit(outputTask);
   }
 

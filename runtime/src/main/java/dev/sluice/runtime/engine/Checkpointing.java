@@ -9,6 +9,7 @@ import dev.sluice.runtime.checkpoint.BatchPlan.InputPlan;
 import dev.sluice.runtime.checkpoint.CheckpointDirectory;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.checkpoint.CrashPoint;
+import dev.sluice.runtime.checkpoint.ReceivedLog;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +27,17 @@ import org.slf4j.LoggerFactory;
  * The driver's side of a checkpoint directory: the commit protocol of every batch, and what a
  * restart recovers.
  *
- * <p>Per batch: its plan is logged and forced before it runs ({@link #logPlan}); its outputs are
- * written, transactional sinks only prepare; then {@link #commit} appends the commit record
- * (forced first if a transactional sink waits on it) and commits the transactional sinks. After a
+ * <p>Per batch: its plan is handed to the {@link LogWriter} when it is sealed ({@link #logPlan})
+ * and forced while the batch's segments run; its outputs wait until the plan is durable
+ * ({@link #planDurable}) and are written, transactional sinks only prepare; then {@link #commit}
+ * appends the commit record (forced first, and waited for, if a transactional sink waits on it)
+ * and commits the transactional sinks. After a
  * crash, the batches logged since the last state snapshot run again from their plans: those that
  * committed without writing their outputs again (they rebuild state), the others as new batches.
  * Sluice has no state snapshots yet, so a restart replays the whole log.
  *
- * <p><b>Threads:</b> made on the starting thread, then used by the driver thread only.
+ * <p><b>Threads:</b> made on the starting thread, then used by the driver thread only; its
+ * {@link LogWriter} writes the log on a thread of its own.
  */
 final class Checkpointing implements AutoCloseable {
 
@@ -45,6 +50,7 @@ final class Checkpointing implements AutoCloseable {
   private final boolean writeAheadLog;
   private final List<OutputSlot> transactional = new ArrayList<>();
   private String failedOutput;
+  private LogWriter writer;
 
   private Checkpointing(PipelineProgram program, CheckpointDirectory directory,
       List<String> inputNames, boolean writeAheadLog) {
@@ -142,13 +148,37 @@ final class Checkpointing implements AutoCloseable {
     return joiner.toString();
   }
 
-  /** Logs the plan of {@code batch} and forces it to disk; it may run once this returns. */
-  void logPlan(SealedBatch batch) throws IOException {
+  /**
+   * Starts the log's writer thread, which wakes {@code driver} when a plan or commit is durable
+   * and forces {@code writeAheadLogs} before each plan.
+   *
+   * @param maxOutstanding how many sealed batches can wait at most
+   */
+  void startWriter(Parker driver, List<ReceivedLog<?>> writeAheadLogs, int maxOutstanding) {
+    List<BatchPlan> planned = planned();
+    long lastLogged = planned.isEmpty() ? -1 : planned.get(planned.size() - 1).index();
+    writer = new LogWriter(pipeline, batchLog, writeAheadLogs, driver, lastLogged,
+        2 * maxOutstanding + 8);
+    writer.start();
+  }
+
+  /** Hands the plan of {@code batch} to the writer; it runs meanwhile, its outputs wait. */
+  void logPlan(SealedBatch batch) {
     List<InputPlan> inputs = new ArrayList<>(inputNames.size());
     for (int i = 0; i < inputNames.size(); i++) {
       inputs.add(new InputPlan(inputNames.get(i), batch.plans().get(i)));
     }
-    batchLog.appendPlan(new BatchPlan(batch.index(), batch.time(), inputs));
+    writer.submitPlan(new BatchPlan(batch.index(), batch.time(), inputs));
+  }
+
+  /** Whether the plan of batch {@code index} is on disk, so that its outputs may be written. */
+  boolean planDurable(long index) {
+    return writer.planDurable(index);
+  }
+
+  /** The I/O error that stopped the log's writer, or {@code null}. */
+  Throwable writerFailure() {
+    return writer == null ? null : writer.failure();
   }
 
   /** At start, on the driver: each transactional sink finishes or drops what a crash left. */
@@ -168,7 +198,17 @@ final class Checkpointing implements AutoCloseable {
   void commit(long index) throws Exception {
     CrashPoint.AFTER_OUTPUTS.reach();
     failedOutput = null;
-    batchLog.appendCommit(index, !transactional.isEmpty());
+    writer.submitCommit(index, !transactional.isEmpty());
+    if (transactional.isEmpty()) {
+      return;
+    }
+    // the sinks may commit only once the commit record is durable: wait for the writer
+    while (!writer.commitDurable(index)) {
+      if (writer.failure() != null) {
+        throw new IOException("the batch log could not be written", writer.failure());
+      }
+      LockSupport.parkNanos(50_000); // the writer forces within a few milliseconds
+    }
     for (OutputSlot output : transactional) {
       failedOutput = output.name();
       ((TransactionalSink<?>) output.sink()).commit(index);
@@ -196,10 +236,18 @@ final class Checkpointing implements AutoCloseable {
     }
   }
 
-  /** Forces the log and releases the directory. */
+  /** Writes what is queued, forces the log and releases the directory. */
   @Override
   public void close() throws IOException {
-    directory.close();
+    try {
+      if (writer != null) {
+        writer.close();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      directory.close();
+    }
   }
 
   private long firstIndex() {

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
  *
+ * <p>A bounded run ({@link BoundedRun}, usually on an unpaced clock) ends by itself: once the
+ * batch it says is the last is sealed, nothing more is sealed and the driver finishes as after a
+ * graceful stop. A graceful stop of a bounded run, which has no receivers to wait for, finishes
+ * the batches sealed so far.
+ *
  * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
  * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
  * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
@@ -88,6 +93,8 @@ final class Driver implements Runnable {
   private int replayNext;
   private long replayedBatches;
   private long replayStartNanos;
+  /** The end of a bounded run, or {@code null} for a streaming run. */
+  private final BoundedRun bounded;
 
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
   private Phase phase = Phase.RUNNING;
@@ -108,6 +115,7 @@ final class Driver implements Runnable {
    *     and the replayable sources resume after them
    * @param reporter told of the pipeline's life and every batch
    * @param termination released when everything has stopped
+   * @param bounded the end of a bounded run, or {@code null} to run until stopped
    * @throws PipelineFailedException if a source cannot resume
    */
   Driver(
@@ -120,7 +128,8 @@ final class Driver implements Runnable {
       long firstBatchIndex,
       Checkpointing checkpointing,
       BatchReporter reporter,
-      Termination termination) {
+      Termination termination,
+      BoundedRun bounded) {
     this.pipeline = program.name();
     this.program = program;
     this.interval = intervalMillis;
@@ -133,6 +142,7 @@ final class Driver implements Runnable {
     this.replay = checkpointing == null ? List.of() : checkpointing.planned();
     this.reporter = reporter;
     this.termination = termination;
+    this.bounded = bounded;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
     this.inputs = new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null,
@@ -144,12 +154,16 @@ final class Driver implements Runnable {
       workers[w] = new Worker("sluice-" + pipeline + "-worker-" + w, perWorker);
     }
     this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
-    this.execution = new BatchExecution(
-        program, workers, parallelism, completions, inputs.names(), checkpointing != null);
+    this.execution = new BatchExecution(program, workers, parallelism, completions,
+        inputs.names(), checkpointing != null,
+        checkpointing == null ? index -> true : checkpointing::planDurable);
   }
 
-  /** Starts the workers, the driver thread, then the receivers. */
+  /** Starts the log's writer, the workers, the driver thread, then the receivers. */
   void start() {
+    if (checkpointing != null) {
+      checkpointing.startWriter(parker, inputs.writeAheadLogs(), maxPending + 1);
+    }
     clock.addWakeUp(clockWakeUp);
     for (Worker worker : workers) {
       worker.start();
@@ -222,7 +236,7 @@ final class Driver implements Runnable {
     if (collecting()) {
       progress |= drainInputs();
     }
-    while (collecting() && clock.millis() >= nextBatchTime) {
+    while (collecting() && clock.reached(nextBatchTime)) {
       seal();
       progress = true;
     }
@@ -237,6 +251,7 @@ final class Driver implements Runnable {
       progress = true;
     }
     progress |= pollCompletions();
+    progress |= releaseDurableOutputs();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
       SealedBatch next = pending.poll();
       long now = clock.millis();
@@ -265,8 +280,36 @@ final class Driver implements Runnable {
     return !completions.isEmpty()
         || stopRequest.get() > handledStop
         || inputs.endedUnnoticed()
-        || (collecting() && (inputs.hasRecords() || clock.millis() >= nextBatchTime))
-        || (replaying() && pending.size() < maxPending);
+        || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)))
+        || (replaying() && pending.size() < maxPending)
+        || (checkpointing != null && logProgressed());
+  }
+
+  /** Whether the log's writer failed, or made the plan durable that the running batch awaits. */
+  private boolean logProgressed() {
+    return checkpointing.writerFailure() != null && failure == null
+        || execution.holdingOutputs() && checkpointing.planDurable(execution.current().index());
+  }
+
+  /**
+   * With a checkpoint directory: writes the held outputs of the running batch once its plan is
+   * durable, and fails the pipeline if the log's writer failed.
+   */
+  private boolean releaseDurableOutputs() {
+    if (checkpointing == null) {
+      return false;
+    }
+    Throwable writerFailure = checkpointing.writerFailure();
+    if (writerFailure != null && failure == null) {
+      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to write its batch log in "
+          + checkpointing.root() + ": " + writerFailure, writerFailure));
+      return true;
+    }
+    if (execution.holdingOutputs() && checkpointing.planDurable(execution.current().index())) {
+      execution.releaseOutputs();
+      return true;
+    }
+    return false;
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -345,7 +388,7 @@ final class Driver implements Runnable {
       log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
           pipeline);
       inputs.stop();
-      phase = Phase.STOPPING;
+      phase = bounded == null ? Phase.STOPPING : Phase.FINISHING;
     } else if (request == IMMEDIATE && phase != Phase.ABORTING && phase != Phase.DONE) {
       log.info("Stopping {} at once", pipeline);
       inputs.stop();
@@ -364,19 +407,29 @@ final class Driver implements Runnable {
       return;
     }
     if (checkpointing != null) {
-      try {
-        checkpointing.logPlan(batch);
-      } catch (IOException | RuntimeException e) {
-        inputs.countDropped(batch.records());
-        fail(new PipelineFailedException("Pipeline " + pipeline + " failed to log the plan of "
-            + "batch " + batch.time() + " in " + checkpointing.root() + ": " + e, e));
-        return;
-      }
+      checkpointing.logPlan(batch); // written and forced while the batch runs
     }
     pending.add(batch);
     reporter.submitted(batch, inputs, clock.millis());
     nextBatchTime += interval;
     nextBatchIndex++;
+    endIfLastOfBoundedRun(batch);
+  }
+
+  /** In a bounded run, stops sealing after the run's last batch. */
+  private void endIfLastOfBoundedRun(SealedBatch batch) {
+    boolean last;
+    try {
+      last = bounded != null && phase == Phase.RUNNING && bounded.isLast(batch);
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return;
+    }
+    if (last) {
+      log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
+          pipeline, batch.time(), bounded.drainBatches());
+      phase = Phase.FINISHING;
+    }
   }
 
   private boolean pollCompletions() {
@@ -448,6 +501,10 @@ final class Driver implements Runnable {
     if (execution.busy()) {
       abandoned = execution.current();
       execution.abandon();
+      if (!execution.busy()) { // it was holding its outputs: nothing in flight to wait for
+        droppedBatches++;
+        droppedRecords += abandoned.records();
+      }
     }
   }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads per pipeline: one receiver per {@code ReceiverSource} input
  * ({@code sluice-<pipeline>-receiver-<input>}), one driver ({@code sluice-<pipeline>-driver}) and
- * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
+ * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}), and with a checkpoint
+ * directory the batch log's writer ({@code sluice-<pipeline>-log}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
  * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves.
@@ -45,6 +46,7 @@ public final class Engine {
   private final AtomicInteger state = new AtomicInteger(NEW);
   /** Stop requests made before the driver was published: 0 none, 1 graceful, 2 immediate. */
   private final AtomicInteger earlyStop = new AtomicInteger();
+  private final BoundedRun bounded;
   private volatile Driver driver;
 
   /**
@@ -62,6 +64,22 @@ public final class Engine {
       List<StreamingListener> listeners,
       EngineLimits limits,
       CheckpointSettings checkpoint) {
+    this(program, batchInterval, parallelism, clock, listeners, limits, checkpoint, null);
+  }
+
+  /**
+   * An engine for {@code program} that, if {@code bounded} is not {@code null}, ends by itself
+   * as {@code bounded} says, not started.
+   */
+  public Engine(
+      PipelineProgram program,
+      Duration batchInterval,
+      int parallelism,
+      BatchClock clock,
+      List<StreamingListener> listeners,
+      EngineLimits limits,
+      CheckpointSettings checkpoint,
+      BoundedRun bounded) {
     if (batchInterval.toMillis() < 1) {
       throw new IllegalArgumentException("batch interval must be at least 1 ms: " + batchInterval);
     }
@@ -74,6 +92,7 @@ public final class Engine {
     this.clock = clock;
     this.limits = limits;
     this.checkpoint = checkpoint;
+    this.bounded = bounded;
     this.reporter = new BatchReporter(program, batchInterval, parallelism, limits, listeners);
   }
 
@@ -208,7 +227,7 @@ public final class Engine {
   private Driver newDriver(Checkpointing checkpointing) {
     long first = firstBatchTime(clock.millis(), intervalMillis);
     return new Driver(program, intervalMillis, parallelism, clock, limits, first, 0,
-        checkpointing, reporter, termination);
+        checkpointing, reporter, termination, bounded);
   }
 
   /** Opens the checkpoint directory and makes a driver that goes on from what it holds. */
@@ -222,7 +241,7 @@ public final class Engine {
     try {
       Driver recovered = new Driver(program, intervalMillis, parallelism, clock, limits,
           checkpointing.nextBatchTime(), checkpointing.nextIndex(), checkpointing, reporter,
-          termination);
+          termination, bounded);
       checkpointing.logStart(recovered.unreplayableInputs(),
           (System.nanoTime() - startNanos) / 1_000_000);
       log.info("Output guarantees of {} after a crash: {}", name(),

@@ -244,6 +244,17 @@ final class Inputs {
     return names;
   }
 
+  /** The receivers' write-ahead logs. */
+  List<ReceivedLog<?>> writeAheadLogs() {
+    List<ReceivedLog<?>> logs = new ArrayList<>();
+    for (InputFeed feed : feeds) {
+      if (feed instanceof ReceiverFeed receiverFeed && receiverFeed.writeAheadLog() != null) {
+        logs.add(receiverFeed.writeAheadLog());
+      }
+    }
+    return logs;
+  }
+
   /** Forces and closes the write-ahead logs; a failure is logged. */
   void closeLogs() {
     for (InputFeed feed : feeds) {
@@ -278,11 +289,6 @@ final class Inputs {
     } catch (IOException | RuntimeException e) {
       throw Failures.inInput(pipeline, input, e);
     }
-  }
-
-  /** Counts {@code records} of a sealed batch that failed before it could run as dropped. */
-  void countDropped(long records) {
-    takenBeforeFailure += records;
   }
 
   /** The most records input {@code input}'s queue held while the last sealed batch collected. */

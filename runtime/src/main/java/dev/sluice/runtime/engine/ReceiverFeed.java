@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * batch, so a steady input does not regrow it.
  *
  * <p><b>Write-ahead log:</b> with one, every drained group of records is appended to it before it
- * joins the open interval, the log is forced when a batch is sealed (before its plan is logged),
+ * joins the open interval, the log is forced before the plan of the batch holding them is logged,
  * and the batch's plan is the range of record numbers it holds; after a restart the batches are
  * read back from the log, and the records logged after the last planned batch join the first new
  * batch. A failure to write the log fails the pipeline.
@@ -124,17 +124,14 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
     return records;
   }
 
-  /** With a log: forces it, so the batch's records are durable before its plan, the range. */
+  /**
+   * With a log: the range of record numbers the batch holds. The batch log's writer forces the
+   * log before it writes the plan.
+   */
   @Override
   byte[] sealedPlan() {
     if (wal == null) {
       return null;
-    }
-    try {
-      wal.force();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot force the write-ahead log of input '" + name()
-          + "'", e);
     }
     byte[] plan = ByteBuffer.allocate(16).putLong(openFrom).putLong(openFrom + sealedCount)
         .array();
@@ -174,6 +171,11 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   /** Whether the input's records can be read again after a crash: it has a write-ahead log. */
   boolean replayable() {
     return wal != null;
+  }
+
+  /** The write-ahead log, or {@code null}. */
+  ReceivedLog<?> writeAheadLog() {
+    return wal;
   }
 
   /** Forces and closes the write-ahead log, if any. */

@@ -30,6 +30,10 @@ public record MonitorSettings(
   public static final MonitorSettings DEFAULTS =
       new MonitorSettings(true, LOOPBACK, FIRST_FREE_FROM_4040, null, List.of());
 
+  /** No UI, no event log, no registry: nothing watched. */
+  public static final MonitorSettings NONE =
+      new MonitorSettings(false, LOOPBACK, FIRST_FREE_FROM_4040, null, List.of());
+
   /** Checks the settings. */
   public MonitorSettings {
     Objects.requireNonNull(host, "host");

@@ -72,6 +72,7 @@ class CheckpointDirectoryTest {
   @Test
   void refusesADirectoryInUse() throws IOException {
     try (CheckpointDirectory running = open("WordCount", INTERVAL)) {
+      assertTrue(running.created());
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> open("WordCount", INTERVAL));
       assertEquals("checkpoint directory " + dir + " is in use by another running pipeline (pid "

@@ -346,7 +346,9 @@ final class Driver implements Runnable {
       }
       BatchPlan plan = replay.get(replayNext++);
       try {
-        pending.add(inputs.replay(plan, plan.index() <= checkpointing.lastCommitted()));
+        SealedBatch batch = inputs.replay(plan, plan.index() <= checkpointing.lastCommitted());
+        pending.add(batch);
+        reporter.submitted(batch, inputs, clock.millis());
       } catch (PipelineFailedException e) {
         fail(e);
       }

@@ -125,7 +125,7 @@ public final class PipelineMeters implements StreamingListener {
     if (schedulingDelay == null) {
       return; // added after the start: nothing registered
     }
-    pendingBatches.decrementAndGet();
+    pendingBatches.updateAndGet(pending -> Math.max(0, pending - 1));
     batchesCompleted.increment();
     lastBatchRecords.set(batch.records());
     schedulingDelay.record(batch.schedulingDelay());
@@ -152,7 +152,7 @@ public final class PipelineMeters implements StreamingListener {
   @Override
   public void onBatchFailed(String pipeline, long batchTime, String error) {
     if (batchesFailed != null) {
-      pendingBatches.decrementAndGet();
+      pendingBatches.updateAndGet(pending -> Math.max(0, pending - 1));
       batchesFailed.increment();
     }
   }

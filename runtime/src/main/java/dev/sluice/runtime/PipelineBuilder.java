@@ -144,6 +144,11 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /** Whether receivers log what they receive in the checkpoint directory (on by default). */
+  public final boolean writeAheadLog() {
+    return writeAheadLog;
+  }
+
   /** The checkpoint directory {@link #build()} will use, or {@code null} for none. */
   public final Path checkpoint() {
     return checkpoint;

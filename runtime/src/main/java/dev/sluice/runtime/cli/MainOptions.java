@@ -35,10 +35,13 @@ final class MainOptions {
   private static final String CHECKPOINT = "checkpoint";
   private static final String LOG_LEVEL = "log-level";
   private static final String ONCE = "once";
+  private static final String NO_WRITE_AHEAD_LOG = "no-write-ahead-log";
   private static final String BATCH_SIZE = "batch-size";
   private static final String UI_PORT = "ui-port";
   private static final String UI_HOST = "ui-host";
   private static final String NO_UI = "no-ui";
+  /** The flags that take no value: given, they are on. */
+  private static final List<String> SWITCHES = List.of(ONCE, NO_UI, NO_WRITE_AHEAD_LOG);
   private static final String EVENT_LOG = "event-log";
   private static final String HISTORY = "history";
   private static final String HELP = "help";
@@ -50,6 +53,7 @@ final class MainOptions {
   private Path checkpoint;
   private String logLevel;
   private boolean once;
+  private boolean noWriteAheadLog;
   private BatchSize batchSize;
   private Integer uiPort;
   private String uiHost;
@@ -88,21 +92,14 @@ final class MainOptions {
       }
       int equals = arg.indexOf('=');
       String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-      if (name.equals(HELP) || (name.equals(ONCE) || name.equals(NO_UI)) && equals >= 0) {
+      if (name.equals(HELP) || SWITCHES.contains(name) && equals >= 0) {
         throw new UsageException("--" + name + " takes no value");
       }
-      if (name.equals(NO_UI)) {
-        if (options.noUi) {
-          throw new UsageException("--" + NO_UI + " given twice");
+      if (SWITCHES.contains(name)) {
+        if (seen.put(name, "") != null) {
+          throw new UsageException("--" + name + " given twice");
         }
-        options.noUi = true;
-        continue;
-      }
-      if (name.equals(ONCE)) {
-        if (options.once) {
-          throw new UsageException("--" + ONCE + " given twice");
-        }
-        options.once = true;
+        options.turnOn(name);
         continue;
       }
       if (!isCommon(name) && find(inputs, name) == null && find(outputs, name) == null) {
@@ -125,7 +122,7 @@ final class MainOptions {
       throw new UsageException("--" + BATCHES + " cannot be combined with --" + ONCE
           + ", which stops by itself once the inputs are read and the windows drained");
     }
-    options.checkMonitoring();
+    options.checkCombinations();
     return options;
   }
 
@@ -194,6 +191,9 @@ final class MainOptions {
     }
     if (checkpoint != null) {
       builder.checkpoint(checkpoint);
+    }
+    if (noWriteAheadLog) {
+      builder.writeAheadLog(false);
     }
     if (noUi) {
       builder.ui(false);
@@ -290,7 +290,20 @@ final class MainOptions {
     }
   }
 
-  private void checkMonitoring() throws UsageException {
+  private void turnOn(String switchName) {
+    switch (switchName) {
+      case ONCE -> once = true;
+      case NO_UI -> noUi = true;
+      case NO_WRITE_AHEAD_LOG -> noWriteAheadLog = true;
+      default -> throw new IllegalArgumentException("not a switch: --" + switchName);
+    }
+  }
+
+  private void checkCombinations() throws UsageException {
+    if (noWriteAheadLog && checkpoint == null) {
+      throw new UsageException("--" + NO_WRITE_AHEAD_LOG + " turns off the write-ahead log of "
+          + "a checkpoint directory; give --" + CHECKPOINT + " DIR too, or drop it");
+    }
     if (noUi && (uiPort != null || uiHost != null || history != null)) {
       throw new UsageException("--" + NO_UI + " turns the UI off; drop it or the --"
           + (history != null ? HISTORY : uiPort != null ? UI_PORT : UI_HOST) + " flag");

@@ -49,6 +49,7 @@ final class Usage {
     line(text, "--batch-size N|Nfiles", "lines or files per batch of a bounded input (default: "
         + "1file)");
     line(text, "--checkpoint DIR", "log batches in DIR; resume from it after a crash (default: none)");
+    line(text, "--no-write-ahead-log", "with --checkpoint: receivers log nothing (at most once)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");
     text.append("Monitoring (docs/monitoring.md):\n");

@@ -160,6 +160,20 @@ class MainOptionsTest {
   }
 
   @Test
+  void noWriteAheadLogGoesWithACheckpointDirectory() throws UsageException {
+    parse("--checkpoint", "ckpt").applyTo(builder);
+    assertEquals(Path.of("ckpt"), builder.checkpoint());
+    assertTrue(builder.writeAheadLog());
+    parse("--checkpoint", "ckpt", "--no-write-ahead-log").applyTo(builder);
+    assertFalse(builder.writeAheadLog());
+    assertError("--no-write-ahead-log turns off the write-ahead log of a checkpoint directory; "
+        + "give --checkpoint DIR too, or drop it", "--no-write-ahead-log");
+    assertError("--no-write-ahead-log takes no value", "--no-write-ahead-log=yes");
+    assertError("--no-write-ahead-log given twice", "--checkpoint", "c", "--no-write-ahead-log",
+        "--no-write-ahead-log");
+  }
+
+  @Test
   void historyNamesTheDirectoryToServe() throws UsageException {
     assertEquals(Optional.of(Path.of("logs")), parse("--history", "logs").history());
     assertEquals(OptionalInt.of(0), parse("--history", "logs", "--ui-port", "0").uiPort());

@@ -74,7 +74,9 @@ public final class GraphBuilder {
           case INPUT, OUTPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS -> OperatorSpec.NONE;
           case TRANSFORM -> new OperatorSpec.Transform(method.parameters().size() == 2);
           case REPARTITION -> new OperatorSpec.Repartition(partitions);
-          case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS -> new OperatorSpec.ByKey(key, value);
+          case MAP_VALUES, FLAT_MAP_VALUES ->
+              new OperatorSpec.Values(key, value, valueOfRecords(resolved));
+          case STATE_SNAPSHOTS -> new OperatorSpec.Snapshots(key, value);
           case COUNT -> aggregate(countAll(), Optional.empty());
           case REDUCE -> aggregate(reduceAll(method), Optional.empty());
           case COUNT_BY_VALUE -> aggregate(countByValue(in, partitions), Optional.empty());
@@ -104,7 +106,7 @@ public final class GraphBuilder {
               new OperatorSpec.Grouped(
                   key, value, partitions, Optional.of(windowing(declaration, helpers)));
           case UPDATE_STATE_BY_KEY ->
-              new OperatorSpec.UpdateState(key, value, stateOfRecords(resolved), partitions);
+              new OperatorSpec.UpdateState(key, value, valueOfRecords(resolved), partitions);
           case MAP_WITH_STATE ->
               new OperatorSpec.MapWithState(
                   key, value, stateOfHandle(declaration), partitions, stateTimeout(declaration));
@@ -126,8 +128,8 @@ public final class GraphBuilder {
     return new OperatorSpec.Aggregate(reduce, windowing);
   }
 
-  /** {@code S} of the {@code KV<K, S>} records an {@code @UpdateStateByKey} stage produces. */
-  private static TypeName stateOfRecords(StageTypes resolved) {
+  /** {@code U} of the {@code KV<K, U>} records a stage produces. */
+  private static TypeName valueOfRecords(StageTypes resolved) {
     return TypeName.get(((DeclaredType) resolved.produced()).getTypeArguments().get(1));
   }
 

@@ -836,13 +836,11 @@ final class SegmentWriter {
         String emitted = locals.get("emitted:" + stage.name());
         String emitter = locals.get("emitter:" + stage.name());
         if (stage.kind() == StageKind.FLAT_MAP_VALUES) {
-          TypeName valueType = ((ParameterizedTypeName) stage.outputType()).typeArguments().get(1);
+          OperatorSpec.Values values = stage.spec(OperatorSpec.Values.class);
           code.add(
               "$T $N = new $T<>($N -> {\n$>",
               ParameterizedTypeName.get(
-                  RuntimeTypes.VALUE_EMITTER,
-                  stage.spec(OperatorSpec.ByKey.class).key(),
-                  valueType),
+                  RuntimeTypes.VALUE_EMITTER, values.key(), values.produced()),
               emitter,
               RuntimeTypes.VALUE_EMITTER,
               emitted);

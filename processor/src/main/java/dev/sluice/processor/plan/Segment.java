@@ -66,7 +66,7 @@ public record Segment(
   public String methodName() {
     StringBuilder name = new StringBuilder(identifier(head));
     for (Step step : allSteps()) {
-      if (step.role() == Step.Role.TRANSFORM || step.role() == Step.Role.COLLECT) {
+      if (step.role().named()) {
         name.append('_').append(step.stage().name());
       }
     }
@@ -91,7 +91,7 @@ public record Segment(
   private static String branches(List<Step> steps, String arrow) {
     List<String> named = new ArrayList<>();
     for (Step step : steps) {
-      if (step.role() == Step.Role.TRANSFORM || step.role() == Step.Role.COLLECT) {
+      if (step.role().named()) {
         named.add(step.stage().name() + branches(step.next(), " -> "));
       }
     }

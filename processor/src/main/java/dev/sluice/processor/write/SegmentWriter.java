@@ -96,7 +96,7 @@ final class SegmentWriter {
         case COLLECT ->
             arguments.add(
                 CodeBlock.of("$N.output($L, $N)", context, plan.outputIndex(stage), partition));
-        case TRANSFORM -> {}
+        case TRANSFORM, SNAPSHOT -> {}
       }
     }
     return CodeBlock.of("$N($L)", names.segment(segment), CodeBlock.join(arguments, ", "));
@@ -487,7 +487,7 @@ final class SegmentWriter {
       code.endControlFlow();
       code.addStatement("$N.endBatch()", state);
       for (Step step : segment.steps()) {
-        if (step.role() != Step.Role.TRANSFORM || step.stage().kind() != StageKind.STATE_SNAPSHOTS) {
+        if (step.role() != Step.Role.SNAPSHOT) {
           continue;
         }
         Stage snapshots = step.stage();
@@ -744,7 +744,7 @@ final class SegmentWriter {
           case COLLECT ->
               method.addParameter(
                   RuntimeTypes.listOf(stage.inputType()), locals.newName(stage.name(), step));
-          case TRANSFORM -> {}
+          case TRANSFORM, SNAPSHOT -> {}
         }
       }
       return source;
@@ -863,12 +863,9 @@ final class SegmentWriter {
       for (Step step : steps) {
         Stage stage = step.stage();
         switch (step.role()) {
-          case TRANSFORM -> {
-            // a snapshot stage runs once per key after the batch, not per record
-            if (stage.kind() != StageKind.STATE_SNAPSHOTS) {
-              transform(code, step, record);
-            }
-          }
+          case TRANSFORM -> transform(code, step, record);
+          // runs once per key after the batch's calls, written by the reduce side of mapWithState
+          case SNAPSHOT -> {}
           case COLLECT -> {
             code.add(
                 "// $L: output, default sink $L\n", stage.name(), calls.describe(stage.method()));

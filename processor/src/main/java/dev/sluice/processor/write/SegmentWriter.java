@@ -15,6 +15,7 @@ import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.Throws;
 import dev.sluice.processor.plan.ExecutionPlan;
 import dev.sluice.processor.plan.Segment;
+import dev.sluice.processor.plan.SegmentInput;
 import dev.sluice.processor.plan.Step;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,81 +34,28 @@ import javax.lang.model.element.Modifier;
  */
 final class SegmentWriter {
 
-  private final ExecutionPlan plan;
   private final ProgramNames names;
   private final UserCalls calls;
+  private final SegmentSignature signature;
 
   SegmentWriter(ExecutionPlan plan, ProgramNames names, UserCalls calls) {
-    this.plan = plan;
     this.names = names;
     this.calls = calls;
+    this.signature = new SegmentSignature(plan, names);
   }
 
   /** The call of the segment's method in {@code runTask}, for task {@code partition}. */
   CodeBlock invocation(Segment segment, String partition, String context) {
     List<CodeBlock> arguments = new ArrayList<>();
-    Stage head = segment.head();
-    arguments.addAll(
-        switch (head.kind().family()) {
-          case INPUT ->
-              List.of(CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(head), partition));
-          case UNION -> List.of(CodeBlock.of("$N($N, $N)", names.helper(head), partition, context));
-          case PARTITION -> List.of(partitionOf(head.from().get(0), partition, context));
-          case WINDOW -> List.of(CodeBlock.of("$N($N)", names.helper(head), context));
-          case TRANSFORM ->
-              head.spec(OperatorSpec.Transform.class).withTime()
-                  ? List.of(
-                      CodeBlock.of("$N($N)", names.helper(head), context),
-                      CodeBlock.of("$N.batchTime()", context))
-                  : List.of(CodeBlock.of("$N($N)", names.helper(head), context));
-          case REPARTITION ->
-              List.of(CodeBlock.of("$N", names.shuffle(head)), CodeBlock.of("$N", partition));
-          case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
-              List.of(CodeBlock.of("$N.group($N)", names.shuffle(head), partition));
-          case AGGREGATE, COMBINE -> List.of(CodeBlock.of("$N($N)", names.merge(head), partition));
-          case NARROW, SNAPSHOTS, OUTPUT ->
-              throw new IllegalArgumentException(head.name() + " heads no segment");
-        });
-    if (head.kind().isWindowed()) {
-      arguments.add(CodeBlock.of("$N.get($N)", names.window(head), partition));
-      arguments.add(CodeBlock.of("$N.batchIndex()", context));
-    } else if (head.kind().isStateful()) {
-      arguments.add(CodeBlock.of("$N.get($N)", names.state(head), partition));
-      arguments.add(CodeBlock.of("$N.batchIndex()", context));
-      if (head.kind() == StageKind.MAP_WITH_STATE) {
-        arguments.add(CodeBlock.of("$N.batchTime()", context));
-      }
-    }
-    for (Step step : segment.allSteps()) {
-      Stage stage = step.stage();
-      switch (step.role()) {
-        case COMBINE ->
-            arguments.add(
-                stage.kind().groups()
-                    ? CodeBlock.of(
-                        "$N.$L($N)",
-                        names.shuffle(stage),
-                        step.side() == 0 ? "left" : "right",
-                        partition)
-                    : CodeBlock.of("$N[$N]", names.shuffle(stage), partition));
-        case DEAL -> arguments.add(CodeBlock.of("$N.row($N)", names.shuffle(stage), partition));
-        case MATERIALIZE ->
-            arguments.add(CodeBlock.of("$N.row($N)", names.partitions(stage), partition));
-        case COLLECT ->
-            arguments.add(
-                CodeBlock.of("$N.output($L, $N)", context, plan.outputIndex(stage), partition));
-        case TRANSFORM, SNAPSHOT -> {}
-      }
+    for (SegmentInput input : segment.inputs()) {
+      arguments.add(signature.argument(input, partition, context));
     }
     return CodeBlock.of("$N($L)", names.segment(segment), CodeBlock.join(arguments, ", "));
   }
 
   /** Partition {@code partition} of {@code source}'s records: an input's, or as kept. */
   CodeBlock partitionOf(String source, String partition, String context) {
-    Stage stage = plan.graph().stage(source);
-    return stage.kind() == StageKind.INPUT
-        ? CodeBlock.of("$N.input($L, $N)", context, plan.inputIndex(stage), partition)
-        : CodeBlock.of("$N.list($N, 0)", names.partitions(stage), partition);
+    return signature.partitionOf(source, partition, context);
   }
 
   /** The segment's method. */
@@ -675,86 +623,11 @@ final class SegmentWriter {
 
     /** Declares the parameters; returns the name of the one the segment reads. */
     private String parameters() {
-      Stage head = segment.head();
-      String source =
-          switch (head.kind().family()) {
-            case INPUT, UNION ->
-                parameter(
-                    RuntimeTypes.listOf(head.outputType()), Segment.identifier(head), "source");
-            case PARTITION -> parameter(RuntimeTypes.listOf(head.inputType()), "partition", "source");
-            case WINDOW -> parameter(RuntimeTypes.listOf(head.inputType()), "batch", "source");
-            case TRANSFORM -> {
-              String batch = parameter(RuntimeTypes.listOf(head.inputType()), "batch", "source");
-              if (head.spec(OperatorSpec.Transform.class).withTime()) {
-                parameter(TypeName.LONG, "time", "time");
-              }
-              yield batch;
-            }
-            case REPARTITION -> {
-              String exchange =
-                  parameter(RuntimeTypes.exchangeOf(head.outputType()), "exchange", "source");
-              parameter(TypeName.INT, "partition", "partition");
-              yield exchange;
-            }
-            case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE -> {
-              OperatorSpec.Grouping spec = head.spec(OperatorSpec.Grouping.class);
-              yield parameter(
-                  ParameterizedTypeName.get(
-                      RuntimeTypes.KEY_GROUPS,
-                      spec.key(),
-                      spec.value().box(),
-                      spec.rightValue().map(TypeName::box).orElse(ClassName.OBJECT)),
-                  "groups",
-                  "source");
-            }
-            case AGGREGATE, COMBINE -> {
-              ReduceSpec reduce = head.reduce();
-              yield parameter(
-                  RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()),
-                  "merged",
-                  "source");
-            }
-            case NARROW, SNAPSHOTS, OUTPUT ->
-                throw new IllegalArgumentException(head.name() + " heads no segment");
-          };
-      if (head.kind().isWindowed()) {
-        method.addParameter(WindowWriter.storeType(head), locals.newName("window", "window"));
-        method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
-      } else if (head.kind().isStateful()) {
-        method.addParameter(StateWriter.storeType(head), locals.newName("state", "state"));
-        method.addParameter(long.class, locals.newName("batchIndex", "batchIndex"));
-        if (head.kind() == StageKind.MAP_WITH_STATE) {
-          method.addParameter(long.class, locals.newName("batchTime", "batchTime"));
-        }
+      for (SegmentInput input : segment.inputs()) {
+        method.addParameter(
+            signature.type(input), locals.newName(signature.name(input), signature.tag(input)));
       }
-      for (Step step : segment.allSteps()) {
-        Stage stage = step.stage();
-        switch (step.role()) {
-          case COMBINE ->
-              method.addParameter(
-                  stage.kind().groups() ? pairRowType(stage, step.side()) : rowType(stage.reduce()),
-                  locals.newName(stage.name() + (step.side() == 1 ? "Right" : ""), step));
-          case DEAL ->
-              method.addParameter(
-                  RuntimeTypes.rowOf(stage.outputType()), locals.newName(stage.name(), step));
-          case MATERIALIZE ->
-              method.addParameter(
-                  RuntimeTypes.rowOf(stage.outputType()),
-                  locals.newName(Segment.identifier(stage) + "Kept", step));
-          case COLLECT ->
-              method.addParameter(
-                  RuntimeTypes.listOf(stage.inputType()), locals.newName(stage.name(), step));
-          case TRANSFORM, SNAPSHOT -> {}
-        }
-      }
-      return source;
-    }
-
-    /** Adds a parameter named after {@code name}, known to the locals as {@code tag}. */
-    private String parameter(TypeName type, String name, String tag) {
-      String allocated = locals.newName(name, tag);
-      method.addParameter(type, allocated);
-      return allocated;
+      return locals.get(SegmentSignature.SOURCE);
     }
 
     private String combinesText() {
@@ -1032,19 +905,5 @@ final class SegmentWriter {
           record,
           exception);
     }
-  }
-
-  /** The type of one task's row of a shuffle's combine buffers: one per reduce partition. */
-  static TypeName rowType(ReduceSpec reduce) {
-    return ArrayTypeName.of(
-        RuntimeTypes.valueMap(reduce.key(), reduce.value(), reduce.valueKind()));
-  }
-
-  /** The type of one task's row of a grouping shuffle's buffers for {@code side}. */
-  static TypeName pairRowType(Stage stage, int side) {
-    OperatorSpec.Grouping spec = stage.spec(OperatorSpec.Grouping.class);
-    TypeName values = side == 0 ? spec.value() : spec.rightValue().orElseThrow();
-    return ArrayTypeName.of(
-        ParameterizedTypeName.get(RuntimeTypes.PAIR_BUFFER, spec.key(), values.box()));
   }
 }

@@ -217,6 +217,11 @@ public final class ErrorMessages {
       this.fix = fix;
     }
 
+    /** The message {@code template}, formatted with {@code args}, after this tag and a space. */
+    String format(String template, Object... args) {
+      return this + " " + String.format(template, args);
+    }
+
     /** The tag as messages start: {@code [Sluice/UnknownFrom]}. */
     @Override
     public String toString() {
@@ -244,94 +249,77 @@ public final class ErrorMessages {
   /** A {@code from} naming no stage; {@code suggestion} is the closest name or {@code null}. */
   public static String unknownFrom(
       String annotation, String stage, String pipeline, List<String> stages, String suggestion) {
-    return Tag.UNKNOWN_FROM
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " names no stage of pipeline "
-        + pipeline
-        + "; stages are: "
-        + String.join(", ", stages)
-        + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)");
+    return Tag.UNKNOWN_FROM.format(
+        "%s on %s names no stage of pipeline %s; stages are: %s%s",
+        annotation,
+        stage,
+        pipeline,
+        String.join(", ", stages),
+        suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)");
   }
 
   /** An empty {@code from}; {@code example} is a stage it could read. */
   public static String missingFrom(StageKind kind, String stage, String example) {
-    return Tag.MISSING_FROM
-        + " "
-        + kind.annotation()
-        + "(from = {}) on "
-        + stage
-        + " names no stage to read; name the stage it reads, as in "
-        + kind.annotation()
-        + "(from = \""
-        + example
-        + "\")";
+    return Tag.MISSING_FROM.format(
+        "%s(from = {}) on %s names no stage to read; name the stage it reads, as in %s(from"
+            + " = \"%s\")",
+        kind.annotation(),
+        stage,
+        kind.annotation(),
+        example);
   }
 
   /** A union of stages of different types; {@code producers} are their path steps. */
   public static String unionTypes(String annotation, String stage, List<String> producers) {
-    return Tag.UNION_TYPES
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " reads stages of different types: "
-        + String.join(", ", producers)
-        + "; a union reads stages of one type, so read stages that produce the same type, or map"
-        + " them to one type first";
+    return Tag.UNION_TYPES.format(
+        "%s on %s reads stages of different types: %s; a union reads stages of one type, so"
+            + " read stages that produce the same type, or map them to one type first",
+        annotation,
+        stage,
+        String.join(", ", producers));
   }
 
   /** A join or cogroup whose sides' key types differ. */
   public static String joinKeys(String annotation, String stage, String left, String right) {
-    return Tag.JOIN_KEYS
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " joins keys of different types: "
-        + left
-        + ", "
-        + right
-        + "; both sides must be KV records with the same key type";
+    return Tag.JOIN_KEYS.format(
+        "%s on %s joins keys of different types: %s, %s; both sides must be KV records with"
+            + " the same key type",
+        annotation,
+        stage,
+        left,
+        right);
   }
 
   /** A {@code from} naming an output. */
   public static String readsOutput(String annotation, String stage, String output) {
-    return Tag.READS_OUTPUT
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " reads "
-        + output
-        + ", an @Output, which produces no records; read the stage "
-        + output
-        + " writes, or another stage that produces records";
+    return Tag.READS_OUTPUT.format(
+        "%s on %s reads %s, an @Output, which produces no records; read the stage %s"
+            + " writes, or another stage that produces records",
+        annotation,
+        stage,
+        output,
+        output);
   }
 
   /** Stages reading each other; {@code cycle} starts and ends with the same stage. */
   public static String cycle(String pipeline, List<String> cycle) {
-    return Tag.CYCLE
-        + " stages of pipeline "
-        + pipeline
-        + " read each other in a cycle: "
-        + String.join(" -> ", cycle)
-        + "; records must flow from an @Input to an @Output, so"
-        + " change the from of one of these stages";
+    return Tag.CYCLE.format(
+        "stages of pipeline %s read each other in a cycle: %s; records must flow from an"
+            + " @Input to an @Output, so change the from of one of these stages",
+        pipeline,
+        String.join(" -> ", cycle));
   }
 
   // ---- types along the wiring
 
   /** The first step of a type path: the stage that produces the type. */
   public static String producedBy(String stage, StageKind kind, String type) {
-    return stage + " (" + kind.annotation() + ") produces " + type;
+    return String.format("%s (%s) produces %s", stage, kind.annotation(), type);
   }
 
   /** A {@code @Filter} on a type path, which passes its input type on. */
   public static String keptBy(String stage, String type) {
-    return stage + " (" + StageKind.FILTER.annotation() + ") keeps " + type;
+    return String.format("%s (%s) keeps %s", stage, StageKind.FILTER.annotation(), type);
   }
 
   /** The last step of a type path: the consuming stage, what it reads and what it accepts. */
@@ -342,95 +330,74 @@ public final class ErrorMessages {
   /** {@link #readBy(String, StageKind, String, String)} through member {@code member}. */
   public static String readBy(
       String stage, StageKind kind, String member, String from, String accepts) {
-    return stage
-        + " ("
-        + kind.annotation()
-        + ", "
-        + member
-        + " = \""
-        + from
-        + "\")"
-        + (accepts.isEmpty() ? "" : " " + accepts);
+    return String.format(
+        "%s (%s, %s = \"%s\")%s",
+        stage,
+        kind.annotation(),
+        member,
+        from,
+        accepts.isEmpty() ? "" : " " + accepts);
   }
 
   /** What a method parameter accepts, as the last step of a path: {@code takes Integer}. */
   public static String takes(String type) {
-    return "takes " + type;
+    return String.format("takes %s", type);
   }
 
   /** What an output's sink accepts, as the last step of a path: {@code writes Sink<Integer>}. */
   public static String writes(String sinkType) {
-    return "writes " + sinkType;
+    return String.format("writes %s", sinkType);
   }
 
   /** A record parameter that cannot take what the stage reads; {@code path} shows the flow. */
   public static String parameterMismatch(
       String stage, String parameter, String produced, String path) {
-    return Tag.TYPE_MISMATCH
-        + " "
-        + stage
-        + " takes "
-        + parameter
-        + " but reads "
-        + produced
-        + ": "
-        + path
-        + "; declare the parameter as "
-        + produced
-        + " (or a supertype of it), or read a stage that produces "
-        + parameter;
+    return Tag.TYPE_MISMATCH.format(
+        "%s takes %s but reads %s: %s; declare the parameter as %s (or a supertype of it),"
+            + " or read a stage that produces %s",
+        stage,
+        parameter,
+        produced,
+        path,
+        produced,
+        parameter);
   }
 
   /** A sink that cannot write what the output reads; {@code path} shows the flow. */
   public static String sinkMismatch(String stage, String sink, String produced, String path) {
-    return Tag.TYPE_MISMATCH
-        + " "
-        + stage
-        + " writes "
-        + sink
-        + " but reads "
-        + produced
-        + ": "
-        + path
-        + "; return a Sink<"
-        + produced
-        + "> (or a Sink of a supertype), or read a stage"
-        + " whose records "
-        + sink
-        + " can write";
+    return Tag.TYPE_MISMATCH.format(
+        "%s writes %s but reads %s: %s; return a Sink<%s> (or a Sink of a supertype), or"
+            + " read a stage whose records %s can write",
+        stage,
+        sink,
+        produced,
+        path,
+        produced,
+        sink);
   }
 
   /** A keyed operator reading records that are not a concrete {@code KV<K, V>}. */
   public static String keyedInput(String annotation, String stage, String produced, String path) {
-    return Tag.KEYED_INPUT
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " reads "
-        + produced
-        + ", not a KV<K, V> with concrete K and V: "
-        + path
-        + "; read a stage that produces KV"
-        + " records, such as a @Map that returns KV.of(key, value)";
+    return Tag.KEYED_INPUT.format(
+        "%s on %s reads %s, not a KV<K, V> with concrete K and V: %s; read a stage that"
+            + " produces KV records, such as a @Map that returns KV.of(key, value)",
+        annotation,
+        stage,
+        produced,
+        path);
   }
 
   /** A reduce function whose value type differs from the {@code V} it reads. */
   public static String reduceFunctionMismatch(
       StageKind kind, String stage, String function, String kv, String path, List<String> forms) {
-    return Tag.REDUCE_FUNCTION
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " combines "
-        + function
-        + " values but reads "
-        + kv
-        + ": "
-        + path
-        + "; declare it as "
-        + String.join(" or ", forms);
+    return Tag.REDUCE_FUNCTION.format(
+        "%s method %s combines %s values but reads %s: %s; declare it as %s",
+        kind.annotation(),
+        stage,
+        function,
+        kv,
+        path,
+        String.join(" or ", forms));
   }
 
   /**
@@ -439,193 +406,147 @@ public final class ErrorMessages {
    */
   public static String operatorMismatch(
       StageKind kind, String stage, String actual, String read, String path, String expected) {
-    return Tag.TYPE_MISMATCH
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " takes ("
-        + actual
-        + ") but reads "
-        + read
-        + ": "
-        + path
-        + "; declare it as "
-        + expected;
+    return Tag.TYPE_MISMATCH.format(
+        "%s method %s takes (%s) but reads %s: %s; declare it as %s",
+        kind.annotation(),
+        stage,
+        actual,
+        read,
+        path,
+        expected);
   }
 
   /** A combine function name that names no method. */
   public static String combineMissing(String stage, String member, String method, String form) {
-    return Tag.COMBINE_FUNCTIONS
-        + " @CombineByKey("
-        + member
-        + " = \""
-        + method
-        + "\") on "
-        + stage
-        + " names no method of the pipeline class; add "
-        + form
-        + " or name an existing method";
+    return Tag.COMBINE_FUNCTIONS.format(
+        "@CombineByKey(%s = \"%s\") on %s names no method of the pipeline class; add %s or"
+            + " name an existing method",
+        member,
+        method,
+        stage,
+        form);
   }
 
   /** Combine functions whose types do not line up; {@code forms} are the right signatures. */
   public static String combineMismatch(
       String stage, String actual, String kv, String path, String forms) {
-    return Tag.COMBINE_FUNCTIONS
-        + " the functions of @CombineByKey method "
-        + stage
-        + " do not line up over "
-        + kv
-        + ": "
-        + actual
-        + " ("
-        + path
-        + "); declare them as "
-        + forms
-        + ", with one combiner type C";
+    return Tag.COMBINE_FUNCTIONS.format(
+        "the functions of @CombineByKey method %s do not line up over %s: %s (%s); declare"
+            + " them as %s, with one combiner type C",
+        stage,
+        kv,
+        actual,
+        path,
+        forms);
   }
 
   /** A parameter of a type the operator fixes; {@code form} is the operator's signature. */
   public static String parameterType(
       StageKind kind, String stage, int position, String actual, String required, String form) {
-    return Tag.PARAMETER_TYPE
-        + " parameter "
-        + position
-        + " of "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " is "
-        + actual
-        + "; it must be "
-        + required
-        + ": "
-        + form;
+    return Tag.PARAMETER_TYPE.format(
+        "parameter %s of %s method %s is %s; it must be %s: %s",
+        position,
+        kind.annotation(),
+        stage,
+        actual,
+        required,
+        form);
   }
 
   /** A reduce function form for messages: {@code long counts(long a, long b)}. */
   public static String reduceForm(String stage, String type) {
-    return type + " " + stage + "(" + type + " a, " + type + " b)";
+    return String.format("%s %s(%s a, %s b)", type, stage, type, type);
   }
 
   // ---- windows
 
   /** A window or slide that does not parse as a duration. */
   public static String windowSyntax(String annotation, String member, String value, String stage) {
-    return Tag.WINDOW_DURATION
-        + " "
-        + annotation
-        + "("
-        + member
-        + " = \""
-        + value
-        + "\") on "
-        + stage
-        + " is not a valid duration; write a positive whole number followed by ms, s, m or h,"
-        + " such as \"30s\"";
+    return Tag.WINDOW_DURATION.format(
+        "%s(%s = \"%s\") on %s is not a valid duration; write a positive whole number"
+            + " followed by ms, s, m or h, such as \"30s\"",
+        annotation,
+        member,
+        value,
+        stage);
   }
 
   /** A window or slide that is not a multiple of the batch interval. */
   public static String windowMultiple(
       String annotation, String member, String value, String stage, String interval) {
-    return Tag.WINDOW_DURATION
-        + " "
-        + annotation
-        + "("
-        + member
-        + " = \""
-        + value
-        + "\") on "
-        + stage
-        + " is not a multiple of the batch interval \""
-        + interval
-        + "\"; windows and slides are whole numbers of batches, so use a multiple of \""
-        + interval
-        + "\"";
+    return Tag.WINDOW_DURATION.format(
+        "%s(%s = \"%s\") on %s is not a multiple of the batch interval \"%s\"; windows and"
+            + " slides are whole numbers of batches, so use a multiple of \"%s\"",
+        annotation,
+        member,
+        value,
+        stage,
+        interval,
+        interval);
   }
 
   /** A window or slide that is not a multiple of the slide of the windowed stream read. */
   public static String parentSlide(
       String annotation, String member, String value, String stage, String parent, String slide) {
-    return Tag.PARENT_SLIDE
-        + " "
-        + annotation
-        + "("
-        + member
-        + " = \""
-        + value
-        + "\") on "
-        + stage
-        + " is not a multiple of the slide \""
-        + slide
-        + "\" of "
-        + parent
-        + ", which it reads; Spark requires a window's duration and slide to be multiples of the"
-        + " slide duration of the parent DStream, so use a multiple of \""
-        + slide
-        + "\"";
+    return Tag.PARENT_SLIDE.format(
+        "%s(%s = \"%s\") on %s is not a multiple of the slide \"%s\" of %s, which it reads;"
+            + " Spark requires a window's duration and slide to be multiples of the slide"
+            + " duration of the parent DStream, so use a multiple of \"%s\"",
+        annotation,
+        member,
+        value,
+        stage,
+        slide,
+        parent,
+        slide);
   }
 
   /** A union or join of streams with different slides. */
   public static String differentSlides(
       String annotation, String stage, String first, String firstSlide, String other,
       String otherSlide) {
-    return Tag.DIFFERENT_SLIDES
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " reads "
-        + first
-        + ", sliding every "
-        + firstSlide
-        + ", and "
-        + other
-        + ", sliding every "
-        + otherSlide
-        + "; Spark rejects this (\"Some of the DStreams have different slide durations\"), so"
-        + " window them alike";
+    return Tag.DIFFERENT_SLIDES.format(
+        "%s on %s reads %s, sliding every %s, and %s, sliding every %s; Spark rejects this"
+            + " (\"Some of the DStreams have different slide durations\"), so window them alike",
+        annotation,
+        stage,
+        first,
+        firstSlide,
+        other,
+        otherSlide);
   }
 
   /** An {@code inverse} or {@code filter} naming no method. */
   public static String windowFunctionMissing(
       String annotation, String member, String method, String stage, String form) {
-    return (member.equals("inverse") ? Tag.INVERSE_FUNCTION : Tag.FILTER_FUNCTION)
-        + " "
-        + annotation
-        + "("
-        + member
-        + " = \""
-        + method
-        + "\") on "
-        + stage
-        + " names no method of the pipeline class; add "
-        + form
-        + " or name an existing method";
+    return String.format(
+        "%s %s(%s = \"%s\") on %s names no method of the pipeline class; add %s or name an"
+            + " existing method",
+        member.equals("inverse") ? Tag.INVERSE_FUNCTION : Tag.FILTER_FUNCTION,
+        annotation,
+        member,
+        method,
+        stage,
+        form);
   }
 
   /** An inverse whose type is not the reduce function's. */
   public static String inverseMismatch(String stage, String actual, String function, String form) {
-    return Tag.INVERSE_FUNCTION
-        + " inverse function "
-        + actual
-        + " of "
-        + stage
-        + " does not undo "
-        + function
-        + " values; declare it as "
-        + form;
+    return Tag.INVERSE_FUNCTION.format(
+        "inverse function %s of %s does not undo %s values; declare it as %s",
+        actual,
+        stage,
+        function,
+        form);
   }
 
   /** A filter whose signature does not fit the window. */
   public static String filterMismatch(String stage, String actual, String form) {
-    return Tag.FILTER_FUNCTION
-        + " filter function "
-        + actual
-        + " of "
-        + stage
-        + " does not fit its window; declare it as "
-        + form;
+    return Tag.FILTER_FUNCTION.format(
+        "filter function %s of %s does not fit its window; declare it as %s",
+        actual,
+        stage,
+        form);
   }
 
   /** The tag of the messages about {@code helper}. */
@@ -649,16 +570,25 @@ public final class ErrorMessages {
       String form,
       List<String> considered,
       boolean several) {
-    String named =
-        annotation + "(" + helper.member() + " = \"" + method + "\") on " + stage + " names ";
-    return tag(helper)
-        + " "
-        + named
-        + (several
-            ? considered.size() + " methods that fit: " + String.join(", ", considered)
-                + "; keep only one of them, or name the one you mean differently"
-            : considered.size() + " methods, none of which fits: " + String.join(", ", considered)
-                + "; declare " + form);
+    return several
+        ? tag(helper).format(
+            "%s(%s = \"%s\") on %s names %s methods that fit: %s; keep only one of them, or name"
+                + " the one you mean differently",
+            annotation,
+            helper.member(),
+            method,
+            stage,
+            considered.size(),
+            String.join(", ", considered))
+        : tag(helper).format(
+            "%s(%s = \"%s\") on %s names %s methods, none of which fits: %s; declare %s",
+            annotation,
+            helper.member(),
+            method,
+            stage,
+            considered.size(),
+            String.join(", ", considered),
+            form);
   }
 
   /** A helper method that is private, so generated code cannot call it. */
@@ -669,90 +599,75 @@ public final class ErrorMessages {
       String stage,
       String signature,
       String generated) {
-    return Tag.PRIVATE_METHOD
-        + " "
-        + annotation
-        + "("
-        + helper.member()
-        + " = \""
-        + method
-        + "\") on "
-        + stage
-        + " names "
-        + signature
-        + ", which is private, but the generated "
-        + generated
-        + " calls it; make it package-private or public";
+    return Tag.PRIVATE_METHOD.format(
+        "%s(%s = \"%s\") on %s names %s, which is private, but the generated %s calls it;"
+            + " make it package-private or public",
+        annotation,
+        helper.member(),
+        method,
+        stage,
+        signature,
+        generated);
   }
 
   /** A filter without an inverse. */
   public static String filterWithoutInverse(String stage, String filter) {
-    return Tag.FILTER_FUNCTION
-        + " @ReduceByKeyAndWindow(filter = \""
-        + filter
-        + "\") on "
-        + stage
-        + " has no inverse; a filter applies only to an incremental window, so name an inverse"
-        + " function too";
+    return Tag.FILTER_FUNCTION.format(
+        "@ReduceByKeyAndWindow(filter = \"%s\") on %s has no inverse; a filter applies only"
+            + " to an incremental window, so name an inverse function too",
+        filter,
+        stage);
   }
 
   /** A stateful method whose state types do not line up. */
   public static String stateType(StageKind kind, String stage, String actual) {
-    return Tag.STATE_TYPE
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " is "
-        + actual
-        + (kind == StageKind.MAP_WITH_STATE
-            ? "; it must take the state it keeps, a State of one concrete type S: "
-            : "; it must take and return the state it keeps, an Optional of one concrete type S: ")
-        + form(kind, stage);
+    String template =
+        kind == StageKind.MAP_WITH_STATE
+            ? "%s method %s is %s; it must take the state it keeps, a State of one concrete type"
+                + " S: %s"
+            : "%s method %s is %s; it must take and return the state it keeps, an Optional of"
+                + " one concrete type S: %s";
+    return Tag.STATE_TYPE.format(template, kind.annotation(), stage, actual, form(kind, stage));
   }
 
   /** A {@code @MapWithState} timeout that does not parse as a duration. */
   public static String timeoutSyntax(String stage, String value) {
-    return Tag.STATE_TIMEOUT
-        + " @MapWithState(timeout = \""
-        + value
-        + "\") on "
-        + stage
-        + " is not a valid duration; write a positive whole number followed by ms, s, m or h,"
-        + " such as \"10m\", or leave it empty for no timeout";
+    return Tag.STATE_TIMEOUT.format(
+        "@MapWithState(timeout = \"%s\") on %s is not a valid duration; write a positive"
+            + " whole number followed by ms, s, m or h, such as \"10m\", or leave it empty for no"
+            + " timeout",
+        value,
+        stage);
   }
 
   /** A {@code @MapWithState} full-scan interval below one batch. */
   public static String fullScanBatches(String stage, int value) {
-    return Tag.STATE_TIMEOUT
-        + " @MapWithState(fullScanBatches = "
-        + value
-        + ") on "
-        + stage
-        + " is less than 1; idle keys are looked for every fullScanBatches batches (Spark's"
-        + " checkpoint interval of the state stream, 10 by default)";
+    return Tag.STATE_TIMEOUT.format(
+        "@MapWithState(fullScanBatches = %s) on %s is less than 1; idle keys are looked for"
+            + " every fullScanBatches batches (Spark's checkpoint interval of the state stream,"
+            + " 10 by default)",
+        value,
+        stage);
   }
 
   /** A {@code @StateSnapshots} stage that does not read one {@code @MapWithState} stage. */
   public static String snapshotSource(String annotation, String stage, List<String> producers) {
-    return Tag.SNAPSHOT_SOURCE
-        + " "
-        + annotation
-        + " on "
-        + stage
-        + " reads "
-        + String.join(" and ", producers)
-        + "; it must read exactly one @MapWithState stage, whose states it emits every batch";
+    return Tag.SNAPSHOT_SOURCE.format(
+        "%s on %s reads %s; it must read exactly one @MapWithState stage, whose states it"
+            + " emits every batch",
+        annotation,
+        stage,
+        String.join(" and ", producers));
   }
 
   // ---- signatures
 
   /** The operator's expected parameters and signature, for {@link #arity} and others. */
   private static String expected(StageKind kind, String stage) {
-    return kind.takes() + ": " + kind.form(stage);
+    return String.format("%s: %s", kind.takes(), kind.form(stage));
   }
 
-  /** The signature an operator's method has, in letters: {@code R groups(K key, List<V> values)}. */
+  /** The signature an operator's method has, in letters: {@code R groups(K key, List<V> v)}. */
   public static String form(StageKind kind, String stage) {
     return kind.form(stage);
   }
@@ -761,16 +676,14 @@ public final class ErrorMessages {
    * A join method's form for its kind, with the given type names: {@code R name(K key, V left,
    * Optional<W> right)} for a left outer join.
    */
-  public static String joinForm(String stage, JoinKind kind, String key, String left, String right) {
-    return "R "
-        + stage
-        + "("
-        + key
-        + " key, "
-        + (kind.leftOptional() ? "Optional<" + left + ">" : left)
-        + " left, "
-        + (kind.rightOptional() ? "Optional<" + right + ">" : right)
-        + " right)";
+  public static String joinForm(
+      String stage, JoinKind kind, String key, String left, String right) {
+    return String.format(
+        "R %s(%s key, %s left, %s right)",
+        stage,
+        key,
+        kind.leftOptional() ? "Optional<" + left + ">" : left,
+        kind.rightOptional() ? "Optional<" + right + ">" : right);
   }
 
   /** A stage method with the wrong number of parameters. */
@@ -781,19 +694,14 @@ public final class ErrorMessages {
           case 1 -> "1 parameter";
           default -> count + " parameters";
         };
-    return Tag.ARITY
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " takes "
-        + parameters
-        + "; "
-        + article(kind)
-        + " "
-        + kind.annotation()
-        + " method "
-        + expected(kind, stage);
+    return Tag.ARITY.format(
+        "%s method %s takes %s; %s %s method %s",
+        kind.annotation(),
+        stage,
+        parameters,
+        article(kind),
+        kind.annotation(),
+        expected(kind, stage));
   }
 
   /**
@@ -801,146 +709,125 @@ public final class ErrorMessages {
    * would; {@code records} is the record type they suggest, or {@code T}.
    */
   public static String outputArity(String stage, int count, String records) {
-    return arity(StageKind.OUTPUT, stage, count)
-        + "; to run code on each batch's records, as with Spark's foreachRDD, return a sink that"
-        + " does it: Sink<"
-        + records
-        + "> "
-        + stage
-        + "() { return Sinks.foreachBatch((time, records) -> ...); }";
+    return String.format(
+        "%s; to run code on each batch's records, as with Spark's foreachRDD, return a sink"
+            + " that does it: Sink<%s> %s() { return Sinks.foreachBatch((time, records) -> ...);"
+            + " }",
+        arity(StageKind.OUTPUT, stage, count),
+        records,
+        stage);
   }
 
   /** A stage method with the wrong return type. */
   public static String returnType(StageKind kind, String stage, String actual) {
     String rule = kind.returns() + ": " + form(kind, stage);
-    return Tag.RETURN_TYPE
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " returns "
-        + actual
-        + "; "
-        + article(kind)
-        + " "
-        + kind.annotation()
-        + " method "
-        + rule;
+    return Tag.RETURN_TYPE.format(
+        "%s method %s returns %s; %s %s method %s",
+        kind.annotation(),
+        stage,
+        actual,
+        article(kind),
+        kind.annotation(),
+        rule);
   }
 
   /** An {@code @Input} method not returning a typed {@code Source}. */
   public static String sourceType(String stage, String actual) {
-    return Tag.SOURCE_TYPE
-        + " @Input method "
-        + stage
-        + " returns "
-        + actual
-        + "; an @Input method returns the default Source of its records, with their type, such as"
-        + " Source<String> "
-        + stage
-        + "()";
+    return Tag.SOURCE_TYPE.format(
+        "@Input method %s returns %s; an @Input method returns the default Source of its"
+            + " records, with their type, such as Source<String> %s()",
+        stage,
+        actual,
+        stage);
   }
 
   /** An {@code @Output} method not returning a typed {@code Sink}. */
   public static String sinkType(String stage, String actual) {
-    return Tag.SINK_TYPE
-        + " @Output method "
-        + stage
-        + " returns "
-        + actual
-        + "; an @Output method returns the default Sink of its records, with their type, such as"
-        + " Sink<String> "
-        + stage
-        + "()";
+    return Tag.SINK_TYPE.format(
+        "@Output method %s returns %s; an @Output method returns the default Sink of its"
+            + " records, with their type, such as Sink<String> %s()",
+        stage,
+        actual,
+        stage);
   }
 
   /** A flat-mapping method whose last parameter is not a typed {@code Emitter}. */
   public static String emitterParameter(StageKind kind, String stage, String actual) {
-    return Tag.EMITTER_PARAMETER
-        + " the second parameter of "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " is "
-        + actual
-        + "; it must be the Emitter of the records it emits, with their type: "
-        + form(kind, stage);
+    return Tag.EMITTER_PARAMETER.format(
+        "the second parameter of %s method %s is %s; it must be the Emitter of the records"
+            + " it emits, with their type: %s",
+        kind.annotation(),
+        stage,
+        actual,
+        form(kind, stage));
   }
 
   /** A reduce function whose parameter and return types are not all the same. */
   public static String reduceFunctionShape(StageKind kind, String stage, String signature) {
-    return Tag.REDUCE_FUNCTION
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " is "
-        + signature
-        + "; a reduce function takes two values of one type and returns that type: "
-        + form(kind, stage);
+    return Tag.REDUCE_FUNCTION.format(
+        "%s method %s is %s; a reduce function takes two values of one type and returns"
+            + " that type: %s",
+        kind.annotation(),
+        stage,
+        signature,
+        form(kind, stage));
   }
 
   /** A negative {@code partitions}, or a {@code @Repartition(partitions)} below 1. */
   public static String partitions(StageKind kind, String stage, int partitions) {
-    return Tag.PARTITIONS
-        + " "
-        + kind.annotation()
-        + "(partitions = "
-        + partitions
-        + ") on "
-        + stage
-        + (kind == StageKind.REPARTITION
-            ? " is less than 1; repartition into a positive number of partitions"
-            : " is negative; use 0 for the pipeline's parallelism, or a positive number of"
-                + " partitions");
+    return kind == StageKind.REPARTITION
+        ? Tag.PARTITIONS.format(
+            "%s(partitions = %s) on %s is less than 1; repartition into a positive number of"
+                + " partitions",
+            kind.annotation(),
+            partitions,
+            stage)
+        : Tag.PARTITIONS.format(
+            "%s(partitions = %s) on %s is negative; use 0 for the pipeline's parallelism, or a"
+                + " positive number of partitions",
+            kind.annotation(),
+            partitions,
+            stage);
   }
 
   // ---- methods and the class
 
   /** A method with several operator annotations. */
   public static String severalOperators(String method, List<StageKind> kinds) {
-    return Tag.SEVERAL_OPERATORS
-        + " method "
-        + method
-        + " has several operator annotations ("
-        + String.join(", ", kinds.stream().map(StageKind::annotation).toList())
-        + "); a stage method has exactly one, so split it into one method per operator";
+    return Tag.SEVERAL_OPERATORS.format(
+        "method %s has several operator annotations (%s); a stage method has exactly one,"
+            + " so split it into one method per operator",
+        method,
+        String.join(", ", kinds.stream().map(StageKind::annotation).toList()));
   }
 
   /** A stage method with type parameters. */
   public static String typeParameters(StageKind kind, String stage, String parameters) {
-    return Tag.TYPE_PARAMETERS
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " declares type parameters "
-        + parameters
-        + "; stage methods cannot be generic, so use"
-        + " concrete types";
+    return Tag.TYPE_PARAMETERS.format(
+        "%s method %s declares type parameters %s; stage methods cannot be generic, so use"
+            + " concrete types",
+        kind.annotation(),
+        stage,
+        parameters);
   }
 
   /** A pipeline class with type parameters. */
   public static String genericPipeline(String pipelineClass, String parameters) {
-    return Tag.TYPE_PARAMETERS
-        + " pipeline class "
-        + pipelineClass
-        + " declares type parameters "
-        + parameters
-        + "; a pipeline class cannot be generic, so use concrete types";
+    return Tag.TYPE_PARAMETERS.format(
+        "pipeline class %s declares type parameters %s; a pipeline class cannot be generic,"
+            + " so use concrete types",
+        pipelineClass,
+        parameters);
   }
 
   /** A private stage method. */
   public static String privateMethod(StageKind kind, String stage, String generated) {
-    return Tag.PRIVATE_METHOD
-        + " "
-        + kind.annotation()
-        + " method "
-        + stage
-        + " is private, but the generated "
-        + generated
-        + " calls it; make it package-private or"
-        + " public";
+    return Tag.PRIVATE_METHOD.format(
+        "%s method %s is private, but the generated %s calls it; make it package-private or"
+            + " public",
+        kind.annotation(),
+        stage,
+        generated);
   }
 
   /** A private pipeline class, or one nested in {@code privateClass}. */
@@ -950,143 +837,113 @@ public final class ErrorMessages {
         pipelineClass.equals(privateClass)
             ? "is private"
             : "is nested in private class " + privateClass;
-    return Tag.INACCESSIBLE_CLASS
-        + " pipeline class "
-        + pipelineClass
-        + " "
-        + problem
-        + ", but the generated "
-        + generated
-        + " calls its methods from the same package; make "
-        + privateClass
-        + " package-private or public";
+    return Tag.INACCESSIBLE_CLASS.format(
+        "pipeline class %s %s, but the generated %s calls its methods from the same"
+            + " package; make %s package-private or public",
+        pipelineClass,
+        problem,
+        generated,
+        privateClass);
   }
 
   /** Instance stage methods in a class without a usable no-argument constructor. */
   public static String noConstructor(String pipelineClass, List<String> methods, String generated) {
-    return Tag.NO_INSTANCE
-        + " "
-        + pipelineClass
-        + " has instance stage methods ("
-        + String.join(", ", methods)
-        + ") but no no-argument constructor the generated "
-        + generated
-        + " can call; add a non-private "
-        + simple(pipelineClass)
-        + "() or make those methods static";
+    return Tag.NO_INSTANCE.format(
+        "%s has instance stage methods (%s) but no no-argument constructor the generated %s"
+            + " can call; add a non-private %s() or make those methods static",
+        pipelineClass,
+        String.join(", ", methods),
+        generated,
+        simple(pipelineClass));
   }
 
   /** Instance stage methods in an abstract class or an interface. */
   public static String abstractPipeline(
       String pipelineClass, List<String> methods, String generated) {
-    return Tag.NO_INSTANCE
-        + " "
-        + pipelineClass
-        + " is abstract, so the generated "
-        + generated
-        + " cannot create the instance its instance stage methods ("
-        + String.join(", ", methods)
-        + ") run on; make the class concrete or those methods static";
+    return Tag.NO_INSTANCE.format(
+        "%s is abstract, so the generated %s cannot create the instance its instance stage"
+            + " methods (%s) run on; make the class concrete or those methods static",
+        pipelineClass,
+        generated,
+        String.join(", ", methods));
   }
 
   /** Instance stage methods in an inner (non-static nested) class. */
   public static String innerPipeline(String pipelineClass, List<String> methods, String generated) {
-    return Tag.NO_INSTANCE
-        + " "
-        + pipelineClass
-        + " is an inner class, so the generated "
-        + generated
-        + " cannot create the instance its instance stage methods ("
-        + String.join(", ", methods)
-        + ") run on; make the class static or those methods static";
+    return Tag.NO_INSTANCE.format(
+        "%s is an inner class, so the generated %s cannot create the instance its instance"
+            + " stage methods (%s) run on; make the class static or those methods static",
+        pipelineClass,
+        generated,
+        String.join(", ", methods));
   }
 
   /** Two stage methods with one name. */
   public static String duplicateStage(
       StageKind kind, String signature, String stage, StageKind firstKind, String firstSignature) {
-    return Tag.DUPLICATE_STAGE
-        + " "
-        + kind.annotation()
-        + " method "
-        + signature
-        + " declares stage "
-        + stage
-        + " again; "
-        + firstKind.annotation()
-        + " method "
-        + firstSignature
-        + " declared it first, and stage names (the method names) must be"
-        + " unique, so rename one of them";
+    return Tag.DUPLICATE_STAGE.format(
+        "%s method %s declares stage %s again; %s method %s declared it first, and stage"
+            + " names (the method names) must be unique, so rename one of them",
+        kind.annotation(),
+        signature,
+        stage,
+        firstKind.annotation(),
+        firstSignature);
   }
 
   /** A pipeline without outputs; {@code example} is a stage an output could write. */
   public static String noOutput(String pipeline, String example) {
-    return Tag.NO_OUTPUT
-        + " pipeline "
-        + pipeline
-        + " has no @Output, so it would never compute"
-        + " anything; add a method such as @Output(from = \""
-        + example
-        + "\") Sink<T> print()"
-        + " that writes the records of a stage";
+    return Tag.NO_OUTPUT.format(
+        "pipeline %s has no @Output, so it would never compute anything; add a method such"
+            + " as @Output(from = \"%s\") Sink<T> print() that writes the records of a stage",
+        pipeline,
+        example);
   }
 
   /** An invalid {@code @Pipeline(batchInterval)}. */
   public static String batchInterval(String interval, String pipeline) {
-    return Tag.BATCH_INTERVAL
-        + " @Pipeline(batchInterval = \""
-        + interval
-        + "\") on "
-        + pipeline
-        + " is not a valid interval; write a positive whole number followed by ms, s, m or h,"
-        + " such as \"2s\" or \"500ms\"";
+    return Tag.BATCH_INTERVAL.format(
+        "@Pipeline(batchInterval = \"%s\") on %s is not a valid interval; write a positive"
+            + " whole number followed by ms, s, m or h, such as \"2s\" or \"500ms\"",
+        interval,
+        pipeline);
   }
 
   /** An operator annotation outside a pipeline class. */
   public static String notInPipeline(StageKind kind, String method, String enclosing) {
-    return Tag.NOT_IN_PIPELINE
-        + " "
-        + kind.annotation()
-        + " method "
-        + method
-        + " is in "
-        + enclosing
-        + ", which is not annotated @Pipeline; move the method into a @Pipeline class"
-        + " or annotate "
-        + enclosing
-        + " with @Pipeline";
+    return Tag.NOT_IN_PIPELINE.format(
+        "%s method %s is in %s, which is not annotated @Pipeline; move the method into a"
+            + " @Pipeline class or annotate %s with @Pipeline",
+        kind.annotation(),
+        method,
+        enclosing,
+        enclosing);
   }
 
   /** The warning for a stage that no output reads. */
   public static String deadStage(StageKind kind, String stage) {
-    return Tag.DEAD_STAGE
-        + " "
-        + kind.annotation()
-        + " stage "
-        + stage
-        + " is not read by any"
-        + " @Output, so it is never computed (stages are lazy, as in Spark); write it with an"
-        + " @Output or remove it";
+    return Tag.DEAD_STAGE.format(
+        "%s stage %s is not read by any @Output, so it is never computed (stages are lazy,"
+            + " as in Spark); write it with an @Output or remove it",
+        kind.annotation(),
+        stage);
   }
 
   /** A class to generate already exists. */
   public static String generatedNameTaken(String generated, String pipeline) {
-    return Tag.GENERATED_NAME_TAKEN
-        + " cannot generate "
-        + generated
-        + " for pipeline "
-        + pipeline
-        + ": a type of that name already exists in this compilation; rename it or the pipeline"
-        + " class";
+    return Tag.GENERATED_NAME_TAKEN.format(
+        "cannot generate %s for pipeline %s: a type of that name already exists in this"
+            + " compilation; rename it or the pipeline class",
+        generated,
+        pipeline);
   }
 
   /** The processor failed; {@code trace} is the stack trace. */
   public static String internalError(String pipeline, String trace) {
-    return Tag.INTERNAL_ERROR
-        + " Sluice's processor failed on "
-        + pipeline
-        + "; please report this with the stack trace: "
-        + trace;
+    return Tag.INTERNAL_ERROR.format(
+        "Sluice's processor failed on %s; please report this with the stack trace: %s",
+        pipeline,
+        trace);
   }
 
   private static String article(StageKind kind) {

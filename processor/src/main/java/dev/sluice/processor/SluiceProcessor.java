@@ -9,7 +9,7 @@ import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.PipelineGraph;
 import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.plan.Planner;
-import dev.sluice.processor.validate.ErrorMessages;
+import dev.sluice.processor.validate.ClassMessages;
 import dev.sluice.processor.validate.PipelineValidator;
 import dev.sluice.processor.validate.Validation;
 import dev.sluice.processor.write.GeneratedSources;
@@ -118,7 +118,7 @@ public final class SluiceProcessor extends AbstractProcessor {
         .getMessager()
         .printMessage(
             Diagnostic.Kind.ERROR,
-            ErrorMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
+            ClassMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
             pipeline);
   }
 
@@ -158,7 +158,7 @@ public final class SluiceProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Diagnostic.Kind.ERROR,
-                ErrorMessages.generatedNameTaken(
+                ClassMessages.generatedNameTaken(
                     file.packageName().isEmpty()
                         ? file.typeSpec().name()
                         : file.packageName() + "." + file.typeSpec().name(),
@@ -197,7 +197,7 @@ public final class SluiceProcessor extends AbstractProcessor {
               .getMessager()
               .printMessage(
                   Diagnostic.Kind.ERROR,
-                  ErrorMessages.notInPipeline(
+                  ClassMessages.notInPipeline(
                       kind,
                       method.getSimpleName().toString(),
                       enclosing.getSimpleName().toString()),

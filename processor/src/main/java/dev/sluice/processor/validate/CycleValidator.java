@@ -16,7 +16,7 @@ final class CycleValidator {
     Set<String> cyclic = new HashSet<>();
     for (List<String> cycle : wiring(pipeline, sources).cycles()) {
       cyclic.addAll(cycle);
-      report.error(ErrorMessages.cycle(pipeline.name(), cycle), pipeline.type());
+      report.error(WiringMessages.cycle(pipeline.name(), cycle), pipeline.type());
     }
     return cyclic;
   }

@@ -31,13 +31,13 @@ final class MapWithStateSignature implements SignatureRule {
     TypeMirror value = parameters.get(1).asType();
     if (typeArgument(value, TypeSupport.OPTIONAL) == null) {
       report.error(
-          ErrorMessages.parameterType(
+          SignatureMessages.parameterType(
               stage.kind(),
               stage.name(),
               2,
               TypeSupport.text(value),
               "an Optional of the record's value, empty only for a timeout call",
-              ErrorMessages.form(stage.kind(), stage.name())),
+              SignatureMessages.form(stage.kind(), stage.name())),
           parameters.get(1));
       return Optional.empty();
     }
@@ -49,12 +49,12 @@ final class MapWithStateSignature implements SignatureRule {
               .collect(
                   Collectors.joining(
                       ", ", TypeSupport.text(returned) + " " + stage.name() + "(", ")"));
-      report.error(ErrorMessages.stateType(stage.kind(), stage.name(), actual), parameters.get(2));
+      report.error(StateMessages.stateType(stage.kind(), stage.name(), actual), parameters.get(2));
       return Optional.empty();
     }
     if (returned.getKind() == TypeKind.VOID) {
       report.error(
-          ErrorMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
+          SignatureMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
           stage.method());
       return Optional.empty();
     }
@@ -71,7 +71,7 @@ final class MapWithStateSignature implements SignatureRule {
     String timeout = stage.stringMember("timeout");
     if (!timeout.isEmpty() && BatchInterval.parseMillis(timeout).isEmpty()) {
       report.error(
-          ErrorMessages.timeoutSyntax(stage.name(), timeout),
+          StateMessages.timeoutSyntax(stage.name(), timeout),
           stage.method(),
           stage.annotation(),
           stage.members().get("timeout"));
@@ -80,7 +80,7 @@ final class MapWithStateSignature implements SignatureRule {
     int fullScan = Integer.parseInt(stage.stringMember("fullScanBatches"));
     if (fullScan < 1) {
       report.error(
-          ErrorMessages.fullScanBatches(stage.name(), fullScan),
+          StateMessages.fullScanBatches(stage.name(), fullScan),
           stage.method(),
           stage.annotation(),
           stage.members().get("fullScanBatches"));

@@ -70,7 +70,7 @@ final class SlideValidator {
       return true;
     }
     report.error(
-        ErrorMessages.parentSlide(
+        WindowMessages.parentSlide(
             stage.kind().annotation(), member, text, stage.name(), parentName, parent.text()),
         stage.method(),
         stage.annotation(),
@@ -85,7 +85,7 @@ final class SlideValidator {
       boolean comparable = (first.millis() == 0) == (slide.millis() == 0) || interval.isPresent();
       if (comparable && millis(first) != millis(slide)) {
         report.error(
-            ErrorMessages.differentSlides(
+            WindowMessages.differentSlides(
                 stage.annotationText(),
                 stage.name(),
                 read.get(0),

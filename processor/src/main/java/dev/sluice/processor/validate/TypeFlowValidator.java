@@ -88,11 +88,11 @@ final class TypeFlowValidator {
       case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE, WINDOW, COUNT_BY_VALUE_AND_WINDOW -> {
         if (!types.isAssignable(consumed, signature.accepts())) {
           report.error(
-              ErrorMessages.parameterMismatch(
+              TypeMessages.parameterMismatch(
                   name,
                   TypeSupport.text(signature.accepts()),
                   TypeSupport.text(consumed),
-                  path(stage, 0, ErrorMessages.takes(TypeSupport.text(signature.accepts())))),
+                  path(stage, 0, TypeMessages.takes(TypeSupport.text(signature.accepts())))),
               parameters.get(0));
           yield null;
         }
@@ -120,8 +120,8 @@ final class TypeFlowValidator {
         if (!types.isAssignable(types.boxed(consumed), signature.accepts())) {
           String sink = "Sink<" + TypeSupport.text(signature.accepts()) + ">";
           report.error(
-              ErrorMessages.sinkMismatch(
-                  name, sink, TypeSupport.text(consumed), path(stage, 0, ErrorMessages.writes(sink))),
+              TypeMessages.sinkMismatch(
+                  name, sink, TypeSupport.text(consumed), path(stage, 0, TypeMessages.writes(sink))),
               stage.method());
           yield null;
         }
@@ -192,7 +192,7 @@ final class TypeFlowValidator {
         }
         if (!types.isSame(types.boxed(key), types.boxed(right.get(0)))) {
           report.error(
-              ErrorMessages.joinKeys(
+              WiringMessages.joinKeys(
                   stage.annotationText(),
                   name,
                   producer(stage.from().get(0)),
@@ -230,7 +230,7 @@ final class TypeFlowValidator {
     StageDeclaration source = read.size() == 1 ? pipeline.stage(read.get(0)).orElse(null) : null;
     if (source == null || source.kind() != StageKind.MAP_WITH_STATE) {
       report.error(
-          ErrorMessages.snapshotSource(
+          StateMessages.snapshotSource(
               stage.annotationText(),
               stage.name(),
               read.stream().distinct().map(this::producer).toList()),
@@ -284,7 +284,7 @@ final class TypeFlowValidator {
             .map(parameter -> TypeSupport.text(parameter.asType()))
             .collect(Collectors.joining(", "));
     report.error(
-        ErrorMessages.operatorMismatch(
+        TypeMessages.operatorMismatch(
             stage.kind(), stage.name(), actual, read, path(stage, 0, ""), expected),
         stage.method());
     return null;
@@ -328,7 +328,7 @@ final class TypeFlowValidator {
               + text.get(2)
               + "> right)";
       case JOIN ->
-          ErrorMessages.joinForm(
+          SignatureMessages.joinForm(
               name,
               JoinKind.valueOf(stage.stringMember("kind")),
               text.get(0),
@@ -359,10 +359,10 @@ final class TypeFlowValidator {
       types
           .unboxed(boxed)
           .ifPresent(
-              primitive -> forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(primitive))));
-      forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(boxed)));
+              primitive -> forms.add(TypeMessages.reduceForm(name, TypeSupport.text(primitive))));
+      forms.add(TypeMessages.reduceForm(name, TypeSupport.text(boxed)));
       report.error(
-          ErrorMessages.reduceFunctionMismatch(
+          TypeMessages.reduceFunctionMismatch(
               stage.kind(),
               name,
               TypeSupport.text(function),
@@ -400,10 +400,10 @@ final class TypeFlowValidator {
                     && filter.getReturnType().getKind() == TypeKind.BOOLEAN
                     && types.isAssignable(key, filter.getParameters().get(0).asType())
                     && types.isSame(filter.getParameters().get(1).asType(), value),
-            ErrorMessages.windowFunctionMissing(
+            HelperMessages.windowFunctionMissing(
                 stage.kind().annotation(), "filter", filterName, stage.name(), form),
             filter ->
-                ErrorMessages.filterMismatch(
+                HelperMessages.filterMismatch(
                     stage.name(), HelperResolver.describe(filter), form));
     return helpers.resolve(stage, Helper.FILTER, need, report).isPresent();
   }
@@ -427,7 +427,7 @@ final class TypeFlowValidator {
         + combinerText + ")";
     Function<ExecutableElement, String> mismatch =
         method ->
-            ErrorMessages.combineMismatch(
+            HelperMessages.combineMismatch(
                 stage.name(),
                 HelperResolver.describe(method) + with,
                 TypeSupport.text(consumed),
@@ -440,7 +440,7 @@ final class TypeFlowValidator {
                 method.getParameters().size() == 1
                     && types.isSame(method.getReturnType(), combiner)
                     && types.isAssignable(value, method.getParameters().get(0).asType()),
-            ErrorMessages.combineMissing(stage.name(), "createCombiner", createName, createForm),
+            HelperMessages.combineMissing(stage.name(), "createCombiner", createName, createForm),
             mismatch);
     HelperResolver.Need merge =
         new HelperResolver.Need(
@@ -450,7 +450,7 @@ final class TypeFlowValidator {
                     && types.isSame(method.getReturnType(), combiner)
                     && types.isSame(method.getParameters().get(0).asType(), combiner)
                     && types.isAssignable(value, method.getParameters().get(1).asType()),
-            ErrorMessages.combineMissing(stage.name(), "mergeValue", mergeName, mergeForm),
+            HelperMessages.combineMissing(stage.name(), "mergeValue", mergeName, mergeForm),
             mismatch);
     return helpers.resolve(stage, Helper.CREATE_COMBINER, create, report).isPresent()
         && helpers.resolve(stage, Helper.MERGE_VALUE, merge, report).isPresent();
@@ -462,7 +462,7 @@ final class TypeFlowValidator {
     List<? extends TypeMirror> keyValue = TypeSupport.keyValue(records);
     if (keyValue == null) {
       report.error(
-          ErrorMessages.keyedInput(
+          TypeMessages.keyedInput(
               stage.annotationText(),
               stage.name(),
               TypeSupport.text(records),
@@ -487,7 +487,7 @@ final class TypeFlowValidator {
     for (TypeMirror type : read) {
       if (!types.isSame(type, read.get(0))) {
         report.error(
-            ErrorMessages.unionTypes(
+            WiringMessages.unionTypes(
                 stage.annotationText(),
                 stage.name(),
                 stage.from().stream().distinct().map(this::producer).toList()),
@@ -581,7 +581,7 @@ final class TypeFlowValidator {
   /** {@code stage (@Kind) produces T}, for messages. */
   private String producer(String name) {
     StageKind kind = pipeline.stage(name).orElseThrow().kind();
-    return ErrorMessages.producedBy(
+    return TypeMessages.producedBy(
         name, kind, produced(name).map(TypeSupport::text).orElse("?"));
   }
 
@@ -592,13 +592,13 @@ final class TypeFlowValidator {
   private String path(StageDeclaration stage, int index, String accepts) {
     List<String> steps = new ArrayList<>();
     String source = stage.from().get(index);
-    steps.add(ErrorMessages.readBy(stage.name(), stage.kind(), sourceLabel(stage, index), source,
+    steps.add(TypeMessages.readBy(stage.name(), stage.kind(), sourceLabel(stage, index), source,
         accepts));
     String at = source;
     while (pipeline.stage(at).orElseThrow().kind() == StageKind.FILTER
         && sources.get(at) != null
         && sources.get(at).size() == 1) {
-      steps.add(0, ErrorMessages.keptBy(at, produced(at).map(TypeSupport::text).orElse("?")));
+      steps.add(0, TypeMessages.keptBy(at, produced(at).map(TypeSupport::text).orElse("?")));
       at = sources.get(at).get(0);
     }
     steps.add(0, producer(at));

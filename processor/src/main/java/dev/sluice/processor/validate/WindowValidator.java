@@ -48,7 +48,7 @@ final class WindowValidator {
     OptionalLong millis = BatchInterval.parseMillis(text);
     if (millis.isEmpty()) {
       report.error(
-          ErrorMessages.windowSyntax(annotation, member, text, stage.name()),
+          WindowMessages.windowSyntax(annotation, member, text, stage.name()),
           stage.method(),
           stage.annotation(),
           value);
@@ -56,7 +56,7 @@ final class WindowValidator {
     }
     if (interval.isPresent() && millis.getAsLong() % interval.getAsLong() != 0) {
       report.error(
-          ErrorMessages.windowMultiple(
+          WindowMessages.windowMultiple(
               annotation, member, text, stage.name(), pipeline.batchInterval()),
           stage.method(),
           stage.annotation(),
@@ -82,10 +82,10 @@ final class WindowValidator {
                     && types.isSame(inverse.getReturnType(), function)
                     && types.isSame(inverse.getParameters().get(0).asType(), function)
                     && types.isSame(inverse.getParameters().get(1).asType(), function),
-            ErrorMessages.windowFunctionMissing(
+            HelperMessages.windowFunctionMissing(
                 stage.kind().annotation(), "inverse", name, stage.name(), form),
             inverse ->
-                ErrorMessages.inverseMismatch(
+                HelperMessages.inverseMismatch(
                     stage.name(), HelperResolver.describe(inverse), type, form));
     return helpers.resolve(stage, Helper.INVERSE, need, report).isPresent();
   }
@@ -101,7 +101,7 @@ final class WindowValidator {
     }
     if (stage.helperName(Helper.INVERSE).isEmpty()) {
       report.error(
-          ErrorMessages.filterWithoutInverse(stage.name(), name),
+          HelperMessages.filterWithoutInverse(stage.name(), name),
           stage.method(),
           stage.annotation(),
           stage.helperValue(Helper.FILTER));

@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.sluice.processor.model.DeclarationReader;
 import dev.sluice.processor.model.GraphBuilder;
-import dev.sluice.processor.model.OperatorAnnotation;
 import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.PipelineGraph;
 import dev.sluice.processor.model.StageKind;
@@ -18,7 +17,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -169,8 +170,12 @@ public final class SluiceProcessor extends AbstractProcessor {
     }
   }
 
-  /** Reports operator annotations on methods of classes that are not pipelines. */
+  /**
+   * Reports operator annotations on methods of classes that are not pipelines: one error per such
+   * class, naming its annotated methods, since the one fix is on the class.
+   */
   private void reportStrayOperators(RoundEnvironment round) {
+    Map<TypeElement, List<ExecutableElement>> strays = new LinkedHashMap<>();
     for (StageKind kind : StageKind.values()) {
       if (!kind.isAnnotation()) {
         continue;
@@ -191,20 +196,33 @@ public final class SluiceProcessor extends AbstractProcessor {
                             .getAnnotationType()
                             .toString()
                             .equals(DeclarationReader.PIPELINE_ANNOTATION));
-        List<OperatorAnnotation> operators = DeclarationReader.operators(method);
-        if (!inPipeline && operators.get(0).kind() == kind) {
+        if (!inPipeline && enclosing instanceof TypeElement type) {
+          List<ExecutableElement> methods =
+              strays.computeIfAbsent(type, ignored -> new ArrayList<>());
+          if (!methods.contains(method)) {
+            methods.add(method);
+          }
+        }
+      }
+    }
+    strays.forEach(
+        (type, methods) -> {
+          List<String> named = new ArrayList<>();
+          for (Element enclosed : type.getEnclosedElements()) {
+            if (methods.contains(enclosed)) {
+              named.add(
+                  enclosed.getSimpleName()
+                      + " ("
+                      + DeclarationReader.operators(enclosed).get(0).kind().annotation()
+                      + ")");
+            }
+          }
           processingEnv
               .getMessager()
               .printMessage(
                   Diagnostic.Kind.ERROR,
-                  ClassMessages.notInPipeline(
-                      kind,
-                      method.getSimpleName().toString(),
-                      enclosing.getSimpleName().toString()),
-                  method,
-                  operators.get(0).mirror());
-        }
-      }
-    }
+                  ClassMessages.notInPipeline(type.getSimpleName().toString(), named),
+                  type);
+        });
   }
 }

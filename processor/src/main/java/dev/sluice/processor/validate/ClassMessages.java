@@ -130,14 +130,20 @@ public final class ClassMessages {
   }
 
   /** An operator annotation outside a pipeline class. */
-  public static String notInPipeline(StageKind kind, String method, String enclosing) {
-    return Tag.NOT_IN_PIPELINE.format(
-        "%s method %s is in %s, which is not annotated @Pipeline; move the method into a"
-            + " @Pipeline class or annotate %s with @Pipeline",
-        kind.annotation(),
-        method,
-        enclosing,
-        enclosing);
+  public static String notInPipeline(String enclosing, List<String> methods) {
+    return methods.size() == 1
+        ? Tag.NOT_IN_PIPELINE.format(
+            "%s is not annotated @Pipeline, but its method %s has an operator annotation; annotate"
+                + " %s with @Pipeline, or move the method into a @Pipeline class",
+            enclosing,
+            methods.get(0),
+            enclosing)
+        : Tag.NOT_IN_PIPELINE.format(
+            "%s is not annotated @Pipeline, but its methods %s have operator annotations;"
+                + " annotate %s with @Pipeline, or move the methods into a @Pipeline class",
+            enclosing,
+            String.join(", ", methods),
+            enclosing);
   }
 
   /** The warning for a stage that no output reads. */

@@ -293,8 +293,9 @@ class CompilerErrorsDocTest {
         new Example(
             "final class Helper {\n"
                 + "  @Map(from = \"lines\") static String upper(String s) { ... }\n"
+                + "  @Filter(from = \"upper\") static boolean loud(String s) { ... }\n"
                 + "}",
-            ClassMessages.notInPipeline(StageKind.MAP, "upper", "Helper")));
+            ClassMessages.notInPipeline("Helper", List.of("upper (@Map)", "loud (@Filter)"))));
     examples.put(
         Tag.DEAD_STAGE,
         new Example(

@@ -21,7 +21,7 @@ final class MapSideWriter extends SideWriter {
     Stage stage = step.stage();
     String row = locals.get(step);
     String side = stage.kind().isBinary() ? (step.side() == 0 ? " left" : " right") : "";
-    calls.comment(code, stage, side + ", map side");
+    code.add("// $L$L, map side: $L\n", stage.name(), side, whatItDoes(stage));
     CodeBlock body =
         switch (stage.kind().family()) {
           case AGGREGATE ->
@@ -55,6 +55,33 @@ final class MapSideWriter extends SideWriter {
               throw new IllegalArgumentException(stage.name() + " has no map side");
         };
     UserCalls.guard(code, body, Throws.UNCHECKED, stage.name(), record, exception);
+  }
+
+  /** What the map side's line does with a record, for its comment. */
+  private String whatItDoes(Stage stage) {
+    return switch (stage.kind().family()) {
+      case AGGREGATE ->
+          switch (Aggregation.of(stage.kind())) {
+            case COUNT -> "counts the record";
+            case REDUCE ->
+                "reduces the record into this task's value with "
+                    + calls.describe(stage.method());
+            case COUNT_BY_VALUE -> "counts the record in the buffer of its partition";
+            case BY_KEY ->
+                "reduces the value into its key's entry with " + calls.describe(stage.method());
+          };
+      case COMBINE -> {
+        OperatorSpec.Combine combine = stage.spec(OperatorSpec.Combine.class);
+        yield "adds the value to its key's combiner with "
+            + calls.describe(combine.createCombiner())
+            + " or "
+            + calls.describe(combine.mergeValue());
+      }
+      case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+          "appends the value to its key's buffer, for the reduce side of " + stage.name();
+      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, WINDOW, OUTPUT, UNION ->
+          throw new IllegalArgumentException(stage.name() + " has no map side");
+    };
   }
 
   /** Combines a {@code KV} record's value into the buffer of its key's partition. */

@@ -1,14 +1,18 @@
 package dev.sluice.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.sluice.processor.model.OperatorSpec;
 import dev.sluice.processor.model.Stage;
 import dev.sluice.processor.plan.ExecutionPlan;
 import dev.sluice.processor.plan.Segment;
 import dev.sluice.processor.plan.SegmentInput;
 import dev.sluice.processor.plan.Step;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 
@@ -22,11 +26,13 @@ import javax.lang.model.element.Modifier;
  */
 final class SegmentWriter {
 
+  private final ClassName pipelineClass;
   private final ProgramNames names;
   private final UserCalls calls;
   private final SegmentSignature signature;
 
   SegmentWriter(ExecutionPlan plan, ProgramNames names, UserCalls calls) {
+    this.pipelineClass = plan.graph().pipelineClass();
     this.names = names;
     this.calls = calls;
     this.signature = new SegmentSignature(plan, names);
@@ -58,6 +64,13 @@ final class SegmentWriter {
     String source = chain.locals.get(SegmentSignature.SOURCE);
     method.addJavadoc(
         "Segment $L: {@code $L}$L.\n", segment.index(), segment.name(), combinesText(segment));
+    List<CodeBlock> links = new ArrayList<>();
+    for (String called : methodsCalled(segment)) {
+      links.add(CodeBlock.of("{@link $T#$L}", pipelineClass, called));
+    }
+    if (!links.isEmpty()) {
+      method.addJavadoc("\n<p>Calls $L.\n", CodeBlock.join(links, ", "));
+    }
     CodeBlock.Builder code = CodeBlock.builder();
     for (Step step : segment.allSteps()) {
       if (step.role() == Step.Role.DEAL || step.role() == Step.Role.MATERIALIZE) {
@@ -87,6 +100,34 @@ final class SegmentWriter {
               throw new IllegalArgumentException(head.name() + " heads no segment");
         });
     return method.addCode(code.build()).build();
+  }
+
+  /**
+   * The names of the pipeline class's methods the segment calls, in order: its head's, then those
+   * of its steps that call user code (a map side calls a reduce or combine function).
+   */
+  private static Set<String> methodsCalled(Segment segment) {
+    Set<String> called = new LinkedHashSet<>();
+    Stage head = segment.head();
+    if (head.kind().readsStages() && head.kind().isAnnotation()) {
+      head.methods().forEach(method -> called.add(method.name()));
+    }
+    for (Step step : segment.allSteps()) {
+      Stage stage = step.stage();
+      switch (step.role()) {
+        case TRANSFORM, SNAPSHOT, DEAL -> called.add(stage.method().name());
+        case COMBINE -> {
+          if (stage.spec() instanceof OperatorSpec.Combine combine) {
+            called.add(combine.createCombiner().name());
+            called.add(combine.mergeValue().name());
+          } else if (stage.kind().combines() && !Aggregation.of(stage.kind()).counts()) {
+            called.add(stage.method().name());
+          }
+        }
+        case COLLECT, MATERIALIZE -> {}
+      }
+    }
+    return called;
   }
 
   /** The code {@code writer} adds to a builder of its own. */

@@ -139,6 +139,8 @@ public final class ClickImpressionJoinPipeline {
 
     /**
      * Segment 0: {@code clicks -> clicksByAd}, combining into the map side of attributed.
+     *
+     * <p>Calls {@link ClickImpressionJoin#clicksByAd}.
      */
     private void clicks_clicksByAd(List<String> clicks, PairBuffer<String, String>[] attributed) {
       for (int i = 0, n = clicks.size(); i < n; i++) {
@@ -150,7 +152,7 @@ public final class ClickImpressionJoinPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "clicksByAd", click);
         }
-        // attributed left, map side: ClickImpressionJoin.attributed(String, String, String)
+        // attributed left, map side: appends the value to its key's buffer, for the reduce side of attributed
         try {
           String key = clicksByAd.key();
           attributed[Partitioner.partition(key, attributed.length)].add(key, clicksByAd.value());
@@ -162,6 +164,8 @@ public final class ClickImpressionJoinPipeline {
 
     /**
      * Segment 1: {@code impressions -> impressionsByAd}, combining into the map side of attributed.
+     *
+     * <p>Calls {@link ClickImpressionJoin#impressionsByAd}.
      */
     private void impressions_impressionsByAd(List<String> impressions,
         PairBuffer<String, String>[] attributedRight) {
@@ -174,7 +178,7 @@ public final class ClickImpressionJoinPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "impressionsByAd", impression);
         }
-        // attributed right, map side: ClickImpressionJoin.attributed(String, String, String)
+        // attributed right, map side: appends the value to its key's buffer, for the reduce side of attributed
         try {
           String key = impressionsByAd.key();
           attributedRight[Partitioner.partition(key, attributedRight.length)].add(key, impressionsByAd.value());
@@ -186,6 +190,8 @@ public final class ClickImpressionJoinPipeline {
 
     /**
      * Segment 2: {@code attributed -> print}, reading the reduce side of attributed.
+     *
+     * <p>Calls {@link ClickImpressionJoin#attributed}.
      */
     private void attributed_print(KeyGroups<String, String, String> groups,
         List<KV<String, KV<String, String>>> print) {

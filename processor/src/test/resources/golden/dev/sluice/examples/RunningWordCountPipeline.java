@@ -130,6 +130,8 @@ public final class RunningWordCountPipeline {
 
     /**
      * Segment 0: {@code lines -> words -> pairs}, combining into the map side of totals.
+     *
+     * <p>Calls {@link RunningWordCount#words}, {@link RunningWordCount#pairs}.
      */
     private void lines_words_pairs(List<String> lines, PairBuffer<String, Long>[] totals) {
       Emitter<String> words = word -> {
@@ -140,7 +142,7 @@ public final class RunningWordCountPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // totals, map side: RunningWordCount.totals(List<Long>, Optional<Long>)
+        // totals, map side: appends the value to its key's buffer, for the reduce side of totals
         try {
           String key = pairs.key();
           totals[Partitioner.partition(key, totals.length)].add(key, pairs.value());
@@ -161,6 +163,8 @@ public final class RunningWordCountPipeline {
 
     /**
      * Segment 1: {@code totals -> print}, reading the reduce side of totals.
+     *
+     * <p>Calls {@link RunningWordCount#totals}.
      */
     private void totals_print(KeyGroups<String, Long, Object> groups,
         UpdateStateStore<String, Long, Long> state, long batchIndex, List<KV<String, Long>> print) {

@@ -145,6 +145,8 @@ public final class SessionTrackingPipeline {
 
     /**
      * Segment 0: {@code events -> byUser}, combining into the map side of sessions.
+     *
+     * <p>Calls {@link SessionTracking#byUser}.
      */
     private void events_byUser(List<String> events, PairBuffer<String, Long>[] sessions) {
       for (int i = 0, n = events.size(); i < n; i++) {
@@ -156,7 +158,7 @@ public final class SessionTrackingPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "byUser", event);
         }
-        // sessions, map side: SessionTracking.sessions(String, Optional<Long>, State<SessionTracking.Session>)
+        // sessions, map side: appends the value to its key's buffer, for the reduce side of sessions
         try {
           String key = byUser.key();
           sessions[Partitioner.partition(key, sessions.length)].add(key, byUser.value());
@@ -168,6 +170,8 @@ public final class SessionTrackingPipeline {
 
     /**
      * Segment 1: {@code sessions -> [active -> openSessions, print]}, reading the reduce side of sessions.
+     *
+     * <p>Calls {@link SessionTracking#sessions}, {@link SessionTracking#active}.
      */
     private void sessions_active_openSessions_print(KeyGroups<String, Long, Object> groups,
         MapWithStateStore<String, SessionTracking.Session> state, long batchIndex, long batchTime,

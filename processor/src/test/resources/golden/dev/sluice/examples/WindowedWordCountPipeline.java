@@ -133,6 +133,8 @@ public final class WindowedWordCountPipeline {
 
     /**
      * Segment 0: {@code lines -> words -> pairs}, combining into the map side of windowCounts.
+     *
+     * <p>Calls {@link WindowedWordCount#words}, {@link WindowedWordCount#pairs}, {@link WindowedWordCount#windowCounts}.
      */
     private void lines_words_pairs(List<String> lines, LongValueMap<String>[] windowCounts) {
       Emitter<String> words = word -> {
@@ -143,7 +145,7 @@ public final class WindowedWordCountPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // windowCounts, map side: WindowedWordCount.windowCounts(long, long)
+        // windowCounts, map side: reduces the value into its key's entry with WindowedWordCount.windowCounts(long, long)
         try {
           String key = pairs.key();
           combineWindowCounts(windowCounts[Partitioner.partition(key, windowCounts.length)], key, pairs.value());
@@ -164,6 +166,8 @@ public final class WindowedWordCountPipeline {
 
     /**
      * Segment 1: {@code windowCounts -> print}, reading the reduce side of windowCounts.
+     *
+     * <p>Calls {@link WindowedWordCount#windowCounts}.
      */
     private void windowCounts_print(LongValueMap<String> merged, LongWindowSlots<String> window,
         long batchIndex, List<KV<String, Long>> print) {

@@ -221,6 +221,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 0: {@code words -> [lengths, pairs]}, combining into the map side of total and frequencies and longest and sums and groups and averages.
+     *
+     * <p>Calls {@link KeyedOps#lengths}, {@link KeyedOps#longest}, {@link KeyedOps#pairs}, {@link KeyedOps#sums}, {@link KeyedOps#first}, {@link KeyedOps#add}.
      */
     private void words_lengths_pairs(List<String> words, LongValueMap<Object>[] total,
         LongValueMap<String>[] frequencies, LongValueMap<Object>[] longest,
@@ -228,13 +230,13 @@ public final class KeyedOpsPipeline {
         LongValueMap<String>[] averages) {
       for (int i = 0, n = words.size(); i < n; i++) {
         String word = words.get(i);
-        // total, map side: KeyedOps.total(long)
+        // total, map side: counts the record
         try {
           combineTotal(total[0], null, 1L);
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "total", word);
         }
-        // frequencies, map side: KeyedOps.frequencies(String, long)
+        // frequencies, map side: counts the record in the buffer of its partition
         try {
           combineFrequencies(frequencies[Partitioner.partition(word, frequencies.length)], word, 1L);
         } catch (RuntimeException e) {
@@ -247,7 +249,7 @@ public final class KeyedOpsPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "lengths", word);
         }
-        // longest, map side: KeyedOps.longest(int, int)
+        // longest, map side: reduces the record into this task's value with KeyedOps.longest(int, int)
         try {
           combineLongest(longest[0], null, lengths);
         } catch (RuntimeException e) {
@@ -260,21 +262,21 @@ public final class KeyedOpsPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // sums, map side: KeyedOps.sums(int, int)
+        // sums, map side: reduces the value into its key's entry with KeyedOps.sums(int, int)
         try {
           String key = pairs.key();
           combineSums(sums[Partitioner.partition(key, sums.length)], key, pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "sums", pairs);
         }
-        // groups, map side: KeyedOps.groups(String, List<Integer>)
+        // groups, map side: appends the value to its key's buffer, for the reduce side of groups
         try {
           String key_ = pairs.key();
           groups[Partitioner.partition(key_, groups.length)].add(key_, pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "groups", pairs);
         }
-        // averages, map side: KeyedOps.averages(long, long)
+        // averages, map side: adds the value to its key's combiner with KeyedOps.first(int) or KeyedOps.add(long, int)
         try {
           String key__ = pairs.key();
           combineAverages(averages[Partitioner.partition(key__, averages.length)], key__, pairs.value());
@@ -286,6 +288,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 1: {@code total -> totalOut}, reading the reduce side of total.
+     *
+     * <p>Calls {@link KeyedOps#total}.
      */
     private void total_totalOut(LongValueMap<Object> merged, List<Long> totalOut) {
       // total: KeyedOps.total(long)
@@ -303,6 +307,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 2: {@code frequencies -> frequenciesOut}, reading the reduce side of frequencies.
+     *
+     * <p>Calls {@link KeyedOps#frequencies}.
      */
     private void frequencies_frequenciesOut(LongValueMap<String> merged,
         List<KV<String, Long>> frequenciesOut) {
@@ -323,6 +329,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 3: {@code longest -> longestOut}, reading the reduce side of longest.
+     *
+     * <p>Calls {@link KeyedOps#longest}.
      */
     private void longest_longestOut(LongValueMap<Object> merged, List<Integer> longestOut) {
       // longest: reduced with KeyedOps.longest(int, int)
@@ -336,6 +344,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 4: {@code sums -> sumsOut}, reading the reduce side of sums.
+     *
+     * <p>Calls {@link KeyedOps#sums}.
      */
     private void sums_sumsOut(LongValueMap<String> merged, List<KV<String, Integer>> sumsOut) {
       for (int i = 0, n = merged.size(); i < n; i++) {
@@ -349,6 +359,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 5: {@code groups -> groupsOut}, reading the reduce side of groups.
+     *
+     * <p>Calls {@link KeyedOps#groups}.
      */
     private void groups_groupsOut(KeyGroups<String, Integer, Object> groups,
         List<KV<String, List<Integer>>> groupsOut) {
@@ -368,6 +380,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 6: {@code averages -> averagesOut}, reading the reduce side of averages.
+     *
+     * <p>Calls {@link KeyedOps#averages}, {@link KeyedOps#first}, {@link KeyedOps#add}.
      */
     private void averages_averagesOut(LongValueMap<String> merged,
         List<KV<String, Long>> averagesOut) {

@@ -262,6 +262,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 0: {@code left -> [upper, reversed, pairs -> [lengths -> lengthsOut, countdown -> countdownOut]]}, keeping the partitions of upper and reversed.
+     *
+     * <p>Calls {@link NarrowOps#upper}, {@link NarrowOps#reversed}, {@link NarrowOps#pairs}, {@link NarrowOps#lengths}, {@link NarrowOps#countdown}.
      */
     private void left_upper_reversed_pairs_lengths_lengthsOut_countdown_countdownOut(
         List<String> left, RecordExchange.Row<String> upperKept,
@@ -321,6 +323,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 1: {@code right}, combining into the map side of spread.
+     *
+     * <p>Calls {@link NarrowOps#spread}.
      */
     private void right(List<String> right, RecordExchange.Row<String> spread) {
       spread.clear();
@@ -351,6 +355,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 2: {@code union(left, right) -> both -> unionOut}, reading left and right partition after partition.
+     *
+     * <p>Calls {@link NarrowOps#both}.
      */
     private void unionLeftRight_both_unionOut(List<String> unionLeftRight, List<String> unionOut) {
       for (int i = 0, n = unionLeftRight.size(); i < n; i++) {
@@ -383,6 +389,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 3: {@code union(upper, reversed) -> mixed -> mixedOut}, reading upper and reversed partition after partition.
+     *
+     * <p>Calls {@link NarrowOps#mixed}.
      */
     private void unionUpperReversed_mixed_mixedOut(List<String> unionUpperReversed,
         List<String> mixedOut) {
@@ -402,6 +410,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 4: {@code tagged -> taggedOut}, reading right.
+     *
+     * <p>Calls {@link NarrowOps#tagged}.
      */
     private void tagged_taggedOut(List<String> partition, List<String> taggedOut) {
       Emitter<String> tagged = taggedRecord -> {
@@ -417,6 +427,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 5: {@code counted -> countedOut}, reading upper.
+     *
+     * <p>Calls {@link NarrowOps#counted}.
      */
     private void counted_countedOut(List<String> partition, List<Integer> countedOut) {
       Emitter<Integer> counted = countedRecord -> {
@@ -443,6 +455,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 6: {@code knownWords -> knownOut}, reading left.
+     *
+     * <p>Calls {@link NarrowOps#knownWords}.
      */
     private void knownWords_knownOut(List<String> batch, long time, List<String> knownOut) {
       List<String> knownWords;
@@ -460,6 +474,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 7: {@code spread -> spreadOut}, reading the records dealt to it.
+     *
+     * <p>Calls {@link NarrowOps#spread}.
      */
     private void spread_spreadOut(RecordExchange<String> exchange, int partition,
         List<String> spreadOut) {

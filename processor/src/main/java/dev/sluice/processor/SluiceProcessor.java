@@ -15,6 +15,7 @@ import dev.sluice.processor.write.GeneratedSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Sluice's annotation processor: for each {@code @Pipeline} class, reads it, validates it, and,
@@ -153,7 +155,18 @@ public final class SluiceProcessor extends AbstractProcessor {
             : SluiceProcessor.class.getName();
     for (JavaFile file : new GeneratedSources(generator).write(Planner.plan(graph), type)) {
       try {
-        file.writeTo(processingEnv.getFiler());
+        String name =
+            file.packageName().isEmpty()
+                ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        JavaFileObject source =
+            processingEnv
+                .getFiler()
+                .createSourceFile(
+                    name, file.typeSpec().originatingElements().toArray(new Element[0]));
+        try (Writer writer = source.openWriter()) {
+          writer.write(GeneratedSources.text(file));
+        }
       } catch (FilerException taken) {
         processingEnv
             .getMessager()

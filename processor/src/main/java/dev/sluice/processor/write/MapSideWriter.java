@@ -37,7 +37,7 @@ final class MapSideWriter extends SideWriter {
                 case COUNT_BY_VALUE ->
                     CodeBlock.builder()
                         .addStatement(
-                            "$N($N[$T.partition($N, $N.length)], $N, 1L)",
+                            "$N($N[$T.partition($N, $N.length)],$W$N,$W1L)",
                             names.combine(stage),
                             row,
                             RuntimeTypes.PARTITIONER,
@@ -92,7 +92,7 @@ final class MapSideWriter extends SideWriter {
     return CodeBlock.builder()
         .addStatement("$T $N = $N.key()", keyType, key, record)
         .addStatement(
-            "$N($N[$T.partition($N, $N.length)], $N, $N.value())",
+            "$N($N[$T.partition($N, $N.length)],$W$N,$W$N.value())",
             names.combine(stage),
             row,
             RuntimeTypes.PARTITIONER,
@@ -110,7 +110,7 @@ final class MapSideWriter extends SideWriter {
     return CodeBlock.builder()
         .addStatement("$T $N = $N.key()", keyType, key, record)
         .addStatement(
-            "$N[$T.partition($N, $N.length)].add($N, $N.value())",
+            "$N[$T.partition($N, $N.length)].add($N,$W$N.value())",
             row,
             RuntimeTypes.PARTITIONER,
             key,

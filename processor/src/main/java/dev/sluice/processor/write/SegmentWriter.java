@@ -44,7 +44,7 @@ final class SegmentWriter {
     for (SegmentInput input : segment.inputs()) {
       arguments.add(signature.argument(input, partition, context));
     }
-    return CodeBlock.of("$N($L)", names.segment(segment), CodeBlock.join(arguments, ", "));
+    return CodeBlock.of("$N($L)", names.segment(segment), CodeBlock.join(arguments, ",$W"));
   }
 
   /** Partition {@code partition} of {@code source}'s records: an input's, or as kept. */

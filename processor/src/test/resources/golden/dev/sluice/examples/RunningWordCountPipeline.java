@@ -89,7 +89,8 @@ public final class RunningWordCountPipeline {
   }
 
   /**
-   * Runs the segments of pipeline {@code RunningWordCount} and owns the shuffle buffers between them.
+   * Runs the segments of pipeline {@code RunningWordCount} and owns the shuffle buffers between
+   * them.
    *
    * <p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently for the
    * partitions of one segment. Task {@code (segment, p)} writes only row {@code p} of the
@@ -123,7 +124,8 @@ public final class RunningWordCountPipeline {
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
         case 0 -> lines_words_pairs(context.input(0, partition), totalsShuffle.left(partition));
-        case 1 -> totals_print(totalsShuffle.group(partition), totalsState.get(partition), context.batchIndex(), context.output(0, partition));
+        case 1 -> totals_print(totalsShuffle.group(partition), totalsState.get(partition),
+            context.batchIndex(), context.output(0, partition));
         default -> throw new IllegalArgumentException(name() + " has no segment " + segment);
       }
     }
@@ -176,7 +178,8 @@ public final class RunningWordCountPipeline {
           state.add(key, values.get(v));
         }
       }
-      // totals: RunningWordCount.totals(List<Long>, Optional<Long>) for every key with state or new values
+      // totals: RunningWordCount.totals(List<Long>, Optional<Long>) for every key with state or new
+      // values
       ObjectValueMap<String, Long> updated = state.update(this::totalsUpdate);
       for (int entry = 0, entries = updated.size(); entry < entries; entry++) {
         KV<String, Long> totals = KV.of(updated.key(entry), updated.get(entry));
@@ -186,7 +189,8 @@ public final class RunningWordCountPipeline {
     }
 
     /**
-     * The new state of one key of {@code totals}: {@code RunningWordCount.totals(List<Long>, Optional<Long>)}.
+     * The new state of one key of {@code totals}: {@code RunningWordCount.totals(List<Long>,
+     * Optional<Long>)}.
      */
     private Optional<Long> totalsUpdate(List<Long> values, Optional<Long> previous) {
       Optional<Long> next;

@@ -130,7 +130,8 @@ public final class WordCountPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // counts, map side: reduces the value into its key's entry with WordCount.counts(long, long)
+        // counts, map side: reduces the value into its key's entry with WordCount.counts(long,
+        // long)
         try {
           String key = pairs.key();
           combineCounts(counts[Partitioner.partition(key, counts.length)], key, pairs.value());

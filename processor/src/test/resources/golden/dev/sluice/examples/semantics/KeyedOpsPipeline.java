@@ -23,7 +23,9 @@ import javax.annotation.processing.Generated;
  * Pipeline {@link KeyedOps}, compiled by Sluice: {@link #builder()} binds its inputs and
  * outputs and builds it.
  *
- * <p>Segments, in execution order: {@code words -> [lengths, pairs]}, {@code total -> totalOut}, {@code frequencies -> frequenciesOut}, {@code longest -> longestOut}, {@code sums -> sumsOut}, {@code groups -> groupsOut}, {@code averages -> averagesOut}.
+ * <p>Segments, in execution order: {@code words -> [lengths, pairs]}, {@code total -> totalOut},
+ * {@code frequencies -> frequenciesOut}, {@code longest -> longestOut}, {@code sums -> sumsOut},
+ * {@code groups -> groupsOut}, {@code averages -> averagesOut}.
  */
 @Generated("dev.sluice.processor.SluiceProcessor")
 public final class KeyedOpsPipeline {
@@ -80,7 +82,8 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Binds output {@code frequenciesOut}, replacing the default from {@code KeyedOps.frequenciesOut()}.
+     * Binds output {@code frequenciesOut}, replacing the default from {@code
+     * KeyedOps.frequenciesOut()}.
      */
     public Builder frequenciesOut(Sink<? super KV<String, Long>> sink) {
       return bindOutput("frequenciesOut", sink);
@@ -124,7 +127,9 @@ public final class KeyedOpsPipeline {
       Sink<? super KV<String, List<Integer>>> groupsOut = boundOutput("groupsOut");
       Sink<? super KV<String, Long>> averagesOut = boundOutput("averagesOut");
       // Only the defaults need an instance of KeyedOps.
-      KeyedOps pipeline = words == null || totalOut == null || frequenciesOut == null || longestOut == null || sumsOut == null || groupsOut == null || averagesOut == null ? new KeyedOps() : null;
+      KeyedOps pipeline = words == null || totalOut == null || frequenciesOut == null
+          || longestOut == null || sumsOut == null || groupsOut == null
+          || averagesOut == null ? new KeyedOps() : null;
       if (words == null) {
         words = pipeline.words();
       }
@@ -146,7 +151,8 @@ public final class KeyedOpsPipeline {
       if (averagesOut == null) {
         averagesOut = pipeline.averagesOut();
       }
-      return new Program(words, totalOut, frequenciesOut, longestOut, sumsOut, groupsOut, averagesOut, parallelism);
+      return new Program(words, totalOut, frequenciesOut, longestOut, sumsOut, groupsOut,
+          averagesOut, parallelism);
     }
   }
 
@@ -208,9 +214,12 @@ public final class KeyedOpsPipeline {
     @Override
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
-        case 0 -> words_lengths_pairs(context.input(0, partition), totalShuffle[partition], frequenciesShuffle[partition], longestShuffle[partition], sumsShuffle[partition], groupsShuffle.left(partition), averagesShuffle[partition]);
+        case 0 -> words_lengths_pairs(context.input(0, partition), totalShuffle[partition],
+            frequenciesShuffle[partition], longestShuffle[partition], sumsShuffle[partition],
+            groupsShuffle.left(partition), averagesShuffle[partition]);
         case 1 -> total_totalOut(mergeTotal(partition), context.output(0, partition));
-        case 2 -> frequencies_frequenciesOut(mergeFrequencies(partition), context.output(1, partition));
+        case 2 -> frequencies_frequenciesOut(mergeFrequencies(partition),
+            context.output(1, partition));
         case 3 -> longest_longestOut(mergeLongest(partition), context.output(2, partition));
         case 4 -> sums_sumsOut(mergeSums(partition), context.output(3, partition));
         case 5 -> groups_groupsOut(groupsShuffle.group(partition), context.output(4, partition));
@@ -220,9 +229,11 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Segment 0: {@code words -> [lengths, pairs]}, combining into the map side of total and frequencies and longest and sums and groups and averages.
+     * Segment 0: {@code words -> [lengths, pairs]}, combining into the map side of total and
+     * frequencies and longest and sums and groups and averages.
      *
-     * <p>Calls {@link KeyedOps#lengths}, {@link KeyedOps#longest}, {@link KeyedOps#pairs}, {@link KeyedOps#sums}, {@link KeyedOps#first}, {@link KeyedOps#add}.
+     * <p>Calls {@link KeyedOps#lengths}, {@link KeyedOps#longest}, {@link KeyedOps#pairs}, {@link
+     * KeyedOps#sums}, {@link KeyedOps#first}, {@link KeyedOps#add}.
      */
     private void words_lengths_pairs(List<String> words, LongValueMap<Object>[] total,
         LongValueMap<String>[] frequencies, LongValueMap<Object>[] longest,
@@ -238,7 +249,8 @@ public final class KeyedOpsPipeline {
         }
         // frequencies, map side: counts the record in the buffer of its partition
         try {
-          combineFrequencies(frequencies[Partitioner.partition(word, frequencies.length)], word, 1L);
+          combineFrequencies(frequencies[Partitioner.partition(word, frequencies.length)], word,
+              1L);
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "frequencies", word);
         }
@@ -249,7 +261,8 @@ public final class KeyedOpsPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "lengths", word);
         }
-        // longest, map side: reduces the record into this task's value with KeyedOps.longest(int, int)
+        // longest, map side: reduces the record into this task's value with KeyedOps.longest(int,
+        // int)
         try {
           combineLongest(longest[0], null, lengths);
         } catch (RuntimeException e) {
@@ -276,10 +289,12 @@ public final class KeyedOpsPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "groups", pairs);
         }
-        // averages, map side: adds the value to its key's combiner with KeyedOps.first(int) or KeyedOps.add(long, int)
+        // averages, map side: adds the value to its key's combiner with KeyedOps.first(int) or
+        // KeyedOps.add(long, int)
         try {
           String key__ = pairs.key();
-          combineAverages(averages[Partitioner.partition(key__, averages.length)], key__, pairs.value());
+          combineAverages(averages[Partitioner.partition(key__, averages.length)], key__,
+              pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "averages", pairs);
         }
@@ -469,7 +484,8 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Merges column {@code partition} of the shuffle into {@code frequencies} into its first buffer,
+     * Merges column {@code partition} of the shuffle into {@code frequencies} into its first
+     * buffer,
      * clearing the others for the next batch.
      */
     private LongValueMap<String> mergeFrequencies(int partition) {
@@ -607,7 +623,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Adds {@code value} to the combiner of {@code key} with one hash lookup: a new key's
-     * combiner is {@code KeyedOps.first(int)}, an existing one becomes {@code KeyedOps.add(long, int)}.
+     * combiner is {@code KeyedOps.first(int)}, an existing one becomes {@code KeyedOps.add(long,
+     * int)}.
      */
     private static void combineAverages(LongValueMap<String> buffer, String key, Integer value) {
       int entry = buffer.add(key);

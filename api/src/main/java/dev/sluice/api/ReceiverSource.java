@@ -20,6 +20,16 @@ public non-sealed interface ReceiverSource<T> extends Source<T> {
   void receive(Receiver<T> receiver) throws Exception;
 
   /**
+   * How the write-ahead log stores this source's records, or {@code null} (the default) if they
+   * cannot be stored. With a checkpoint directory, a receiver's records are written to the log as
+   * they are taken from it, so that after a crash every record that was taken goes into exactly
+   * one committed batch; without a codec, those of batches that had not committed are lost.
+   */
+  default Codec<T> recordCodec() {
+    return null;
+  }
+
+  /**
    * Asks a running {@link #receive} to return, for instance by closing its socket. Called from a
    * thread other than the receiving one; must not block.
    */

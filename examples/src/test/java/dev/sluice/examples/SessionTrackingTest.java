@@ -2,16 +2,12 @@ package dev.sluice.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.runtime.PipelineBuilder;
-import dev.sluice.runtime.StreamingPipeline;
-import dev.sluice.runtime.clock.BatchClock;
-import dev.sluice.runtime.clock.ManualClock;
 import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.test.PipelineTestDriver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,25 +20,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SessionTrackingTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ByteArrayOutputStream UPDATES = new ByteArrayOutputStream();
   private static final ByteArrayOutputStream ACTIVE = new ByteArrayOutputStream();
 
   @BeforeAll
-  static void run() throws Exception {
-    PipelineBuilder<?> builder = SessionTrackingPipeline.builder();
-    builder.bindOutput("print", Sinks.print(10, new PrintStream(UPDATES, true, UTF_8)));
-    builder.bindOutput("openSessions", Sinks.print(10, new PrintStream(ACTIVE, true, UTF_8)));
-    ManualClock clock = BatchClock.manual(0);
-    StreamingPipeline pipeline = builder.clock(clock).parallelism(1).build();
-    pipeline.start();
-    try {
-      for (int batch = 1; batch <= 10; batch++) {
-        clock.advance(Duration.ofSeconds(2));
-        assertTrue(pipeline.awaitBatch(2000L * batch, WAIT), "batch " + batch);
-      }
-    } finally {
-      pipeline.stop(false);
+  static void run() {
+    // the demo input and two print sinks bound: the driver only moves the clock
+    PipelineBuilder<?> builder =
+        SessionTrackingPipeline.builder()
+            .events(new SessionTracking().events())
+            .print(Sinks.print(10, new PrintStream(UPDATES, true, UTF_8)))
+            .openSessions(Sinks.print(10, new PrintStream(ACTIVE, true, UTF_8)))
+            .parallelism(1);
+    try (PipelineTestDriver driver = PipelineTestDriver.start(builder)) {
+      driver.advanceBatches(10);
     }
   }
 

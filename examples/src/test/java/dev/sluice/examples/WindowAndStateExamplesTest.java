@@ -1,99 +1,71 @@
 package dev.sluice.examples;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.sluice.test.BatchAssertions.assertNotWritten;
+import static dev.sluice.test.BatchAssertions.assertWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.runtime.PipelineBuilder;
-import dev.sluice.runtime.StreamingPipeline;
-import dev.sluice.runtime.clock.BatchClock;
-import dev.sluice.runtime.clock.ManualClock;
-import dev.sluice.runtime.sink.Sinks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
+import dev.sluice.api.KV;
+import dev.sluice.test.PipelineTestDriver;
+import dev.sluice.test.TestInput;
+import dev.sluice.test.TestOutput;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The windowed and running word counts on their demo input, printed as Spark prints them. */
+/**
+ * The windowed and running word counts on the demo trace ("hello world", "hello spark", "world
+ * spark", one line per batch), through the test kit.
+ */
 @Timeout(60)
 class WindowAndStateExamplesTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final List<List<String>> TRACE =
+      List.of(
+          List.of("hello world"),
+          List.of("hello spark"),
+          List.of("world spark"),
+          List.of("hello world"),
+          List.of("hello spark"),
+          List.of("world spark"));
 
-  /** Runs {@code batches} batches of the builder's own interval on one partition; the printout. */
-  private static String run(PipelineBuilder<?> builder, int batches) throws Exception {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    builder.bindOutput("print", Sinks.print(10, new PrintStream(printed, true, UTF_8)));
-    ManualClock clock = BatchClock.manual(0);
-    Duration interval = builder.batchInterval();
-    StreamingPipeline pipeline = builder.clock(clock).parallelism(1).build();
-    pipeline.start();
-    try {
-      for (int batch = 1; batch <= batches; batch++) {
-        clock.advance(interval);
-        assertTrue(pipeline.awaitBatch(interval.toMillis() * batch, WAIT), "batch " + batch);
-      }
-    } finally {
-      pipeline.stop(false);
+  private static KV<String, Long> kv(String word, long count) {
+    return KV.of(word, count);
+  }
+
+  @Test
+  void windowedWordCountEmitsEveryTenSecondsTheLastThirty() {
+    // 5 s batches: a 30 s window sliding by 10 s is 6 batches emitted at batches 1, 3, 5
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(WindowedWordCountPipeline.builder().parallelism(1))) {
+      TestInput<String> lines = driver.input("lines");
+      TestOutput<KV<String, Long>> counts = driver.output("print");
+      lines.addBatches(TRACE);
+      driver.advanceBatches(6);
+
+      assertNotWritten(counts, 0);
+      assertWindow(List.of(kv("hello", 2), kv("world", 1), kv("spark", 1)), counts, 1);
+      assertWindow(List.of(kv("hello", 3), kv("world", 3), kv("spark", 2)), counts, 3);
+      assertWindow(List.of(kv("hello", 4), kv("world", 4), kv("spark", 4)), counts, 5);
+      assertEquals(10_000, driver.batchTime(1));
     }
-    return printed.toString(UTF_8);
   }
 
   @Test
-  void windowedWordCountPrintsEveryTenSecondsTheLastThirty() throws Exception {
-    assertEquals(
-        """
-        -------------------------------------------
-        Time: 10000 ms
-        -------------------------------------------
-        (hello,2)
-        (world,1)
-        (spark,1)
+  void runningWordCountEmitsEveryWordSeenEveryBatch() {
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(RunningWordCountPipeline.builder().parallelism(1))) {
+      TestInput<String> lines = driver.input("lines");
+      TestOutput<KV<String, Long>> totals = driver.output("print");
+      lines.addBatches(TRACE.subList(0, 3));
+      driver.advanceBatches(4);
 
-        -------------------------------------------
-        Time: 20000 ms
-        -------------------------------------------
-        (hello,3)
-        (world,3)
-        (spark,2)
-
-        -------------------------------------------
-        Time: 30000 ms
-        -------------------------------------------
-        (hello,4)
-        (world,4)
-        (spark,4)
-
-        """,
-        run(WindowedWordCountPipeline.builder(), 6));
-  }
-
-  @Test
-  void runningWordCountPrintsEveryWordSeenEveryBatch() throws Exception {
-    assertEquals(
-        """
-        -------------------------------------------
-        Time: 2000 ms
-        -------------------------------------------
-        (hello,1)
-        (world,1)
-
-        -------------------------------------------
-        Time: 4000 ms
-        -------------------------------------------
-        (hello,2)
-        (world,1)
-        (spark,1)
-
-        -------------------------------------------
-        Time: 6000 ms
-        -------------------------------------------
-        (hello,2)
-        (world,2)
-        (spark,2)
-
-        """,
-        run(RunningWordCountPipeline.builder(), 3));
+      assertEquals(
+          List.of(
+              List.of(kv("hello", 1), kv("world", 1)),
+              List.of(kv("hello", 2), kv("world", 1), kv("spark", 1)),
+              List.of(kv("hello", 2), kv("world", 2), kv("spark", 2)),
+              List.of(kv("hello", 2), kv("world", 2), kv("spark", 2))),
+          totals.batches());
+    }
   }
 }

@@ -1,10 +1,16 @@
 package dev.sluice.runtime;
 
+import dev.sluice.api.BoundedSource;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.internal.window.WindowRecording;
+import dev.sluice.runtime.internal.window.WindowRecording.Recorded;
 import dev.sluice.runtime.metrics.StreamingListener;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +38,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private Duration batchInterval;
   private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
   private BatchClock clock = BatchClock.system();
+  private Path checkpoint;
+  private boolean writeAheadLog = true;
 
   /**
    * @param pipelineName the simple name of the pipeline class
@@ -101,6 +109,40 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /**
+   * Makes the pipeline fault tolerant, like Spark's {@code ssc.checkpoint(dir)} with
+   * {@code StreamingContext.getOrCreate}: the first start creates {@code directory}; a later start
+   * with the same directory goes on where the last run stopped or crashed. Every batch's plan (what
+   * it reads from each replayable source) is logged and forced to disk before it runs, and its
+   * commit after its outputs are written; after a crash the batches that had not committed run
+   * again from their plans and the sources resume after them, so with replayable sources and
+   * idempotent or transactional sinks every output record is written exactly once. See
+   * docs/fault-tolerance.md.
+   *
+   * <p>Only the batch interval is fixed by the directory; every other setting is read fresh at
+   * each start.
+   */
+  public final B checkpoint(Path directory) {
+    this.checkpoint = Objects.requireNonNull(directory, "directory");
+    return self();
+  }
+
+  /**
+   * Whether receivers with a record codec (the socket source) log what they receive in the
+   * checkpoint directory, so that a crash loses none of it; on by default, used only with a
+   * checkpoint directory. Off, such a receiver is at most once after a crash, and a batch costs
+   * no write to the log.
+   */
+  public final B writeAheadLog(boolean enabled) {
+    this.writeAheadLog = enabled;
+    return self();
+  }
+
+  /** The checkpoint directory {@link #build()} will use, or {@code null} for none. */
+  public final Path checkpoint() {
+    return checkpoint;
+  }
+
   /** Adds a listener that is told of every batch's metrics. */
   public final B listener(StreamingListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -132,10 +174,73 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return self();
   }
 
+  /**
+   * Whether input or output {@code name} has a source or sink bound by {@link #bindInput},
+   * {@link #bindOutput} or a typed method; if not, {@link #build()} uses the default its
+   * {@code @Input} or {@code @Output} method returns. For tools that bind only what is left, such
+   * as the test kit.
+   */
+  public final boolean isBound(String name) {
+    return boundInputs.containsKey(name) || boundOutputs.containsKey(name);
+  }
+
   /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
-    return new StreamingPipeline(program, batchInterval, parallelism, clock, listeners);
+    return new StreamingPipeline(
+        program, batchInterval, parallelism, clock, listeners,
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), null);
+  }
+
+  /**
+   * Builds the pipeline as a bounded run, the batch job of the same code: once started, it reads
+   * its inputs (every one a {@link BoundedSource}, such as {@code Sources.textFiles} or
+   * {@code Sources.collection}) as consecutive batches as fast as they are processed, with no
+   * wall-clock pacing, goes on while its windows drain, writes every batch's outputs, and stops by
+   * itself. The outputs are those of a streaming run given the same batches followed by empty
+   * ones. Batch times are consecutive multiples of the batch interval from the clock's time at
+   * start, as in a streaming run.
+   *
+   * @throws IllegalArgumentException if an input's source is not bounded
+   * @throws IllegalStateException if a checkpoint directory is set: a bounded run is run again
+   *     from its inputs, not recovered
+   */
+  public final StreamingPipeline buildOnce() {
+    if (checkpoint != null) {
+      throw new IllegalStateException("pipeline " + pipelineName + ": a bounded run takes no "
+          + "checkpoint directory; run it again from its inputs instead");
+    }
+    Recorded<PipelineProgram> recorded = WindowRecording.record(() -> createProgram(parallelism));
+    PipelineProgram program = recorded.created();
+    BoundedRun bounded;
+    try {
+      bounded = BoundedRun.of(program, recorded.windows());
+    } catch (IllegalArgumentException e) {
+      // close the sources and sinks already made: an unstarted pipeline closes them on stop
+      new StreamingPipeline(program, batchInterval, parallelism, clock, List.of(), null, null)
+          .close();
+      throw e;
+    }
+    return new StreamingPipeline(
+        program, batchInterval, parallelism, BatchClock.unpaced(clock), listeners, null, bounded);
+  }
+
+  /**
+   * Runs the pipeline once over its bounded inputs ({@link #buildOnce()}) and returns when it is
+   * done and its sources and sinks are closed.
+   *
+   * @throws IllegalArgumentException if an input's source is not bounded
+   * @throws PipelineFailedException if a batch failed
+   * @throws InterruptedException if interrupted while waiting; the run is then stopped at once
+   */
+  public final void runOnce() throws InterruptedException {
+    StreamingPipeline pipeline = buildOnce();
+    pipeline.start();
+    try {
+      pipeline.awaitTermination();
+    } finally {
+      pipeline.close();
+    }
   }
 
   /** The source bound to input {@code name}, or {@code null} to use the default. */

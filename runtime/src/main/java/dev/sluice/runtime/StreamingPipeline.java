@@ -1,6 +1,8 @@
 package dev.sluice.runtime;
 
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
@@ -14,7 +16,9 @@ import java.util.List;
  * <p>Once started, each {@code ReceiverSource} input receives on a thread of its own, a driver
  * thread cuts a batch at every batch time (also an empty one) and runs it on {@code parallelism}
  * worker threads, and each output's sink is given every batch, in batch order. See
- * {@link BatchClock} for the batch times.
+ * {@link BatchClock} for the batch times. A bounded pipeline ({@link PipelineBuilder#buildOnce()})
+ * cuts its batches back to back and stops by itself once its inputs are exhausted and its windows
+ * drained.
  *
  * <p><b>Threads:</b> every method may be called from any thread. From the pipeline's own threads
  * (listeners run on its driver, sinks on its workers, receivers on theirs) only
@@ -30,9 +34,11 @@ public final class StreamingPipeline implements AutoCloseable {
       Duration batchInterval,
       int parallelism,
       BatchClock clock,
-      List<StreamingListener> listeners) {
-    this.engine =
-        new Engine(program, batchInterval, parallelism, clock, listeners, EngineLimits.DEFAULTS);
+      List<StreamingListener> listeners,
+      CheckpointSettings checkpoint,
+      BoundedRun bounded) {
+    this.engine = new Engine(program, batchInterval, parallelism, clock, listeners,
+        EngineLimits.DEFAULTS, checkpoint, bounded);
   }
 
   /** The pipeline's name. */
@@ -41,9 +47,13 @@ public final class StreamingPipeline implements AutoCloseable {
   }
 
   /**
-   * Starts the receivers, the driver and the workers.
+   * Starts the receivers, the driver and the workers; with a checkpoint directory, first recovers
+   * what it holds (see {@link PipelineBuilder#checkpoint}).
    *
    * @throws IllegalStateException if already started
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
+   *     be used (in use, another pipeline's, another batch interval, damaged); the message says
+   *     how to go on, and the pipeline is stopped
    */
   public void start() {
     engine.start();

@@ -4,6 +4,7 @@ import dev.sluice.bench.endtoend.EmptyBatchOverhead.Overhead;
 import dev.sluice.bench.endtoend.EndToEndLatency.Latency;
 import dev.sluice.bench.endtoend.InMemoryThroughput.Rates;
 import dev.sluice.bench.workload.Corpus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,8 +210,11 @@ public final class EndToEnd {
       if (interval >= 1000) {
         warmupSeconds += 1;
       }
+      // a section ending in -checkpoint runs with a checkpoint directory on local disk
+      Path checkpoint = section.endsWith("-checkpoint")
+          ? Files.createTempDirectory("sluice-latency-checkpoint") : null;
       Latency latency = EndToEndLatency.run(lines, parallelism, interval, rate, warmupSeconds,
-          measureSeconds);
+          measureSeconds, checkpoint);
       String variant = interval + " ms";
       results.add(section, parallelism, variant, "input rate", rate, "words/s");
       results.add(section, parallelism, variant, "p50", latency.p50(), "ms");

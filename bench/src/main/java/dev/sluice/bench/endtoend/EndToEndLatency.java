@@ -3,6 +3,7 @@ package dev.sluice.bench.endtoend;
 import dev.sluice.bench.workload.Corpus;
 import dev.sluice.examples.WordCountPipeline;
 import dev.sluice.runtime.StreamingPipeline;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -29,24 +30,29 @@ final class EndToEndLatency {
   /**
    * Runs WordCount at {@code parallelism} with batches of {@code intervalMillis}, fed
    * {@code wordsPerSecond}, for {@code warmupSeconds} not measured and then
-   * {@code measureSeconds}.
+   * {@code measureSeconds}; with a checkpoint directory if {@code checkpoint} is not
+   * {@code null} (the batch log and the receiver's write-ahead log on local disk).
    */
   static Latency run(List<String> lines, int parallelism, long intervalMillis,
-      double wordsPerSecond, double warmupSeconds, double measureSeconds) throws Exception {
+      double wordsPerSecond, double warmupSeconds, double measureSeconds, Path checkpoint)
+      throws Exception {
     double linesPerSecond = wordsPerSecond / Corpus.WORDS_PER_LINE;
     int warmupLines = (int) (linesPerSecond * warmupSeconds);
     int total = warmupLines + (int) (linesPerSecond * measureSeconds);
     PacedLines source = new PacedLines(lines, linesPerSecond, total);
     LatencySink sink = new LatencySink(source, warmupLines);
     BatchDelays delays = new BatchDelays(sink::measuring);
-    StreamingPipeline pipeline =
+    WordCountPipeline.Builder builder =
         WordCountPipeline.builder()
             .lines(source)
             .print(sink)
             .listener(delays)
             .parallelism(parallelism)
-            .batchInterval(Duration.ofMillis(intervalMillis))
-            .build();
+            .batchInterval(Duration.ofMillis(intervalMillis));
+    if (checkpoint != null) {
+      builder.checkpoint(checkpoint);
+    }
+    StreamingPipeline pipeline = builder.build();
     System.gc(); // a clean heap: see the class comment
     GcPauses gc = new GcPauses();
     pipeline.start();

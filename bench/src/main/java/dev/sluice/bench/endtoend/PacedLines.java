@@ -1,7 +1,9 @@
 package dev.sluice.bench.endtoend;
 
+import dev.sluice.api.Codec;
 import dev.sluice.api.Receiver;
 import dev.sluice.api.ReceiverSource;
+import dev.sluice.runtime.codec.Codecs;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -71,6 +73,12 @@ final class PacedLines implements ReceiverSource<String> {
       }
     }
     maxLagNanos = maxLag;
+  }
+
+  /** Logged as UTF-8 with a checkpoint directory, as the socket source's lines are. */
+  @Override
+  public Codec<String> recordCodec() {
+    return Codecs.string();
   }
 
   @Override

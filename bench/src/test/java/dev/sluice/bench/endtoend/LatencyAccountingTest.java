@@ -121,6 +121,11 @@ class LatencyAccountingTest {
       }
 
       @Override
+      public long index() {
+        return 0;
+      }
+
+      @Override
       public int partitionCount() {
         return 1;
       }

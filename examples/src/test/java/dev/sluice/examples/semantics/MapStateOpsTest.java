@@ -74,8 +74,7 @@ class MapStateOpsTest {
     return StateReference.mapWithState(pairs(events), MapStateOpsTest::track, 1000, 3000, 10);
   }
 
-  private static Map<String, List<Batch<Object>>> run(List<List<String>> events)
-      throws InterruptedException {
+  private static Map<String, List<Batch<Object>>> run(List<List<String>> events) {
     return Harness.run(
         MapStateOpsPipeline.builder().events(Sources.batches(events)), 2, events.size());
   }
@@ -105,7 +104,7 @@ class MapStateOpsTest {
   }
 
   @Test
-  void matchesTheReferenceBatchByBatch() throws InterruptedException {
+  void matchesTheReferenceBatchByBatch() {
     Map<String, List<Batch<Object>>> out = run(EVENTS);
     MapWithStateOutput<String, Long, String> expected = expected(EVENTS);
     assertEquals(perKey(expected.mapped()), perKey(strings(out.get("sumsOut"))));
@@ -113,7 +112,7 @@ class MapStateOpsTest {
   }
 
   @Test
-  void pinsTheRulesWithExactValues() throws InterruptedException {
+  void pinsTheRulesWithExactValues() {
     Map<String, List<Batch<Object>>> out = run(EVENTS);
     List<Map<String, List<String>>> sums = perKey(strings(out.get("sumsOut")));
     List<List<String>> snapshots = Harness.multisets(out.get("snapshotsOut"));
@@ -138,7 +137,7 @@ class MapStateOpsTest {
   }
 
   @Test
-  void randomBatchesMatchTheReference() throws InterruptedException {
+  void randomBatchesMatchTheReference() {
     for (long seed = 1; seed <= 3; seed++) {
       Random random = new Random(seed);
       List<List<String>> events = new ArrayList<>();

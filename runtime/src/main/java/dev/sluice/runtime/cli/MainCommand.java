@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * parse the flags, print the usage or an error, set up logging, bind sources and sinks, then run
  * the pipeline until it stops.
  *
- * <p>Exit status: 0 after {@code --help} or a stop (Ctrl-C, {@code --batches}); 2 for a bad
+ * <p>Exit status: 0 after {@code --help}, a stop (Ctrl-C, {@code --batches}) or the end of a
+ * bounded run ({@code --once}); 2 for a bad
  * command line, reported as one {@code error: ...} line and a pointer to {@code --help}; 1 when
  * the pipeline cannot be built or fails, reported as {@code error: <message>} (the log has the
  * details).
@@ -74,7 +75,7 @@ final class MainCommand {
     }
     StreamingPipeline pipeline;
     try {
-      pipeline = builder.build();
+      pipeline = options.once() ? builder.buildOnce() : builder.build();
     } catch (RuntimeException e) {
       return failed(e);
     }

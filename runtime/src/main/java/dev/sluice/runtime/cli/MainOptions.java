@@ -5,8 +5,11 @@ import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.PipelineBuilder.Port;
 import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.BatchSize;
 import dev.sluice.runtime.source.Sources;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +32,20 @@ final class MainOptions {
   private static final String BATCH_INTERVAL = "batch-interval";
   private static final String PARALLELISM = "parallelism";
   private static final String BATCHES = "batches";
+  private static final String CHECKPOINT = "checkpoint";
   private static final String LOG_LEVEL = "log-level";
+  private static final String ONCE = "once";
+  private static final String BATCH_SIZE = "batch-size";
   private static final String HELP = "help";
 
   private final boolean help;
   private Duration batchInterval;
   private Integer parallelism;
   private Long batches;
+  private Path checkpoint;
   private String logLevel;
+  private boolean once;
+  private BatchSize batchSize;
   private final Map<String, String> inputUris = new LinkedHashMap<>();
   private final Map<String, String> outputUris = new LinkedHashMap<>();
 
@@ -69,8 +78,15 @@ final class MainOptions {
       }
       int equals = arg.indexOf('=');
       String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-      if (name.equals(HELP)) {
-        throw new UsageException("--" + HELP + " takes no value");
+      if (name.equals(HELP) || name.equals(ONCE) && equals >= 0) {
+        throw new UsageException("--" + name + " takes no value");
+      }
+      if (name.equals(ONCE)) {
+        if (options.once) {
+          throw new UsageException("--" + ONCE + " given twice");
+        }
+        options.once = true;
+        continue;
       }
       if (!isCommon(name) && find(inputs, name) == null && find(outputs, name) == null) {
         throw new UsageException("unknown flag --" + name);
@@ -87,6 +103,10 @@ final class MainOptions {
         throw new UsageException("--" + name + " given twice");
       }
       options.set(name, value, inputs);
+    }
+    if (options.once && options.batches != null) {
+      throw new UsageException("--" + BATCHES + " cannot be combined with --" + ONCE
+          + ", which stops by itself once the inputs are read and the windows drained");
     }
     return options;
   }
@@ -106,6 +126,11 @@ final class MainOptions {
     return batches == null ? OptionalLong.empty() : OptionalLong.of(batches);
   }
 
+  /** Whether {@code --once} asks for a bounded run. */
+  boolean once() {
+    return once;
+  }
+
   /** The batch interval of {@code --batch-interval}, if given. */
   Optional<Duration> batchInterval() {
     return Optional.ofNullable(batchInterval);
@@ -114,6 +139,11 @@ final class MainOptions {
   /** The parallelism of {@code --parallelism}, if given. */
   OptionalInt parallelism() {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
+  }
+
+  /** The directory of {@code --checkpoint}, if given. */
+  Optional<Path> checkpoint() {
+    return Optional.ofNullable(checkpoint);
   }
 
   /**
@@ -129,10 +159,16 @@ final class MainOptions {
     if (parallelism != null) {
       builder.parallelism(parallelism);
     }
+    if (checkpoint != null) {
+      builder.checkpoint(checkpoint);
+    }
+    BatchSize size = batchSize != null ? batchSize : BatchSize.files(1);
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
       Source<String> source;
       try {
-        source = Sources.fromUri(input.getValue());
+        source = once
+            ? Sources.boundedFromUri(input.getValue(), size)
+            : Sources.fromUri(input.getValue(), size);
       } catch (IllegalArgumentException e) {
         throw new UsageException("--" + input.getKey() + ": " + e.getMessage());
       }
@@ -154,7 +190,9 @@ final class MainOptions {
       case BATCH_INTERVAL -> batchInterval = interval(value);
       case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
+      case CHECKPOINT -> checkpoint = directory(value);
       case LOG_LEVEL -> logLevel = level(value);
+      case BATCH_SIZE -> batchSize = batchSize(value);
       default -> {
         Port input = find(inputs, name);
         if (input == null) {
@@ -195,6 +233,14 @@ final class MainOptions {
     return number.longValue();
   }
 
+  private static BatchSize batchSize(String value) throws UsageException {
+    try {
+      return BatchSize.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + BATCH_SIZE + ": " + e.getMessage());
+    }
+  }
+
   private static String level(String value) throws UsageException {
     if (!LOG_LEVELS.contains(value)) {
       throw new UsageException(
@@ -207,7 +253,10 @@ final class MainOptions {
     return name.equals(BATCH_INTERVAL)
         || name.equals(PARALLELISM)
         || name.equals(BATCHES)
-        || name.equals(LOG_LEVEL);
+        || name.equals(CHECKPOINT)
+        || name.equals(LOG_LEVEL)
+        || name.equals(ONCE)
+        || name.equals(BATCH_SIZE);
   }
 
   private static Port find(List<Port> ports, String name) {
@@ -217,5 +266,14 @@ final class MainOptions {
       }
     }
     return null;
+  }
+
+  private static Path directory(String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--" + CHECKPOINT + ": '" + value + "' is not a path: "
+          + e.getReason());
+    }
   }
 }

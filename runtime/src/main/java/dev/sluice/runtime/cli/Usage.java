@@ -20,8 +20,11 @@ final class Usage {
     text.append("Usage: ").append(builder.pipelineName()).append("Main [options]\n");
     text.append("Runs the Sluice pipeline ")
         .append(builder.pipelineName())
-        .append(" until stopped; Ctrl-C stops it gracefully.\n\n");
-    text.append("Inputs, bound by URI: socket://host:port, file:///dir, dir:path or demo:\n");
+        .append(" until stopped; Ctrl-C stops it gracefully.\n")
+        .append("With --once, runs it over bounded inputs as fast as it can, lets the windows ")
+        .append("drain, and exits.\n\n");
+    text.append("Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths "
+        + "or demo:\n");
     for (Port input : builder.inputs()) {
       if (input.text()) {
         line(text, "--" + input.name() + " URI", input.type() + " records (default: set in code)");
@@ -41,6 +44,11 @@ final class Usage {
         "--parallelism N",
         "partitions per batch and worker threads (default: " + builder.parallelism() + ")");
     line(text, "--batches N", "stop gracefully after N batches (default: run until stopped)");
+    line(text, "--once", "read the inputs as bounded (files: and the files of a dir: now),");
+    line(text, "", "batch after batch with no waiting; drain the windows; exit 0");
+    line(text, "--batch-size N|Nfiles", "lines or files per batch of a bounded input (default: "
+        + "1file)");
+    line(text, "--checkpoint DIR", "log batches in DIR; resume from it after a crash (default: none)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");
     return text.toString();

@@ -31,6 +31,15 @@ public interface BatchClock {
   }
 
   /**
+   * Whether the batch at {@code timeMillis} may be cut: the clock has reached that time. An
+   * {@link #unpaced} clock has reached every time, so that batches follow each other as fast as
+   * they are processed.
+   */
+  default boolean reached(long timeMillis) {
+    return millis() >= timeMillis;
+  }
+
+  /**
    * Registers {@code wakeUp} to run after every jump of this clock. Clocks that only follow real
    * time never jump and ignore it.
    */
@@ -42,6 +51,16 @@ public interface BatchClock {
   /** The wall clock. */
   static BatchClock system() {
     return System::currentTimeMillis;
+  }
+
+  /**
+   * A clock that does not pace batches, for bounded runs: every batch time counts as reached, so
+   * each batch is cut as soon as there is room for it, with no wall-clock waiting. Its time is
+   * {@code base}'s, which sets the first batch time (and so the batch times) and the delays in the
+   * metrics.
+   */
+  static BatchClock unpaced(BatchClock base) {
+    return new UnpacedClock(base);
   }
 
   /** A clock that moves only when told to, starting at {@code startMillis}; for tests. */

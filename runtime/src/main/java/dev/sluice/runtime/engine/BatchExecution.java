@@ -9,6 +9,7 @@ import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ final class BatchExecution {
   private final List<String> inputNames;
 
   private BatchRun run;
+  private SealedBatch lastBatch;
   private int segment;
   private int outstanding;
   private long segmentStart;
@@ -53,19 +55,30 @@ final class BatchExecution {
   private long startNanos;
   private final long[] segmentNanos;
   private boolean abandoning;
+  /** Whether the running batch's segments are done and its outputs wait for its durable plan. */
+  private boolean holdingOutputs;
+  private final LongPredicate outputsAllowed;
   private PipelineFailedException failure;
   private BatchInfo completedInfo;
 
   /**
    * @param partitions how many partitions each input is cut into
    * @param inputNames the inputs' names, for metrics
+   * @param twoPhase whether transactional sinks only prepare, to be committed by the driver (with
+   *     a checkpoint directory), or write at once
+   * @param outputsAllowed whether the outputs of the batch of a given index may be written now
+   *     (with a checkpoint directory: once its plan is durable); when not, the batch holds before
+   *     its outputs until {@link #releaseOutputs()}
    */
   BatchExecution(
       PipelineProgram program,
       Worker[] workers,
       int partitions,
       Completions completions,
-      List<String> inputNames) {
+      List<String> inputNames,
+      boolean twoPhase,
+      LongPredicate outputsAllowed) {
+    this.outputsAllowed = outputsAllowed;
     this.program = program;
     this.workers = workers;
     this.partitions = partitions;
@@ -80,7 +93,7 @@ final class BatchExecution {
       segmentTasks[s] = tasks;
     }
     this.segmentNanos = new long[segments.size()];
-    this.outputTask = new OutputTask(completions, program.outputs());
+    this.outputTask = new OutputTask(completions, program.outputs(), twoPhase);
   }
 
   /**
@@ -114,8 +127,14 @@ final class BatchExecution {
     return run == null ? null : run.sealed();
   }
 
+  /** The batch started last: the one running, or the one that just completed or failed. */
+  SealedBatch lastBatch() {
+    return lastBatch;
+  }
+
   /** Starts {@code batch}; {@code clockMillis} is the clock's time now, for the delays. */
   void start(SealedBatch batch, long clockMillis) {
+    lastBatch = batch;
     run = new BatchRun(batch, partitions, program.outputs());
     abandoning = false;
     failure = null;
@@ -128,6 +147,21 @@ final class BatchExecution {
   /** Hands out no more tasks for the running batch; it ends once its in-flight tasks are back. */
   void abandon() {
     abandoning = true;
+    if (holdingOutputs) { // nothing in flight to bring it back: it ends here
+      holdingOutputs = false;
+      run = null;
+    }
+  }
+
+  /** Whether the running batch waits, segments done, for leave to write its outputs. */
+  boolean holdingOutputs() {
+    return holdingOutputs;
+  }
+
+  /** Writes the outputs of the batch that {@link #holdingOutputs()}. */
+  void releaseOutputs() {
+    holdingOutputs = false;
+    submit(outputTask);
   }
 
   /** Takes back a finished task of the running batch. */
@@ -189,6 +223,10 @@ final class BatchExecution {
       segmentNanos[s] = 0;
     }
     segment = segmentTasks.length;
+    if (!run.sealed().replayed() && !outputsAllowed.test(run.batchIndex())) {
+      holdingOutputs = true;
+      return;
+    }
     submit(outputTask);
   }
 

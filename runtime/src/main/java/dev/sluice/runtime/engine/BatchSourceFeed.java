@@ -1,16 +1,26 @@
 package dev.sluice.runtime.engine;
 
 import dev.sluice.api.BatchSource;
+import dev.sluice.api.ReplayableSource;
 import java.util.List;
 
-/** An input whose {@link BatchSource} is asked for each batch's records when it is sealed. */
+/**
+ * An input whose {@link BatchSource} is asked for each batch's records when it is sealed. With
+ * planning on (a checkpoint directory), a {@link ReplayableSource} plans each batch first and the
+ * plan goes into the batch log.
+ */
 final class BatchSourceFeed extends InputFeed {
 
   private final BatchSource<?> source;
+  private final ReplayableSource<?> replayable;
+  private byte[] sealedPlan;
 
-  BatchSourceFeed(String name, BatchSource<?> source) {
+  /** An input of {@code source}; {@code planning} asks a replayable source for plans. */
+  BatchSourceFeed(String name, BatchSource<?> source, boolean planning) {
     super(name);
     this.source = source;
+    this.replayable =
+        planning && source instanceof ReplayableSource<?> replayable ? replayable : null;
   }
 
   @Override
@@ -33,9 +43,45 @@ final class BatchSourceFeed extends InputFeed {
 
   @Override
   List<?> seal(long batchTime) throws Exception {
-    List<?> records = source.nextBatch(batchTime);
+    if (replayable == null) {
+      return checked(source.nextBatch(batchTime), "nextBatch", batchTime);
+    }
+    byte[] plan = replayable.plan(batchTime);
+    if (plan == null) {
+      throw new NullPointerException("plan(" + batchTime + ") returned null");
+    }
+    sealedPlan = plan;
+    return checked(replayable.read(batchTime, plan), "read", batchTime);
+  }
+
+  @Override
+  byte[] sealedPlan() {
+    return sealedPlan;
+  }
+
+  @Override
+  List<?> replay(long batchTime, byte[] plan) throws Exception {
+    if (replayable == null || plan == null) {
+      return List.of();
+    }
+    return checked(replayable.read(batchTime, plan), "read", batchTime);
+  }
+
+  /** After a restart: the source goes on after the batch at {@code batchTime} of {@code plan}. */
+  void resume(long batchTime, byte[] plan) throws Exception {
+    if (replayable != null) {
+      replayable.resume(batchTime, plan);
+    }
+  }
+
+  /** Whether the source's batches can be read again after a crash. */
+  boolean replayable() {
+    return replayable != null;
+  }
+
+  private static List<?> checked(List<?> records, String method, long batchTime) {
     if (records == null) {
-      throw new NullPointerException("nextBatch(" + batchTime + ") returned null");
+      throw new NullPointerException(method + "(" + batchTime + ") returned null");
     }
     return records;
   }

@@ -3,7 +3,10 @@ package dev.sluice.runtime.engine;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.checkpoint.BatchPlan;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * in-flight tasks finish, the rest is dropped and counted in the log. Either way the workers end,
  * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
  * released.
+ *
+ * <p>A bounded run ({@link BoundedRun}, usually on an unpaced clock) ends by itself: once the
+ * batch it says is the last is sealed, nothing more is sealed and the driver finishes as after a
+ * graceful stop. A graceful stop of a bounded run, which has no receivers to wait for, finishes
+ * the batches sealed so far.
  *
  * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
  * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
@@ -77,6 +85,16 @@ final class Driver implements Runnable {
   private final Completions completions;
   private final BatchExecution execution;
   private final AtomicInteger stopRequest = new AtomicInteger(NO_STOP);
+  /** The checkpoint directory's side of the driver, or {@code null} without one. */
+  private final Checkpointing checkpointing;
+  /** The batches logged by earlier runs, run again before any new batch; empty without. */
+  private final List<BatchPlan> replay;
+  private final long firstBatchTime;
+  private int replayNext;
+  private long replayedBatches;
+  private long replayStartNanos;
+  /** The end of a bounded run, or {@code null} for a streaming run. */
+  private final BoundedRun bounded;
 
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
   private Phase phase = Phase.RUNNING;
@@ -91,9 +109,14 @@ final class Driver implements Runnable {
   private long droppedRecords;
 
   /**
-   * @param firstBatchTime the time of the first batch
+   * @param firstBatchTime the time of the first new batch
+   * @param firstBatchIndex the index of the first new batch: 0, or after the logged ones
+   * @param checkpointing the checkpoint directory, or {@code null}; its logged batches run first,
+   *     and the replayable sources resume after them
    * @param reporter told of the pipeline's life and every batch
    * @param termination released when everything has stopped
+   * @param bounded the end of a bounded run, or {@code null} to run until stopped
+   * @throws PipelineFailedException if a source cannot resume
    */
   Driver(
       PipelineProgram program,
@@ -102,31 +125,45 @@ final class Driver implements Runnable {
       BatchClock clock,
       EngineLimits limits,
       long firstBatchTime,
+      long firstBatchIndex,
+      Checkpointing checkpointing,
       BatchReporter reporter,
-      Termination termination) {
+      Termination termination,
+      BoundedRun bounded) {
     this.pipeline = program.name();
     this.program = program;
     this.interval = intervalMillis;
     this.clock = clock;
     this.maxPending = limits.maxPendingBatches();
     this.nextBatchTime = firstBatchTime;
+    this.firstBatchTime = firstBatchTime;
+    this.nextBatchIndex = firstBatchIndex;
+    this.checkpointing = checkpointing;
+    this.replay = checkpointing == null ? List.of() : checkpointing.planned();
     this.reporter = reporter;
     this.termination = termination;
+    this.bounded = bounded;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
-    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker);
+    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null,
+        checkpointing == null ? null : checkpointing.writeAheadLogRoot());
+    inputs.resume(replay);
     this.workers = new Worker[parallelism];
     int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
     for (int w = 0; w < parallelism; w++) {
       workers[w] = new Worker("sluice-" + pipeline + "-worker-" + w, perWorker);
     }
     this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
-    this.execution =
-        new BatchExecution(program, workers, parallelism, completions, inputs.names());
+    this.execution = new BatchExecution(program, workers, parallelism, completions,
+        inputs.names(), checkpointing != null,
+        checkpointing == null ? index -> true : checkpointing::planDurable);
   }
 
-  /** Starts the workers, the driver thread, then the receivers. */
+  /** Starts the log's writer, the workers, the driver thread, then the receivers. */
   void start() {
+    if (checkpointing != null) {
+      checkpointing.startWriter(parker, inputs.writeAheadLogs(), maxPending + 1);
+    }
     clock.addWakeUp(clockWakeUp);
     for (Worker worker : workers) {
       worker.start();
@@ -147,6 +184,16 @@ final class Driver implements Runnable {
     return thread;
   }
 
+  /** The time of the first new batch. */
+  long firstBatchTime() {
+    return firstBatchTime;
+  }
+
+  /** The inputs whose records cannot be read again after a crash. */
+  List<String> unreplayableInputs() {
+    return inputs.unreplayable();
+  }
+
   /** Whether {@code other} is one of this pipeline's threads: driver, worker or receiver. */
   boolean owns(Thread other) {
     if (other == thread || inputs.runOn(other)) {
@@ -164,6 +211,7 @@ final class Driver implements Runnable {
   public void run() {
     try {
       reporter.started(nextBatchTime);
+      recoverSinks();
       Backoff backoff = new Backoff();
       while (phase != Phase.DONE) {
         if (step()) {
@@ -184,15 +232,16 @@ final class Driver implements Runnable {
   private boolean step() {
     boolean progress = handleStopRequest();
     progress |= inputs.noticeEnded(nextBatchTime, onFailure);
+    progress |= enqueueReplay();
     if (collecting()) {
-      progress |= inputs.drain();
+      progress |= drainInputs();
     }
-    while (collecting() && clock.millis() >= nextBatchTime) {
+    while (collecting() && clock.reached(nextBatchTime)) {
       seal();
       progress = true;
     }
-    if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending) {
-      inputs.drain();
+    if (phase == Phase.STOPPING && inputs.done() && pending.size() < maxPending && replayed()) {
+      drainInputs();
       if (inputs.hasOpenRecords()) {
         seal(); // a final batch for what receivers delivered last, without waiting for the clock
       }
@@ -202,6 +251,7 @@ final class Driver implements Runnable {
       progress = true;
     }
     progress |= pollCompletions();
+    progress |= releaseDurableOutputs();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
       execution.start(pending.poll(), clock.millis());
       progress = true;
@@ -227,7 +277,36 @@ final class Driver implements Runnable {
     return !completions.isEmpty()
         || stopRequest.get() > handledStop
         || inputs.endedUnnoticed()
-        || (collecting() && (inputs.hasRecords() || clock.millis() >= nextBatchTime));
+        || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)))
+        || (replaying() && pending.size() < maxPending)
+        || (checkpointing != null && logProgressed());
+  }
+
+  /** Whether the log's writer failed, or made the plan durable that the running batch awaits. */
+  private boolean logProgressed() {
+    return checkpointing.writerFailure() != null && failure == null
+        || execution.holdingOutputs() && checkpointing.planDurable(execution.current().index());
+  }
+
+  /**
+   * With a checkpoint directory: writes the held outputs of the running batch once its plan is
+   * durable, and fails the pipeline if the log's writer failed.
+   */
+  private boolean releaseDurableOutputs() {
+    if (checkpointing == null) {
+      return false;
+    }
+    Throwable writerFailure = checkpointing.writerFailure();
+    if (writerFailure != null && failure == null) {
+      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to write its batch log in "
+          + checkpointing.root() + ": " + writerFailure, writerFailure));
+      return true;
+    }
+    if (execution.holdingOutputs() && checkpointing.planDurable(execution.current().index())) {
+      execution.releaseOutputs();
+      return true;
+    }
+    return false;
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -236,9 +315,64 @@ final class Driver implements Runnable {
     return inputs.stopped() ? Math.min(nanos, inputs.nanosToDeadline()) : nanos;
   }
 
-  /** Whether the open interval still takes records: before the final seal, with room to seal. */
+  /**
+   * Whether the open interval still takes records: before the final seal, with room to seal, and
+   * once every logged batch is queued (new batches come after them).
+   */
   private boolean collecting() {
-    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && pending.size() < maxPending;
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && pending.size() < maxPending
+        && replayed();
+  }
+
+  /** Whether logged batches are still to be queued: running, or stopping gracefully. */
+  private boolean replaying() {
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && !replayed();
+  }
+
+  /** Whether every batch logged by earlier runs is queued. */
+  private boolean replayed() {
+    return replayNext == replay.size();
+  }
+
+  /** Queues the logged batches, read again from their plans, as far as there is room. */
+  private boolean enqueueReplay() {
+    boolean progress = false;
+    while (replaying() && pending.size() < maxPending) {
+      if (replayNext == 0) {
+        replayStartNanos = System.nanoTime();
+      }
+      BatchPlan plan = replay.get(replayNext++);
+      try {
+        pending.add(inputs.replay(plan, plan.index() <= checkpointing.lastCommitted()));
+      } catch (PipelineFailedException e) {
+        fail(e);
+      }
+      progress = true;
+    }
+    return progress;
+  }
+
+  /** Drains the receivers; a write-ahead log that cannot be written fails the pipeline. */
+  private boolean drainInputs() {
+    try {
+      return inputs.drain();
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return true;
+    }
+  }
+
+  /** At start: transactional sinks finish or drop what a crash left. */
+  private void recoverSinks() {
+    if (checkpointing == null) {
+      return;
+    }
+    try {
+      checkpointing.recoverSinks();
+    } catch (Exception e) {
+      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to recover a "
+          + "transactional sink from " + checkpointing.root() + ": " + e, e));
+    }
   }
 
   private boolean handleStopRequest() {
@@ -251,7 +385,7 @@ final class Driver implements Runnable {
       log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
           pipeline);
       inputs.stop();
-      phase = Phase.STOPPING;
+      phase = bounded == null ? Phase.STOPPING : Phase.FINISHING;
     } else if (request == IMMEDIATE && phase != Phase.ABORTING && phase != Phase.DONE) {
       log.info("Stopping {} at once", pipeline);
       inputs.stop();
@@ -262,12 +396,35 @@ final class Driver implements Runnable {
 
   /** Ends the open interval as the batch at {@code nextBatchTime}; a throwing source fails it. */
   private void seal() {
+    SealedBatch batch;
     try {
-      pending.add(inputs.seal(nextBatchTime, nextBatchIndex));
-      nextBatchTime += interval;
-      nextBatchIndex++;
+      batch = inputs.seal(nextBatchTime, nextBatchIndex);
     } catch (PipelineFailedException e) {
       fail(e);
+      return;
+    }
+    if (checkpointing != null) {
+      checkpointing.logPlan(batch); // written and forced while the batch runs
+    }
+    pending.add(batch);
+    nextBatchTime += interval;
+    nextBatchIndex++;
+    endIfLastOfBoundedRun(batch);
+  }
+
+  /** In a bounded run, stops sealing after the run's last batch. */
+  private void endIfLastOfBoundedRun(SealedBatch batch) {
+    boolean last;
+    try {
+      last = bounded != null && phase == Phase.RUNNING && bounded.isLast(batch);
+    } catch (PipelineFailedException e) {
+      fail(e);
+      return;
+    }
+    if (last) {
+      log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
+          pipeline, batch.time(), bounded.drainBatches());
+      phase = Phase.FINISHING;
     }
   }
 
@@ -278,7 +435,12 @@ final class Driver implements Runnable {
       progress = true;
       switch (execution.onCompletion(task)) {
         case COMPLETED -> completed();
-        case FAILED -> fail(execution.failure());
+        case FAILED -> {
+          if (checkpointing != null) {
+            checkpointing.abort(execution.lastBatch().index());
+          }
+          fail(execution.failure());
+        }
         case ABANDONED -> {
           droppedBatches++;
           droppedRecords += abandoned.records();
@@ -290,6 +452,28 @@ final class Driver implements Runnable {
   }
 
   private void completed() {
+    SealedBatch batch = execution.lastBatch();
+    if (batch.replayed()) {
+      replayedBatches++;
+      if (replayedBatches == checkpointing.lastCommitted() + 1 - replay.get(0).index()) {
+        log.info("{}: replayed {} committed {} in {} ms to rebuild state", pipeline,
+            replayedBatches, replayedBatches == 1 ? "batch" : "batches",
+            (System.nanoTime() - replayStartNanos) / 1_000_000);
+      }
+      return;
+    }
+    if (checkpointing != null) {
+      try {
+        checkpointing.commit(batch.index());
+      } catch (Exception e) {
+        String output = checkpointing.failedOutput();
+        fail(output == null
+            ? new PipelineFailedException("Pipeline " + pipeline + " failed to commit batch "
+                + batch.time() + " in " + checkpointing.root() + ": " + e, e)
+            : Failures.inOutput(pipeline, output, batch.time(), e));
+        return;
+      }
+    }
     completedBatches++;
     reporter.completed(execution.completedInfo());
     termination.batchCompleted(execution.completedInfo().batchTime());
@@ -312,6 +496,10 @@ final class Driver implements Runnable {
     if (execution.busy()) {
       abandoned = execution.current();
       execution.abandon();
+      if (!execution.busy()) { // it was holding its outputs: nothing in flight to wait for
+        droppedBatches++;
+        droppedRecords += abandoned.records();
+      }
     }
   }
 
@@ -345,6 +533,8 @@ final class Driver implements Runnable {
         log.warn("{} dropped {} records received after its final batch", pipeline, late);
       }
       ResourceCloser.closeAll(program);
+      inputs.closeLogs();
+      closeCheckpoint();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {
         log.info("Stopped {} after {} {}", pipeline, completedBatches,
@@ -355,6 +545,17 @@ final class Driver implements Runnable {
     } finally {
       reporter.stopped(failure);
       termination.terminate(failure);
+    }
+  }
+
+  private void closeCheckpoint() {
+    if (checkpointing == null) {
+      return;
+    }
+    try {
+      checkpointing.close();
+    } catch (IOException e) {
+      log.warn("Closing checkpoint directory {} of {} failed", checkpointing.root(), pipeline, e);
     }
   }
 

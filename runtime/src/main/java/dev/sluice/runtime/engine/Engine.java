@@ -6,6 +6,7 @@ import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads per pipeline: one receiver per {@code ReceiverSource} input
  * ({@code sluice-<pipeline>-receiver-<input>}), one driver ({@code sluice-<pipeline>-driver}) and
- * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}).
+ * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}), and with a checkpoint
+ * directory the batch log's writer ({@code sluice-<pipeline>-log}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
  * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves.
@@ -38,11 +40,13 @@ public final class Engine {
   private final int parallelism;
   private final BatchClock clock;
   private final EngineLimits limits;
+  private final CheckpointSettings checkpoint;
   private final BatchReporter reporter;
   private final Termination termination = new Termination();
   private final AtomicInteger state = new AtomicInteger(NEW);
   /** Stop requests made before the driver was published: 0 none, 1 graceful, 2 immediate. */
   private final AtomicInteger earlyStop = new AtomicInteger();
+  private final BoundedRun bounded;
   private volatile Driver driver;
 
   /**
@@ -50,6 +54,7 @@ public final class Engine {
    *
    * @param batchInterval positive, a whole number of milliseconds
    * @param parallelism the partitions per input and the number of workers, at least 1
+   * @param checkpoint the checkpoint settings, or {@code null} for none
    */
   public Engine(
       PipelineProgram program,
@@ -57,7 +62,24 @@ public final class Engine {
       int parallelism,
       BatchClock clock,
       List<StreamingListener> listeners,
-      EngineLimits limits) {
+      EngineLimits limits,
+      CheckpointSettings checkpoint) {
+    this(program, batchInterval, parallelism, clock, listeners, limits, checkpoint, null);
+  }
+
+  /**
+   * An engine for {@code program} that, if {@code bounded} is not {@code null}, ends by itself
+   * as {@code bounded} says, not started.
+   */
+  public Engine(
+      PipelineProgram program,
+      Duration batchInterval,
+      int parallelism,
+      BatchClock clock,
+      List<StreamingListener> listeners,
+      EngineLimits limits,
+      CheckpointSettings checkpoint,
+      BoundedRun bounded) {
     if (batchInterval.toMillis() < 1) {
       throw new IllegalArgumentException("batch interval must be at least 1 ms: " + batchInterval);
     }
@@ -69,6 +91,8 @@ public final class Engine {
     this.parallelism = parallelism;
     this.clock = clock;
     this.limits = limits;
+    this.checkpoint = checkpoint;
+    this.bounded = bounded;
     this.reporter = new BatchReporter(program.name(), listeners);
   }
 
@@ -83,22 +107,35 @@ public final class Engine {
   }
 
   /**
-   * Starts the workers, the driver and the receivers.
+   * Recovers from the checkpoint directory, if there is one, then starts the workers, the driver
+   * and the receivers.
    *
    * @throws IllegalStateException if already started or stopped
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
+   *     be used; the pipeline is then stopped, its sources and sinks closed
+   * @throws PipelineFailedException if a source cannot resume from the checkpoint
    */
   public void start() {
     if (!state.compareAndSet(NEW, STARTED)) {
       throw new IllegalStateException(
           "pipeline " + name() + (state.get() == STARTED ? " already started" : " was stopped"));
     }
-    long first = firstBatchTime(clock.millis(), intervalMillis);
-    Driver started = new Driver(program, intervalMillis, parallelism, clock, limits, first,
-        reporter, termination);
+    Driver started;
+    try {
+      started = checkpoint == null ? newDriver(null) : recover();
+    } catch (RuntimeException e) {
+      ResourceCloser.closeAll(program);
+      PipelineFailedException failure = e instanceof PipelineFailedException failed ? failed
+          : new PipelineFailedException("Pipeline " + name() + " cannot start: "
+              + e.getMessage(), e);
+      reporter.stopped(failure);
+      termination.terminate(failure);
+      throw e;
+    }
     driver = started;
     log.info("Starting {}: batch interval {} ms, parallelism {}, first batch {}; inputs {}; "
-        + "outputs {}", name(), intervalMillis, parallelism, first, describeInputs(),
-        describeOutputs());
+        + "outputs {}", name(), intervalMillis, parallelism, started.firstBatchTime(),
+        describeInputs(), describeOutputs());
     started.start();
     // a stop requested while the driver was being made: publish, then re-read (see requestStop)
     int early = earlyStop.get();
@@ -182,6 +219,40 @@ public final class Engine {
     if (running != null && running.owns(current)) {
       throw new IllegalStateException(method + " called from " + current.getName() + ", a thread "
           + "of " + name() + ", which would wait for itself; use requestStop");
+    }
+  }
+
+  /** A driver for the first start: batch 0 is the first after the clock's time now. */
+  private Driver newDriver(Checkpointing checkpointing) {
+    long first = firstBatchTime(clock.millis(), intervalMillis);
+    return new Driver(program, intervalMillis, parallelism, clock, limits, first, 0,
+        checkpointing, reporter, termination, bounded);
+  }
+
+  /** Opens the checkpoint directory and makes a driver that goes on from what it holds. */
+  private Driver recover() {
+    long startNanos = System.nanoTime();
+    List<String> inputNames =
+        program.inputs().stream().map(InputSlot::name).toList();
+    Checkpointing checkpointing = Checkpointing.open(checkpoint, program,
+        Duration.ofMillis(intervalMillis), () -> firstBatchTime(clock.millis(), intervalMillis),
+        inputNames);
+    try {
+      Driver recovered = new Driver(program, intervalMillis, parallelism, clock, limits,
+          checkpointing.nextBatchTime(), checkpointing.nextIndex(), checkpointing, reporter,
+          termination, bounded);
+      checkpointing.logStart(recovered.unreplayableInputs(),
+          (System.nanoTime() - startNanos) / 1_000_000);
+      log.info("Output guarantees of {} after a crash: {}", name(),
+          Checkpointing.guarantees(program));
+      return recovered;
+    } catch (RuntimeException e) {
+      try {
+        checkpointing.close();
+      } catch (java.io.IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 

@@ -37,6 +37,12 @@ final class Failures {
     return failed(pipeline, "input '" + input + "'", batchTime, thrown);
   }
 
+  /** Input {@code input} failed outside a batch (its write-ahead log, its resume). */
+  static PipelineFailedException inInput(String pipeline, String input, Throwable thrown) {
+    return new PipelineFailedException(
+        "Pipeline " + pipeline + " failed in input '" + input + "': " + thrown, thrown);
+  }
+
   /** The engine itself failed: a bug, reported like a user failure so the pipeline still stops. */
   static PipelineFailedException inDriver(String pipeline, Throwable thrown) {
     return new PipelineFailedException(

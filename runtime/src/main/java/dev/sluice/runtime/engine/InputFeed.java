@@ -41,6 +41,24 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
    */
   abstract List<?> seal(long batchTime) throws Exception;
 
+  /**
+   * The plan of the batch {@link #seal} just made, or {@code null} if this input does not plan:
+   * only a replayable source with planning on does.
+   */
+  byte[] sealedPlan() {
+    return null;
+  }
+
+  /**
+   * The records of a batch logged in an earlier run, read again from {@code plan} ({@code null}
+   * when the input had none): the same records for a replayable source, none otherwise.
+   *
+   * @throws Exception when the source fails to read them
+   */
+  List<?> replay(long batchTime, byte[] plan) throws Exception {
+    return List.of();
+  }
+
   /** The total time the source has waited for room (backpressure) so far, in nanoseconds. */
   abstract long blockedNanos();
 

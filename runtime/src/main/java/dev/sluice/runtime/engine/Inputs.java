@@ -4,6 +4,11 @@ import dev.sluice.api.BatchSource;
 import dev.sluice.api.ReceiverSource;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.checkpoint.BatchPlan;
+import dev.sluice.runtime.checkpoint.ReceivedLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import dev.sluice.runtime.internal.InputSlot;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +38,24 @@ final class Inputs {
   private boolean givenUp;
   private long takenBeforeFailure;
 
-  /** Feeds for {@code slots}: receiver queues sized by {@code limits}, waking {@code driver}. */
-  Inputs(String pipeline, List<InputSlot> slots, EngineLimits limits, Parker driver) {
+  /**
+   * Feeds for {@code slots}: receiver queues sized by {@code limits}, waking {@code driver};
+   * replayable sources plan their batches if {@code planning}; receivers with a codec get a
+   * write-ahead log under {@code walRoot} ({@code received/INPUT/}) unless it is {@code null}.
+   *
+   * @throws PipelineFailedException if a write-ahead log cannot be opened
+   */
+  Inputs(String pipeline, List<InputSlot> slots, EngineLimits limits, Parker driver,
+      boolean planning, Path walRoot) {
     this.pipeline = pipeline;
     this.feeds = new InputFeed[slots.size()];
     for (int i = 0; i < feeds.length; i++) {
       InputSlot slot = slots.get(i);
       Source<?> source = slot.source();
       feeds[i] = source instanceof ReceiverSource<?> receiver
-          ? new ReceiverFeed(
-              pipeline, slot.name(), receiver, limits.receiverQueueCapacity(), driver)
-          : new BatchSourceFeed(slot.name(), (BatchSource<?>) source);
+          ? new ReceiverFeed(pipeline, slot.name(), receiver, limits.receiverQueueCapacity(),
+              driver, openLog(pipeline, slot.name(), receiver, walRoot))
+          : new BatchSourceFeed(slot.name(), (BatchSource<?>) source, planning);
     }
     this.stopTimeoutNanos = limits.receiverStopTimeout().toNanos();
     this.lastBlockedNanos = new long[feeds.length];
@@ -66,11 +78,19 @@ final class Inputs {
     }
   }
 
-  /** Drains every receiver into the open interval; whether anything came. */
+  /**
+   * Drains every receiver into the open interval; whether anything came.
+   *
+   * @throws PipelineFailedException if a write-ahead log cannot be written
+   */
   boolean drain() {
     int drained = 0;
     for (InputFeed feed : feeds) {
-      drained += feed.drain();
+      try {
+        drained += feed.drain();
+      } catch (UncheckedIOException e) {
+        throw Failures.inInput(pipeline, feed.name(), e);
+      }
     }
     return drained > 0;
   }
@@ -133,10 +153,12 @@ final class Inputs {
    */
   SealedBatch seal(long time, long index) {
     List<List<?>> records = new ArrayList<>(feeds.length);
+    List<byte[]> plans = new ArrayList<>(feeds.length);
     long[] blocked = new long[feeds.length];
     for (int i = 0; i < feeds.length; i++) {
       try {
         records.add(feeds[i].seal(time));
+        plans.add(feeds[i].sealedPlan());
       } catch (Throwable e) { // a failing BatchSource fails the batch
         for (List<?> taken : records) {
           takenBeforeFailure += taken.size();
@@ -147,7 +169,123 @@ final class Inputs {
       blocked[i] = total - lastBlockedNanos[i];
       lastBlockedNanos[i] = total;
     }
-    return new SealedBatch(time, index, records, blocked);
+    return new SealedBatch(time, index, records, blocked, plans, false);
+  }
+
+  /**
+   * The batch of {@code plan}, logged by an earlier run, read again: each replayable input reads
+   * its plan, every other input is empty.
+   *
+   * @param replayed whether the batch committed before: its outputs are not written again
+   * @throws PipelineFailedException if a source fails to read its plan
+   */
+  SealedBatch replay(BatchPlan plan, boolean replayed) {
+    List<List<?>> records = new ArrayList<>(feeds.length);
+    List<byte[]> plans = new ArrayList<>(feeds.length);
+    for (InputFeed feed : feeds) {
+      byte[] inputPlan = plan.planOf(feed.name());
+      try {
+        records.add(feed.replay(plan.time(), inputPlan));
+      } catch (Throwable e) { // a source that cannot read its plan again fails the batch
+        throw Failures.inInput(pipeline, feed.name(), plan.time(), e);
+      }
+      plans.add(inputPlan);
+    }
+    return new SealedBatch(plan.time(), plan.index(), records, new long[feeds.length], plans,
+        replayed);
+  }
+
+  /**
+   * After a restart: each replayable input goes on after the last batch of {@code planned} that
+   * holds a plan of it; an input with none (new since) starts afresh.
+   *
+   * @throws PipelineFailedException if a source fails to resume
+   */
+  void resume(List<BatchPlan> planned) {
+    for (InputFeed feed : feeds) {
+      if (feed instanceof ReceiverFeed receiverFeed) {
+        try {
+          receiverFeed.resume(lastPlan(planned, feed.name()));
+        } catch (IOException | RuntimeException e) { // a log that cannot be read cannot go on
+          throw Failures.inInput(pipeline, feed.name(), e);
+        }
+        continue;
+      }
+      if (!(feed instanceof BatchSourceFeed batchFeed) || !batchFeed.replayable()) {
+        continue;
+      }
+      for (int b = planned.size() - 1; b >= 0; b--) {
+        byte[] plan = planned.get(b).planOf(feed.name());
+        if (plan != null) {
+          try {
+            batchFeed.resume(planned.get(b).time(), plan);
+          } catch (Throwable e) { // a source that cannot resume cannot run
+            throw Failures.inInput(pipeline, feed.name(), planned.get(b).time(), e);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  /** The inputs whose records cannot be read again after a crash. */
+  List<String> unreplayable() {
+    List<String> names = new ArrayList<>();
+    for (InputFeed feed : feeds) {
+      boolean replayable = feed instanceof BatchSourceFeed batchFeed ? batchFeed.replayable()
+          : ((ReceiverFeed) feed).replayable();
+      if (!replayable) {
+        names.add(feed.name());
+      }
+    }
+    return names;
+  }
+
+  /** The receivers' write-ahead logs. */
+  List<ReceivedLog<?>> writeAheadLogs() {
+    List<ReceivedLog<?>> logs = new ArrayList<>();
+    for (InputFeed feed : feeds) {
+      if (feed instanceof ReceiverFeed receiverFeed && receiverFeed.writeAheadLog() != null) {
+        logs.add(receiverFeed.writeAheadLog());
+      }
+    }
+    return logs;
+  }
+
+  /** Forces and closes the write-ahead logs; a failure is logged. */
+  void closeLogs() {
+    for (InputFeed feed : feeds) {
+      if (feed instanceof ReceiverFeed receiverFeed) {
+        try {
+          receiverFeed.closeLog();
+        } catch (IOException e) {
+          log.warn("Closing the write-ahead log of input '{}' of {} failed", feed.name(),
+              pipeline, e);
+        }
+      }
+    }
+  }
+
+  private static byte[] lastPlan(List<BatchPlan> planned, String input) {
+    for (int b = planned.size() - 1; b >= 0; b--) {
+      byte[] plan = planned.get(b).planOf(input);
+      if (plan != null) {
+        return plan;
+      }
+    }
+    return null;
+  }
+
+  private static ReceivedLog<?> openLog(String pipeline, String input,
+      ReceiverSource<?> source, Path walRoot) {
+    if (walRoot == null || source.recordCodec() == null) {
+      return null;
+    }
+    try {
+      return ReceivedLog.open(walRoot.resolve("received").resolve(input), source.recordCodec());
+    } catch (IOException | RuntimeException e) {
+      throw Failures.inInput(pipeline, input, e);
+    }
   }
 
   /** Stops every input and starts the deadline for their threads to end. Idempotent. */

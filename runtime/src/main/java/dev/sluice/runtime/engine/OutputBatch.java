@@ -19,13 +19,15 @@ import java.util.NoSuchElementException;
 final class OutputBatch<T> implements Batch<T> {
 
   private final long time;
+  private final long index;
   private final List<List<T>> partitions;
   private final long count;
 
-  /** Wraps {@code partitions} (not copied) as the batch at {@code time}. */
+  /** Wraps {@code partitions} (not copied) as the batch at {@code time} of index {@code index}. */
   @SuppressWarnings("unchecked") // the program filled the lists with this output's type
-  OutputBatch(long time, List<?>[] partitions) {
+  OutputBatch(long time, long index, List<?>[] partitions) {
     this.time = time;
+    this.index = index;
     List<List<T>> views = new ArrayList<>(partitions.length);
     long count = 0;
     for (List<?> partition : partitions) {
@@ -39,6 +41,11 @@ final class OutputBatch<T> implements Batch<T> {
   @Override
   public long time() {
     return time;
+  }
+
+  @Override
+  public long index() {
+    return index;
   }
 
   @Override
@@ -95,6 +102,6 @@ final class OutputBatch<T> implements Batch<T> {
 
   @Override
   public String toString() {
-    return "Batch[time=" + time + ", count=" + count + ", partitions=" + partitions.size() + "]";
+    return "Batch[time=" + time + ", index=" + index + ", count=" + count + ", partitions=" + partitions.size() + "]";
   }
 }

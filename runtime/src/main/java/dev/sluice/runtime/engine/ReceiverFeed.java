@@ -1,6 +1,10 @@
 package dev.sluice.runtime.engine;
 
 import dev.sluice.api.ReceiverSource;
+import dev.sluice.runtime.checkpoint.ReceivedLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jctools.queues.MessagePassingQueue;
@@ -16,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * thread writes {@code failure} before the volatile {@code ended}, so a driver that sees the input
  * ended sees why. <b>Allocation:</b> draining adds to an {@code ArrayList} presized from the last
  * batch, so a steady input does not regrow it.
+ *
+ * <p><b>Write-ahead log:</b> with one, every drained group of records is appended to it before it
+ * joins the open interval, the log is forced before the plan of the batch holding them is logged,
+ * and the batch's plan is the range of record numbers it holds; after a restart the batches are
+ * read back from the log, and the records logged after the last planned batch join the first new
+ * batch. A failure to write the log fails the pipeline.
  */
 final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consumer<Object> {
 
@@ -30,13 +40,22 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   private final Parker driver;
   private final Thread thread;
   private ArrayList<Object> open = new ArrayList<>();
+  /** The write-ahead log, or {@code null}. */
+  private final ReceivedLog<Object> wal;
+  /** With a log: the number of the open interval's first record. */
+  private long openFrom;
+  private int sealedCount;
   private Throwable failure;
   private volatile boolean ended;
 
+  /**
+   * @param wal the input's write-ahead log, or {@code null} for none
+   */
   @SuppressWarnings("unchecked") // records only travel on as Object; the program casts them back
-  ReceiverFeed(
-      String pipeline, String name, ReceiverSource<?> source, int capacity, Parker driver) {
+  ReceiverFeed(String pipeline, String name, ReceiverSource<?> source, int capacity,
+      Parker driver, ReceivedLog<?> wal) {
     super(name);
+    this.wal = (ReceivedLog<Object>) wal;
     this.pipeline = pipeline;
     this.source = (ReceiverSource<Object>) source;
     this.driver = driver;
@@ -54,7 +73,16 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
 
   @Override
   int drain() {
-    return handoff.drainTo(this);
+    int drained = handoff.drainTo(this);
+    if (wal != null && drained > 0) {
+      try {
+        wal.append(open.subList(open.size() - drained, open.size()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the write-ahead log of input '" + name()
+            + "'", e);
+      }
+    }
+    return drained;
   }
 
   /** Adds one drained record to the open interval. */
@@ -80,8 +108,70 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
       return List.of();
     }
     ArrayList<Object> records = open;
+    sealedCount = records.size();
     open = new ArrayList<>(Math.min(records.size(), MAX_PRESIZE));
     return records;
+  }
+
+  /**
+   * With a log: the range of record numbers the batch holds. The batch log's writer forces the
+   * log before it writes the plan.
+   */
+  @Override
+  byte[] sealedPlan() {
+    if (wal == null) {
+      return null;
+    }
+    byte[] plan = ByteBuffer.allocate(16).putLong(openFrom).putLong(openFrom + sealedCount)
+        .array();
+    openFrom += sealedCount;
+    sealedCount = 0;
+    return plan;
+  }
+
+  @Override
+  List<?> replay(long batchTime, byte[] plan) throws IOException {
+    if (wal == null || plan == null) {
+      return List.of();
+    }
+    ByteBuffer range = ByteBuffer.wrap(plan);
+    return wal.read(range.getLong(), range.getLong());
+  }
+
+  /**
+   * After a restart: the records logged after {@code lastPlan} (the range of the last planned
+   * batch, or {@code null} if none) were taken from the receiver and never batched; they join the
+   * open interval.
+   */
+  void resume(byte[] lastPlan) throws IOException {
+    if (wal == null) {
+      return;
+    }
+    long batched = 0;
+    if (lastPlan != null) {
+      ByteBuffer range = ByteBuffer.wrap(lastPlan);
+      range.getLong();
+      batched = range.getLong();
+    }
+    openFrom = batched;
+    open.addAll(wal.read(batched, wal.next()));
+  }
+
+  /** Whether the input's records can be read again after a crash: it has a write-ahead log. */
+  boolean replayable() {
+    return wal != null;
+  }
+
+  /** The write-ahead log, or {@code null}. */
+  ReceivedLog<?> writeAheadLog() {
+    return wal;
+  }
+
+  /** Forces and closes the write-ahead log, if any. */
+  void closeLog() throws IOException {
+    if (wal != null) {
+      wal.close();
+    }
   }
 
   @Override
@@ -118,7 +208,7 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
     drain();
     long dropped = open.size();
     open = new ArrayList<>();
-    return dropped;
+    return wal == null ? dropped : 0; // logged records are not lost: the next start batches them
   }
 
   @Override

@@ -14,6 +14,8 @@ final class SealedBatch {
   private final long index;
   private final List<List<?>> inputs;
   private final long[] blockedNanos;
+  private final List<byte[]> plans;
+  private final boolean replayed;
   private final long records;
 
   /**
@@ -21,12 +23,19 @@ final class SealedBatch {
    * @param index the batch's index since start, 0 for the first
    * @param inputs each input's records, in input order; not copied
    * @param blockedNanos each input's backpressure while the batch was collected; not copied
+   * @param plans each input's plan, {@code null} for an input that did not plan (no checkpoint,
+   *     or a source that cannot replay); not copied
+   * @param replayed whether this is a committed batch run again after a restart, to rebuild the
+   *     state its outputs came from: its outputs were written already and are not written again
    */
-  SealedBatch(long time, long index, List<List<?>> inputs, long[] blockedNanos) {
+  SealedBatch(long time, long index, List<List<?>> inputs, long[] blockedNanos,
+      List<byte[]> plans, boolean replayed) {
     this.time = time;
     this.index = index;
     this.inputs = inputs;
     this.blockedNanos = blockedNanos;
+    this.plans = plans;
+    this.replayed = replayed;
     long records = 0;
     for (List<?> input : inputs) {
       records += input.size();
@@ -52,6 +61,16 @@ final class SealedBatch {
   /** How long input {@code input}'s receiver waited for room while the batch was collected. */
   long blockedNanos(int input) {
     return blockedNanos[input];
+  }
+
+  /** Each input's plan, {@code null} where the input did not plan. */
+  List<byte[]> plans() {
+    return plans;
+  }
+
+  /** Whether this batch committed in an earlier run: its outputs are not written again. */
+  boolean replayed() {
+    return replayed;
   }
 
   /** The number of records over all inputs. */

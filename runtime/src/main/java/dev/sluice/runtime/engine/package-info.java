@@ -8,6 +8,7 @@
  *  receiver-&lt;input&gt; --SPSC (bounded, blocks when full)--&gt;  driver
  *  driver --SPSC task queue per worker--&gt;  worker-&lt;n&gt;
  *  worker-&lt;n&gt; --one MPSC completion queue--&gt;  driver
+ *  driver --SPSC (plans, commits)--&gt;  log  (with a checkpoint directory)
  * </pre>
  *
  * <ul>
@@ -16,6 +17,8 @@
  *   <li>The {@code Driver} owns all batch state: the open interval's
  *       lists, the sealed batches waiting (at most {@code maxPendingBatches}), and the running
  *       batch. It runs one batch at a time, one segment at a time, then the outputs.
+ *   <li>With a checkpoint directory, the {@code LogWriter} thread writes and forces the batch log;
+ *       a batch runs while its plan is forced, and its outputs wait until the plan is durable.
  *   <li>Task {@code p} of a segment runs on worker {@code p % workers}; the worker's queue and the
  *       completion queue pass ownership of the task, its batch and the buffers it writes, so the
  *       task path has no locks and no other synchronisation.

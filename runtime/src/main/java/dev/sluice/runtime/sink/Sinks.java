@@ -42,6 +42,17 @@ public final class Sinks {
     return batch -> consumer.accept(batch.time(), batch.toList());
   }
 
+  /**
+   * Calls {@code consumer} with every batch's time, index and records, also for empty batches:
+   * {@link #foreachBatch(BatchConsumer)} with the index, which identifies a batch across restarts
+   * and so lets the consumer write idempotently ({@code (index, record)} as the key). An exception
+   * from it fails the batch and stops the pipeline.
+   */
+  public static <T> Sink<T> foreachBatch(IndexedBatchConsumer<T> consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    return batch -> consumer.accept(batch.time(), batch.index(), batch.toList());
+  }
+
   /** {@link #saveAsTextFiles(String, String)} without a suffix: {@code prefix-TIME_MS/}. */
   public static <T> Sink<T> saveAsTextFiles(String prefix) {
     return saveAsTextFiles(prefix, "");

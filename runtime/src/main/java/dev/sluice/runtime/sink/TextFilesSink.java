@@ -1,19 +1,22 @@
 package dev.sluice.runtime.sink;
 
 import dev.sluice.api.Batch;
-import dev.sluice.api.Sink;
+import dev.sluice.api.IdempotentSink;
 import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
@@ -28,14 +31,18 @@ import java.util.List;
  * hidden name, which the directory source ignores) and then renamed with {@code ATOMIC_MOVE}, so
  * a reader sees either no directory or the whole batch. A leftover temporary directory from a
  * crash is deleted first. If the target exists (a rerun), it is renamed to {@code .NAME.old},
- * the new batch is renamed into place, and the old one is deleted. Files are not forced to disk:
- * the commit is atomic for readers, not durable against power loss.
+ * the new batch is renamed into place, and the old one is deleted.
+ *
+ * <p><b>Durable and idempotent:</b> every file and the temporary directory are forced to disk
+ * before the rename, and the parent directory after it, so a written batch survives a power cut.
+ * A batch written again after a crash (same time, same records) replaces its directory with the
+ * same bytes, so with a replayable source and a checkpoint directory the output is exactly once.
  *
  * <p>Not thread-safe; the runtime calls {@link #write} from one thread at a time.
  *
  * @param <T> the type of the records
  */
-final class TextFilesSink<T> implements Sink<T> {
+final class TextFilesSink<T> implements IdempotentSink<T> {
 
   private final Path parent;
   private final String prefixName;
@@ -71,7 +78,8 @@ final class TextFilesSink<T> implements Sink<T> {
     for (int p = 0; p < batch.partitionCount(); p++) {
       writePart(temp.resolve(String.format("part-%05d", p)), batch.partition(p));
     }
-    Files.createFile(temp.resolve("_SUCCESS"));
+    writePart(temp.resolve("_SUCCESS"), List.of());
+    forceDirectory(temp);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       // A directory cannot be renamed over a non-empty one: move the old batch aside first.
       Path old = parent.resolve("." + name + ".old");
@@ -82,17 +90,29 @@ final class TextFilesSink<T> implements Sink<T> {
     } else {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     }
+    forceDirectory(parent);
   }
 
+  /** Writes {@code records} to a new {@code file}, one per line, and forces it to disk. */
   private static <T> void writePart(Path file, List<T> records) throws IOException {
-    // An OutputStreamWriter replaces unencodable characters where Files.newBufferedWriter throws.
-    try (Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      // An OutputStreamWriter replaces unencodable characters where Files.newBufferedWriter throws.
+      Writer out = new BufferedWriter(
+          new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
       for (int i = 0, n = records.size(); i < n; i++) {
         out.write(String.valueOf(records.get(i)));
         out.write('\n');
       }
+      out.flush();
+      channel.force(true);
+    }
+  }
+
+  /** Forces a directory's entries (files created or renamed in it) to disk. */
+  private static void forceDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
     }
   }
 

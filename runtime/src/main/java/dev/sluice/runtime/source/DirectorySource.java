@@ -1,7 +1,11 @@
 package dev.sluice.runtime.source;
 
-import dev.sluice.api.BatchSource;
+import dev.sluice.api.ReplayableSource;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The lines of the text files that appear in a directory, like Spark Streaming's
@@ -43,13 +48,20 @@ import java.util.Map;
  * and split into lines at {@code \n}, {@code \r\n} or {@code \r}. Files must not change once they
  * are visible under their final name.
  *
+ * <p><b>Replay:</b> a batch's plan names its files with their modification times, and carries
+ * what the source remembers (the names selected within the ignore threshold, the previous batch
+ * time and the start time), so a checkpointed pipeline reads a batch's files again after a crash
+ * and, resumed, selects the files that appeared while it was down in the batches their
+ * modification times fall in, within the remember window. A planned file must not be deleted
+ * before its batch commits.
+ *
  * <p><b>Memory:</b> the names of selected files are remembered only while their modification time
  * is not below the ignore threshold; older ones can never be selected again and are forgotten,
  * so memory is bounded by the files of one remember window (or one batch interval, if longer).
  *
- * <p>Not thread-safe: {@link #nextBatch} is called by the driver thread only.
+ * <p>Not thread-safe: the driver thread calls it.
  */
-final class DirectorySource implements BatchSource<String> {
+final class DirectorySource implements ReplayableSource<String> {
 
   /** Like Spark's minimum remember duration for file streams. */
   static final Duration DEFAULT_REMEMBER = Duration.ofSeconds(60);
@@ -58,7 +70,7 @@ final class DirectorySource implements BatchSource<String> {
 
   private final Path directory;
   private final long rememberMs;
-  private final long startMs;
+  private long startMs;
   private final Map<String, Long> selected = new HashMap<>();
   private long previousBatchMs = NO_BATCH_YET;
 
@@ -82,22 +94,69 @@ final class DirectorySource implements BatchSource<String> {
 
   @Override
   public List<String> nextBatch(long batchTimeMs) throws IOException {
+    return read(batchTimeMs, plan(batchTimeMs));
+  }
+
+  @Override
+  public byte[] plan(long batchTimeMs) throws IOException {
     long threshold =
         previousBatchMs == NO_BATCH_YET
             ? startMs
             : Math.max(startMs, Math.min(previousBatchMs, batchTimeMs - rememberMs));
     previousBatchMs = batchTimeMs;
     selected.values().removeIf(modified -> modified < threshold);
+    Map<String, Long> remembered = new TreeMap<>(selected);
     List<Path> files = newFiles(threshold, batchTimeMs);
-    if (files.isEmpty()) {
-      return List.of();
-    }
     files.sort(Comparator.comparing(file -> file.getFileName().toString()));
-    List<String> lines = new ArrayList<>();
-    for (Path file : files) {
-      readLines(file, lines);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(startMs);
+      out.writeInt(files.size());
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        out.writeUTF(name);
+        out.writeLong(selected.get(name));
+      }
+      out.writeInt(remembered.size());
+      for (Map.Entry<String, Long> entry : remembered.entrySet()) {
+        out.writeUTF(entry.getKey());
+        out.writeLong(entry.getValue());
+      }
     }
-    return lines;
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public List<String> read(long batchTimeMs, byte[] plan) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(plan));
+    in.readLong();
+    int count = in.readInt();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Path file = directory.resolve(in.readUTF());
+      in.readLong();
+      try {
+        readLines(file, lines);
+      } catch (NoSuchFileException e) {
+        throw new FileNotFoundException("directory source " + directory + ": file "
+            + file.getFileName() + " of the batch at " + batchTimeMs + " was deleted before the "
+            + "batch committed");
+      }
+    }
+    return count == 0 ? List.of() : lines;
+  }
+
+  @Override
+  public void resume(long batchTimeMs, byte[] lastPlan) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(lastPlan));
+    startMs = in.readLong();
+    selected.clear();
+    for (int sections = 0; sections < 2; sections++) {
+      for (int i = 0, n = in.readInt(); i < n; i++) {
+        selected.put(in.readUTF(), in.readLong());
+      }
+    }
+    previousBatchMs = batchTimeMs;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.sluice.runtime.source;
 
+import dev.sluice.api.Codec;
 import dev.sluice.api.Receiver;
 import dev.sluice.api.ReceiverSource;
 import dev.sluice.api.ReceiverStoppedException;
+import dev.sluice.runtime.codec.Codecs;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
@@ -62,6 +64,12 @@ final class SocketTextSource implements ReceiverSource<String> {
     this.options = options;
     this.log = log;
     this.name = "Socket source " + host + ":" + port;
+  }
+
+  /** Lines are logged as UTF-8, so a checkpointed pipeline's socket input survives a crash. */
+  @Override
+  public Codec<String> recordCodec() {
+    return Codecs.string();
   }
 
   @Override

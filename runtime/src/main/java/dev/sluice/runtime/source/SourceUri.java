@@ -1,18 +1,24 @@
 package dev.sluice.runtime.source;
 
+import dev.sluice.api.BoundedSource;
 import dev.sluice.api.Source;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Reads the text-source URIs of the generated main's flags: {@code socket://host:port},
- * {@code file:///abs/dir}, {@code dir:relative/dir} and {@code demo:}.
+ * {@code file:///abs/dir}, {@code dir:relative/dir}, {@code files:paths} and {@code demo:}; in a
+ * bounded run, only those with an end.
  */
 final class SourceUri {
 
-  private static final String USE = "use socket://host:port, file:///dir or demo:";
+  private static final String USE =
+      "use socket://host:port, file:///dir, dir:path, files:paths or demo:";
+  private static final String USE_BOUNDED =
+      "a bounded run reads files:paths, file:///dir or dir:path (the files there now)";
 
   private SourceUri() {}
 
@@ -21,13 +27,12 @@ final class SourceUri {
    *
    * @throws IllegalArgumentException with a message saying what is wrong and what would be right
    */
-  static Source<String> parse(String uri) {
-    int colon = uri.indexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("source URI '" + uri + "' has no scheme; " + USE);
-    }
+  static Source<String> parse(String uri, BatchSize batchSize) {
+    int colon = colon(uri, USE);
     String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
     switch (scheme) {
+      case "files":
+        return Sources.textFiles(paths(uri, colon), batchSize);
       case "socket":
         return socket(uri);
       case "file":
@@ -44,6 +49,49 @@ final class SourceUri {
         throw new IllegalArgumentException(
             "unknown source URI scheme '" + uri.substring(0, colon) + "' in '" + uri + "'; " + USE);
     }
+  }
+
+  /**
+   * The bounded source {@code uri} names: {@code files:paths}, or the files of a directory as
+   * they are now.
+   *
+   * @throws IllegalArgumentException with a message saying what is wrong and what would be right
+   */
+  static BoundedSource<String> parseBounded(String uri, BatchSize batchSize) {
+    int colon = colon(uri, USE_BOUNDED);
+    String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
+    return switch (scheme) {
+      case "files" -> Sources.textFiles(paths(uri, colon), batchSize);
+      case "file" -> Sources.textFiles(FileSet.directory(directory(filePath(uri))), batchSize);
+      case "dir" -> Sources.textFiles(
+          FileSet.directory(directory(relativePath(uri, colon))), batchSize);
+      default -> throw new IllegalArgumentException(
+          "source '" + uri + "' has no end; " + USE_BOUNDED);
+    };
+  }
+
+  private static int colon(String uri, String use) {
+    int colon = uri.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("source URI '" + uri + "' has no scheme; " + use);
+    }
+    return colon;
+  }
+
+  private static String paths(String uri, int colon) {
+    String paths = uri.substring(colon + 1);
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException(
+          "files source URI '" + uri + "' names no files, such as files:logs/*.txt");
+    }
+    return paths;
+  }
+
+  private static Path directory(Path path) {
+    if (!Files.isDirectory(path)) {
+      throw new IllegalArgumentException("no such directory: " + path);
+    }
+    return path;
   }
 
   private static Source<String> socket(String uri) {

@@ -2,11 +2,20 @@ package dev.sluice.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sluice.runtime.WordCountBuilder;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainCommandTest {
 
@@ -41,8 +50,8 @@ class MainCommandTest {
   void badUriExitsTwo() {
     assertEquals(2, command.run(new String[] {"--lines=nope"}, TestPipelineBuilder::new));
     assertEquals(
-        "error: --lines: source URI 'nope' has no scheme; use socket://host:port, file:///dir or "
-            + "demo:" + NL + "Run with --help for usage." + NL,
+        "error: --lines: source URI 'nope' has no scheme; use socket://host:port, file:///dir, "
+            + "dir:path, files:paths or demo:" + NL + "Run with --help for usage." + NL,
         text(err));
   }
 
@@ -53,6 +62,40 @@ class MainCommandTest {
     assertEquals("error: input lines of WordCount failed: unknown host nowhere" + NL, text(err));
     assertEquals("warn", properties.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
     assertEquals("warn", properties.getProperty("org.slf4j.simpleLogger.log.dev.sluice"));
+  }
+
+  @Test
+  @Timeout(60)
+  void onceRunsTheFilesAsBatchesAndExitsZero(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectory(dir.resolve("in"));
+    Files.writeString(in.resolve("1.txt"), "a b\nb\n", StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("2.txt"), "c\n", StandardCharsets.UTF_8);
+    String[] args = {"--once", "--lines", "dir:" + in, "--counts", dir.toUri() + "out/counts",
+        "--parallelism", "1", "--log-level", "warn"};
+
+    assertEquals(0, command.run(args, WordCountBuilder::new));
+    assertEquals("", text(err));
+    try (Stream<Path> batches = Files.list(dir.resolve("out"))) {
+      List<String> written = batches.sorted()
+          .map(batch -> read(batch.resolve("part-00000")))
+          .toList();
+      assertEquals(List.of("(a,1)\n(b,2)\n", "(c,1)\n"), written);
+    }
+  }
+
+  @Test
+  void onceWithADefaultSourceThatHasNoEndExitsOne() {
+    assertEquals(1, command.run(new String[] {"--once"}, WordCountBuilder::new));
+    assertEquals("error: pipeline WordCount: input 'lines' reads from demo, which has no end; a "
+        + "bounded run needs bounded inputs, such as files or a collection" + NL, text(err));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String text(ByteArrayOutputStream bytes) {

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.BoundedSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainOptionsTest {
 
@@ -50,6 +56,32 @@ class MainOptionsTest {
     assertEquals(7, builder.parallelism());
     assertEquals("socket localhost:9999", builder.input("lines").describe());
     assertEquals("PrintSink", builder.output("counts").getClass().getSimpleName());
+  }
+
+  @Test
+  void onceBindsInputsAsBoundedFilesCutByTheBatchSize(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "x\ny\nz\n", StandardCharsets.UTF_8);
+    MainOptions options = parse("--once", "--lines", "dir:" + dir, "--batch-size", "2");
+    assertTrue(options.once());
+    options.applyTo(builder);
+    BoundedSource<?> lines = (BoundedSource<?>) builder.input("lines");
+    assertEquals(List.of("x", "y"), lines.nextBatch(0));
+    assertEquals("text files (1 file, 2 records a batch)", lines.describe());
+    assertFalse(parse("--lines", "dir:" + dir).once());
+  }
+
+  @Test
+  void onceRefusesSourcesWithNoEndAndAStopAfterBatches() throws UsageException {
+    MainOptions socket = parse("--once", "--lines", "socket://localhost:9999");
+    UsageException noEnd = assertThrows(UsageException.class, () -> socket.applyTo(builder));
+    assertEquals("--lines: source 'socket://localhost:9999' has no end; a bounded run reads "
+        + "files:paths, file:///dir or dir:path (the files there now)", noEnd.getMessage());
+    assertError("--batches cannot be combined with --once, which stops by itself once the inputs "
+        + "are read and the windows drained", "--once", "--batches", "3");
+    assertError("--once takes no value", "--once=yes");
+    assertError("--once given twice", "--once", "--once");
+    assertError("--batch-size: batch size '0' must be a number of records or of files, such as "
+        + "1000 or 2files, from 1 to 2147483647", "--batch-size", "0");
   }
 
   @Test
@@ -97,7 +129,7 @@ class MainOptionsTest {
     UsageException source = assertThrows(UsageException.class, () -> badSource.applyTo(builder));
     assertEquals(
         "--lines: unknown source URI scheme 'kafka' in 'kafka://broker/topic'; "
-            + "use socket://host:port, file:///dir or demo:",
+            + "use socket://host:port, file:///dir, dir:path, files:paths or demo:",
         source.getMessage());
     MainOptions badSink = parse("--counts", "stderr");
     UsageException sink = assertThrows(UsageException.class, () -> badSink.applyTo(builder));

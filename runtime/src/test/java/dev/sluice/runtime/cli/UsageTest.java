@@ -12,8 +12,9 @@ class UsageTest {
         """
         Usage: WordCountMain [options]
         Runs the Sluice pipeline WordCount until stopped; Ctrl-C stops it gracefully.
+        With --once, runs it over bounded inputs as fast as it can, lets the windows drain, and exits.
 
-        Inputs, bound by URI: socket://host:port, file:///dir, dir:path or demo:
+        Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths or demo:
           --lines URI              String records (default: set in code)
           events                   Event records (set in code only; not text)
         Outputs, bound by URI: stdout, print: or file:///dir/prefix[?suffix=ext]
@@ -22,6 +23,10 @@ class UsageTest {
           --batch-interval TIME    digits then ms, s, m or h (default: 2s)
           --parallelism N          partitions per batch and worker threads (default: 4)
           --batches N              stop gracefully after N batches (default: run until stopped)
+          --once                   read the inputs as bounded (files: and the files of a dir: now),
+                                   batch after batch with no waiting; drain the windows; exit 0
+          --batch-size N|Nfiles    lines or files per batch of a bounded input (default: 1file)
+          --checkpoint DIR         log batches in DIR; resume from it after a crash (default: none)
           --log-level LEVEL        error, warn, info, debug, trace (default: info)
           --help                   print this help and exit
         """,

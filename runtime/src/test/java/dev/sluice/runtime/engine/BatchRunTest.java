@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.runtime.internal.OutputSlot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class BatchRunTest {
   @Test
   void givesEachInputsPartitionsAndFreshOutputListsPerRun() {
     SealedBatch batch = new SealedBatch(
-        1000, 4, List.of(List.of("a", "b", "c", "d"), List.of("x")), new long[2]);
+        1000, 4, List.of(List.of("a", "b", "c", "d"), List.of("x")), new long[2],
+        Arrays.asList(null, null), false);
     List<OutputSlot> outputs =
         List.of(new OutputSlot("one", b -> {}, 2), new OutputSlot("two", b -> {}, 3));
     BatchRun run = new BatchRun(batch, 2, outputs);

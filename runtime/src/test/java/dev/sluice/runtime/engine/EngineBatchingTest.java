@@ -78,7 +78,7 @@ class EngineBatchingTest {
     CollectingSink sink = new CollectingSink();
     Engine engine = new Engine(
         new WordCountProgram("BatchTimes", 1, new ScriptedBatchSource(), sink, null),
-        Duration.ofMillis(500), 1, clock, List.of(listener), EngineLimits.DEFAULTS);
+        Duration.ofMillis(500), 1, clock, List.of(listener), EngineLimits.DEFAULTS, null);
     engine.start();
     clock.setMillis(1499);
     clock.setMillis(2600);

@@ -61,7 +61,7 @@ class EngineStressTest {
     Engine engine = new Engine(
         new WordCountProgram("Stress", 4, inputs, sink, null),
         Duration.ofMillis(20), 4, BatchClock.system(), List.of(listener),
-        new EngineLimits(64, 2, Duration.ofSeconds(10)));
+        new EngineLimits(64, 2, Duration.ofSeconds(10)), null);
     engine.start();
     assertTrue(received.await(50, TimeUnit.SECONDS), "receivers done");
     engine.requestStop(true);

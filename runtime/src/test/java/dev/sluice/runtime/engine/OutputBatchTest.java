@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 class OutputBatchTest {
 
   private final Batch<String> batch = new OutputBatch<>(
-      2000, new List<?>[] {List.of("a", "b"), new ArrayList<>(), List.of("c")});
+      2000, 7, new List<?>[] {List.of("a", "b"), new ArrayList<>(), List.of("c")});
 
   @Test
   void exposesTimePartitionsAndCount() {
     assertEquals(2000, batch.time());
+    assertEquals(7, batch.index());
     assertEquals(3, batch.partitionCount());
     assertEquals(List.of("a", "b"), batch.partition(0));
     assertEquals(List.of(), batch.partition(1));
@@ -56,7 +57,7 @@ class OutputBatchTest {
 
   @Test
   void anEmptyBatchIsEmpty() {
-    Batch<String> empty = new OutputBatch<>(3000, new List<?>[] {new ArrayList<>(), List.of()});
+    Batch<String> empty = new OutputBatch<>(3000, 8, new List<?>[] {new ArrayList<>(), List.of()});
     assertTrue(empty.isEmpty());
     assertEquals(0, empty.count());
     assertEquals(2, empty.partitionCount());

@@ -2,8 +2,10 @@ package dev.sluice.runtime.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.api.Codec;
 import dev.sluice.api.Receiver;
 import dev.sluice.api.ReceiverSource;
+import dev.sluice.runtime.codec.Codecs;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -60,6 +62,12 @@ public final class ScriptedReceiver implements ReceiverSource<String> {
       receiver.store((String) next);
       stored.release();
     }
+  }
+
+  /** Lines are logged as UTF-8, as the socket source's are. */
+  @Override
+  public Codec<String> recordCodec() {
+    return Codecs.string();
   }
 
   /** Waits until the pipeline called {@link #stop()}. */

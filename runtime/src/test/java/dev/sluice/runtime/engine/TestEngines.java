@@ -33,7 +33,7 @@ public final class TestEngines {
       BatchClock clock,
       EngineLimits limits,
       StreamingListener... listeners) {
-    return new Engine(program, INTERVAL, parallelism, clock, List.of(listeners), limits);
+    return new Engine(program, INTERVAL, parallelism, clock, List.of(listeners), limits, null);
   }
 
   /** Waits for batch {@code time} and fails the test if it does not complete. */

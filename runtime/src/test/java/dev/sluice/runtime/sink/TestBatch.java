@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** A batch made of the given partitions. */
-record TestBatch<T>(long time, List<List<T>> partitions) implements Batch<T> {
+/** A batch made of the given partitions; batch {@code index} of its pipeline. */
+record TestBatch<T>(long time, long index, List<List<T>> partitions) implements Batch<T> {
 
   @SafeVarargs
   static <T> TestBatch<T> of(long time, List<T>... partitions) {
@@ -14,7 +14,12 @@ record TestBatch<T>(long time, List<List<T>> partitions) implements Batch<T> {
     for (List<T> partition : partitions) {
       list.add(partition); // copied element-wise: the varargs array itself must not escape
     }
-    return new TestBatch<>(time, list);
+    return new TestBatch<>(time, 0, list);
+  }
+
+  /** This batch as batch {@code index} of its pipeline. */
+  TestBatch<T> withIndex(long index) {
+    return new TestBatch<>(time, index, partitions);
   }
 
   @Override

@@ -35,6 +35,39 @@ class DirectorySourceTest {
   }
 
   @Test
+  void aPlanReadsItsFilesAgainAndAResumedSourceGoesOnAfterIt() throws IOException {
+    DirectorySource before = new DirectorySource(dir, Duration.ofSeconds(60), START);
+    write("a.txt", "a\n", 11_000);
+    byte[] first = before.plan(12_000);
+    write("b.txt", "b\n", 13_000);
+    byte[] second = before.plan(14_000);
+    assertEquals(List.of("a"), before.read(12_000, first));
+
+    // a crash; the restart's source is made later, so its own start would exclude the files
+    // written while it was down: resumed from the last plan, it keeps the first run's start
+    write("c.txt", "c\n", 15_000);
+    write("d.txt", "d\n", 17_500);
+    DirectorySource after = new DirectorySource(dir, Duration.ofSeconds(60), 30_000);
+    after.resume(14_000, second);
+    assertEquals(List.of("b"), after.read(14_000, second));
+    assertEquals(List.of("c"), after.nextBatch(16_000)); // the intervals missed while down
+    assertEquals(List.of("d"), after.nextBatch(18_000));
+    assertEquals(List.of(), after.nextBatch(20_000));
+  }
+
+  @Test
+  void aPlannedFileDeletedBeforeItsBatchCommittedIsAnError() throws IOException {
+    DirectorySource source = new DirectorySource(dir, Duration.ofSeconds(60), START);
+    write("gone.txt", "x\n", 11_000);
+    byte[] plan = source.plan(12_000);
+    Files.delete(dir.resolve("gone.txt"));
+    FileNotFoundException e =
+        assertThrows(FileNotFoundException.class, () -> source.read(12_000, plan));
+    assertEquals("directory source " + dir.toAbsolutePath().normalize() + ": file gone.txt of "
+        + "the batch at 12000 was deleted before the batch committed", e.getMessage());
+  }
+
+  @Test
   void ignoresHiddenAndTemporaryFilesAndSubdirectories() throws IOException {
     DirectorySource source = new DirectorySource(dir, Duration.ofSeconds(60), START);
     write(".partial.tmp", "hidden\n", 11_000);

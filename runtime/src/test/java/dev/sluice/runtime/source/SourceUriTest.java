@@ -41,14 +41,14 @@ class SourceUriTest {
   void unknownSchemeSaysWhatWouldBeRight() {
     assertMessage(
         "unknown source URI scheme 'kafka' in 'kafka://broker:9092/topic'; "
-            + "use socket://host:port, file:///dir or demo:",
+            + "use socket://host:port, file:///dir, dir:path, files:paths or demo:",
         "kafka://broker:9092/topic");
   }
 
   @Test
   void malformedUrisSayWhatWouldBeRight() {
     assertMessage(
-        "source URI '/data/in' has no scheme; use socket://host:port, file:///dir or demo:",
+        "source URI '/data/in' has no scheme; use socket://host:port, file:///dir, dir:path, files:paths or demo:",
         "/data/in");
     String socketHint = "' must be socket://host:port, such as socket://localhost:9999";
     assertMessage("socket source URI 'socket://localhost" + socketHint, "socket://localhost");

@@ -26,7 +26,8 @@ public record WindowSpec(int length, int slide) {
    * The spec of stage {@code stage} of pipeline {@code pipeline}, whose window and slide are given
    * in milliseconds, for batches of {@code intervalMillis}: generated builders call it when the
    * program is created, so a batch interval set at run time that does not divide the window fails
-   * {@code build()} with a message naming the stage.
+   * {@code build()} with a message naming the stage. A {@link WindowRecording} running on this
+   * thread keeps the spec.
    *
    * @throws IllegalArgumentException if the window or slide is not a positive multiple of the
    *     interval
@@ -41,9 +42,12 @@ public record WindowSpec(int length, int slide) {
           + "': window " + windowMillis + " ms and slide " + slideMillis
           + " ms must be multiples of the batch interval, " + intervalMillis + " ms");
     }
-    return new WindowSpec(
-        Math.toIntExact(windowMillis / intervalMillis),
-        Math.toIntExact(slideMillis / intervalMillis));
+    WindowSpec spec =
+        new WindowSpec(
+            Math.toIntExact(windowMillis / intervalMillis),
+            Math.toIntExact(slideMillis / intervalMillis));
+    WindowRecording.made(spec);
+    return spec;
   }
 
   /** Whether a window is emitted at batch {@code batchIndex}. */

@@ -1,0 +1,227 @@
+package dev.sluice.runtime.checkpoint;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batch log of a checkpoint directory: a {@code PLAN} record per batch, forced to disk
+ * before the batch runs, and a {@code COMMIT} record once its outputs are written. It is the
+ * pipeline's commit protocol: a batch is committed when its commit record is on disk; after a
+ * crash, the batches planned and not committed run again from their plans.
+ *
+ * <p>Segments {@code batches-INDEX.log} (INDEX: the first batch index in it, 20 digits) hold the
+ * records in {@link LogRecords}' framing; a segment is forced and a new one started once it
+ * passes {@link #SEGMENT_BYTES}, so that a later compaction can delete whole files.
+ *
+ * <p><b>Threads:</b> driver only. <b>Durability:</b> {@link #appendPlan} returns once the plan is
+ * on disk, and with it every earlier record; {@link #appendCommit} forces only when asked (a
+ * commit not yet on disk just makes the batch run again after a crash, which idempotent sinks
+ * absorb), and the next plan forces it anyway.
+ */
+public final class BatchLog implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchLog.class);
+
+  static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+  private static final byte PLAN = 1;
+  private static final byte COMMIT = 2;
+
+  private final Path directory;
+  private final List<BatchPlan> planned;
+  private final long lastCommitted;
+  private FileChannel segment;
+  private long segmentBytes;
+
+  private BatchLog(Path directory, List<BatchPlan> planned, long lastCommitted) {
+    this.directory = directory;
+    this.planned = planned;
+    this.lastCommitted = lastCommitted;
+  }
+
+  /**
+   * Opens the log in {@code directory}, creating it if absent: reads every segment, cuts off a
+   * torn tail of the last one (with a warning), and positions for appending.
+   *
+   * @throws CheckpointException if a segment other than the last is damaged, or the records do
+   *     not form a valid history
+   */
+  static BatchLog open(Path directory) throws IOException {
+    DurableFiles.createDirectories(directory);
+    TreeMap<Long, Path> segments = segments(directory);
+    List<BatchPlan> planned = new ArrayList<>();
+    long lastCommitted = -1;
+    Path last = segments.isEmpty() ? null : segments.lastEntry().getValue();
+    for (Path file : segments.values()) {
+      ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+      long size = bytes.remaining();
+      LogRecords.Scan scan = LogRecords.scan(file, bytes);
+      if (scan.damage() != null) {
+        if (file != last) {
+          throw new CheckpointException("batch log segment " + file + " is damaged: "
+              + scan.damage() + ". Only the last segment may end in an interrupted write; "
+              + "restore the file or start with a new checkpoint directory");
+        }
+        log.warn("Batch log {}: {}; cutting off its last {} bytes (a write interrupted by a "
+            + "crash). Batches logged there, if any, are planned again.", file, scan.damage(),
+            size - scan.intactBytes());
+        truncate(file, scan.intactBytes());
+      }
+      for (LogRecords.Record record : scan.records()) {
+        switch (record.type()) {
+          case PLAN -> {
+            BatchPlan plan = BatchPlan.decode(record.payload());
+            long expected = planned.isEmpty() ? plan.index() : next(planned);
+            if (plan.index() != expected) {
+              throw invalid(file, "plan of batch " + plan.index() + " follows batch "
+                  + (expected - 1));
+            }
+            planned.add(plan);
+          }
+          case COMMIT -> {
+            long index = new DataInputStream(
+                new java.io.ByteArrayInputStream(record.payload())).readLong();
+            long expected = lastCommitted >= 0 ? lastCommitted + 1
+                : planned.isEmpty() ? -1 : planned.get(0).index();
+            if (index != expected || index >= next(planned)) {
+              throw invalid(file, "commit of batch " + index + " after commit of batch "
+                  + lastCommitted);
+            }
+            lastCommitted = index;
+          }
+          default -> throw invalid(file, "unknown record type " + record.type());
+        }
+      }
+    }
+    BatchLog batchLog = new BatchLog(directory, planned, lastCommitted);
+    if (last == null || Files.size(last) < LogRecords.HEADER_BYTES) {
+      batchLog.startSegment(planned.isEmpty() ? 0 : next(planned));
+    } else {
+      batchLog.segment = Disk.current().open(last, StandardOpenOption.WRITE);
+      batchLog.segmentBytes = Files.size(last);
+      batchLog.segment.position(batchLog.segmentBytes);
+    }
+    return batchLog;
+  }
+
+  /** Every batch planned so far, in order; empty for a new log. */
+  public List<BatchPlan> planned() {
+    return planned;
+  }
+
+  /** The index of the last committed batch, or -1 if none. */
+  public long lastCommitted() {
+    return lastCommitted;
+  }
+
+  /** Appends the plan of a batch about to run and forces the log to disk. */
+  public void appendPlan(BatchPlan plan) throws IOException {
+    if (segmentBytes >= SEGMENT_BYTES) {
+      segment.force(false);
+      segment.close();
+      startSegment(plan.index());
+    }
+    ByteBuffer frame = LogRecords.frame(PLAN, plan.encode());
+    if (CrashPoint.MID_PLAN.due()) { // a torn write: half the record reaches the disk
+      ByteBuffer half = frame.duplicate();
+      half.limit(frame.position() + frame.remaining() / 2);
+      write(half);
+      segment.force(false);
+      CrashPoint.MID_PLAN.halt();
+    }
+    write(frame);
+    segment.force(false);
+    CrashPoint.AFTER_PLAN.reach();
+  }
+
+  /** Appends the commit of batch {@code index}; forces the log to disk if {@code force}. */
+  public void appendCommit(long index, boolean force) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(8);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(index);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    write(LogRecords.frame(COMMIT, bytes.toByteArray()));
+    CrashPoint.AFTER_COMMIT.reach();
+    if (force) {
+      segment.force(false);
+      CrashPoint.AFTER_COMMIT_SYNC.reach();
+    }
+  }
+
+  /** Forces what was appended to disk. */
+  public void force() throws IOException {
+    segment.force(false);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (segment != null && segment.isOpen()) {
+      segment.force(false);
+      segment.close();
+    }
+  }
+
+  private void write(ByteBuffer frame) throws IOException {
+    segmentBytes += frame.remaining();
+    while (frame.hasRemaining()) {
+      segment.write(frame);
+    }
+  }
+
+  private void startSegment(long firstIndex) throws IOException {
+    Path file = directory.resolve(String.format("batches-%020d.log", firstIndex));
+    segment = Disk.current().open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+    ByteBuffer header = LogRecords.header();
+    segmentBytes = 0;
+    write(header);
+    segment.force(false);
+    DurableFiles.forceDirectory(directory);
+  }
+
+  private static long next(List<BatchPlan> planned) {
+    return planned.get(planned.size() - 1).index() + 1;
+  }
+
+  private static TreeMap<Long, Path> segments(Path directory) throws IOException {
+    TreeMap<Long, Path> segments = new TreeMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "batches-*.log")) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        try {
+          segments.put(Long.parseLong(name.substring(8, name.length() - 4)), file);
+        } catch (NumberFormatException e) {
+          throw new CheckpointException("unexpected file " + file + " in the batch log");
+        }
+      }
+    }
+    return segments;
+  }
+
+  private static void truncate(Path file, long length) throws IOException {
+    try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(length);
+      channel.force(true);
+    }
+  }
+
+  private static CheckpointException invalid(Path file, String what) {
+    return new CheckpointException("batch log " + file + " is inconsistent: " + what
+        + ". Restore the directory or start with a new checkpoint directory");
+  }
+}

@@ -1,0 +1,145 @@
+package dev.sluice.runtime.engine;
+
+import dev.sluice.runtime.checkpoint.BatchLog;
+import dev.sluice.runtime.checkpoint.BatchPlan;
+import dev.sluice.runtime.checkpoint.ReceivedLog;
+import java.io.IOException;
+import java.util.List;
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * Writes the batch log on a thread of its own, {@code sluice-<pipeline>-log}, so that forcing a
+ * batch's plan to disk overlaps with running the batch: the driver hands over each plan when it
+ * seals the batch, the batch's segments run meanwhile, and only its outputs wait until the plan
+ * is durable ({@link #planDurable}). For each plan the writer first forces the receivers'
+ * write-ahead logs, which hold the batch's records, then appends and forces the plan. Commit
+ * records go through the same queue, so the log keeps the driver's order.
+ *
+ * <p><b>Threads:</b> the driver calls {@link #submitPlan}, {@link #submitCommit} and
+ * {@link #close}; any thread may read the durable indices and the failure. <b>Progress:</b>
+ * submitting is wait-free (an SPSC offer and a wake-up); the queue holds more entries than the
+ * driver can have outstanding (sealed batches are bounded). <b>Visibility:</b> the writer appends
+ * and forces, then writes the durable index (volatile), then wakes the driver, whose
+ * {@code ready()} re-reads it: no lost wake-up ({@link Parker}). <b>Failure:</b> an I/O error
+ * stops the writer; it is published in {@link #failure()} and the driver fails the pipeline, so
+ * no output is written for a batch whose plan is not durable.
+ */
+final class LogWriter implements Runnable {
+
+  /** A commit to append, forced or not. */
+  private record Commit(long index, boolean force) {}
+
+  private final BatchLog batchLog;
+  private final List<ReceivedLog<?>> writeAheadLogs;
+  private final Parker driver;
+  private final SpscArrayQueue<Object> work;
+  private final Thread thread;
+  private final Parker parker = new Parker(this::hasWork);
+  private volatile long durablePlan;
+  private volatile long durableCommit;
+  private volatile Throwable failure;
+  private volatile boolean closing;
+
+  /**
+   * @param lastLogged the index of the last batch already in the log, -1 if none
+   * @param capacity more than the plans and commits the driver can have outstanding
+   */
+  LogWriter(String pipeline, BatchLog batchLog, List<ReceivedLog<?>> writeAheadLogs,
+      Parker driver, long lastLogged, int capacity) {
+    this.batchLog = batchLog;
+    this.writeAheadLogs = List.copyOf(writeAheadLogs);
+    this.driver = driver;
+    this.work = new SpscArrayQueue<>(capacity);
+    this.durablePlan = lastLogged;
+    this.durableCommit = batchLog.lastCommitted();
+    this.thread = new Thread(this, "sluice-" + pipeline + "-log");
+    thread.setDaemon(true); // a halted driver must not leave it keeping the JVM alive
+    parker.bind(thread);
+  }
+
+  /** Starts the writing thread. */
+  void start() {
+    thread.start();
+  }
+
+  /** Driver: the plan of a sealed batch, to append and force. */
+  void submitPlan(BatchPlan plan) {
+    offer(plan);
+  }
+
+  /** Driver: the commit of batch {@code index}; {@code force} makes it durable at once. */
+  void submitCommit(long index, boolean force) {
+    offer(new Commit(index, force));
+  }
+
+  /** Whether the plan of batch {@code index} is on disk. */
+  boolean planDurable(long index) {
+    return durablePlan >= index;
+  }
+
+  /** Whether the commit of batch {@code index} was forced to disk. */
+  boolean commitDurable(long index) {
+    return durableCommit >= index;
+  }
+
+  /** The I/O error that stopped the writer, or {@code null}. */
+  Throwable failure() {
+    return failure;
+  }
+
+  /** Driver, at shutdown: writes what is queued, then ends the thread and waits for it. */
+  void close() throws InterruptedException {
+    closing = true;
+    parker.wake();
+    thread.join();
+  }
+
+  @Override
+  public void run() {
+    Backoff backoff = new Backoff();
+    try {
+      while (true) {
+        Object next = work.poll();
+        if (next != null) {
+          write(next);
+          backoff.reset();
+        } else if (closing) {
+          return;
+        } else if (backoff.idle()) {
+          parker.park(Long.MAX_VALUE);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+      driver.wake();
+    }
+  }
+
+  private void write(Object next) throws IOException {
+    if (next instanceof BatchPlan plan) {
+      for (ReceivedLog<?> writeAheadLog : writeAheadLogs) {
+        writeAheadLog.force();
+      }
+      batchLog.appendPlan(plan);
+      durablePlan = plan.index();
+    } else {
+      Commit commit = (Commit) next;
+      batchLog.appendCommit(commit.index(), commit.force());
+      if (commit.force()) {
+        durableCommit = commit.index();
+      }
+    }
+    driver.wake();
+  }
+
+  private boolean hasWork() {
+    return !work.isEmpty() || closing;
+  }
+
+  private void offer(Object item) {
+    if (!work.offer(item)) { // the capacity covers every outstanding batch: a bug if it is full
+      throw new IllegalStateException("the batch log's queue is full");
+    }
+    parker.wake();
+  }
+}

@@ -138,4 +138,34 @@ public final class HelperMessages {
         filter,
         stage);
   }
+
+  /** The inverse a windowed reduce over {@code type} needs: {@code long minus(long a, long b)}. */
+  public static String inverseForm(String method, String type) {
+    return String.format("%2$s %1$s(%2$s a, %2$s b)", method, type);
+  }
+
+  /** The filter a windowed reduce by key needs: {@code boolean kept(String key, long value)}. */
+  public static String filterForm(String method, String key, String value) {
+    return String.format("boolean %s(%s key, %s value)", method, key, value);
+  }
+
+  /** The {@code createCombiner} a combine over {@code value}s needs: {@code C mk(Long value)}. */
+  public static String createCombinerForm(String method, String value) {
+    return String.format("C %s(%s value)", method, value);
+  }
+
+  /** The {@code mergeValue} a combine over {@code value}s needs. */
+  public static String mergeValueForm(String method, String value) {
+    return String.format("C %s(C combiner, %s value)", method, value);
+  }
+
+  /** The three functions of a combine, for its mismatch message. */
+  public static String combineForms(String createForm, String mergeForm, String stage) {
+    return String.format("%s, %s and C %s(C a, C b)", createForm, mergeForm, stage);
+  }
+
+  /** The stage method a combine's helper is shown with: {@code with long op(long, long)}. */
+  public static String withCombine(String combiner, String stage) {
+    return String.format(" with %1$s %2$s(%1$s, %1$s)", combiner, stage);
+  }
 }

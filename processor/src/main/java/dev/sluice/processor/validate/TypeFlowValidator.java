@@ -297,48 +297,12 @@ final class TypeFlowValidator {
     for (TypeMirror type : read) {
       text.add(TypeSupport.text(types.boxed(type)));
     }
-    return switch (stage.kind()) {
-      case MAP_PARTITIONS ->
-          "void " + name + "(List<" + text.get(0) + "> partition, Emitter<R> out)";
-      case TRANSFORM ->
-          "List<R> "
-              + name
-              + "(List<"
-              + text.get(0)
-              + "> batch)"
-              + (stage.method().getParameters().size() == 2 ? " with a long time" : "");
-      case MAP_VALUES -> "U " + name + "(" + text.get(1) + " value)";
-      case FLAT_MAP_VALUES -> "void " + name + "(" + text.get(1) + " value, Emitter<U> out)";
-      case UPDATE_STATE_BY_KEY ->
-          "Optional<S> " + name + "(List<" + text.get(1) + "> newValues, Optional<S> state)";
-      case MAP_WITH_STATE ->
-          "R " + name + "(" + text.get(0) + " key, Optional<" + text.get(1)
-              + "> value, State<S> state)";
-      case STATE_SNAPSHOTS -> "R " + name + "(" + text.get(0) + " key, " + text.get(1) + " state)";
-      case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW ->
-          "R " + name + "(" + text.get(0) + " key, List<" + text.get(1) + "> values)";
-      case COGROUP ->
-          "R "
-              + name
-              + "("
-              + text.get(0)
-              + " key, List<"
-              + text.get(1)
-              + "> left, List<"
-              + text.get(2)
-              + "> right)";
-      case JOIN ->
-          SignatureMessages.joinForm(
-              name,
-              JoinKind.valueOf(stage.stringMember("kind")),
-              text.get(0),
-              text.get(1),
-              text.get(2));
-      case INPUT, MAP, FILTER, FLAT_MAP, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY,
-          COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
-          COUNT_BY_VALUE_AND_WINDOW, OUTPUT, UNION ->
-          throw new IllegalArgumentException(stage.kind() + " has its own mismatch message");
-    };
+    return TypeMessages.typedForm(
+        stage.kind(),
+        name,
+        text,
+        stage.method().getParameters().size() == 2,
+        stage.kind() == StageKind.JOIN ? stage.joinKind() : JoinKind.INNER);
   }
 
   /** Checks a reduce function over {@code value}s; reports and returns false if it does not fit. */
@@ -385,13 +349,8 @@ final class TypeFlowValidator {
     }
     TypeMirror value = stage.method().getReturnType();
     String form =
-        "boolean "
-            + filterName
-            + "("
-            + TypeSupport.text(types.boxed(key))
-            + " key, "
-            + TypeSupport.text(value)
-            + " value)";
+        HelperMessages.filterForm(
+            filterName, TypeSupport.text(types.boxed(key)), TypeSupport.text(value));
     HelperResolver.Need need =
         new HelperResolver.Need(
             form,
@@ -420,11 +379,10 @@ final class TypeFlowValidator {
     String valueText = TypeSupport.text(types.boxed(value));
     String createName = stage.helperName(Helper.CREATE_COMBINER);
     String mergeName = stage.helperName(Helper.MERGE_VALUE);
-    String createForm = "C " + createName + "(" + valueText + " value)";
-    String mergeForm = "C " + mergeName + "(C combiner, " + valueText + " value)";
-    String forms = createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)";
-    String with = " with " + combinerText + " " + stage.name() + "(" + combinerText + ", "
-        + combinerText + ")";
+    String createForm = HelperMessages.createCombinerForm(createName, valueText);
+    String mergeForm = HelperMessages.mergeValueForm(mergeName, valueText);
+    String forms = HelperMessages.combineForms(createForm, mergeForm, stage.name());
+    String with = HelperMessages.withCombine(combinerText, stage.name());
     Function<ExecutableElement, String> mismatch =
         method ->
             HelperMessages.combineMismatch(

@@ -1,5 +1,6 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageKind;
 import java.util.List;
 
@@ -119,5 +120,46 @@ public final class TypeMessages {
   /** A reduce function form for messages: {@code long counts(long a, long b)}. */
   public static String reduceForm(String stage, String type) {
     return String.format("%s %s(%s a, %s b)", type, stage, type, type);
+  }
+
+  /**
+   * The method a stage should declare for the types it reads ({@code read}, boxed: the records, or
+   * the key, the value and a join's right value), for a mismatch message. {@code withTime} is
+   * whether a transform takes the batch time; {@code join} the kind of a join.
+   */
+  public static String typedForm(
+      StageKind kind, String stage, List<String> read, boolean withTime, JoinKind join) {
+    return switch (kind) {
+      case MAP_PARTITIONS ->
+          String.format("void %s(List<%s> partition, Emitter<R> out)", stage, read.get(0));
+      case TRANSFORM ->
+          String.format(
+              "List<R> %s(List<%s> batch)%s",
+              stage,
+              read.get(0),
+              withTime ? " with a long time" : "");
+      case MAP_VALUES -> String.format("U %s(%s value)", stage, read.get(1));
+      case FLAT_MAP_VALUES ->
+          String.format("void %s(%s value, Emitter<U> out)", stage, read.get(1));
+      case UPDATE_STATE_BY_KEY ->
+          String.format(
+              "Optional<S> %s(List<%s> newValues, Optional<S> state)", stage, read.get(1));
+      case MAP_WITH_STATE ->
+          String.format(
+              "R %s(%s key, Optional<%s> value, State<S> state)", stage, read.get(0), read.get(1));
+      case STATE_SNAPSHOTS ->
+          String.format("R %s(%s key, %s state)", stage, read.get(0), read.get(1));
+      case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW ->
+          String.format("R %s(%s key, List<%s> values)", stage, read.get(0), read.get(1));
+      case COGROUP ->
+          String.format(
+              "R %s(%s key, List<%s> left, List<%s> right)",
+              stage, read.get(0), read.get(1), read.get(2));
+      case JOIN -> SignatureMessages.joinForm(stage, join, read.get(0), read.get(1), read.get(2));
+      case INPUT, MAP, FILTER, FLAT_MAP, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY,
+          COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW, OUTPUT, UNION ->
+          throw new IllegalArgumentException(kind + " has its own mismatch message");
+    };
   }
 }

@@ -73,7 +73,7 @@ final class WindowValidator {
     }
     TypeMirror function = stage.method().getReturnType();
     String type = TypeSupport.text(function);
-    String form = type + " " + name + "(" + type + " a, " + type + " b)";
+    String form = HelperMessages.inverseForm(name, type);
     HelperResolver.Need need =
         new HelperResolver.Need(
             form,

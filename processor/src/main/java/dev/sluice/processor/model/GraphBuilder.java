@@ -106,10 +106,10 @@ public final class GraphBuilder {
               new OperatorSpec.Grouped(
                   key, value, partitions, Optional.of(windowing(declaration, helpers)));
           case UPDATE_STATE_BY_KEY ->
-              new OperatorSpec.UpdateState(key, value, valueOfRecords(resolved), partitions);
+              new OperatorSpec.UpdateState(key, value, type(resolved.state()), partitions);
           case MAP_WITH_STATE ->
               new OperatorSpec.MapWithState(
-                  key, value, stateOfHandle(declaration), partitions, stateTimeout(declaration));
+                  key, value, type(resolved.state()), partitions, stateTimeout(declaration));
           case JOIN ->
               new OperatorSpec.Join(
                   key,
@@ -131,12 +131,6 @@ public final class GraphBuilder {
   /** {@code U} of the {@code KV<K, U>} records a stage produces. */
   private static TypeName valueOfRecords(StageTypes resolved) {
     return TypeName.get(((DeclaredType) resolved.produced()).getTypeArguments().get(1));
-  }
-
-  /** {@code S} of the {@code State<S>} parameter of a {@code @MapWithState} method. */
-  private static TypeName stateOfHandle(StageDeclaration declaration) {
-    TypeMirror handle = declaration.method().getParameters().get(2).asType();
-    return TypeName.get(((DeclaredType) handle).getTypeArguments().get(0));
   }
 
   /** The one entry a count combines into. */

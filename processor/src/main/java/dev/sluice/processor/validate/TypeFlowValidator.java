@@ -162,13 +162,21 @@ final class TypeFlowValidator {
         if (!accepts(parameters, types.declared(TypeSupport.LIST, value))) {
           yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        // the function's Optional<S> is the state
+        yield new StageTypes(
+            consumed, produced(name).orElse(null), key, value, null, signature.produces());
       }
       case MAP_WITH_STATE -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.OPTIONAL, value))) {
           yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(
+            consumed,
+            produced(name).orElse(null),
+            key,
+            value,
+            null,
+            MapWithStateSignature.stateOf(stage));
       }
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {

@@ -104,7 +104,7 @@ final class OperatorSignature implements SignatureRule {
   }
 
   private boolean optionalSides(StageDeclaration stage, String form, ValidationReport report) {
-    JoinKind joinKind = JoinKind.valueOf(stage.stringMember("kind"));
+    JoinKind joinKind = stage.joinKind();
     return optionalSide(stage, 1, joinKind, report) && optionalSide(stage, 2, joinKind, report);
   }
 

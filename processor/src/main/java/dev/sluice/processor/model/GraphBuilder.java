@@ -151,20 +151,19 @@ public final class GraphBuilder {
   /** The window a windowed stage declares, its durations and helpers as validation checked them. */
   private Windowing windowing(
       StageDeclaration declaration, Map<Helper, ExecutableElement> helpers) {
-    String slide = declaration.stringMember("slide");
+    DeclaredDuration slide = declaration.slide();
     return new Windowing(
-        BatchInterval.parseMillis(declaration.stringMember("window")).orElseThrow(),
-        slide.isEmpty() ? 0 : BatchInterval.parseMillis(slide).orElseThrow(),
+        declaration.window().millis().orElseThrow(),
+        slide.isEmpty() ? 0 : slide.millis().orElseThrow(),
         Optional.ofNullable(helpers.get(Helper.INVERSE)).map(this::method),
         Optional.ofNullable(helpers.get(Helper.FILTER)).map(this::method));
   }
 
   /** The timeout a {@code @MapWithState} stage declares, as validation checked it. */
   private static StateTimeout stateTimeout(StageDeclaration declaration) {
-    String timeout = declaration.stringMember("timeout");
+    DeclaredDuration timeout = declaration.timeout();
     return new StateTimeout(
-        timeout.isEmpty() ? 0 : BatchInterval.parseMillis(timeout).orElseThrow(),
-        Integer.parseInt(declaration.stringMember("fullScanBatches")));
+        timeout.isEmpty() ? 0 : timeout.millis().orElseThrow(), declaration.fullScanBatches());
   }
 
   /** The {@code helper} method of a stage, which validation resolved. */

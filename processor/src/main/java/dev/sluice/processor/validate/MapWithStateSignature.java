@@ -1,6 +1,6 @@
 package dev.sluice.processor.validate;
 
-import dev.sluice.processor.model.BatchInterval;
+import dev.sluice.processor.model.DeclaredDuration;
 import dev.sluice.processor.model.StageDeclaration;
 import java.util.List;
 import java.util.Optional;
@@ -68,22 +68,22 @@ final class MapWithStateSignature implements SignatureRule {
   }
 
   private static boolean timeout(StageDeclaration stage, ValidationReport report) {
-    String timeout = stage.stringMember("timeout");
-    if (!timeout.isEmpty() && BatchInterval.parseMillis(timeout).isEmpty()) {
+    DeclaredDuration timeout = stage.timeout();
+    if (!timeout.isEmpty() && timeout.millis().isEmpty()) {
       report.error(
-          StateMessages.timeoutSyntax(stage.name(), timeout),
+          StateMessages.timeoutSyntax(stage.name(), timeout.text()),
           stage.method(),
           stage.annotation(),
-          stage.members().get("timeout"));
+          timeout.value());
       return false;
     }
-    int fullScan = Integer.parseInt(stage.stringMember("fullScanBatches"));
+    int fullScan = stage.fullScanBatches();
     if (fullScan < 1) {
       report.error(
           StateMessages.fullScanBatches(stage.name(), fullScan),
           stage.method(),
           stage.annotation(),
-          stage.members().get("fullScanBatches"));
+          stage.fullScanBatchesValue());
       return false;
     }
     return true;

@@ -270,7 +270,7 @@ final class TypeFlowValidator {
     if (stage.kind() == StageKind.COGROUP) {
       return types.declared(TypeSupport.LIST, value);
     }
-    return JoinKind.valueOf(stage.stringMember("kind")).optional(left)
+    return stage.joinKind().optional(left)
         ? types.declared(TypeSupport.OPTIONAL, value)
         : value;
   }

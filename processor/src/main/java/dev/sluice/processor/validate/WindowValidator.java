@@ -1,6 +1,7 @@
 package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.BatchInterval;
+import dev.sluice.processor.model.DeclaredDuration;
 import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
@@ -35,17 +36,19 @@ final class WindowValidator {
 
   /** Whether the windowed {@code stage} passed; reports its first problem if not. */
   boolean validate(StageDeclaration stage, ValidationReport report) {
-    return duration(stage, "window", report)
-        && (stage.stringMember("slide").isEmpty() || duration(stage, "slide", report))
+    return duration(stage, stage.window(), report)
+        && (stage.slide().isEmpty() || duration(stage, stage.slide(), report))
         && inverse(stage, report)
         && filter(stage, report);
   }
 
-  private boolean duration(StageDeclaration stage, String member, ValidationReport report) {
-    String text = stage.stringMember(member);
-    AnnotationValue value = stage.members().get(member);
+  private boolean duration(
+      StageDeclaration stage, DeclaredDuration duration, ValidationReport report) {
+    String member = duration.member();
+    String text = duration.text();
+    AnnotationValue value = duration.value();
     String annotation = stage.kind().annotation();
-    OptionalLong millis = BatchInterval.parseMillis(text);
+    OptionalLong millis = duration.millis();
     if (millis.isEmpty()) {
       report.error(
           WindowMessages.windowSyntax(annotation, member, text, stage.name()),

@@ -10,6 +10,8 @@ import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.window.WindowRecording;
 import dev.sluice.runtime.internal.window.WindowRecording.Recorded;
 import dev.sluice.runtime.metrics.StreamingListener;
+import dev.sluice.runtime.ui.MonitorSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import java.util.Objects;
  */
 public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
 
+  /** The event log's directory inside a checkpoint directory. */
+  private static final String EVENTS = "events";
+
   private final String pipelineName;
   private final List<Port> inputs;
   private final List<Port> outputs;
@@ -40,6 +45,7 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private BatchClock clock = BatchClock.system();
   private Path checkpoint;
   private boolean writeAheadLog = true;
+  private MonitorSettings monitor = MonitorSettings.DEFAULTS;
 
   /**
    * @param pipelineName the simple name of the pipeline class
@@ -150,6 +156,54 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   }
 
   /**
+   * Turns the web UI (and its {@code /metrics}) on or off; it is on by default, at
+   * {@code http://127.0.0.1:4040} or the first free port after it.
+   */
+  public final B ui(boolean on) {
+    monitor = monitor.withUi(on);
+    return self();
+  }
+
+  /**
+   * Sets the address the web UI binds, {@code 127.0.0.1} by default; another one is logged as a
+   * warning, since the UI has no authentication.
+   */
+  public final B uiHost(String host) {
+    monitor = monitor.withHost(Objects.requireNonNull(host, "host"));
+    return self();
+  }
+
+  /** Sets the web UI's port; 0 takes any free port (see {@link StreamingPipeline#uiAddress()}). */
+  public final B uiPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("UI port must be 0-65535, was " + port);
+    }
+    monitor = monitor.withPort(port);
+    return self();
+  }
+
+  /**
+   * Appends the pipeline's events to a log in {@code directory}, for the history server. With a
+   * {@link #checkpoint} directory and no event log of its own, the pipeline logs its events in
+   * the checkpoint directory's {@code events/}.
+   */
+  public final B eventLog(Path directory) {
+    monitor = monitor.withEventLog(Objects.requireNonNull(directory, "directory"));
+    return self();
+  }
+
+  /** Also sends the {@code sluice.*} meters to {@code registry} (JMX, OTLP, ...). */
+  public final B meterRegistry(MeterRegistry registry) {
+    monitor = monitor.withRegistry(registry);
+    return self();
+  }
+
+  /** The monitoring settings {@link #build()} will use. */
+  public final MonitorSettings monitorSettings() {
+    return monitor;
+  }
+
+  /**
    * Binds the source of input {@code name}, replacing the default its {@code @Input} method
    * returns. Untyped, for tools such as the generated main; code should call the typed method of
    * the generated builder instead.
@@ -189,7 +243,9 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     PipelineProgram program = createProgram(parallelism);
     return new StreamingPipeline(
         program, batchInterval, parallelism, clock, listeners,
-        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), null);
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), null,
+        checkpoint != null && monitor.eventLog() == null
+            ? monitor.withEventLog(checkpoint.resolve(EVENTS)) : monitor);
   }
 
   /**
@@ -217,12 +273,12 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
       bounded = BoundedRun.of(program, recorded.windows());
     } catch (IllegalArgumentException e) {
       // close the sources and sinks already made: an unstarted pipeline closes them on stop
-      new StreamingPipeline(program, batchInterval, parallelism, clock, List.of(), null, null)
-          .close();
+      new StreamingPipeline(program, batchInterval, parallelism, clock, List.of(), null, null,
+          MonitorSettings.NONE).close();
       throw e;
     }
-    return new StreamingPipeline(
-        program, batchInterval, parallelism, BatchClock.unpaced(clock), listeners, null, bounded);
+    return new StreamingPipeline(program, batchInterval, parallelism, BatchClock.unpaced(clock),
+        listeners, null, bounded, monitor);
   }
 
   /**

@@ -7,8 +7,13 @@ import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
+import dev.sluice.runtime.ui.MonitorSettings;
+import dev.sluice.runtime.ui.PipelineMonitor;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A built pipeline: start it, wait for it, stop it. Made by a generated builder.
@@ -24,10 +29,16 @@ import java.util.List;
  * (listeners run on its driver, sinks on its workers, receivers on theirs) only
  * {@link #requestStop} may be called: the waiting methods would wait for themselves and throw
  * {@link IllegalStateException}.
+ *
+ * <p>From {@link #start()} until {@link #awaitTermination()} returns (or {@link #stop},
+ * {@link #close()}), a web UI (unless turned off) shows it at {@link #uiAddress()}, with its
+ * metrics in Prometheus' format at {@code /metrics}; see {@link MonitorSettings}. It stays up
+ * after the pipeline stopped or failed, so that the end can be looked at, until then.
  */
 public final class StreamingPipeline implements AutoCloseable {
 
   private final Engine engine;
+  private final PipelineMonitor monitor;
 
   StreamingPipeline(
       PipelineProgram program,
@@ -36,8 +47,12 @@ public final class StreamingPipeline implements AutoCloseable {
       BatchClock clock,
       List<StreamingListener> listeners,
       CheckpointSettings checkpoint,
-      BoundedRun bounded) {
-    this.engine = new Engine(program, batchInterval, parallelism, clock, listeners,
+      BoundedRun bounded,
+      MonitorSettings monitorSettings) {
+    this.monitor = new PipelineMonitor(program.name(), monitorSettings);
+    List<StreamingListener> all = new ArrayList<>(monitor.listeners());
+    all.addAll(listeners);
+    this.engine = new Engine(program, batchInterval, parallelism, clock, all,
         EngineLimits.DEFAULTS, checkpoint, bounded);
   }
 
@@ -57,6 +72,15 @@ public final class StreamingPipeline implements AutoCloseable {
    */
   public void start() {
     engine.start();
+    monitor.start();
+  }
+
+  /**
+   * Where the web UI is served, such as {@code http://127.0.0.1:4040/}; empty when it is off,
+   * could not bind its port, or was stopped with the pipeline.
+   */
+  public Optional<URI> uiAddress() {
+    return monitor.address();
   }
 
   /**
@@ -72,21 +96,40 @@ public final class StreamingPipeline implements AutoCloseable {
   public void stop(boolean graceful) throws InterruptedException {
     engine.checkNotOwnThread("stop");
     engine.requestStop(graceful);
-    engine.awaitTermination();
+    awaitTermination();
   }
 
   /**
-   * Blocks until the pipeline has stopped.
+   * Blocks until the pipeline has stopped, then stops its web UI.
    *
    * @throws PipelineFailedException if a failure stopped it
    */
   public void awaitTermination() throws InterruptedException {
-    engine.awaitTermination();
+    try {
+      engine.awaitTermination();
+    } catch (PipelineFailedException e) {
+      monitor.stop();
+      throw e;
+    }
+    monitor.stop();
   }
 
-  /** Like {@link #awaitTermination()}, for at most {@code timeout}; whether it stopped. */
+  /**
+   * Like {@link #awaitTermination()}, for at most {@code timeout}; whether it stopped. The web UI
+   * stops once it did.
+   */
   public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return engine.awaitTermination(timeout);
+    boolean stopped;
+    try {
+      stopped = engine.awaitTermination(timeout);
+    } catch (PipelineFailedException e) {
+      monitor.stop();
+      throw e;
+    }
+    if (stopped) {
+      monitor.stop();
+    }
+    return stopped;
   }
 
   /**
@@ -99,7 +142,10 @@ public final class StreamingPipeline implements AutoCloseable {
     return engine.awaitBatch(batchTime, timeout);
   }
 
-  /** Stops at once and waits for the threads to end; not from the pipeline's own threads. */
+  /**
+   * Stops at once, waits for the threads to end and stops the web UI; not from the pipeline's
+   * own threads.
+   */
   @Override
   public void close() {
     engine.checkNotOwnThread("close");
@@ -110,6 +156,8 @@ public final class StreamingPipeline implements AutoCloseable {
       // the failure was logged and is reported by awaitTermination and awaitBatch
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      monitor.stop();
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.StreamingPipeline;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
+import dev.sluice.runtime.ui.MonitorSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,6 +79,9 @@ public final class PipelineTestDriver implements AutoCloseable {
         outputs.put(port.name(), output);
         builder.bindOutput(port.name(), output);
       }
+    }
+    if (builder.monitorSettings().equals(MonitorSettings.DEFAULTS)) {
+      builder.ui(false); // a test opens no port; a UI asked for on the builder is kept
     }
     this.pipeline = builder.clock(clock).build();
     pipeline.start();

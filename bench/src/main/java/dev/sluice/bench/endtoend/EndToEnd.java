@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * <p>Usage: {@code EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]
  * [--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]}.
  * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
- * {@code --only} runs some of the sections {@code throughput}, {@code windowed}, {@code empty},
- * {@code latency}, {@code socket}; without {@code throughput}, {@code --rates} gives the sustained
+ * {@code --only} runs some of the sections {@code throughput}, {@code monitoring} (the cost of
+ * the web UI, metrics and event log), {@code windowed}, {@code empty}, {@code latency},
+ * {@code socket}; without {@code throughput}, {@code --rates} gives the sustained
  * words per second at parallelism 1 and 2 that the latency and socket runs need (for profiling
  * one section); {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency
  * runs. Each latency series (one parallelism and rate over the intervals) runs in a fresh JVM
@@ -43,7 +44,8 @@ public final class EndToEnd {
     boolean quick = false;
     Path out = Path.of("bench/results/endtoend.tsv");
     Set<String> sections =
-        new LinkedHashSet<>(List.of("throughput", "windowed", "empty", "latency", "socket"));
+        new LinkedHashSet<>(
+            List.of("throughput", "monitoring", "windowed", "empty", "latency", "socket"));
     Rates rates = null;
     int[] parallelisms = {1, 2};
     long[] intervals = {10, 100, 1000};
@@ -90,6 +92,9 @@ public final class EndToEnd {
     if (sections.contains("throughput")) {
       rates = throughput(results, batches, warmup, quick);
     }
+    if (sections.contains("monitoring")) {
+      monitoring(results, batches, warmup, quick);
+    }
     if (sections.contains("windowed")) {
       windowed(results, batches, quick);
     }
@@ -130,6 +135,16 @@ public final class EndToEnd {
     results.add("throughput", 2, "hand-written loop", "ratio to 1-thread loop",
         rates.loop2() / rates.loop1(), "x");
     return rates;
+  }
+
+  private static void monitoring(Results results, List<List<String>> batches, int warmup,
+      boolean quick) throws Exception {
+    results.note("%nMonitoring: the web UI, metrics and event log on against off, parallelism 2");
+    double[] rates = new MonitoringOverhead(batches, warmup).run(quick ? 1 : 5, results);
+    results.add("monitoring", 2, "sluice, monitoring off", "words/s", rates[0], "words/s");
+    results.add("monitoring", 2, "sluice, monitoring on", "words/s", rates[1], "words/s");
+    results.add("monitoring", 2, "sluice, monitoring on", "ratio to off", rates[1] / rates[0],
+        "x");
   }
 
   private static void windowed(Results results, List<List<String>> batches, boolean quick)

@@ -3,9 +3,14 @@ package dev.sluice.runtime.cli;
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.StreamingPipeline;
+import dev.sluice.runtime.ui.HistoryServer;
+import dev.sluice.runtime.ui.MonitorSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -68,6 +73,9 @@ final class MainCommand {
       err.println("Run with --help for usage.");
       return 2;
     }
+    if (options.history().isPresent()) {
+      return serveHistory(options);
+    }
     AtomicReference<StreamingPipeline> started = new AtomicReference<>();
     if (options.batches().isPresent()) {
       Runnable stop = () -> started.get().requestStop(true);
@@ -105,6 +113,33 @@ final class MainCommand {
         // The JVM is shutting down (Ctrl-C): the hook is running and finishes the stop.
       }
     }
+  }
+
+  /** {@code --history DIR}: serves the logged runs until Ctrl-C. */
+  private int serveHistory(MainOptions options) {
+    Path directory = options.history().orElseThrow();
+    HistoryServer server;
+    try {
+      server = HistoryServer.start(directory, options.uiHost().orElse(MonitorSettings.LOOPBACK),
+          options.uiPort().orElse(MonitorSettings.FIRST_FREE_FROM_4040));
+    } catch (IOException e) {
+      err.println("error: cannot serve the history of " + directory + ": " + e.getMessage());
+      return 1;
+    }
+    LoggerFactory.getLogger(MainCommand.class)
+        .info("History of {} at {}; Ctrl-C stops it", directory, server.address());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      stopped.countDown();
+    }, "sluice-history-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.stop();
+    }
+    return 0;
   }
 
   private int failed(RuntimeException e) {

@@ -36,6 +36,11 @@ final class MainOptions {
   private static final String LOG_LEVEL = "log-level";
   private static final String ONCE = "once";
   private static final String BATCH_SIZE = "batch-size";
+  private static final String UI_PORT = "ui-port";
+  private static final String UI_HOST = "ui-host";
+  private static final String NO_UI = "no-ui";
+  private static final String EVENT_LOG = "event-log";
+  private static final String HISTORY = "history";
   private static final String HELP = "help";
 
   private final boolean help;
@@ -46,6 +51,11 @@ final class MainOptions {
   private String logLevel;
   private boolean once;
   private BatchSize batchSize;
+  private Integer uiPort;
+  private String uiHost;
+  private boolean noUi;
+  private Path eventLog;
+  private Path history;
   private final Map<String, String> inputUris = new LinkedHashMap<>();
   private final Map<String, String> outputUris = new LinkedHashMap<>();
 
@@ -78,8 +88,15 @@ final class MainOptions {
       }
       int equals = arg.indexOf('=');
       String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-      if (name.equals(HELP) || name.equals(ONCE) && equals >= 0) {
+      if (name.equals(HELP) || (name.equals(ONCE) || name.equals(NO_UI)) && equals >= 0) {
         throw new UsageException("--" + name + " takes no value");
+      }
+      if (name.equals(NO_UI)) {
+        if (options.noUi) {
+          throw new UsageException("--" + NO_UI + " given twice");
+        }
+        options.noUi = true;
+        continue;
       }
       if (name.equals(ONCE)) {
         if (options.once) {
@@ -108,6 +125,7 @@ final class MainOptions {
       throw new UsageException("--" + BATCHES + " cannot be combined with --" + ONCE
           + ", which stops by itself once the inputs are read and the windows drained");
     }
+    options.checkMonitoring();
     return options;
   }
 
@@ -141,6 +159,21 @@ final class MainOptions {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
   }
 
+  /** The event log directory whose runs {@code --history} serves, if given. */
+  Optional<Path> history() {
+    return Optional.ofNullable(history);
+  }
+
+  /** The address of {@code --ui-host}, if given. */
+  Optional<String> uiHost() {
+    return Optional.ofNullable(uiHost);
+  }
+
+  /** The port of {@code --ui-port}, if given. */
+  OptionalInt uiPort() {
+    return uiPort == null ? OptionalInt.empty() : OptionalInt.of(uiPort);
+  }
+
   /** The directory of {@code --checkpoint}, if given. */
   Optional<Path> checkpoint() {
     return Optional.ofNullable(checkpoint);
@@ -161,6 +194,18 @@ final class MainOptions {
     }
     if (checkpoint != null) {
       builder.checkpoint(checkpoint);
+    }
+    if (noUi) {
+      builder.ui(false);
+    }
+    if (uiHost != null) {
+      builder.uiHost(uiHost);
+    }
+    if (uiPort != null) {
+      builder.uiPort(uiPort);
+    }
+    if (eventLog != null) {
+      builder.eventLog(eventLog);
     }
     BatchSize size = batchSize != null ? batchSize : BatchSize.files(1);
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
@@ -193,6 +238,10 @@ final class MainOptions {
       case CHECKPOINT -> checkpoint = directory(value);
       case LOG_LEVEL -> logLevel = level(value);
       case BATCH_SIZE -> batchSize = batchSize(value);
+      case UI_PORT -> uiPort = port(value);
+      case UI_HOST -> uiHost = host(value);
+      case EVENT_LOG -> eventLog = path(EVENT_LOG, value);
+      case HISTORY -> history = path(HISTORY, value);
       default -> {
         Port input = find(inputs, name);
         if (input == null) {
@@ -241,6 +290,40 @@ final class MainOptions {
     }
   }
 
+  private void checkMonitoring() throws UsageException {
+    if (noUi && (uiPort != null || uiHost != null || history != null)) {
+      throw new UsageException("--" + NO_UI + " turns the UI off; drop it or the --"
+          + (history != null ? HISTORY : uiPort != null ? UI_PORT : UI_HOST) + " flag");
+    }
+    if (history != null && eventLog != null) {
+      throw new UsageException("--" + HISTORY + " serves logged runs and runs no pipeline, so "
+          + "--" + EVENT_LOG + " has nothing to log");
+    }
+  }
+
+  private static int port(String value) throws UsageException {
+    if (!value.matches("[0-9]{1,5}") || Integer.parseInt(value) > 65535) {
+      throw new UsageException("--" + UI_PORT + ": '" + value + "' is not a port (0-65535; 0 "
+          + "takes any free port)");
+    }
+    return Integer.parseInt(value);
+  }
+
+  private static String host(String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException("--" + UI_HOST + " needs an address, such as 0.0.0.0");
+    }
+    return value;
+  }
+
+  private static Path path(String flag, String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("--" + flag + ": '" + value + "' is not a path");
+    }
+  }
+
   private static String level(String value) throws UsageException {
     if (!LOG_LEVELS.contains(value)) {
       throw new UsageException(
@@ -256,7 +339,11 @@ final class MainOptions {
         || name.equals(CHECKPOINT)
         || name.equals(LOG_LEVEL)
         || name.equals(ONCE)
-        || name.equals(BATCH_SIZE);
+        || name.equals(BATCH_SIZE)
+        || name.equals(UI_PORT)
+        || name.equals(UI_HOST)
+        || name.equals(EVENT_LOG)
+        || name.equals(HISTORY);
   }
 
   private static Port find(List<Port> ports, String name) {

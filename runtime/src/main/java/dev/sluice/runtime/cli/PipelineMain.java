@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * {@code print:}, {@code file:///dir/prefix[?suffix=ext]}), {@code --batch-interval 2s},
  * {@code --parallelism N}, {@code --batches N}, {@code --checkpoint DIR} (fault tolerance),
  * {@code --once} (a bounded run),
- * {@code --batch-size N|Nfiles}, {@code --log-level error|warn|info|debug|trace} and
- * {@code --help}.
+ * {@code --batch-size N|Nfiles}, {@code --log-level error|warn|info|debug|trace},
+ * {@code --ui-port N}, {@code --ui-host HOST}, {@code --no-ui}, {@code --event-log DIR},
+ * {@code --history DIR} (monitoring) and {@code --help}.
  *
  * <p>This class creates no logger of its own before the flags are read: SLF4J's simple logger
  * reads its settings once, from system properties that {@code --log-level} sets.

@@ -51,6 +51,12 @@ final class Usage {
     line(text, "--checkpoint DIR", "log batches in DIR; resume from it after a crash (default: none)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");
+    text.append("Monitoring (docs/monitoring.md):\n");
+    line(text, "--ui-port N", "the web UI's port; 0 for any (default: first free from 4040)");
+    line(text, "--ui-host HOST", "the address the web UI binds (default: 127.0.0.1)");
+    line(text, "--no-ui", "no web UI and no /metrics");
+    line(text, "--event-log DIR", "append every batch's events to a log in DIR");
+    line(text, "--history DIR", "serve the UI of the runs logged in DIR; runs no pipeline");
     return text.toString();
   }
 

@@ -268,6 +268,6 @@ final class BatchExecution {
     Duration scheduling = Duration.ofMillis(Math.max(0, startClockMillis - batch.time()));
     Duration processing = Duration.ofNanos(Math.max(0, endNanos - startNanos));
     return new BatchInfo(program.name(), batch.time(), batch.records(), scheduling, processing,
-        scheduling.plus(processing), segmentTimes, inputs);
+        scheduling.plus(processing), segmentTimes, inputs, outputTask.times());
   }
 }

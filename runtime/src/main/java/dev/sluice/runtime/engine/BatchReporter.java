@@ -1,11 +1,23 @@
 package dev.sluice.runtime.engine;
 
+import dev.sluice.api.ReceiverSource;
+import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.internal.InputSlot;
+import dev.sluice.runtime.internal.OutputSlot;
+import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchInfo.InputRecords;
+import dev.sluice.runtime.metrics.BatchSubmitted;
+import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
+import dev.sluice.runtime.metrics.PipelineInfo;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import org.jctools.util.Pow2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * records, scheduling delay 0 ms, processing 1.2 ms, total delay 1 ms}; an empty one at DEBUG, so
  * an idle pipeline stays quiet. Backpressure adds {@code , receivers blocked N ms}.
  *
- * <p><b>Threads:</b> driver only.
+ * <p><b>Threads:</b> driver only (and the thread that stops a pipeline before it started).
+ * <b>Allocation:</b> per batch, the events' small records, and nothing without listeners.
  */
 final class BatchReporter {
 
@@ -25,22 +38,70 @@ final class BatchReporter {
   private static final Logger listenerLog = LoggerFactory.getLogger(BatchReporter.class);
 
   private final String pipeline;
+  private final PipelineProgram program;
+  private final Duration interval;
+  private final int parallelism;
+  private final int queueCapacity;
   private final List<StreamingListener> listeners;
+  /** The time of the batch last started, which a failure reported by the execution is of. */
+  private long runningBatch;
+  private long startTime;
 
-  BatchReporter(String pipeline, List<StreamingListener> listeners) {
-    this.pipeline = pipeline;
+  BatchReporter(
+      PipelineProgram program,
+      Duration interval,
+      int parallelism,
+      EngineLimits limits,
+      List<StreamingListener> listeners) {
+    this.pipeline = program.name();
+    this.program = program;
+    this.interval = interval;
+    this.parallelism = parallelism;
+    // the receiver queue's real size: JCTools rounds it up to a power of two, at least 4
+    this.queueCapacity = Pow2.roundToPowerOfTwo(Math.max(4, limits.receiverQueueCapacity()));
     this.listeners = List.copyOf(listeners);
+  }
+
+  /** The pipeline is being started at {@code now}, clock time; before the driver thread starts. */
+  void startingAt(long now) {
+    startTime = now;
   }
 
   /** The pipeline started; its first batch is at {@code firstBatchTime}. */
   void started(long firstBatchTime) {
-    for (StreamingListener listener : listeners) {
-      try {
-        listener.onPipelineStarted(pipeline, firstBatchTime);
-      } catch (Throwable e) { // a listener must not break the pipeline
-        listenerFailed(listener, "onPipelineStarted", e);
-      }
+    if (listeners.isEmpty()) {
+      return;
     }
+    PipelineInfo info = describe(firstBatchTime);
+    tell("onPipelineStarted", listener -> listener.onPipelineStarted(info));
+  }
+
+  /** {@code batch} was sealed from {@code inputs} at {@code now}, clock time. */
+  void submitted(SealedBatch batch, Inputs inputs, long now) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    List<String> names = inputs.names();
+    List<InputBatch> parts = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      parts.add(new InputBatch(names.get(i), batch.inputs().get(i).size(),
+          Duration.ofNanos(batch.blockedNanos(i)), inputs.queuePeak(i), inputs.ended(i)));
+    }
+    BatchSubmitted submitted = new BatchSubmitted(pipeline, batch.time(), now, parts);
+    tell("onBatchSubmitted", listener -> listener.onBatchSubmitted(submitted));
+  }
+
+  /** The batch at {@code batchTime} started at {@code now}, clock time. */
+  void batchStarted(long batchTime, long now) {
+    runningBatch = batchTime;
+    tell("onBatchStarted", listener -> listener.onBatchStarted(pipeline, batchTime, now));
+  }
+
+  /** The batch last started failed with {@code failure}. */
+  void batchFailed(PipelineFailedException failure) {
+    long batchTime = runningBatch;
+    String error = failure.getMessage();
+    tell("onBatchFailed", listener -> listener.onBatchFailed(pipeline, batchTime, error));
   }
 
   /** A batch completed. */
@@ -52,24 +113,49 @@ final class BatchReporter {
     } else if (log.isDebugEnabled()) {
       log.debug(line(batch));
     }
-    for (StreamingListener listener : listeners) {
-      try {
-        listener.onBatchCompleted(batch);
-      } catch (Throwable e) { // a listener must not break the pipeline
-        listenerFailed(listener, "onBatchCompleted", e);
-      }
-    }
+    tell("onBatchCompleted", listener -> listener.onBatchCompleted(batch));
   }
 
   /** The pipeline stopped, because of {@code failure} or, if {@code null}, on request. */
   void stopped(Throwable failure) {
+    tell("onPipelineStopped", listener -> listener.onPipelineStopped(pipeline, failure));
+  }
+
+  private void tell(String callback, Consumer<StreamingListener> call) {
     for (StreamingListener listener : listeners) {
       try {
-        listener.onPipelineStopped(pipeline, failure);
+        call.accept(listener);
       } catch (Throwable e) { // a listener must not break the pipeline
-        listenerFailed(listener, "onPipelineStopped", e);
+        listenerFailed(listener, callback, e);
       }
     }
+  }
+
+  private PipelineInfo describe(long firstBatchTime) {
+    List<PipelineInfo.Input> inputs = new ArrayList<>();
+    for (InputSlot input : program.inputs()) {
+      String source;
+      try {
+        source = input.source().describe();
+      } catch (RuntimeException e) {
+        source = "<describe() threw " + e + ">";
+      }
+      boolean receiver = input.source() instanceof ReceiverSource<?>;
+      inputs.add(new PipelineInfo.Input(input.name(), source, receiver,
+          receiver ? queueCapacity : 0));
+    }
+    List<PipelineInfo.Segment> segments = new ArrayList<>();
+    List<String> code = SegmentCode.of(program);
+    for (int s = 0; s < program.segments().size(); s++) {
+      SegmentSlot segment = program.segments().get(s);
+      segments.add(new PipelineInfo.Segment(segment.name(), segment.tasks(), code.get(s)));
+    }
+    List<PipelineInfo.Output> outputs = new ArrayList<>();
+    for (OutputSlot output : program.outputs()) {
+      outputs.add(new PipelineInfo.Output(output.name(), output.slide()));
+    }
+    return new PipelineInfo(pipeline, startTime, firstBatchTime, interval, parallelism,
+        inputs, segments, outputs);
   }
 
   /** The log line of {@code batch}. */

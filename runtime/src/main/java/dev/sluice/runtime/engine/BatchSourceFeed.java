@@ -87,6 +87,11 @@ final class BatchSourceFeed extends InputFeed {
   }
 
   @Override
+  int takeQueuePeak() {
+    return 0;
+  }
+
+  @Override
   long blockedNanos() {
     return 0;
   }

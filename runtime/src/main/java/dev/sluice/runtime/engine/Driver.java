@@ -253,7 +253,10 @@ final class Driver implements Runnable {
     progress |= pollCompletions();
     progress |= releaseDurableOutputs();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
-      execution.start(pending.poll(), clock.millis());
+      SealedBatch next = pending.poll();
+      long now = clock.millis();
+      execution.start(next, now);
+      reporter.batchStarted(next.time(), now);
       progress = true;
     }
     if (phase == Phase.FINISHING && pending.isEmpty() && !execution.busy()) {
@@ -343,7 +346,9 @@ final class Driver implements Runnable {
       }
       BatchPlan plan = replay.get(replayNext++);
       try {
-        pending.add(inputs.replay(plan, plan.index() <= checkpointing.lastCommitted()));
+        SealedBatch batch = inputs.replay(plan, plan.index() <= checkpointing.lastCommitted());
+        pending.add(batch);
+        reporter.submitted(batch, inputs, clock.millis());
       } catch (PipelineFailedException e) {
         fail(e);
       }
@@ -407,6 +412,7 @@ final class Driver implements Runnable {
       checkpointing.logPlan(batch); // written and forced while the batch runs
     }
     pending.add(batch);
+    reporter.submitted(batch, inputs, clock.millis());
     nextBatchTime += interval;
     nextBatchIndex++;
     endIfLastOfBoundedRun(batch);
@@ -436,6 +442,7 @@ final class Driver implements Runnable {
       switch (execution.onCompletion(task)) {
         case COMPLETED -> completed();
         case FAILED -> {
+          reporter.batchFailed(execution.failure());
           if (checkpointing != null) {
             checkpointing.abort(execution.lastBatch().index());
           }

@@ -93,7 +93,7 @@ public final class Engine {
     this.limits = limits;
     this.checkpoint = checkpoint;
     this.bounded = bounded;
-    this.reporter = new BatchReporter(program.name(), listeners);
+    this.reporter = new BatchReporter(program, batchInterval, parallelism, limits, listeners);
   }
 
   /** The time of the first batch of a pipeline started at {@code nowMillis}, as Spark has it. */
@@ -120,6 +120,7 @@ public final class Engine {
       throw new IllegalStateException(
           "pipeline " + name() + (state.get() == STARTED ? " already started" : " was stopped"));
     }
+    reporter.startingAt(clock.millis()); // before the driver thread starts, which publishes it
     Driver started;
     try {
       started = checkpoint == null ? newDriver(null) : recover();

@@ -42,6 +42,12 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
   abstract List<?> seal(long batchTime) throws Exception;
 
   /**
+   * The most records found waiting at one drain since the last call, which it resets: how full
+   * the receiver's queue got; 0 for a source asked per batch.
+   */
+  abstract int takeQueuePeak();
+
+  /**
    * The plan of the batch {@link #seal} just made, or {@code null} if this input does not plan:
    * only a replayable source with planning on does.
    */

@@ -32,6 +32,7 @@ final class Inputs {
   private final InputFeed[] feeds;
   private final long stopTimeoutNanos;
   private final long[] lastBlockedNanos;
+  private final int[] queuePeaks;
   private final boolean[] endNoticed;
   private boolean stopped;
   private long deadline;
@@ -59,6 +60,7 @@ final class Inputs {
     }
     this.stopTimeoutNanos = limits.receiverStopTimeout().toNanos();
     this.lastBlockedNanos = new long[feeds.length];
+    this.queuePeaks = new int[feeds.length];
     this.endNoticed = new boolean[feeds.length];
   }
 
@@ -168,6 +170,7 @@ final class Inputs {
       long total = feeds[i].blockedNanos();
       blocked[i] = total - lastBlockedNanos[i];
       lastBlockedNanos[i] = total;
+      queuePeaks[i] = feeds[i].takeQueuePeak();
     }
     return new SealedBatch(time, index, records, blocked, plans, false);
   }
@@ -286,6 +289,16 @@ final class Inputs {
     } catch (IOException | RuntimeException e) {
       throw Failures.inInput(pipeline, input, e);
     }
+  }
+
+  /** The most records input {@code input}'s queue held while the last sealed batch collected. */
+  int queuePeak(int input) {
+    return queuePeaks[input];
+  }
+
+  /** Whether input {@code input}'s receiver has ended; a source asked per batch never ends. */
+  boolean ended(int input) {
+    return feeds[input] instanceof ReceiverFeed && feeds[input].ended();
   }
 
   /** Stops every input and starts the deadline for their threads to end. Idempotent. */

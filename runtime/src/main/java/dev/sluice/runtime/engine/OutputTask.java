@@ -4,6 +4,10 @@ import dev.sluice.api.Sink;
 import dev.sluice.api.TransactionalSink;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.internal.OutputSlot;
+import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,34 +25,65 @@ final class OutputTask extends BatchTask {
 
   private final List<OutputSlot> outputs;
   private final boolean twoPhase;
+  private final long[] records;
+  private final long[] nanos;
+  private final boolean[] written;
   private int writing;
 
   OutputTask(Completions completions, List<OutputSlot> outputs, boolean twoPhase) {
     super(completions);
     this.outputs = outputs;
     this.twoPhase = twoPhase;
+    this.records = new long[outputs.size()];
+    this.nanos = new long[outputs.size()];
+    this.written = new boolean[outputs.size()];
+  }
+
+  /**
+   * What each output operation of the last run did: records, time and whether its sink was
+   * called (never for a replayed batch). Read by the driver after the task's completion, which the completion queue orders
+   * after the writes.
+   */
+  List<OutputTime> times() {
+    List<OutputTime> times = new ArrayList<>(outputs.size());
+    for (int o = 0; o < outputs.size(); o++) {
+      times.add(new OutputTime(
+          outputs.get(o).name(), records[o], Duration.ofNanos(nanos[o]), written[o]));
+    }
+    return times;
   }
 
   @SuppressWarnings("unchecked") // each output's lists hold that output's record type
   @Override
   void execute(BatchRun run) throws Exception {
+    Arrays.fill(records, 0);
+    Arrays.fill(nanos, 0);
+    Arrays.fill(written, false);
     if (run.sealed().replayed()) {
       return;
     }
     for (int o = 0; o < outputs.size(); o++) {
       OutputSlot output = outputs.get(o);
-      if (!output.writesAt(run.batchIndex())) {
+      List<?>[] partitions = run.outputPartitions(o);
+      long count = 0;
+      for (List<?> partition : partitions) {
+        count += partition.size();
+      }
+      records[o] = count;
+      written[o] = output.writesAt(run.batchIndex());
+      if (!written[o]) {
         continue;
       }
       writing = o;
       Sink<Object> sink = (Sink<Object>) output.sink();
-      OutputBatch<Object> batch =
-          new OutputBatch<>(run.batchTime(), run.batchIndex(), run.outputPartitions(o));
+      OutputBatch<Object> batch = new OutputBatch<>(run.batchTime(), run.batchIndex(), partitions);
+      long start = System.nanoTime();
       if (twoPhase && sink instanceof TransactionalSink<Object> transactional) {
         transactional.prepare(batch);
       } else {
         sink.write(batch);
       }
+      nanos[o] = System.nanoTime() - start;
     }
   }
 

@@ -47,6 +47,7 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   private int sealedCount;
   private Throwable failure;
   private volatile boolean ended;
+  private int queuePeak;
 
   /**
    * @param wal the input's write-ahead log, or {@code null} for none
@@ -74,6 +75,9 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   @Override
   int drain() {
     int drained = handoff.drainTo(this);
+    if (drained > queuePeak) {
+      queuePeak = drained;
+    }
     if (wal != null && drained > 0) {
       try {
         wal.append(open.subList(open.size() - drained, open.size()));
@@ -83,6 +87,13 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
       }
     }
     return drained;
+  }
+
+  @Override
+  int takeQueuePeak() {
+    int peak = queuePeak;
+    queuePeak = 0;
+    return peak;
   }
 
   /** Adds one drained record to the open interval. */

@@ -14,6 +14,7 @@ import java.util.List;
  * @param totalDelay from the batch time until its last output was written
  * @param segments the time each segment took, in execution order
  * @param inputs the records of each input, in declaration order, with its backpressure
+ * @param outputs each output operation, in declaration order: records, duration, whether written
  */
 public record BatchInfo(
     String pipeline,
@@ -23,12 +24,28 @@ public record BatchInfo(
     Duration processingTime,
     Duration totalDelay,
     List<SegmentTime> segments,
-    List<InputRecords> inputs) {
+    List<InputRecords> inputs,
+    List<OutputTime> outputs) {
 
   /** Copies the lists, so that a listener may keep the record. */
   public BatchInfo {
     segments = List.copyOf(segments);
     inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+  }
+
+  /** Metrics without per-output details. */
+  public BatchInfo(
+      String pipeline,
+      long batchTime,
+      long records,
+      Duration schedulingDelay,
+      Duration processingTime,
+      Duration totalDelay,
+      List<SegmentTime> segments,
+      List<InputRecords> inputs) {
+    this(pipeline, batchTime, records, schedulingDelay, processingTime, totalDelay, segments,
+        inputs, List.of());
   }
 
   /** Metrics without per-input details. */
@@ -48,6 +65,7 @@ public record BatchInfo(
         processingTime,
         totalDelay,
         segments,
+        List.of(),
         List.of());
   }
 
@@ -64,4 +82,15 @@ public record BatchInfo(
    *     for a batch source)
    */
   public record InputRecords(String input, long records, Duration receiverBlocked) {}
+
+  /**
+   * One output operation of a batch: its sink's {@code write}.
+   *
+   * @param output the output's name
+   * @param records how many records it was given
+   * @param time how long its sink's {@code write} took
+   * @param written whether the sink was called; {@code false} for a windowed output between
+   *     slides, which Spark does not run either
+   */
+  public record OutputTime(String output, long records, Duration time, boolean written) {}
 }

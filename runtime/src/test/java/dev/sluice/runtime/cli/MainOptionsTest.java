@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.BoundedSource;
+import dev.sluice.runtime.ui.MonitorSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,41 @@ class MainOptionsTest {
         "--counts: sink URI 'stderr' has no scheme; "
             + "use stdout, print: or file:///dir/prefix[?suffix=ext]",
         sink.getMessage());
+  }
+
+  @Test
+  void appliesTheMonitoringFlagsToTheBuilder(@TempDir Path logs) throws UsageException {
+    assertEquals(MonitorSettings.DEFAULTS, builder.monitorSettings());
+    parse("--ui-port", "4050", "--ui-host=0.0.0.0", "--event-log", logs.toString())
+        .applyTo(builder);
+    assertEquals(new MonitorSettings(true, "0.0.0.0", 4050, logs, List.of()),
+        builder.monitorSettings());
+  }
+
+  @Test
+  void noUiTakesNoValueAndTurnsTheUiOff() throws UsageException {
+    parse("--no-ui", "--batches", "2").applyTo(builder);
+    assertFalse(builder.monitorSettings().ui());
+    assertError("--no-ui takes no value", "--no-ui=true");
+    assertError("--no-ui given twice", "--no-ui", "--no-ui");
+    assertError("--no-ui turns the UI off; drop it or the --ui-port flag",
+        "--no-ui", "--ui-port", "4040");
+  }
+
+  @Test
+  void historyNamesTheDirectoryToServe() throws UsageException {
+    assertEquals(Optional.of(Path.of("logs")), parse("--history", "logs").history());
+    assertEquals(OptionalInt.of(0), parse("--history", "logs", "--ui-port", "0").uiPort());
+    assertError("--history serves logged runs and runs no pipeline, so --event-log has nothing "
+        + "to log", "--history", "logs", "--event-log", "logs");
+  }
+
+  @Test
+  void rejectsBadPorts() {
+    assertError("--ui-port: '65536' is not a port (0-65535; 0 takes any free port)",
+        "--ui-port", "65536");
+    assertError("--ui-port: 'http' is not a port (0-65535; 0 takes any free port)",
+        "--ui-port", "http");
   }
 
   private MainOptions parse(String... args) throws UsageException {

@@ -29,6 +29,12 @@ class UsageTest {
           --checkpoint DIR         log batches in DIR; resume from it after a crash (default: none)
           --log-level LEVEL        error, warn, info, debug, trace (default: info)
           --help                   print this help and exit
+        Monitoring (docs/monitoring.md):
+          --ui-port N              the web UI's port; 0 for any (default: first free from 4040)
+          --ui-host HOST           the address the web UI binds (default: 127.0.0.1)
+          --no-ui                  no web UI and no /metrics
+          --event-log DIR          append every batch's events to a log in DIR
+          --history DIR            serve the UI of the runs logged in DIR; runs no pipeline
         """,
         Usage.of(new TestPipelineBuilder()));
   }

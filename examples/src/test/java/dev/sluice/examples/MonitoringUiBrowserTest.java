@@ -1,0 +1,231 @@
+package dev.sluice.examples;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sluice.runtime.StreamingPipeline;
+import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.clock.ManualClock;
+import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.Sources;
+import dev.sluice.runtime.ui.HistoryServer;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The monitoring page in a real browser: Debian's headless Chromium, driven through its own
+ * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30
+ * batches of a manual clock, then the history server's page of the same run. Skipped where Chromium is not installed; {@code .ci/run} installs
+ * it. Screenshots go to {@code target/ui-screenshots/}; docs/monitoring-*.png are copies.
+ */
+@Timeout(120)
+class MonitoringUiBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final long START = 1_764_032_398_000L;
+  private static final long FIRST = 1_764_032_400_000L;
+  private static final int BATCHES = 30;
+
+  private StreamingPipeline pipeline;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--disable-gpu", "--window-size=1400,2700", "--force-device-scale-factor=1");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort()
+        .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @TempDir Path logs;
+
+  @Test
+  void showsTheBatchesChartsGraphAndABatchPageLiveThenInTheHistory() throws Exception {
+    ManualClock clock = BatchClock.manual(START);
+    pipeline = WordCountPipeline.builder()
+        .lines(Sources.batches(lines()))
+        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+        .clock(clock)
+        .parallelism(2)
+        .uiPort(0)
+        .eventLog(logs)
+        .build();
+    pipeline.start();
+    for (int i = 0; i < BATCHES; i++) {
+      long time = FIRST + 2000L * i;
+      clock.setMillis(time + (i * 37L) % 60); // scheduling delays of 0-59 ms
+      assertTrue(pipeline.awaitBatch(time, WAIT), "batch " + i);
+    }
+    String ui = pipeline.uiAddress().orElseThrow().toString();
+
+    browser.get(ui);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class); // the page redraws as data comes
+    wait.until(b -> b.findElements(By.cssSelector("#completed tbody tr")).size() == BATCHES);
+    wait.until(b -> b.findElement(By.id("summary")).getText().contains(BATCHES + " completed"));
+
+    List<WebElement> rows = browser.findElements(By.cssSelector("#completed tbody tr"));
+    assertTrue(rows.get(0).getText().contains(String.valueOf(FIRST + 2000L * (BATCHES - 1))),
+        rows.get(0).getText());
+    assertTrue(rows.get(BATCHES - 1).getText().contains(String.valueOf(FIRST)));
+    for (String canvas : List.of("rate", "scheduling", "processing", "total")) {
+      assertTrue(paintedPixels(canvas + "-timeline") > 500, canvas + " timeline drew nothing");
+      assertTrue(paintedPixels(canvas + "-histogram") > 500, canvas + " histogram drew nothing");
+    }
+    assertEquals(List.of("lines", "words", "pairs", "counts", "print"), stageNames("graph-small"));
+    assertEquals(1, browser.findElements(By.cssSelector("#graph-small path.edge.shuffle")).size());
+    assertEquals("lines", browser.findElement(By.cssSelector("#inputs tbody td")).getText());
+    screenshot("streaming.png");
+
+    browser.manage().window().setSize(new Dimension(1400, 900));
+    long clicked = FIRST + 2000L * (BATCHES - 1);
+    wait.until(b -> {
+      b.findElement(By.cssSelector("#completed tbody tr a")).click();
+      return true;
+    });
+    wait.until(b -> b.findElement(By.id("batch-title")).getText().contains(String.valueOf(clicked)));
+    wait.until(b -> b.findElements(By.cssSelector("#batch-segments tbody tr")).size() == 3);
+    String segments = browser.findElement(By.id("batch-segments")).getText();
+    assertTrue(segments.contains("lines -> words -> pairs"), segments);
+    assertTrue(segments.contains("counts -> print"), segments);
+    assertTrue(segments.contains("shuffle"), segments);
+    String outputs = browser.findElement(By.id("batch-outputs")).getText();
+    assertTrue(outputs.contains("print") && outputs.contains("succeeded"), outputs);
+    screenshot("batch.png");
+
+    browser.manage().window().setSize(new Dimension(1400, 1900));
+    browser.get(ui + "#/graph");
+    wait.until(b -> b.findElements(By.cssSelector("#segments tbody tr")).size() == 2);
+    assertEquals(List.of("lines", "words", "pairs", "counts", "print"), stageNames("graph-large"));
+    List<WebElement> code = browser.findElements(By.cssSelector("#code details pre"));
+    assertEquals(2, code.size());
+    assertTrue(code.get(0).getText().contains("WordCount.pairs(word)"), code.get(0).getText());
+    assertTrue(code.get(1).getText().contains("private void counts_print("), code.get(1).getText());
+    screenshot("graph.png");
+
+    assertEquals(List.of(), consoleProblems(), "console errors and warnings, live");
+
+    pipeline.stop(true);
+    HistoryServer history = HistoryServer.start(logs, "127.0.0.1", 0);
+    try {
+      browser.get(history.address().toString());
+      wait.until(b -> {
+        b.findElement(By.cssSelector("#runs tbody a")).click();
+        return true;
+      });
+      wait.until(b -> b.findElements(By.cssSelector("#completed tbody tr")).size() == BATCHES);
+      assertEquals("stopped", browser.findElement(By.id("status")).getText().toLowerCase());
+      assertTrue(paintedPixels("processing-timeline") > 500);
+      assertEquals("All runs", browser.findElement(By.cssSelector(".bar nav a")).getText());
+      assertEquals(List.of(), consoleProblems(), "console errors and warnings, history");
+    } finally {
+      history.stop();
+    }
+  }
+
+  private List<String> consoleProblems() {
+    List<String> problems = new ArrayList<>();
+    for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
+        problems.add(entry.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  /** How many pixels of canvas {@code id} are not transparent. */
+  private long paintedPixels(String id) {
+    Object count = ((JavascriptExecutor) browser).executeScript(
+        "const c = document.getElementById(arguments[0]);"
+            + "const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+            + "let n = 0; for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;"
+            + "return n;", id);
+    return ((Number) count).longValue();
+  }
+
+  private List<String> stageNames(String svg) {
+    List<String> names = new ArrayList<>();
+    for (WebElement node : browser.findElements(By.cssSelector("#" + svg + " g.node"))) {
+      names.add(node.getAttribute("data-stage"));
+    }
+    return names;
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** 30 batches of 40-160 lines of words drawn with a skew, from a fixed seed. */
+  private static List<List<String>> lines() {
+    Random random = new Random(42);
+    String[] words = ("the stream flows through the sluice gate and every batch of words "
+        + "counts once per interval while the driver seals the next batch").split(" ");
+    List<List<String>> batches = new ArrayList<>();
+    for (int b = 0; b < BATCHES; b++) {
+      int count = 100 + (int) (60 * Math.sin(b / 3.0)) + random.nextInt(20);
+      List<String> batch = new ArrayList<>();
+      for (int l = 0; l < count; l++) {
+        StringBuilder line = new StringBuilder();
+        for (int w = 0; w < 8; w++) {
+          int index = (int) Math.min(words.length - 1, Math.abs(random.nextGaussian()) * 6);
+          line.append(w == 0 ? "" : " ").append(words[index]);
+        }
+        batch.add(line.toString());
+      }
+      batches.add(batch);
+    }
+    return batches;
+  }
+}

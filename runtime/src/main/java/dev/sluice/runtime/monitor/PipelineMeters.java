@@ -1,0 +1,169 @@
+package dev.sluice.runtime.monitor;
+
+import dev.sluice.runtime.metrics.BatchInfo;
+import dev.sluice.runtime.metrics.BatchInfo.InputRecords;
+import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
+import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
+import dev.sluice.runtime.metrics.BatchSubmitted;
+import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.StreamingListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A pipeline's Micrometer meters, fed by its listener events. Every meter is tagged with the
+ * pipeline's name, and with the input, output or segment it measures; never with a record or a
+ * key. In Prometheus' format the names end in {@code _seconds} and {@code _total}; docs/monitoring.md
+ * lists them all.
+ *
+ * <p><b>Threads:</b> the callbacks run on the driver thread; the registry reads gauges and meters
+ * from whichever thread scrapes it, through Micrometer's thread-safe meters and the atomics held
+ * here. <b>Allocation:</b> meters are made at the start; per batch, lookups in small maps.
+ */
+public final class PipelineMeters implements StreamingListener {
+
+  private final MeterRegistry registry;
+  private Tags pipelineTags = Tags.empty();
+  private Timer schedulingDelay;
+  private Timer processingTime;
+  private Timer totalDelay;
+  private Counter batchesCompleted;
+  private Counter batchesFailed;
+  private final AtomicLong pendingBatches = new AtomicLong();
+  private final AtomicLong lastBatchRecords = new AtomicLong();
+  private final Map<String, Counter> recordsIn = new HashMap<>();
+  private final Map<String, Counter> receiverBlocked = new HashMap<>();
+  private final Map<String, AtomicLong> queuePeak = new HashMap<>();
+  private final Map<String, Counter> recordsOut = new HashMap<>();
+  private final Map<String, Timer> outputTime = new HashMap<>();
+  private final Map<String, Timer> segmentTime = new HashMap<>();
+
+  /** Meters registered on {@code registry} when the pipeline starts. */
+  public PipelineMeters(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void onPipelineStarted(PipelineInfo pipeline) {
+    pipelineTags = Tags.of("pipeline", pipeline.name());
+    Duration slowest = pipeline.batchInterval().multipliedBy(100);
+    schedulingDelay = timer("sluice.batch.scheduling.delay",
+        "From a batch's time until its first task started", slowest);
+    processingTime = timer("sluice.batch.processing.time",
+        "From a batch's first task until its last output was written", slowest);
+    totalDelay = timer("sluice.batch.total.delay",
+        "From a batch's time until its last output was written", slowest);
+    batchesCompleted = Counter.builder("sluice.batches.completed")
+        .description("Batches whose outputs were all written").tags(pipelineTags)
+        .register(registry);
+    batchesFailed = Counter.builder("sluice.batches.failed")
+        .description("Batches that failed (a failure stops the pipeline)").tags(pipelineTags)
+        .register(registry);
+    Gauge.builder("sluice.batches.pending", pendingBatches, AtomicLong::get)
+        .description("Batches sealed and not yet finished, the running one included")
+        .tags(pipelineTags).register(registry);
+    Gauge.builder("sluice.batch.records", lastBatchRecords, AtomicLong::get)
+        .description("Records of the batch completed last").tags(pipelineTags)
+        .baseUnit("records").register(registry);
+    Gauge.builder("sluice.batch.interval", pipeline.batchInterval(), d -> d.toNanos() / 1e9)
+        .description("The batch interval").tags(pipelineTags).baseUnit("seconds")
+        .register(registry);
+    for (PipelineInfo.Input input : pipeline.inputs()) {
+      Tags tags = pipelineTags.and("input", input.name());
+      recordsIn.put(input.name(), Counter.builder("sluice.records.in")
+          .description("Records an input gave to completed batches").tags(tags)
+          .register(registry));
+      if (input.receiver()) {
+        receiverBlocked.put(input.name(), Counter.builder("sluice.receiver.blocked")
+            .description("Time a receiver waited for room in its full queue: backpressure")
+            .baseUnit("seconds").tags(tags).register(registry));
+        AtomicLong peak = new AtomicLong();
+        queuePeak.put(input.name(), peak);
+        Gauge.builder("sluice.receiver.queue.peak", peak, AtomicLong::get)
+            .description("Most records a receiver's queue held while the last batch collected")
+            .tags(tags).baseUnit("records").register(registry);
+        Gauge.builder("sluice.receiver.queue.capacity", input, i -> i.queueCapacity())
+            .description("Records a receiver's queue holds before the receiver waits")
+            .tags(tags).baseUnit("records").register(registry);
+      }
+    }
+    for (PipelineInfo.Output output : pipeline.outputs()) {
+      Tags tags = pipelineTags.and("output", output.name());
+      recordsOut.put(output.name(), Counter.builder("sluice.records.out")
+          .description("Records an output's sink was given").tags(tags).register(registry));
+      outputTime.put(output.name(), Timer.builder("sluice.output.time")
+          .description("How long an output's sink took to write a batch").tags(tags)
+          .register(registry));
+    }
+    for (PipelineInfo.Segment segment : pipeline.segments()) {
+      segmentTime.put(segment.name(), Timer.builder("sluice.segment.time")
+          .description("How long a segment's tasks took for a batch, first start to last end")
+          .tags(pipelineTags.and("segment", segment.name())).register(registry));
+    }
+  }
+
+  @Override
+  public void onBatchSubmitted(BatchSubmitted batch) {
+    pendingBatches.incrementAndGet();
+    for (BatchSubmitted.InputBatch input : batch.inputs()) {
+      AtomicLong peak = queuePeak.get(input.input());
+      if (peak != null) {
+        peak.set(input.queuePeak());
+      }
+    }
+  }
+
+  @Override
+  public void onBatchCompleted(BatchInfo batch) {
+    if (schedulingDelay == null) {
+      return; // added after the start: nothing registered
+    }
+    pendingBatches.updateAndGet(pending -> Math.max(0, pending - 1));
+    batchesCompleted.increment();
+    lastBatchRecords.set(batch.records());
+    schedulingDelay.record(batch.schedulingDelay());
+    processingTime.record(batch.processingTime());
+    totalDelay.record(batch.totalDelay());
+    for (InputRecords input : batch.inputs()) {
+      recordsIn.get(input.input()).increment(input.records());
+      Counter blocked = receiverBlocked.get(input.input());
+      if (blocked != null) {
+        blocked.increment(input.receiverBlocked().toNanos() / 1e9);
+      }
+    }
+    for (OutputTime output : batch.outputs()) {
+      if (output.written()) {
+        recordsOut.get(output.output()).increment(output.records());
+        outputTime.get(output.output()).record(output.time());
+      }
+    }
+    for (SegmentTime segment : batch.segments()) {
+      segmentTime.get(segment.segment()).record(segment.time());
+    }
+  }
+
+  @Override
+  public void onBatchFailed(String pipeline, long batchTime, String error) {
+    if (batchesFailed != null) {
+      pendingBatches.updateAndGet(pending -> Math.max(0, pending - 1));
+      batchesFailed.increment();
+    }
+  }
+
+  private Timer timer(String name, String description, Duration max) {
+    return Timer.builder(name)
+        .description(description)
+        .tags(pipelineTags)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(max)
+        .register(registry);
+  }
+}

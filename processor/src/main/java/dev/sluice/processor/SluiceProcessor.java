@@ -4,21 +4,23 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.sluice.processor.model.DeclarationReader;
 import dev.sluice.processor.model.GraphBuilder;
-import dev.sluice.processor.model.OperatorAnnotation;
 import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.PipelineGraph;
 import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.plan.Planner;
-import dev.sluice.processor.validate.ErrorMessages;
+import dev.sluice.processor.validate.ClassMessages;
 import dev.sluice.processor.validate.PipelineValidator;
 import dev.sluice.processor.validate.Validation;
 import dev.sluice.processor.write.GeneratedSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -31,6 +33,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Sluice's annotation processor: for each {@code @Pipeline} class, reads it, validates it, and,
@@ -118,7 +121,7 @@ public final class SluiceProcessor extends AbstractProcessor {
         .getMessager()
         .printMessage(
             Diagnostic.Kind.ERROR,
-            ErrorMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
+            ClassMessages.internalError(pipeline.getSimpleName().toString(), trace.toString()),
             pipeline);
   }
 
@@ -152,13 +155,24 @@ public final class SluiceProcessor extends AbstractProcessor {
             : SluiceProcessor.class.getName();
     for (JavaFile file : new GeneratedSources(generator).write(Planner.plan(graph), type)) {
       try {
-        file.writeTo(processingEnv.getFiler());
+        String name =
+            file.packageName().isEmpty()
+                ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        JavaFileObject source =
+            processingEnv
+                .getFiler()
+                .createSourceFile(
+                    name, file.typeSpec().originatingElements().toArray(new Element[0]));
+        try (Writer writer = source.openWriter()) {
+          writer.write(GeneratedSources.text(file));
+        }
       } catch (FilerException taken) {
         processingEnv
             .getMessager()
             .printMessage(
                 Diagnostic.Kind.ERROR,
-                ErrorMessages.generatedNameTaken(
+                ClassMessages.generatedNameTaken(
                     file.packageName().isEmpty()
                         ? file.typeSpec().name()
                         : file.packageName() + "." + file.typeSpec().name(),
@@ -169,8 +183,12 @@ public final class SluiceProcessor extends AbstractProcessor {
     }
   }
 
-  /** Reports operator annotations on methods of classes that are not pipelines. */
+  /**
+   * Reports operator annotations on methods of classes that are not pipelines: one error per such
+   * class, naming its annotated methods, since the one fix is on the class.
+   */
   private void reportStrayOperators(RoundEnvironment round) {
+    Map<TypeElement, List<ExecutableElement>> strays = new LinkedHashMap<>();
     for (StageKind kind : StageKind.values()) {
       if (!kind.isAnnotation()) {
         continue;
@@ -191,20 +209,33 @@ public final class SluiceProcessor extends AbstractProcessor {
                             .getAnnotationType()
                             .toString()
                             .equals(DeclarationReader.PIPELINE_ANNOTATION));
-        List<OperatorAnnotation> operators = DeclarationReader.operators(method);
-        if (!inPipeline && operators.get(0).kind() == kind) {
+        if (!inPipeline && enclosing instanceof TypeElement type) {
+          List<ExecutableElement> methods =
+              strays.computeIfAbsent(type, ignored -> new ArrayList<>());
+          if (!methods.contains(method)) {
+            methods.add(method);
+          }
+        }
+      }
+    }
+    strays.forEach(
+        (type, methods) -> {
+          List<String> named = new ArrayList<>();
+          for (Element enclosed : type.getEnclosedElements()) {
+            if (methods.contains(enclosed)) {
+              named.add(
+                  enclosed.getSimpleName()
+                      + " ("
+                      + DeclarationReader.operators(enclosed).get(0).kind().annotation()
+                      + ")");
+            }
+          }
           processingEnv
               .getMessager()
               .printMessage(
                   Diagnostic.Kind.ERROR,
-                  ErrorMessages.notInPipeline(
-                      kind,
-                      method.getSimpleName().toString(),
-                      enclosing.getSimpleName().toString()),
-                  method,
-                  operators.get(0).mirror());
-        }
-      }
-    }
+                  ClassMessages.notInPipeline(type.getSimpleName().toString(), named),
+                  type);
+        });
   }
 }

@@ -292,7 +292,7 @@ class StageKindsTest {
         "buffer.set(~entry, Float.floatToRawIntBits(value));",
         "Float.intBitsToFloat((int) merged.get(i))",
         "new SegmentSlot(\"lines -> [booleans, bytes, shorts, chars, ints, longs, floats,"
-            + " doubles]\", parallelism),");
+            + " doubles]\",\n                  parallelism),");
   }
 
   @Test
@@ -388,8 +388,8 @@ class StageKindsTest {
             + "              new OutputSlot(\"print\", print, 1)));",
         "this.countsShuffle = newCountsShuffle(parallelism, parallelism);",
         "this.histogramShuffle = newHistogramShuffle(parallelism, 1);",
-        "case 0 -> lines_pairs_echo(context.input(0, partition), countsShuffle[partition],"
-            + " context.output(0, partition));",
+        "case 0 -> lines_pairs_echo(context.input(0, partition), countsShuffle[partition],\n"
+            + "            context.output(0, partition));",
         "case 1 -> counts_byCount(mergeCounts(partition), histogramShuffle[partition]);",
         "case 2 -> histogram_print(mergeHistogram(partition), context.output(1, partition));");
   }

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The grammar of {@code @Pipeline(batchInterval)}: a positive whole number followed by {@code ms},
- * {@code s}, {@code m} or {@code h}, with nothing else ({@code "2s"}, {@code "500ms"}).
+ * {@code s}, {@code m} or {@code h}, with nothing else ({@code "2s"}, {@code "500ms"}). The same
+ * grammar as the runtime's {@code dev.sluice.runtime.cli.DurationSyntax}, which the processor
+ * cannot depend on; {@code DurationGrammarTest} keeps the two in step.
  */
 public final class BatchInterval {
 

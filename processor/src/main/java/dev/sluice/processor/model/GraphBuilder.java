@@ -74,7 +74,9 @@ public final class GraphBuilder {
           case INPUT, OUTPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS -> OperatorSpec.NONE;
           case TRANSFORM -> new OperatorSpec.Transform(method.parameters().size() == 2);
           case REPARTITION -> new OperatorSpec.Repartition(partitions);
-          case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS -> new OperatorSpec.ByKey(key, value);
+          case MAP_VALUES, FLAT_MAP_VALUES ->
+              new OperatorSpec.Values(key, value, valueOfRecords(resolved));
+          case STATE_SNAPSHOTS -> new OperatorSpec.Snapshots(key, value);
           case COUNT -> aggregate(countAll(), Optional.empty());
           case REDUCE -> aggregate(reduceAll(method), Optional.empty());
           case COUNT_BY_VALUE -> aggregate(countByValue(in, partitions), Optional.empty());
@@ -104,10 +106,10 @@ public final class GraphBuilder {
               new OperatorSpec.Grouped(
                   key, value, partitions, Optional.of(windowing(declaration, helpers)));
           case UPDATE_STATE_BY_KEY ->
-              new OperatorSpec.UpdateState(key, value, stateOfRecords(resolved), partitions);
+              new OperatorSpec.UpdateState(key, value, type(resolved.state()), partitions);
           case MAP_WITH_STATE ->
               new OperatorSpec.MapWithState(
-                  key, value, stateOfHandle(declaration), partitions, stateTimeout(declaration));
+                  key, value, type(resolved.state()), partitions, stateTimeout(declaration));
           case JOIN ->
               new OperatorSpec.Join(
                   key,
@@ -126,15 +128,9 @@ public final class GraphBuilder {
     return new OperatorSpec.Aggregate(reduce, windowing);
   }
 
-  /** {@code S} of the {@code KV<K, S>} records an {@code @UpdateStateByKey} stage produces. */
-  private static TypeName stateOfRecords(StageTypes resolved) {
+  /** {@code U} of the {@code KV<K, U>} records a stage produces. */
+  private static TypeName valueOfRecords(StageTypes resolved) {
     return TypeName.get(((DeclaredType) resolved.produced()).getTypeArguments().get(1));
-  }
-
-  /** {@code S} of the {@code State<S>} parameter of a {@code @MapWithState} method. */
-  private static TypeName stateOfHandle(StageDeclaration declaration) {
-    TypeMirror handle = declaration.method().getParameters().get(2).asType();
-    return TypeName.get(((DeclaredType) handle).getTypeArguments().get(0));
   }
 
   /** The one entry a count combines into. */
@@ -155,20 +151,19 @@ public final class GraphBuilder {
   /** The window a windowed stage declares, its durations and helpers as validation checked them. */
   private Windowing windowing(
       StageDeclaration declaration, Map<Helper, ExecutableElement> helpers) {
-    String slide = declaration.stringMember("slide");
+    DeclaredDuration slide = declaration.slide();
     return new Windowing(
-        BatchInterval.parseMillis(declaration.stringMember("window")).orElseThrow(),
-        slide.isEmpty() ? 0 : BatchInterval.parseMillis(slide).orElseThrow(),
+        declaration.window().millis().orElseThrow(),
+        slide.isEmpty() ? 0 : slide.millis().orElseThrow(),
         Optional.ofNullable(helpers.get(Helper.INVERSE)).map(this::method),
         Optional.ofNullable(helpers.get(Helper.FILTER)).map(this::method));
   }
 
   /** The timeout a {@code @MapWithState} stage declares, as validation checked it. */
   private static StateTimeout stateTimeout(StageDeclaration declaration) {
-    String timeout = declaration.stringMember("timeout");
+    DeclaredDuration timeout = declaration.timeout();
     return new StateTimeout(
-        timeout.isEmpty() ? 0 : BatchInterval.parseMillis(timeout).orElseThrow(),
-        Integer.parseInt(declaration.stringMember("fullScanBatches")));
+        timeout.isEmpty() ? 0 : timeout.millis().orElseThrow(), declaration.fullScanBatches());
   }
 
   /** The {@code helper} method of a stage, which validation resolved. */

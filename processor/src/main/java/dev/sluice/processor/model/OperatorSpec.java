@@ -23,7 +23,8 @@ public sealed interface OperatorSpec {
   static boolean fits(StageKind kind, OperatorSpec spec) {
     return switch (kind) {
       case INPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS, OUTPUT, UNION -> spec instanceof None;
-      case MAP_VALUES, FLAT_MAP_VALUES, STATE_SNAPSHOTS -> spec instanceof ByKey;
+      case MAP_VALUES, FLAT_MAP_VALUES -> spec instanceof Values;
+      case STATE_SNAPSHOTS -> spec instanceof Snapshots;
       case TRANSFORM -> spec instanceof Transform;
       case REPARTITION -> spec instanceof Repartition;
       case COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY ->
@@ -66,17 +67,32 @@ public sealed interface OperatorSpec {
   record None() implements OperatorSpec {}
 
   /**
-   * {@code @MapValues}, {@code @FlatMapValues} and {@code @StateSnapshots}: records keyed by
-   * {@code key}.
+   * {@code @MapValues} and {@code @FlatMapValues}: values mapped under their keys.
    *
    * @param key {@code K}
-   * @param value {@code V} of the records read, or for snapshots the state type
+   * @param value {@code V} of the records read
+   * @param produced {@code U} of the {@code KV<K, U>} records produced
    */
-  record ByKey(TypeName key, TypeName value) implements OperatorSpec {
+  record Values(TypeName key, TypeName value, TypeName produced) implements OperatorSpec {
     /** Checks the types are there. */
-    public ByKey {
+    public Values {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(produced, "produced");
+    }
+  }
+
+  /**
+   * {@code @StateSnapshots}: the states of a {@code @MapWithState} stage.
+   *
+   * @param key {@code K} of that stage
+   * @param state {@code S} of that stage
+   */
+  record Snapshots(TypeName key, TypeName state) implements OperatorSpec {
+    /** Checks the types are there. */
+    public Snapshots {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(state, "state");
     }
   }
 

@@ -78,6 +78,36 @@ public record StageDeclaration(
     return members.get(helper.member());
   }
 
+  /** The {@code window} of a windowed stage. */
+  public DeclaredDuration window() {
+    return duration("window");
+  }
+
+  /** The {@code slide} of a windowed stage; empty when it slides every batch. */
+  public DeclaredDuration slide() {
+    return duration("slide");
+  }
+
+  /** The {@code timeout} of a {@code @MapWithState} stage; empty for none. */
+  public DeclaredDuration timeout() {
+    return duration("timeout");
+  }
+
+  /** The duration member {@code member}, for the members above and messages naming them. */
+  public DeclaredDuration duration(String member) {
+    return new DeclaredDuration(member, stringMember(member), members.get(member));
+  }
+
+  /** {@code @MapWithState(fullScanBatches)}. */
+  public int fullScanBatches() {
+    return Integer.parseInt(stringMember("fullScanBatches"));
+  }
+
+  /** The annotation value of {@code @MapWithState(fullScanBatches)}, for messages. */
+  public AnnotationValue fullScanBatchesValue() {
+    return members.get("fullScanBatches");
+  }
+
   /** The kind of a {@code @Join}. */
   public JoinKind joinKind() {
     return JoinKind.valueOf(stringMember("kind"));

@@ -11,9 +11,21 @@ import javax.lang.model.type.TypeMirror;
  * @param key for a keyed operator, {@code K} of the {@code KV<K, V>} it reads
  * @param value for a keyed operator, {@code V} of the {@code KV<K, V>} it reads (the left side's)
  * @param right for a join or cogroup, {@code W} of the right side's {@code KV<K, W>}
+ * @param state for a stateful stage, {@code S}, the state it keeps per key
  */
 public record StageTypes(
-    TypeMirror consumed, TypeMirror produced, TypeMirror key, TypeMirror value, TypeMirror right) {
+    TypeMirror consumed,
+    TypeMirror produced,
+    TypeMirror key,
+    TypeMirror value,
+    TypeMirror right,
+    TypeMirror state) {
+
+  /** The types of a stage that keeps no state. */
+  public StageTypes(
+      TypeMirror consumed, TypeMirror produced, TypeMirror key, TypeMirror value, TypeMirror right) {
+    this(consumed, produced, key, value, right, null);
+  }
 
   /** The types of a stage that is not keyed. */
   public static StageTypes of(TypeMirror consumed, TypeMirror produced) {

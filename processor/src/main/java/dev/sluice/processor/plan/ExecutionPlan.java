@@ -37,7 +37,7 @@ public record ExecutionPlan(
                     || segment.allSteps().stream()
                         .anyMatch(
                             step ->
-                                step.role() == Step.Role.TRANSFORM
+                                step.role().computes()
                                     && step.stage().name().equals(stage)))
         .findFirst();
   }
@@ -94,15 +94,11 @@ public record ExecutionPlan(
   public boolean operatorsNeedInstance() {
     return segments.stream()
         .flatMap(segment -> segment.allSteps().stream())
-        .anyMatch(step -> calls(step.role()) && !step.stage().method().isStatic())
+        .anyMatch(step -> step.role().callsMethod() && !step.stage().method().isStatic())
         || segments.stream()
             .map(Segment::head)
             .filter(head -> head.kind() != StageKind.INPUT && head.kind() != StageKind.UNION)
             .flatMap(head -> head.methods().stream())
             .anyMatch(method -> !method.isStatic());
-  }
-
-  private static boolean calls(Step.Role role) {
-    return role == Step.Role.TRANSFORM || role == Step.Role.COMBINE || role == Step.Role.DEAL;
   }
 }

@@ -53,7 +53,7 @@ public final class Planner {
       steps.forEach(
           step ->
               step.flatten().stream()
-                  .filter(flat -> flat.role() == Step.Role.TRANSFORM)
+                  .filter(flat -> flat.role().computes())
                   .forEach(flat -> segmentOf.put(flat.stage().name(), head.name())));
     }
 
@@ -127,8 +127,10 @@ public final class Planner {
       }
       List<Step> consuming =
           switch (consumer.kind().family()) {
-            case NARROW, SNAPSHOTS ->
+            case NARROW ->
                 List.of(new Step(consumer, Step.Role.TRANSFORM, steps(graph, consumer, live)));
+            case SNAPSHOTS ->
+                List.of(new Step(consumer, Step.Role.SNAPSHOT, steps(graph, consumer, live)));
             case OUTPUT -> List.of(new Step(consumer, Step.Role.COLLECT, List.of()));
             case AGGREGATE, COMBINE, GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
                 mapSides(stage, consumer);

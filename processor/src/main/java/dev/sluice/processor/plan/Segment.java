@@ -18,19 +18,31 @@ import java.util.Objects;
  * @param partitions how many tasks the segment runs per batch beyond {@code perParallelism} times
  *     the parallelism
  * @param perParallelism how many times the parallelism the segment runs tasks per batch
+ * @param inputs what the segment's method reads, in the order of its parameters
  */
 public record Segment(
-    int index, Stage head, List<Step> steps, int partitions, int perParallelism) {
+    int index,
+    Stage head,
+    List<Step> steps,
+    int partitions,
+    int perParallelism,
+    List<SegmentInput> inputs) {
+
+  /** A segment of the given tasks, its inputs planned from its head and steps. */
+  public Segment(int index, Stage head, List<Step> steps, int partitions, int perParallelism) {
+    this(index, head, steps, partitions, perParallelism, SegmentInput.of(head, steps));
+  }
 
   /** A segment of {@code partitions} tasks, or of the parallelism when 0. */
   public Segment(int index, Stage head, List<Step> steps, int partitions) {
     this(index, head, steps, partitions, partitions == 0 ? 1 : 0);
   }
 
-  /** Copies the list and checks the head starts a segment. */
+  /** Copies the lists and checks the head starts a segment. */
   public Segment {
     Objects.requireNonNull(head, "head");
     steps = List.copyOf(steps);
+    inputs = List.copyOf(inputs);
     if (!head.kind().startsSegment() || partitions < 0 || perParallelism < 0) {
       throw new IllegalArgumentException(head.name() + " cannot start a segment");
     }
@@ -66,7 +78,7 @@ public record Segment(
   public String methodName() {
     StringBuilder name = new StringBuilder(identifier(head));
     for (Step step : allSteps()) {
-      if (step.role() == Step.Role.TRANSFORM || step.role() == Step.Role.COLLECT) {
+      if (step.role().named()) {
         name.append('_').append(step.stage().name());
       }
     }
@@ -91,7 +103,7 @@ public record Segment(
   private static String branches(List<Step> steps, String arrow) {
     List<String> named = new ArrayList<>();
     for (Step step : steps) {
-      if (step.role() == Step.Role.TRANSFORM || step.role() == Step.Role.COLLECT) {
+      if (step.role().named()) {
         named.add(step.stage().name() + branches(step.next(), " -> "));
       }
     }

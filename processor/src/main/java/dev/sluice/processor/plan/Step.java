@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param stage the stage
  * @param role what the segment does for it
  * @param next the steps reading its records in this segment, in declaration order; empty unless the
- *     role is {@link Role#TRANSFORM}
+ *     role {@linkplain Role#computes() computes} records
  * @param side for a {@link Role#COMBINE} into a join or cogroup, 0 for its left side and 1 for its
  *     right; otherwise 0
  */
@@ -35,7 +35,33 @@ public record Step(Stage stage, Role role, List<Step> next, int side) {
      * Keeps the records of the step's stage per partition, for a later union, {@code
      * mapPartitions} or {@code transform} reading them.
      */
-    MATERIALIZE
+    MATERIALIZE,
+    /**
+     * Calls a {@code @StateSnapshots} method once per key of its {@code @MapWithState} stage's
+     * state, after the batch's calls, not per record.
+     */
+    SNAPSHOT;
+
+    /** Whether the step computes its stage's records in the segment, for steps after it. */
+    public boolean computes() {
+      return switch (this) {
+        case TRANSFORM, SNAPSHOT -> true;
+        case COLLECT, COMBINE, DEAL, MATERIALIZE -> false;
+      };
+    }
+
+    /** Whether the step calls its stage's method in the segment's loop. */
+    public boolean callsMethod() {
+      return switch (this) {
+        case TRANSFORM, SNAPSHOT, COMBINE, DEAL -> true;
+        case COLLECT, MATERIALIZE -> false;
+      };
+    }
+
+    /** Whether the step's stage is part of the segment's name: it computes or collects records. */
+    public boolean named() {
+      return computes() || this == COLLECT;
+    }
   }
 
   /** A step on side 0. */
@@ -48,7 +74,7 @@ public record Step(Stage stage, Role role, List<Step> next, int side) {
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(role, "role");
     next = List.copyOf(next);
-    if (role != Role.TRANSFORM && !next.isEmpty()) {
+    if (!role.computes() && !next.isEmpty()) {
       throw new IllegalArgumentException(role + " step " + stage.name() + " has next steps");
     }
   }

@@ -12,7 +12,7 @@ final class BatchIntervalValidator {
     OptionalLong millis = BatchInterval.parseMillis(pipeline.batchInterval());
     if (millis.isEmpty()) {
       report.error(
-          ErrorMessages.batchInterval(pipeline.batchInterval(), pipeline.name()),
+          ClassMessages.batchInterval(pipeline.batchInterval(), pipeline.name()),
           pipeline.type(),
           pipeline.annotation(),
           pipeline.batchIntervalValue());

@@ -24,7 +24,7 @@ final class DuplicateStageValidator {
       if (earlier != null) {
         duplicates.add(stage);
         report.error(
-            ErrorMessages.duplicateStage(
+            ClassMessages.duplicateStage(
                 stage.kind(),
                 signature(stage.method()),
                 stage.name(),

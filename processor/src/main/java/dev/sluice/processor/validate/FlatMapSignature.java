@@ -27,7 +27,7 @@ final class FlatMapSignature implements SignatureRule {
     TypeMirror returned = stage.method().getReturnType();
     if (returned.getKind() != TypeKind.VOID) {
       report.error(
-          ErrorMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
+          SignatureMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
           stage.method());
       return Optional.empty();
     }
@@ -38,7 +38,7 @@ final class FlatMapSignature implements SignatureRule {
             : Optional.empty();
     if (emitted.isEmpty()) {
       report.error(
-          ErrorMessages.emitterParameter(stage.kind(), stage.name(), TypeSupport.text(emitter.asType())),
+          SignatureMessages.emitterParameter(stage.kind(), stage.name(), TypeSupport.text(emitter.asType())),
           emitter);
       return Optional.empty();
     }

@@ -30,7 +30,7 @@ final class FromValidator {
       List<String> from = stage.from();
       if (from.isEmpty()) {
         report.error(
-            ErrorMessages.missingFrom(stage.kind(), stage.name(), example(pipeline, stage)),
+            WiringMessages.missingFrom(stage.kind(), stage.name(), example(pipeline, stage)),
             stage.method(),
             stage.annotation(),
             stage.fromValue());
@@ -64,7 +64,7 @@ final class FromValidator {
               .distinct()
               .toList();
       report.error(
-          ErrorMessages.unknownFrom(
+          WiringMessages.unknownFrom(
               stage.annotationText(),
               stage.name(),
               pipeline.name(),
@@ -77,7 +77,7 @@ final class FromValidator {
     }
     if (read.get().kind() == StageKind.OUTPUT) {
       report.error(
-          ErrorMessages.readsOutput(stage.annotationText(), stage.name(), source),
+          WiringMessages.readsOutput(stage.annotationText(), stage.name(), source),
           stage.method(),
           stage.annotation(),
           stage.fromValue(index));

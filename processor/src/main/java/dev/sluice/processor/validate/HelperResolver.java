@@ -59,7 +59,7 @@ final class HelperResolver {
     }
     if (fitting.size() != 1) {
       report.error(
-          ErrorMessages.helperOverloads(
+          HelperMessages.helperOverloads(
               stage.kind().annotation(),
               helper,
               name,
@@ -77,7 +77,7 @@ final class HelperResolver {
     ExecutableElement method = fitting.get(0);
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       report.error(
-          ErrorMessages.privateHelper(
+          HelperMessages.privateHelper(
               stage.kind().annotation(),
               helper,
               name,

@@ -16,7 +16,7 @@ final class MapSignature implements SignatureRule {
     TypeMirror returned = stage.method().getReturnType();
     if (returned.getKind() == TypeKind.VOID) {
       report.error(
-          ErrorMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
+          SignatureMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
           stage.method());
       return Optional.empty();
     }

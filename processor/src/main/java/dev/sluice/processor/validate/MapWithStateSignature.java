@@ -1,6 +1,6 @@
 package dev.sluice.processor.validate;
 
-import dev.sluice.processor.model.BatchInterval;
+import dev.sluice.processor.model.DeclaredDuration;
 import dev.sluice.processor.model.StageDeclaration;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +31,13 @@ final class MapWithStateSignature implements SignatureRule {
     TypeMirror value = parameters.get(1).asType();
     if (typeArgument(value, TypeSupport.OPTIONAL) == null) {
       report.error(
-          ErrorMessages.parameterType(
+          SignatureMessages.parameterType(
               stage.kind(),
               stage.name(),
               2,
               TypeSupport.text(value),
               "an Optional of the record's value, empty only for a timeout call",
-              ErrorMessages.form(stage.kind(), stage.name())),
+              SignatureMessages.form(stage.kind(), stage.name())),
           parameters.get(1));
       return Optional.empty();
     }
@@ -49,12 +49,12 @@ final class MapWithStateSignature implements SignatureRule {
               .collect(
                   Collectors.joining(
                       ", ", TypeSupport.text(returned) + " " + stage.name() + "(", ")"));
-      report.error(ErrorMessages.stateType(stage.kind(), stage.name(), actual), parameters.get(2));
+      report.error(StateMessages.stateType(stage.kind(), stage.name(), actual), parameters.get(2));
       return Optional.empty();
     }
     if (returned.getKind() == TypeKind.VOID) {
       report.error(
-          ErrorMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
+          SignatureMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
           stage.method());
       return Optional.empty();
     }
@@ -68,22 +68,22 @@ final class MapWithStateSignature implements SignatureRule {
   }
 
   private static boolean timeout(StageDeclaration stage, ValidationReport report) {
-    String timeout = stage.stringMember("timeout");
-    if (!timeout.isEmpty() && BatchInterval.parseMillis(timeout).isEmpty()) {
+    DeclaredDuration timeout = stage.timeout();
+    if (!timeout.isEmpty() && timeout.millis().isEmpty()) {
       report.error(
-          ErrorMessages.timeoutSyntax(stage.name(), timeout),
+          StateMessages.timeoutSyntax(stage.name(), timeout.text()),
           stage.method(),
           stage.annotation(),
-          stage.members().get("timeout"));
+          timeout.value());
       return false;
     }
-    int fullScan = Integer.parseInt(stage.stringMember("fullScanBatches"));
+    int fullScan = stage.fullScanBatches();
     if (fullScan < 1) {
       report.error(
-          ErrorMessages.fullScanBatches(stage.name(), fullScan),
+          StateMessages.fullScanBatches(stage.name(), fullScan),
           stage.method(),
           stage.annotation(),
-          stage.members().get("fullScanBatches"));
+          stage.fullScanBatchesValue());
       return false;
     }
     return true;

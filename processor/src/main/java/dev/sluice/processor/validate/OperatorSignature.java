@@ -53,7 +53,7 @@ final class OperatorSignature implements SignatureRule {
     } else if (returned.getKind() == TypeKind.VOID) {
       return returnType(stage, returned, report);
     }
-    String form = ErrorMessages.form(kind, stage.name());
+    String form = SignatureMessages.form(kind, stage.name());
     boolean fixed =
         switch (kind) {
           case COUNT, COUNT_BY_WINDOW -> isLong(stage, 0, form, report);
@@ -84,7 +84,7 @@ final class OperatorSignature implements SignatureRule {
   private static Optional<Signature> returnType(
       StageDeclaration stage, TypeMirror returned, ValidationReport report) {
     report.error(
-        ErrorMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
+        SignatureMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
         stage.method());
     return Optional.empty();
   }
@@ -104,7 +104,7 @@ final class OperatorSignature implements SignatureRule {
   }
 
   private boolean optionalSides(StageDeclaration stage, String form, ValidationReport report) {
-    JoinKind joinKind = JoinKind.valueOf(stage.stringMember("kind"));
+    JoinKind joinKind = stage.joinKind();
     return optionalSide(stage, 1, joinKind, report) && optionalSide(stage, 2, joinKind, report);
   }
 
@@ -125,13 +125,13 @@ final class OperatorSignature implements SignatureRule {
             ? "an Optional of the " + side + " value, absent in a " + joinKind + " join"
             : "the " + side + " value itself, present in a " + joinKind + " join";
     report.error(
-        ErrorMessages.parameterType(
+        SignatureMessages.parameterType(
             stage.kind(),
             stage.name(),
             index + 1,
             TypeSupport.text(type),
             required,
-            ErrorMessages.joinForm(stage.name(), joinKind, "K", "V", "W")),
+            SignatureMessages.joinForm(stage.name(), joinKind, "K", "V", "W")),
         stage.method().getParameters().get(index));
     return false;
   }
@@ -148,7 +148,7 @@ final class OperatorSignature implements SignatureRule {
     }
     VariableElement parameter = stage.method().getParameters().get(index);
     report.error(
-        ErrorMessages.parameterType(
+        SignatureMessages.parameterType(
             stage.kind(),
             stage.name(),
             index + 1,

@@ -29,7 +29,7 @@ final class OutputValidator {
         example = name;
       }
     }
-    report.error(ErrorMessages.noOutput(pipeline.name(), example), pipeline.type());
+    report.error(ClassMessages.noOutput(pipeline.name(), example), pipeline.type());
   }
 
   /** Warns about every stage that no output reads, directly or through other stages. */
@@ -44,7 +44,7 @@ final class OutputValidator {
                 .toList());
     for (StageDeclaration stage : pipeline.stages()) {
       if (!live.contains(stage.name())) {
-        report.warning(ErrorMessages.deadStage(stage.kind(), stage.name()), stage.method());
+        report.warning(ClassMessages.deadStage(stage.kind(), stage.name()), stage.method());
       }
     }
   }

@@ -17,7 +17,7 @@ final class PartitionsValidator {
       return true;
     }
     report.error(
-        ErrorMessages.partitions(stage.kind(), stage.name(), stage.partitions()),
+        SignatureMessages.partitions(stage.kind(), stage.name(), stage.partitions()),
         stage.method(),
         stage.annotation(),
         stage.partitionsValue());

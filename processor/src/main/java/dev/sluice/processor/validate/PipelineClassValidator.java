@@ -29,13 +29,13 @@ final class PipelineClassValidator {
     String generated = GeneratedNames.pipeline(name).simpleName();
     if (!type.getTypeParameters().isEmpty()) {
       report.error(
-          ErrorMessages.genericPipeline(className, typeParameters(type.getTypeParameters())), type);
+          ClassMessages.genericPipeline(className, typeParameters(type.getTypeParameters())), type);
       return;
     }
     TypeElement privateClass = privateClassEnclosing(type);
     if (privateClass != null) {
       report.error(
-          ErrorMessages.inaccessibleClass(
+          ClassMessages.inaccessibleClass(
               className, TypeText.of(ClassName.get(privateClass)), generated),
           type);
       return;
@@ -50,13 +50,13 @@ final class PipelineClassValidator {
       return;
     }
     if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind().isInterface()) {
-      report.error(ErrorMessages.abstractPipeline(className, instanceMethods, generated), type);
+      report.error(ClassMessages.abstractPipeline(className, instanceMethods, generated), type);
     } else if (type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)
         && type.getKind() == ElementKind.CLASS) {
-      report.error(ErrorMessages.innerPipeline(className, instanceMethods, generated), type);
+      report.error(ClassMessages.innerPipeline(className, instanceMethods, generated), type);
     } else if (!hasCallableNoArgConstructor(type)) {
-      report.error(ErrorMessages.noConstructor(className, instanceMethods, generated), type);
+      report.error(ClassMessages.noConstructor(className, instanceMethods, generated), type);
     }
   }
 

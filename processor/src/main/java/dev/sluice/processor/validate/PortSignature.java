@@ -32,12 +32,12 @@ final class PortSignature implements SignatureRule {
 
   /** The rule for {@code @Input}. */
   static PortSignature input(TypeSupport types) {
-    return new PortSignature(types, TypeSupport.SOURCE, true, ErrorMessages::sourceType);
+    return new PortSignature(types, TypeSupport.SOURCE, true, SignatureMessages::sourceType);
   }
 
   /** The rule for {@code @Output}. */
   static PortSignature output(TypeSupport types) {
-    return new PortSignature(types, TypeSupport.SINK, false, ErrorMessages::sinkType);
+    return new PortSignature(types, TypeSupport.SINK, false, SignatureMessages::sinkType);
   }
 
   /**
@@ -61,7 +61,7 @@ final class PortSignature implements SignatureRule {
     if (!produces && !stage.method().getParameters().isEmpty()) {
       // a method taking the records is what Spark users write for foreachRDD
       report.error(
-          ErrorMessages.outputArity(
+          SignatureMessages.outputArity(
               stage.name(), stage.method().getParameters().size(), recordsTaken(stage)),
           stage.method());
       return Optional.empty();

@@ -37,7 +37,7 @@ final class ReduceByKeySignature implements SignatureRule {
               .collect(
                   Collectors.joining(
                       ", ", TypeSupport.text(returned) + " " + stage.name() + "(", ")"));
-      report.error(ErrorMessages.reduceFunctionShape(stage.kind(), stage.name(), signature), stage.method());
+      report.error(SignatureMessages.reduceFunctionShape(stage.kind(), stage.name(), signature), stage.method());
       return Optional.empty();
     }
     return Optional.of(new Signature(null, null, returned));

@@ -34,7 +34,7 @@ interface SignatureRule {
   static boolean hasArity(StageDeclaration stage, int count, ValidationReport report) {
     int actual = stage.method().getParameters().size();
     if (actual != count) {
-      report.error(ErrorMessages.arity(stage.kind(), stage.name(), actual), stage.method());
+      report.error(SignatureMessages.arity(stage.kind(), stage.name(), actual), stage.method());
       return false;
     }
     return true;

@@ -1,6 +1,6 @@
 package dev.sluice.processor.validate;
 
-import dev.sluice.processor.model.BatchInterval;
+import dev.sluice.processor.model.DeclaredDuration;
 import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
 import java.util.HashMap;
@@ -64,17 +64,18 @@ final class SlideValidator {
   private boolean multiple(
       StageDeclaration stage, String member, String parentName, Slide parent,
       ValidationReport report) {
-    String text = stage.stringMember(member);
-    long millis = text.isEmpty() ? 0 : BatchInterval.parseMillis(text).orElse(-1);
+    DeclaredDuration duration = stage.duration(member);
+    String text = duration.text();
+    long millis = duration.isEmpty() ? 0 : duration.millis().orElse(-1);
     if (millis > 0 && millis % parent.millis() == 0) {
       return true;
     }
     report.error(
-        ErrorMessages.parentSlide(
+        WindowMessages.parentSlide(
             stage.kind().annotation(), member, text, stage.name(), parentName, parent.text()),
         stage.method(),
         stage.annotation(),
-        stage.members().get(member));
+        duration.value());
     return false;
   }
 
@@ -85,7 +86,7 @@ final class SlideValidator {
       boolean comparable = (first.millis() == 0) == (slide.millis() == 0) || interval.isPresent();
       if (comparable && millis(first) != millis(slide)) {
         report.error(
-            ErrorMessages.differentSlides(
+            WindowMessages.differentSlides(
                 stage.annotationText(),
                 stage.name(),
                 read.get(0),
@@ -113,9 +114,9 @@ final class SlideValidator {
     }
     StageDeclaration stage = pipeline.stage(name).orElseThrow();
     Slide slide;
-    String declared = stage.kind().isWindowed() ? stage.stringMember("slide") : "";
-    if (!declared.isEmpty()) {
-      slide = new Slide(BatchInterval.parseMillis(declared).orElse(0), declared);
+    DeclaredDuration declared = stage.kind().isWindowed() ? stage.slide() : null;
+    if (declared != null && !declared.isEmpty()) {
+      slide = new Slide(declared.millis().orElse(0), declared.text());
     } else if (stage.kind().isWindowed() || sources.getOrDefault(name, List.of()).isEmpty()) {
       slide =
           new Slide(

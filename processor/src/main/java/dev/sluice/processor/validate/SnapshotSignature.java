@@ -20,7 +20,7 @@ final class SnapshotSignature implements SignatureRule {
     TypeMirror returned = stage.method().getReturnType();
     if (returned.getKind() == TypeKind.VOID) {
       report.error(
-          ErrorMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
+          SignatureMessages.returnType(stage.kind(), stage.name(), TypeSupport.text(returned)),
           stage.method());
       return Optional.empty();
     }

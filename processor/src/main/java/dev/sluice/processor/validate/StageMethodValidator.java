@@ -20,7 +20,7 @@ final class StageMethodValidator {
     ExecutableElement method = stage.method();
     if (stage.operators().size() > 1) {
       report.error(
-          ErrorMessages.severalOperators(
+          ClassMessages.severalOperators(
               stage.name(), stage.operators().stream().map(OperatorAnnotation::kind).toList()),
           method,
           stage.operators().get(1).mirror(),
@@ -29,7 +29,7 @@ final class StageMethodValidator {
     }
     if (!method.getTypeParameters().isEmpty()) {
       report.error(
-          ErrorMessages.typeParameters(
+          ClassMessages.typeParameters(
               stage.kind(),
               stage.name(),
               PipelineClassValidator.typeParameters(method.getTypeParameters())),
@@ -39,7 +39,7 @@ final class StageMethodValidator {
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       ClassName pipeline = ClassName.get((TypeElement) method.getEnclosingElement());
       report.error(
-          ErrorMessages.privateMethod(
+          ClassMessages.privateMethod(
               stage.kind(), stage.name(), GeneratedNames.pipeline(pipeline).simpleName()),
           method);
       return false;

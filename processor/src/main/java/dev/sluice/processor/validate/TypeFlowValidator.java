@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -90,11 +88,11 @@ final class TypeFlowValidator {
       case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE, WINDOW, COUNT_BY_VALUE_AND_WINDOW -> {
         if (!types.isAssignable(consumed, signature.accepts())) {
           report.error(
-              ErrorMessages.parameterMismatch(
+              TypeMessages.parameterMismatch(
                   name,
                   TypeSupport.text(signature.accepts()),
                   TypeSupport.text(consumed),
-                  path(stage, 0, ErrorMessages.takes(TypeSupport.text(signature.accepts())))),
+                  path(stage, 0, TypeMessages.takes(TypeSupport.text(signature.accepts())))),
               parameters.get(0));
           yield null;
         }
@@ -122,8 +120,8 @@ final class TypeFlowValidator {
         if (!types.isAssignable(types.boxed(consumed), signature.accepts())) {
           String sink = "Sink<" + TypeSupport.text(signature.accepts()) + ">";
           report.error(
-              ErrorMessages.sinkMismatch(
-                  name, sink, TypeSupport.text(consumed), path(stage, 0, ErrorMessages.writes(sink))),
+              TypeMessages.sinkMismatch(
+                  name, sink, TypeSupport.text(consumed), path(stage, 0, TypeMessages.writes(sink))),
               stage.method());
           yield null;
         }
@@ -164,13 +162,21 @@ final class TypeFlowValidator {
         if (!accepts(parameters, types.declared(TypeSupport.LIST, value))) {
           yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        // the function's Optional<S> is the state
+        yield new StageTypes(
+            consumed, produced(name).orElse(null), key, value, null, signature.produces());
       }
       case MAP_WITH_STATE -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.OPTIONAL, value))) {
           yield mismatch(stage, TypeSupport.text(consumed), expected(stage, key, value), report);
         }
-        yield new StageTypes(consumed, produced(name).orElse(null), key, value, null);
+        yield new StageTypes(
+            consumed,
+            produced(name).orElse(null),
+            key,
+            value,
+            null,
+            MapWithStateSignature.stateOf(stage));
       }
       case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW -> {
         if (!accepts(parameters, key, types.declared(TypeSupport.LIST, value))) {
@@ -194,7 +200,7 @@ final class TypeFlowValidator {
         }
         if (!types.isSame(types.boxed(key), types.boxed(right.get(0)))) {
           report.error(
-              ErrorMessages.joinKeys(
+              WiringMessages.joinKeys(
                   stage.annotationText(),
                   name,
                   producer(stage.from().get(0)),
@@ -232,7 +238,7 @@ final class TypeFlowValidator {
     StageDeclaration source = read.size() == 1 ? pipeline.stage(read.get(0)).orElse(null) : null;
     if (source == null || source.kind() != StageKind.MAP_WITH_STATE) {
       report.error(
-          ErrorMessages.snapshotSource(
+          StateMessages.snapshotSource(
               stage.annotationText(),
               stage.name(),
               read.stream().distinct().map(this::producer).toList()),
@@ -264,7 +270,7 @@ final class TypeFlowValidator {
     if (stage.kind() == StageKind.COGROUP) {
       return types.declared(TypeSupport.LIST, value);
     }
-    return JoinKind.valueOf(stage.stringMember("kind")).optional(left)
+    return stage.joinKind().optional(left)
         ? types.declared(TypeSupport.OPTIONAL, value)
         : value;
   }
@@ -286,7 +292,7 @@ final class TypeFlowValidator {
             .map(parameter -> TypeSupport.text(parameter.asType()))
             .collect(Collectors.joining(", "));
     report.error(
-        ErrorMessages.operatorMismatch(
+        TypeMessages.operatorMismatch(
             stage.kind(), stage.name(), actual, read, path(stage, 0, ""), expected),
         stage.method());
     return null;
@@ -299,48 +305,12 @@ final class TypeFlowValidator {
     for (TypeMirror type : read) {
       text.add(TypeSupport.text(types.boxed(type)));
     }
-    return switch (stage.kind()) {
-      case MAP_PARTITIONS ->
-          "void " + name + "(List<" + text.get(0) + "> partition, Emitter<R> out)";
-      case TRANSFORM ->
-          "List<R> "
-              + name
-              + "(List<"
-              + text.get(0)
-              + "> batch)"
-              + (stage.method().getParameters().size() == 2 ? " with a long time" : "");
-      case MAP_VALUES -> "U " + name + "(" + text.get(1) + " value)";
-      case FLAT_MAP_VALUES -> "void " + name + "(" + text.get(1) + " value, Emitter<U> out)";
-      case UPDATE_STATE_BY_KEY ->
-          "Optional<S> " + name + "(List<" + text.get(1) + "> newValues, Optional<S> state)";
-      case MAP_WITH_STATE ->
-          "R " + name + "(" + text.get(0) + " key, Optional<" + text.get(1)
-              + "> value, State<S> state)";
-      case STATE_SNAPSHOTS -> "R " + name + "(" + text.get(0) + " key, " + text.get(1) + " state)";
-      case GROUP_BY_KEY, GROUP_BY_KEY_AND_WINDOW ->
-          "R " + name + "(" + text.get(0) + " key, List<" + text.get(1) + "> values)";
-      case COGROUP ->
-          "R "
-              + name
-              + "("
-              + text.get(0)
-              + " key, List<"
-              + text.get(1)
-              + "> left, List<"
-              + text.get(2)
-              + "> right)";
-      case JOIN ->
-          ErrorMessages.joinForm(
-              name,
-              JoinKind.valueOf(stage.stringMember("kind")),
-              text.get(0),
-              text.get(1),
-              text.get(2));
-      case INPUT, MAP, FILTER, FLAT_MAP, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY,
-          COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
-          COUNT_BY_VALUE_AND_WINDOW, OUTPUT, UNION ->
-          throw new IllegalArgumentException(stage.kind() + " has its own mismatch message");
-    };
+    return TypeMessages.typedForm(
+        stage.kind(),
+        name,
+        text,
+        stage.method().getParameters().size() == 2,
+        stage.kind() == StageKind.JOIN ? stage.joinKind() : JoinKind.INNER);
   }
 
   /** Checks a reduce function over {@code value}s; reports and returns false if it does not fit. */
@@ -361,10 +331,10 @@ final class TypeFlowValidator {
       types
           .unboxed(boxed)
           .ifPresent(
-              primitive -> forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(primitive))));
-      forms.add(ErrorMessages.reduceForm(name, TypeSupport.text(boxed)));
+              primitive -> forms.add(TypeMessages.reduceForm(name, TypeSupport.text(primitive))));
+      forms.add(TypeMessages.reduceForm(name, TypeSupport.text(boxed)));
       report.error(
-          ErrorMessages.reduceFunctionMismatch(
+          TypeMessages.reduceFunctionMismatch(
               stage.kind(),
               name,
               TypeSupport.text(function),
@@ -387,13 +357,8 @@ final class TypeFlowValidator {
     }
     TypeMirror value = stage.method().getReturnType();
     String form =
-        "boolean "
-            + filterName
-            + "("
-            + TypeSupport.text(types.boxed(key))
-            + " key, "
-            + TypeSupport.text(value)
-            + " value)";
+        HelperMessages.filterForm(
+            filterName, TypeSupport.text(types.boxed(key)), TypeSupport.text(value));
     HelperResolver.Need need =
         new HelperResolver.Need(
             form,
@@ -402,10 +367,10 @@ final class TypeFlowValidator {
                     && filter.getReturnType().getKind() == TypeKind.BOOLEAN
                     && types.isAssignable(key, filter.getParameters().get(0).asType())
                     && types.isSame(filter.getParameters().get(1).asType(), value),
-            ErrorMessages.windowFunctionMissing(
+            HelperMessages.windowFunctionMissing(
                 stage.kind().annotation(), "filter", filterName, stage.name(), form),
             filter ->
-                ErrorMessages.filterMismatch(
+                HelperMessages.filterMismatch(
                     stage.name(), HelperResolver.describe(filter), form));
     return helpers.resolve(stage, Helper.FILTER, need, report).isPresent();
   }
@@ -422,14 +387,13 @@ final class TypeFlowValidator {
     String valueText = TypeSupport.text(types.boxed(value));
     String createName = stage.helperName(Helper.CREATE_COMBINER);
     String mergeName = stage.helperName(Helper.MERGE_VALUE);
-    String createForm = "C " + createName + "(" + valueText + " value)";
-    String mergeForm = "C " + mergeName + "(C combiner, " + valueText + " value)";
-    String forms = createForm + ", " + mergeForm + " and C " + stage.name() + "(C a, C b)";
-    String with = " with " + combinerText + " " + stage.name() + "(" + combinerText + ", "
-        + combinerText + ")";
+    String createForm = HelperMessages.createCombinerForm(createName, valueText);
+    String mergeForm = HelperMessages.mergeValueForm(mergeName, valueText);
+    String forms = HelperMessages.combineForms(createForm, mergeForm, stage.name());
+    String with = HelperMessages.withCombine(combinerText, stage.name());
     Function<ExecutableElement, String> mismatch =
         method ->
-            ErrorMessages.combineMismatch(
+            HelperMessages.combineMismatch(
                 stage.name(),
                 HelperResolver.describe(method) + with,
                 TypeSupport.text(consumed),
@@ -442,7 +406,7 @@ final class TypeFlowValidator {
                 method.getParameters().size() == 1
                     && types.isSame(method.getReturnType(), combiner)
                     && types.isAssignable(value, method.getParameters().get(0).asType()),
-            ErrorMessages.combineMissing(stage.name(), "createCombiner", createName, createForm),
+            HelperMessages.combineMissing(stage.name(), "createCombiner", createName, createForm),
             mismatch);
     HelperResolver.Need merge =
         new HelperResolver.Need(
@@ -452,7 +416,7 @@ final class TypeFlowValidator {
                     && types.isSame(method.getReturnType(), combiner)
                     && types.isSame(method.getParameters().get(0).asType(), combiner)
                     && types.isAssignable(value, method.getParameters().get(1).asType()),
-            ErrorMessages.combineMissing(stage.name(), "mergeValue", mergeName, mergeForm),
+            HelperMessages.combineMissing(stage.name(), "mergeValue", mergeName, mergeForm),
             mismatch);
     return helpers.resolve(stage, Helper.CREATE_COMBINER, create, report).isPresent()
         && helpers.resolve(stage, Helper.MERGE_VALUE, merge, report).isPresent();
@@ -464,7 +428,7 @@ final class TypeFlowValidator {
     List<? extends TypeMirror> keyValue = TypeSupport.keyValue(records);
     if (keyValue == null) {
       report.error(
-          ErrorMessages.keyedInput(
+          TypeMessages.keyedInput(
               stage.annotationText(),
               stage.name(),
               TypeSupport.text(records),
@@ -489,7 +453,7 @@ final class TypeFlowValidator {
     for (TypeMirror type : read) {
       if (!types.isSame(type, read.get(0))) {
         report.error(
-            ErrorMessages.unionTypes(
+            WiringMessages.unionTypes(
                 stage.annotationText(),
                 stage.name(),
                 stage.from().stream().distinct().map(this::producer).toList()),
@@ -583,7 +547,7 @@ final class TypeFlowValidator {
   /** {@code stage (@Kind) produces T}, for messages. */
   private String producer(String name) {
     StageKind kind = pipeline.stage(name).orElseThrow().kind();
-    return ErrorMessages.producedBy(
+    return TypeMessages.producedBy(
         name, kind, produced(name).map(TypeSupport::text).orElse("?"));
   }
 
@@ -594,13 +558,13 @@ final class TypeFlowValidator {
   private String path(StageDeclaration stage, int index, String accepts) {
     List<String> steps = new ArrayList<>();
     String source = stage.from().get(index);
-    steps.add(ErrorMessages.readBy(stage.name(), stage.kind(), sourceLabel(stage, index), source,
+    steps.add(TypeMessages.readBy(stage.name(), stage.kind(), sourceLabel(stage, index), source,
         accepts));
     String at = source;
     while (pipeline.stage(at).orElseThrow().kind() == StageKind.FILTER
         && sources.get(at) != null
         && sources.get(at).size() == 1) {
-      steps.add(0, ErrorMessages.keptBy(at, produced(at).map(TypeSupport::text).orElse("?")));
+      steps.add(0, TypeMessages.keptBy(at, produced(at).map(TypeSupport::text).orElse("?")));
       at = sources.get(at).get(0);
     }
     steps.add(0, producer(at));

@@ -31,13 +31,13 @@ final class UpdateStateSignature implements SignatureRule {
     if (!TypeSupport.is(values, TypeSupport.LIST)
         || ((DeclaredType) values).getTypeArguments().size() != 1) {
       report.error(
-          ErrorMessages.parameterType(
+          SignatureMessages.parameterType(
               stage.kind(),
               stage.name(),
               1,
               TypeSupport.text(values),
               "a List of its new values",
-              ErrorMessages.form(stage.kind(), stage.name())),
+              SignatureMessages.form(stage.kind(), stage.name())),
           parameters.get(0));
       return Optional.empty();
     }
@@ -51,7 +51,7 @@ final class UpdateStateSignature implements SignatureRule {
               .collect(
                   Collectors.joining(
                       ", ", TypeSupport.text(returned) + " " + stage.name() + "(", ")"));
-      report.error(ErrorMessages.stateType(stage.kind(), stage.name(), actual), stage.method());
+      report.error(StateMessages.stateType(stage.kind(), stage.name(), actual), stage.method());
       return Optional.empty();
     }
     return Optional.of(new Signature(null, stateOut, null));

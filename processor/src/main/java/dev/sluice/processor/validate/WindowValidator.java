@@ -1,6 +1,7 @@
 package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.BatchInterval;
+import dev.sluice.processor.model.DeclaredDuration;
 import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
@@ -35,20 +36,22 @@ final class WindowValidator {
 
   /** Whether the windowed {@code stage} passed; reports its first problem if not. */
   boolean validate(StageDeclaration stage, ValidationReport report) {
-    return duration(stage, "window", report)
-        && (stage.stringMember("slide").isEmpty() || duration(stage, "slide", report))
+    return duration(stage, stage.window(), report)
+        && (stage.slide().isEmpty() || duration(stage, stage.slide(), report))
         && inverse(stage, report)
         && filter(stage, report);
   }
 
-  private boolean duration(StageDeclaration stage, String member, ValidationReport report) {
-    String text = stage.stringMember(member);
-    AnnotationValue value = stage.members().get(member);
+  private boolean duration(
+      StageDeclaration stage, DeclaredDuration duration, ValidationReport report) {
+    String member = duration.member();
+    String text = duration.text();
+    AnnotationValue value = duration.value();
     String annotation = stage.kind().annotation();
-    OptionalLong millis = BatchInterval.parseMillis(text);
+    OptionalLong millis = duration.millis();
     if (millis.isEmpty()) {
       report.error(
-          ErrorMessages.windowSyntax(annotation, member, text, stage.name()),
+          WindowMessages.windowSyntax(annotation, member, text, stage.name()),
           stage.method(),
           stage.annotation(),
           value);
@@ -56,7 +59,7 @@ final class WindowValidator {
     }
     if (interval.isPresent() && millis.getAsLong() % interval.getAsLong() != 0) {
       report.error(
-          ErrorMessages.windowMultiple(
+          WindowMessages.windowMultiple(
               annotation, member, text, stage.name(), pipeline.batchInterval()),
           stage.method(),
           stage.annotation(),
@@ -73,7 +76,7 @@ final class WindowValidator {
     }
     TypeMirror function = stage.method().getReturnType();
     String type = TypeSupport.text(function);
-    String form = type + " " + name + "(" + type + " a, " + type + " b)";
+    String form = HelperMessages.inverseForm(name, type);
     HelperResolver.Need need =
         new HelperResolver.Need(
             form,
@@ -82,10 +85,10 @@ final class WindowValidator {
                     && types.isSame(inverse.getReturnType(), function)
                     && types.isSame(inverse.getParameters().get(0).asType(), function)
                     && types.isSame(inverse.getParameters().get(1).asType(), function),
-            ErrorMessages.windowFunctionMissing(
+            HelperMessages.windowFunctionMissing(
                 stage.kind().annotation(), "inverse", name, stage.name(), form),
             inverse ->
-                ErrorMessages.inverseMismatch(
+                HelperMessages.inverseMismatch(
                     stage.name(), HelperResolver.describe(inverse), type, form));
     return helpers.resolve(stage, Helper.INVERSE, need, report).isPresent();
   }
@@ -101,7 +104,7 @@ final class WindowValidator {
     }
     if (stage.helperName(Helper.INVERSE).isEmpty()) {
       report.error(
-          ErrorMessages.filterWithoutInverse(stage.name(), name),
+          HelperMessages.filterWithoutInverse(stage.name(), name),
           stage.method(),
           stage.annotation(),
           stage.helperValue(Helper.FILTER));

@@ -83,7 +83,7 @@ final class BuilderWriter {
   private static CodeBlock port(Stage stage) {
     TypeName type = (stage.outputType() != null ? stage.outputType() : stage.inputType()).box();
     return CodeBlock.of(
-        "new $T($S, $S, $L)",
+        "new $T($S,$W$S,$W$L)",
         RuntimeTypes.PORT,
         stage.name(),
         TypeText.of(type),
@@ -138,9 +138,11 @@ final class BuilderWriter {
           "$T $N = $L ? new $T() : null",
           graph.pipelineClass(),
           instance,
-          instanceDefaults.stream()
-              .map(port -> locals.get(port) + " == null")
-              .collect(Collectors.joining(" || ")),
+          CodeBlock.join(
+              instanceDefaults.stream()
+                  .map(port -> CodeBlock.of("$N == null", locals.get(port)))
+                  .toList(),
+              "$W|| "),
           graph.pipelineClass());
     }
     for (Stage port : ports) {
@@ -187,7 +189,7 @@ final class BuilderWriter {
         String spec = locals.newName(windowed.name() + "Spec", "spec:" + windowed.name());
         long slide = windowed.windowing().slideMillis();
         code.addStatement(
-            "$T $N = $T.of($S, $S, $LL, $L, $N)",
+            "$T $N = $T.of($S,$W$S,$W$LL,$W$L,$W$N)",
             RuntimeTypes.WINDOW_SPEC,
             spec,
             RuntimeTypes.WINDOW_SPEC,
@@ -199,7 +201,11 @@ final class BuilderWriter {
         arguments.add(spec);
       }
     }
-    code.addStatement("return new $N($L)", ProgramWriter.NAME, String.join(", ", arguments));
+    code.addStatement(
+        "return new $N($L)",
+        ProgramWriter.NAME,
+        CodeBlock.join(arguments.stream().map(argument -> CodeBlock.of("$N", argument)).toList(),
+            ",$W"));
     return MethodSpec.methodBuilder("createProgram")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)

@@ -41,6 +41,14 @@ public final class GeneratedSources {
     return files;
   }
 
+  /**
+   * The text of a generated {@code file}: JavaPoet's, with comment lines wrapped at {@value
+   * CommentWrapper#COLUMN_LIMIT} columns.
+   */
+  public static String text(JavaFile file) {
+    return CommentWrapper.wrap(file.toString());
+  }
+
   private JavaFile file(TypeSpec.Builder type, ClassName name, Element origin) {
     if (generator != null) {
       type.addAnnotation(

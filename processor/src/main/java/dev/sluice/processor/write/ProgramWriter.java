@@ -170,7 +170,7 @@ final class ProgramWriter {
     for (Segment segment : plan.segments()) {
       segmentSlots.add(
           CodeBlock.of(
-              "new $T($S, $L)",
+              "new $T($S,$W$L)",
               RuntimeTypes.SEGMENT_SLOT,
               segment.name(),
               tasks(segment, parallelism)));

@@ -47,7 +47,7 @@ final class ShuffleWriter {
     Stage stage = shuffle.reduce();
     TypeName type;
     if (stage.kind().combines()) {
-      type = ArrayTypeName.of(SegmentWriter.rowType(stage.reduce()));
+      type = ArrayTypeName.of(SegmentSignature.rowType(stage.reduce()));
     } else if (stage.kind().groups()) {
       OperatorSpec.Grouping spec = stage.spec(OperatorSpec.Grouping.class);
       type =

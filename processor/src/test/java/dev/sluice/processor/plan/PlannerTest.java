@@ -46,6 +46,31 @@ class PlannerTest {
   }
 
   @Test
+  void eachSegmentListsWhatItsMethodReadsOnceInParameterOrder() {
+    ExecutionPlan plan =
+        Planner.plan(
+            Graphs.pipeline()
+                .input("lines")
+                .pairs("pairs", "lines")
+                .reduce("counts", "pairs", 0)
+                .output("print", "counts")
+                .output("echo", "lines")
+                .build());
+
+    assertEquals(
+        List.of("lines:INPUT_PARTITION", "counts:MAP_SIDE", "echo:COLLECTED"),
+        inputs(plan.segments().get(0)));
+    assertEquals(
+        List.of("counts:SHUFFLE_MERGED", "print:COLLECTED"), inputs(plan.segments().get(1)));
+  }
+
+  private static List<String> inputs(Segment segment) {
+    return segment.inputs().stream()
+        .map(input -> input.stage().name() + ":" + input.source())
+        .toList();
+  }
+
+  @Test
   void narrowStagesAfterAReduceFuseIntoItsSegment() {
     ExecutionPlan plan =
         Planner.plan(

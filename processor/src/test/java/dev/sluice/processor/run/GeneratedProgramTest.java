@@ -160,6 +160,34 @@ class GeneratedProgramTest {
   }
 
   @Test
+  void aCheckedExceptionFailsTheStageLikeARuntimeOne() throws Exception {
+    CompiledPipeline.Program program =
+        CompiledPipeline.compile(
+                "p.Checked",
+                pipeline(
+                    "Checked",
+                    "import java.io.IOException;",
+                    "@Pipeline",
+                    "final class Checked {",
+                    "  @Input static Source<String> lines() { return Sources.demo(); }",
+                    "  @Map(from = \"lines\") static String read(String path) throws IOException {",
+                    "    if (path.isEmpty()) throw new IOException(\"no path\");",
+                    "    return path;",
+                    "  }",
+                    "  @Output(from = \"read\") static Sink<Object> print() {",
+                    "    return Sinks.print();",
+                    "  }",
+                    "}"))
+            .program(1);
+    StageFailure failure =
+        assertThrows(StageFailure.class, () -> program.run(List.of(List.of("a", "", "b"))));
+    assertEquals("read", failure.stage());
+    assertEquals("\"\"", failure.record());
+    assertEquals(java.io.IOException.class, failure.getCause().getClass());
+    assertEquals("no path", failure.getCause().getMessage());
+  }
+
+  @Test
   void theInstanceIsCreatedOnlyWhenAMethodCalledNeedsIt() throws Exception {
     CompiledPipeline pipeline =
         CompiledPipeline.compile(

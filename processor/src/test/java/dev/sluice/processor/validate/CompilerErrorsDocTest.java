@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sluice.processor.model.StageKind;
-import dev.sluice.processor.validate.ErrorMessages.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generates {@code docs/compiler-errors.md} from {@link ErrorMessages}: every tag, its rule, an
- * example declaration with the message it gets (produced by the message methods themselves) and the
- * fix. The committed page must equal the generated one; run with {@code
+ * Generates {@code docs/compiler-errors.md} from the message classes: every {@link Tag}, its
+ * rule, an example declaration with the message it gets (produced by the message methods
+ * themselves) and the fix. The committed page must equal the generated one; run with {@code
  * -Dsluice.updateGoldens=true} to rewrite it after changing a message.
  */
 class CompilerErrorsDocTest {
@@ -35,80 +34,80 @@ class CompilerErrorsDocTest {
         Tag.UNKNOWN_FROM,
         new Example(
             "@Map(from = \"lnes\")\nstatic KV<String, Long> pairs(String word) { ... }",
-            ErrorMessages.unknownFrom(
+            WiringMessages.unknownFrom(
                 "@Map(from = \"lnes\")", "pairs", "WordCount", stages, "lines")));
     examples.put(
         Tag.MISSING_FROM,
         new Example(
             "@Map(from = {})\nstatic KV<String, Long> pairs(String word) { ... }",
-            ErrorMessages.missingFrom(StageKind.MAP, "pairs", "words")));
+            WiringMessages.missingFrom(StageKind.MAP, "pairs", "words")));
     examples.put(
         Tag.UNION_TYPES,
         new Example(
             "@Input static Source<String> lines() { ... }\n"
                 + "@Map(from = \"lines\") static int lengths(String line) { ... }\n"
                 + "@Filter(from = {\"lines\", \"lengths\"}) static boolean all(Object o) { ... }",
-            ErrorMessages.unionTypes(
+            WiringMessages.unionTypes(
                 "@Filter(from = {\"lines\", \"lengths\"})",
                 "all",
                 List.of(
-                    ErrorMessages.producedBy("lines", StageKind.INPUT, "String"),
-                    ErrorMessages.producedBy("lengths", StageKind.MAP, "int")))));
+                    TypeMessages.producedBy("lines", StageKind.INPUT, "String"),
+                    TypeMessages.producedBy("lengths", StageKind.MAP, "int")))));
     examples.put(
         Tag.READS_OUTPUT,
         new Example(
             "@Map(from = \"print\")\nstatic String again(String line) { ... }",
-            ErrorMessages.readsOutput("@Map(from = \"print\")", "again", "print")));
+            WiringMessages.readsOutput("@Map(from = \"print\")", "again", "print")));
     examples.put(
         Tag.CYCLE,
         new Example(
             "@Map(from = \"c\") static String a(String s) { ... }\n"
                 + "@Map(from = \"a\") static String b(String s) { ... }\n"
                 + "@Map(from = \"b\") static String c(String s) { ... }",
-            ErrorMessages.cycle("Loop", List.of("a", "b", "c", "a"))));
+            WiringMessages.cycle("Loop", List.of("a", "b", "c", "a"))));
     examples.put(
         Tag.TYPE_MISMATCH,
         new Example(
             "@Input static Source<String> lines() { ... }\n"
                 + "@Filter(from = \"lines\") static boolean full(String s) { ... }\n"
                 + "@Map(from = \"full\") static int lengths(Integer count) { ... }",
-            ErrorMessages.parameterMismatch(
+            TypeMessages.parameterMismatch(
                 "lengths",
                 "Integer",
                 "String",
                 String.join(
                     " -> ",
-                    ErrorMessages.producedBy("lines", StageKind.INPUT, "String"),
-                    ErrorMessages.keptBy("full", "String"),
-                    ErrorMessages.readBy(
-                        "lengths", StageKind.MAP, "full", ErrorMessages.takes("Integer"))))));
+                    TypeMessages.producedBy("lines", StageKind.INPUT, "String"),
+                    TypeMessages.keptBy("full", "String"),
+                    TypeMessages.readBy(
+                        "lengths", StageKind.MAP, "full", TypeMessages.takes("Integer"))))));
     examples.put(
         Tag.KEYED_INPUT,
         new Example(
             "@ReduceByKey(from = \"lines\")\nstatic long counts(long a, long b) { ... }",
-            ErrorMessages.keyedInput(
+            TypeMessages.keyedInput(
                 "@ReduceByKey(from = \"lines\")",
                 "counts",
                 "String",
-                ErrorMessages.producedBy("lines", StageKind.INPUT, "String")
+                TypeMessages.producedBy("lines", StageKind.INPUT, "String")
                     + " -> "
-                    + ErrorMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "lines", ""))));
+                    + TypeMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "lines", ""))));
     examples.put(
         Tag.REDUCE_FUNCTION,
         new Example(
             "@Map(from = \"words\") static KV<String, Long> pairs(String word) { ... }\n"
                 + "@ReduceByKey(from = \"pairs\") static int counts(int a, int b) { ... }",
-            ErrorMessages.reduceFunctionMismatch(
+            TypeMessages.reduceFunctionMismatch(
                 StageKind.REDUCE_BY_KEY,
                 "counts",
                 "int",
                 "KV<String, Long>",
-                ErrorMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>")
+                TypeMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>")
                     + " -> "
-                    + ErrorMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "pairs", ""),
+                    + TypeMessages.readBy("counts", StageKind.REDUCE_BY_KEY, "pairs", ""),
                 List.of(
-                    ErrorMessages.reduceForm("counts", "long"),
-                    ErrorMessages.reduceForm("counts", "Long")))));
+                    TypeMessages.reduceForm("counts", "long"),
+                    TypeMessages.reduceForm("counts", "Long")))));
     examples.put(
         Tag.JOIN_KEYS,
         new Example(
@@ -116,11 +115,11 @@ class CompilerErrorsDocTest {
                 + "@Map(from = \"views\") static KV<Integer, Long> bySlot(View v) { ... }\n"
                 + "@Join(left = \"byAd\", right = \"bySlot\")\n"
                 + "static String joined(String key, Long click, Long view) { ... }",
-            ErrorMessages.joinKeys(
+            WiringMessages.joinKeys(
                 "@Join(left = \"byAd\", right = \"bySlot\")",
                 "joined",
-                ErrorMessages.producedBy("byAd", StageKind.MAP, "KV<String, Long>"),
-                ErrorMessages.producedBy("bySlot", StageKind.MAP, "KV<Integer, Long>"))));
+                TypeMessages.producedBy("byAd", StageKind.MAP, "KV<String, Long>"),
+                TypeMessages.producedBy("bySlot", StageKind.MAP, "KV<Integer, Long>"))));
     examples.put(
         Tag.COMBINE_FUNCTIONS,
         new Example(
@@ -128,32 +127,32 @@ class CompilerErrorsDocTest {
                 + "static long sums(long a, long b) { ... }\n"
                 + "static int first(Long value) { ... }\n"
                 + "static long add(long sum, Long value) { ... }",
-            ErrorMessages.combineMismatch(
+            HelperMessages.combineMismatch(
                 "sums",
                 "int first(Long) with long sums(long, long)",
                 "KV<String, Long>",
-                ErrorMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>")
+                TypeMessages.producedBy("pairs", StageKind.MAP, "KV<String, Long>")
                     + " -> "
-                    + ErrorMessages.readBy("sums", StageKind.COMBINE_BY_KEY, "pairs", ""),
+                    + TypeMessages.readBy("sums", StageKind.COMBINE_BY_KEY, "pairs", ""),
                 "C first(Long value), C add(C combiner, Long value) and C sums(C a, C b)")));
     examples.put(
         Tag.PARAMETER_TYPE,
         new Example(
             "@Count(from = \"lines\")\nstatic long total(int count) { ... }",
-            ErrorMessages.parameterType(
+            SignatureMessages.parameterType(
                 StageKind.COUNT,
                 "total",
                 1,
                 "int",
                 "long",
-                ErrorMessages.form(StageKind.COUNT, "total"))));
+                SignatureMessages.form(StageKind.COUNT, "total"))));
     examples.put(
         Tag.WINDOW_DURATION,
         new Example(
             "@Pipeline(batchInterval = \"10s\")\n...\n"
                 + "@ReduceByKeyAndWindow(from = \"pairs\", window = \"25s\")\n"
                 + "static long windowCounts(long a, long b) { ... }",
-            ErrorMessages.windowMultiple(
+            WindowMessages.windowMultiple(
                 "@ReduceByKeyAndWindow", "window", "25s", "windowCounts", "10s")));
     examples.put(
         Tag.INVERSE_FUNCTION,
@@ -161,20 +160,20 @@ class CompilerErrorsDocTest {
             "@ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", inverse = \"minus\")\n"
                 + "static long windowCounts(long a, long b) { ... }\n"
                 + "static int minus(int a, int b) { ... }",
-            ErrorMessages.inverseMismatch(
+            HelperMessages.inverseMismatch(
                 "windowCounts", "int minus(int, int)", "long", "long minus(long a, long b)")));
     examples.put(
         Tag.FILTER_FUNCTION,
         new Example(
             "@ReduceByKeyAndWindow(from = \"pairs\", window = \"30s\", filter = \"positive\")\n"
                 + "static long windowCounts(long a, long b) { ... }",
-            ErrorMessages.filterWithoutInverse("windowCounts", "positive")));
+            HelperMessages.filterWithoutInverse("windowCounts", "positive")));
     examples.put(
         Tag.STATE_TYPE,
         new Example(
             "@UpdateStateByKey(from = \"pairs\")\n"
                 + "static Optional<String> running(List<Long> values, Optional<Long> state) { ... }",
-            ErrorMessages.stateType(
+            StateMessages.stateType(
                 StageKind.UPDATE_STATE_BY_KEY,
                 "running",
                 "Optional<String> running(List<Long>, Optional<Long>)")));
@@ -184,16 +183,16 @@ class CompilerErrorsDocTest {
             "@MapWithState(from = \"events\", timeout = \"10 minutes\")\n"
                 + "static String track(String user, Optional<Event> event, State<Session> state)"
                 + " { ... }",
-            ErrorMessages.timeoutSyntax("track", "10 minutes")));
+            StateMessages.timeoutSyntax("track", "10 minutes")));
     examples.put(
         Tag.SNAPSHOT_SOURCE,
         new Example(
             "@StateSnapshots(from = \"events\")\n"
                 + "static String sessions(String user, Session session) { ... }",
-            ErrorMessages.snapshotSource(
+            StateMessages.snapshotSource(
                 "@StateSnapshots(from = \"events\")",
                 "sessions",
-                List.of(ErrorMessages.producedBy("events", StageKind.MAP, "KV<String, Event>")))));
+                List.of(TypeMessages.producedBy("events", StageKind.MAP, "KV<String, Event>")))));
     examples.put(
         Tag.PARENT_SLIDE,
         new Example(
@@ -201,7 +200,7 @@ class CompilerErrorsDocTest {
                 + "static String recent(String line) { ... }\n"
                 + "@Window(from = \"recent\", window = \"50s\", slide = \"20s\")\n"
                 + "static String older(String line) { ... }",
-            ErrorMessages.parentSlide("@Window", "window", "50s", "older", "recent", "20s")));
+            WindowMessages.parentSlide("@Window", "window", "50s", "older", "recent", "20s")));
     examples.put(
         Tag.DIFFERENT_SLIDES,
         new Example(
@@ -209,109 +208,110 @@ class CompilerErrorsDocTest {
                 + "static String recent(String line) { ... }\n"
                 + "@Filter(from = {\"recent\", \"lines\"})\n"
                 + "static boolean all(String line) { ... }",
-            ErrorMessages.differentSlides(
+            WindowMessages.differentSlides(
                 "@Filter(from = {\"recent\", \"lines\"})", "all", "recent", "20s", "lines",
                 "10s")));
     examples.put(
         Tag.ARITY,
         new Example(
             "@Map(from = \"lines\")\nstatic String pairs(String a, String b) { ... }",
-            ErrorMessages.arity(StageKind.MAP, "pairs", 2)));
+            SignatureMessages.arity(StageKind.MAP, "pairs", 2)));
     examples.put(
         Tag.RETURN_TYPE,
         new Example(
             "@Filter(from = \"lines\")\nstatic String full(String s) { ... }",
-            ErrorMessages.returnType(StageKind.FILTER, "full", "String")));
+            SignatureMessages.returnType(StageKind.FILTER, "full", "String")));
     examples.put(
         Tag.SOURCE_TYPE,
         new Example(
-            "@Input\nstatic Source lines() { ... }", ErrorMessages.sourceType("lines", "Source")));
+            "@Input\nstatic Source lines() { ... }", SignatureMessages.sourceType("lines", "Source")));
     examples.put(
         Tag.SINK_TYPE,
         new Example(
             "@Output(from = \"lines\")\nstatic Sink<?> print() { ... }",
-            ErrorMessages.sinkType("print", "Sink<?>")));
+            SignatureMessages.sinkType("print", "Sink<?>")));
     examples.put(
         Tag.EMITTER_PARAMETER,
         new Example(
             "@FlatMap(from = \"lines\")\nstatic void words(String line, List<String> out) { ... }",
-            ErrorMessages.emitterParameter(StageKind.FLAT_MAP, "words", "List<String>")));
+            SignatureMessages.emitterParameter(StageKind.FLAT_MAP, "words", "List<String>")));
     examples.put(
         Tag.PRIVATE_METHOD,
         new Example(
             "@Map(from = \"lines\")\nprivate static String upper(String s) { ... }",
-            ErrorMessages.privateMethod(StageKind.MAP, "upper", "HiddenPipeline")));
+            ClassMessages.privateMethod(StageKind.MAP, "upper", "HiddenPipeline")));
     examples.put(
         Tag.INACCESSIBLE_CLASS,
         new Example(
             "final class Outer {\n  @Pipeline\n  private static final class Inner { ... }\n}",
-            ErrorMessages.inaccessibleClass("Outer.Inner", "Outer.Inner", "Outer_InnerPipeline")));
+            ClassMessages.inaccessibleClass("Outer.Inner", "Outer.Inner", "Outer_InnerPipeline")));
     examples.put(
         Tag.NO_INSTANCE,
         new Example(
             "@Pipeline\nfinal class Configured {\n  Configured(String host) { ... }\n"
                 + "  @Input Source<String> lines() { ... }\n"
                 + "  @Output(from = \"lines\") Sink<Object> print() { ... }\n}",
-            ErrorMessages.noConstructor(
+            ClassMessages.noConstructor(
                 "Configured", List.of("lines", "print"), "ConfiguredPipeline")));
     examples.put(
         Tag.TYPE_PARAMETERS,
         new Example(
             "@Map(from = \"lines\")\nstatic <T> T same(T t) { ... }",
-            ErrorMessages.typeParameters(StageKind.MAP, "same", "<T>")));
+            ClassMessages.typeParameters(StageKind.MAP, "same", "<T>")));
     examples.put(
         Tag.DUPLICATE_STAGE,
         new Example(
             "@Map(from = \"lines\") static String upper(String s) { ... }\n"
                 + "@Map(from = \"lines\") static String upper(CharSequence s) { ... }",
-            ErrorMessages.duplicateStage(
+            ClassMessages.duplicateStage(
                 StageKind.MAP, "upper(CharSequence)", "upper", StageKind.MAP, "upper(String)")));
     examples.put(
         Tag.NO_OUTPUT,
         new Example(
             "@Pipeline\nfinal class Silent {\n  @Input static Source<String> lines() { ... }\n"
                 + "  @Map(from = \"lines\") static String upper(String s) { ... }\n}",
-            ErrorMessages.noOutput("Silent", "upper")));
+            ClassMessages.noOutput("Silent", "upper")));
     examples.put(
         Tag.BATCH_INTERVAL,
         new Example(
             "@Pipeline(batchInterval = \"2 s\")\nfinal class Slow { ... }",
-            ErrorMessages.batchInterval("2 s", "Slow")));
+            ClassMessages.batchInterval("2 s", "Slow")));
     examples.put(
         Tag.SEVERAL_OPERATORS,
         new Example(
             "@Map(from = \"lines\") @Filter(from = \"lines\")\n"
                 + "static boolean full(String s) { ... }",
-            ErrorMessages.severalOperators("full", List.of(StageKind.MAP, StageKind.FILTER))));
+            ClassMessages.severalOperators("full", List.of(StageKind.MAP, StageKind.FILTER))));
     examples.put(
         Tag.PARTITIONS,
         new Example(
             "@ReduceByKey(from = \"pairs\", partitions = -1)\n"
                 + "static long counts(long a, long b) { ... }",
-            ErrorMessages.partitions(StageKind.REDUCE_BY_KEY, "counts", -1)));
+            SignatureMessages.partitions(StageKind.REDUCE_BY_KEY, "counts", -1)));
     examples.put(
         Tag.NOT_IN_PIPELINE,
         new Example(
             "final class Helper {\n"
                 + "  @Map(from = \"lines\") static String upper(String s) { ... }\n"
+                + "  @Filter(from = \"upper\") static boolean loud(String s) { ... }\n"
                 + "}",
-            ErrorMessages.notInPipeline(StageKind.MAP, "upper", "Helper")));
+            ClassMessages.notInPipeline("Helper", List.of("upper (@Map)", "loud (@Filter)"))));
     examples.put(
         Tag.DEAD_STAGE,
         new Example(
             "@Map(from = \"lines\") static int lengths(String line) { ... }"
                 + "  // no @Output reads lengths",
-            ErrorMessages.deadStage(StageKind.MAP, "lengths")));
+            ClassMessages.deadStage(StageKind.MAP, "lengths")));
     examples.put(
         Tag.GENERATED_NAME_TAKEN,
         new Example(
             "@Pipeline\nfinal class WordCount { ... }\n\nfinal class WordCountPipeline { ... }",
-            ErrorMessages.generatedNameTaken("p.WordCountPipeline", "WordCount")));
+            ClassMessages.generatedNameTaken("p.WordCountPipeline", "WordCount")));
     examples.put(
         Tag.INTERNAL_ERROR,
         new Example(
             "(any pipeline class)",
-            ErrorMessages.internalError(
+            ClassMessages.internalError(
                 "WordCount", "java.lang.IllegalStateException: ...\n\tat ...")));
     return examples;
   }
@@ -336,7 +336,7 @@ class CompilerErrorsDocTest {
     if (!Files.exists(PAGE) || !Files.readString(PAGE, StandardCharsets.UTF_8).equals(page)) {
       fail(
           PAGE
-              + " is out of date with ErrorMessages; run the processor's tests with"
+              + " is out of date with the messages; run the processor's tests with"
               + " -Dsluice.updateGoldens=true and review the diff");
     }
   }
@@ -351,7 +351,7 @@ class CompilerErrorsDocTest {
             .append(" the `from` value, the parameter, the\nmethod, or the class for errors that")
             .append(" span the whole pipeline. Nothing is generated for a\npipeline with errors,")
             .append(" so these are the only messages you see.\n\n")
-            .append("This page is generated from `ErrorMessages` by `CompilerErrorsDocTest`")
+            .append("This page is generated from the `*Messages` classes by `CompilerErrorsDocTest`")
             .append(" (processor module);\nafter changing a message, run `mvn -pl processor test")
             .append(" -Dsluice.updateGoldens=true`.\n\n")
             .append("| Tag | Rule |\n|---|---|\n");

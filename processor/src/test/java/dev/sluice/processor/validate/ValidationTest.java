@@ -159,7 +159,29 @@ class ValidationTest {
         "[Sluice/Cycle] stages of pipeline Loop read each other in a cycle: a -> b -> c -> a;"
             + " records must flow from an @Input to an @Output, so change the from of one of these"
             + " stages",
-        7);
+        9,
+        15);
+  }
+
+  @Test
+  void aStageReadingItselfIsACycleOnItsFrom() {
+    JavaFileObject file =
+        pipeline(
+            "Loop",
+            "@Pipeline",
+            "final class Loop {", // 7
+            "  @Input static Source<String> lines() { return Sources.demo(); }",
+            "  @Filter(from = \"nonEmpty\")",
+            "  static boolean nonEmpty(String s) { return !s.isEmpty(); }", // 10
+            "  @Output(from = \"nonEmpty\") static Sink<String> print() { return Sinks.print(); }",
+            "}");
+    assertError(
+        file,
+        "[Sluice/Cycle] stages of pipeline Loop read each other in a cycle: nonEmpty -> nonEmpty;"
+            + " records must flow from an @Input to an @Output, so change the from of one of these"
+            + " stages",
+        9,
+        18);
   }
 
   // ---- types along the wiring
@@ -646,10 +668,29 @@ class ValidationTest {
             "final class Helper {",
             "  @Map(from = \"lines\") static String upper(String s) { return s; }",
             "}"),
-        "[Sluice/NotInPipeline] @Map method upper is in Helper, which is not annotated @Pipeline;"
-            + " move the method into a @Pipeline class or annotate Helper with @Pipeline",
-        7,
-        3);
+        "[Sluice/NotInPipeline] Helper is not annotated @Pipeline, but its method upper (@Map) has"
+            + " an operator annotation; annotate Helper with @Pipeline, or move the method into a"
+            + " @Pipeline class",
+        6);
+  }
+
+  @Test
+  void operatorsOutsideAPipelineClassAreOneErrorOnTheClass() {
+    assertError(
+        pipeline(
+            "Helper",
+            "final class Helper {",
+            "  @Input static Source<String> lines() { return Sources.demo(); }",
+            "  @Map(from = \"lines\") static String upper(String s) { return s; }",
+            "  @Filter(from = \"upper\") static boolean loud(String s) { return true; }",
+            "  @Map(from = \"loud\") static String again(String s) { return s; }",
+            "  @Output(from = \"again\") static Sink<String> print() { return Sinks.print(); }",
+            "}"),
+        "[Sluice/NotInPipeline] Helper is not annotated @Pipeline, but its methods lines (@Input),"
+            + " upper (@Map), loud (@Filter), again (@Map), print (@Output) have operator"
+            + " annotations; annotate Helper with @Pipeline, or move the methods into a @Pipeline"
+            + " class",
+        6);
   }
 
   @Test

@@ -23,7 +23,8 @@ import javax.annotation.processing.Generated;
  * Pipeline {@link ClickImpressionJoin}, compiled by Sluice: {@link #builder()} binds its inputs and
  * outputs and builds it.
  *
- * <p>Segments, in execution order: {@code clicks -> clicksByAd}, {@code impressions -> impressionsByAd}, {@code attributed -> print}.
+ * <p>Segments, in execution order: {@code clicks -> clicksByAd}, {@code impressions ->
+ * impressionsByAd}, {@code attributed -> print}.
  */
 @Generated("dev.sluice.processor.SluiceProcessor")
 public final class ClickImpressionJoinPipeline {
@@ -31,7 +32,8 @@ public final class ClickImpressionJoinPipeline {
   }
 
   /**
-   * A new builder of pipeline {@code ClickImpressionJoin}, with a default batch interval of 2000 ms.
+   * A new builder of pipeline {@code ClickImpressionJoin}, with a default batch interval of 2000
+   * ms.
    *
    * <ul>
    *   <li>input {@code clicks}: {@code String}
@@ -65,7 +67,8 @@ public final class ClickImpressionJoinPipeline {
     }
 
     /**
-     * Binds input {@code impressions}, replacing the default from {@code ClickImpressionJoin.impressions()}.
+     * Binds input {@code impressions}, replacing the default from {@code
+     * ClickImpressionJoin.impressions()}.
      */
     public Builder impressions(Source<String> source) {
       return bindInput("impressions", source);
@@ -84,7 +87,8 @@ public final class ClickImpressionJoinPipeline {
       Source<String> impressions = boundInput("impressions");
       Sink<? super KV<String, KV<String, String>>> print = boundOutput("print");
       // Only the defaults need an instance of ClickImpressionJoin.
-      ClickImpressionJoin pipeline = clicks == null || impressions == null || print == null ? new ClickImpressionJoin() : null;
+      ClickImpressionJoin pipeline = clicks == null || impressions == null
+          || print == null ? new ClickImpressionJoin() : null;
       if (clicks == null) {
         clicks = pipeline.clicks();
       }
@@ -99,7 +103,8 @@ public final class ClickImpressionJoinPipeline {
   }
 
   /**
-   * Runs the segments of pipeline {@code ClickImpressionJoin} and owns the shuffle buffers between them.
+   * Runs the segments of pipeline {@code ClickImpressionJoin} and owns the shuffle buffers between
+   * them.
    *
    * <p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently for the
    * partitions of one segment. Task {@code (segment, p)} writes only row {@code p} of the
@@ -131,14 +136,18 @@ public final class ClickImpressionJoinPipeline {
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
         case 0 -> clicks_clicksByAd(context.input(0, partition), attributedShuffle.left(partition));
-        case 1 -> impressions_impressionsByAd(context.input(1, partition), attributedShuffle.right(partition));
-        case 2 -> attributed_print(attributedShuffle.group(partition), context.output(0, partition));
+        case 1 -> impressions_impressionsByAd(context.input(1, partition),
+            attributedShuffle.right(partition));
+        case 2 -> attributed_print(attributedShuffle.group(partition),
+            context.output(0, partition));
         default -> throw new IllegalArgumentException(name() + " has no segment " + segment);
       }
     }
 
     /**
      * Segment 0: {@code clicks -> clicksByAd}, combining into the map side of attributed.
+     *
+     * <p>Calls {@link ClickImpressionJoin#clicksByAd}.
      */
     private void clicks_clicksByAd(List<String> clicks, PairBuffer<String, String>[] attributed) {
       for (int i = 0, n = clicks.size(); i < n; i++) {
@@ -150,7 +159,8 @@ public final class ClickImpressionJoinPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "clicksByAd", click);
         }
-        // attributed left, map side: ClickImpressionJoin.attributed(String, String, String)
+        // attributed left, map side: appends the value to its key's buffer, for the reduce side of
+        // attributed
         try {
           String key = clicksByAd.key();
           attributed[Partitioner.partition(key, attributed.length)].add(key, clicksByAd.value());
@@ -162,6 +172,8 @@ public final class ClickImpressionJoinPipeline {
 
     /**
      * Segment 1: {@code impressions -> impressionsByAd}, combining into the map side of attributed.
+     *
+     * <p>Calls {@link ClickImpressionJoin#impressionsByAd}.
      */
     private void impressions_impressionsByAd(List<String> impressions,
         PairBuffer<String, String>[] attributedRight) {
@@ -174,10 +186,12 @@ public final class ClickImpressionJoinPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "impressionsByAd", impression);
         }
-        // attributed right, map side: ClickImpressionJoin.attributed(String, String, String)
+        // attributed right, map side: appends the value to its key's buffer, for the reduce side of
+        // attributed
         try {
           String key = impressionsByAd.key();
-          attributedRight[Partitioner.partition(key, attributedRight.length)].add(key, impressionsByAd.value());
+          attributedRight[Partitioner.partition(key, attributedRight.length)].add(key,
+              impressionsByAd.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "attributed", impressionsByAd);
         }
@@ -186,6 +200,8 @@ public final class ClickImpressionJoinPipeline {
 
     /**
      * Segment 2: {@code attributed -> print}, reading the reduce side of attributed.
+     *
+     * <p>Calls {@link ClickImpressionJoin#attributed}.
      */
     private void attributed_print(KeyGroups<String, String, String> groups,
         List<KV<String, KV<String, String>>> print) {

@@ -89,7 +89,8 @@ public final class RunningWordCountPipeline {
   }
 
   /**
-   * Runs the segments of pipeline {@code RunningWordCount} and owns the shuffle buffers between them.
+   * Runs the segments of pipeline {@code RunningWordCount} and owns the shuffle buffers between
+   * them.
    *
    * <p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently for the
    * partitions of one segment. Task {@code (segment, p)} writes only row {@code p} of the
@@ -123,13 +124,16 @@ public final class RunningWordCountPipeline {
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
         case 0 -> lines_words_pairs(context.input(0, partition), totalsShuffle.left(partition));
-        case 1 -> totals_print(totalsShuffle.group(partition), totalsState.get(partition), context.batchIndex(), context.output(0, partition));
+        case 1 -> totals_print(totalsShuffle.group(partition), totalsState.get(partition),
+            context.batchIndex(), context.output(0, partition));
         default -> throw new IllegalArgumentException(name() + " has no segment " + segment);
       }
     }
 
     /**
      * Segment 0: {@code lines -> words -> pairs}, combining into the map side of totals.
+     *
+     * <p>Calls {@link RunningWordCount#words}, {@link RunningWordCount#pairs}.
      */
     private void lines_words_pairs(List<String> lines, PairBuffer<String, Long>[] totals) {
       Emitter<String> words = word -> {
@@ -140,7 +144,7 @@ public final class RunningWordCountPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // totals, map side: RunningWordCount.totals(List<Long>, Optional<Long>)
+        // totals, map side: appends the value to its key's buffer, for the reduce side of totals
         try {
           String key = pairs.key();
           totals[Partitioner.partition(key, totals.length)].add(key, pairs.value());
@@ -161,6 +165,8 @@ public final class RunningWordCountPipeline {
 
     /**
      * Segment 1: {@code totals -> print}, reading the reduce side of totals.
+     *
+     * <p>Calls {@link RunningWordCount#totals}.
      */
     private void totals_print(KeyGroups<String, Long, Object> groups,
         UpdateStateStore<String, Long, Long> state, long batchIndex, List<KV<String, Long>> print) {
@@ -172,7 +178,8 @@ public final class RunningWordCountPipeline {
           state.add(key, values.get(v));
         }
       }
-      // totals: RunningWordCount.totals(List<Long>, Optional<Long>) for every key with state or new values
+      // totals: RunningWordCount.totals(List<Long>, Optional<Long>) for every key with state or new
+      // values
       ObjectValueMap<String, Long> updated = state.update(this::totalsUpdate);
       for (int entry = 0, entries = updated.size(); entry < entries; entry++) {
         KV<String, Long> totals = KV.of(updated.key(entry), updated.get(entry));
@@ -182,7 +189,8 @@ public final class RunningWordCountPipeline {
     }
 
     /**
-     * The new state of one key of {@code totals}: {@code RunningWordCount.totals(List<Long>, Optional<Long>)}.
+     * The new state of one key of {@code totals}: {@code RunningWordCount.totals(List<Long>,
+     * Optional<Long>)}.
      */
     private Optional<Long> totalsUpdate(List<Long> values, Optional<Long> previous) {
       Optional<Long> next;

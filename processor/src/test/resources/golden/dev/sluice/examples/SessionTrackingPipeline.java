@@ -25,7 +25,8 @@ import javax.annotation.processing.Generated;
  * Pipeline {@link SessionTracking}, compiled by Sluice: {@link #builder()} binds its inputs and
  * outputs and builds it.
  *
- * <p>Segments, in execution order: {@code events -> byUser}, {@code sessions -> [active -> openSessions, print]}.
+ * <p>Segments, in execution order: {@code events -> byUser}, {@code sessions -> [active ->
+ * openSessions, print]}.
  */
 @Generated("dev.sluice.processor.SluiceProcessor")
 public final class SessionTrackingPipeline {
@@ -56,7 +57,8 @@ public final class SessionTrackingPipeline {
           List.of(new PipelineBuilder.Port("events", "String", true)),
           List.of(
               new PipelineBuilder.Port("print", "String", true),
-              new PipelineBuilder.Port("openSessions", "KV<String, SessionTracking.Session>", false)));
+              new PipelineBuilder.Port("openSessions", "KV<String, SessionTracking.Session>",
+                  false)));
     }
 
     /**
@@ -74,7 +76,8 @@ public final class SessionTrackingPipeline {
     }
 
     /**
-     * Binds output {@code openSessions}, replacing the default from {@code SessionTracking.openSessions()}.
+     * Binds output {@code openSessions}, replacing the default from {@code
+     * SessionTracking.openSessions()}.
      */
     public Builder openSessions(Sink<? super KV<String, SessionTracking.Session>> sink) {
       return bindOutput("openSessions", sink);
@@ -86,7 +89,8 @@ public final class SessionTrackingPipeline {
       Sink<? super String> print = boundOutput("print");
       Sink<? super KV<String, SessionTracking.Session>> openSessions = boundOutput("openSessions");
       // Only the defaults need an instance of SessionTracking.
-      SessionTracking pipeline = events == null || print == null || openSessions == null ? new SessionTracking() : null;
+      SessionTracking pipeline = events == null || print == null
+          || openSessions == null ? new SessionTracking() : null;
       if (events == null) {
         events = pipeline.events();
       }
@@ -101,7 +105,8 @@ public final class SessionTrackingPipeline {
   }
 
   /**
-   * Runs the segments of pipeline {@code SessionTracking} and owns the shuffle buffers between them.
+   * Runs the segments of pipeline {@code SessionTracking} and owns the shuffle buffers between
+   * them.
    *
    * <p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently for the
    * partitions of one segment. Task {@code (segment, p)} writes only row {@code p} of the
@@ -138,13 +143,17 @@ public final class SessionTrackingPipeline {
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
         case 0 -> events_byUser(context.input(0, partition), sessionsShuffle.left(partition));
-        case 1 -> sessions_active_openSessions_print(sessionsShuffle.group(partition), sessionsState.get(partition), context.batchIndex(), context.batchTime(), context.output(1, partition), context.output(0, partition));
+        case 1 -> sessions_active_openSessions_print(sessionsShuffle.group(partition),
+            sessionsState.get(partition), context.batchIndex(), context.batchTime(),
+            context.output(1, partition), context.output(0, partition));
         default -> throw new IllegalArgumentException(name() + " has no segment " + segment);
       }
     }
 
     /**
      * Segment 0: {@code events -> byUser}, combining into the map side of sessions.
+     *
+     * <p>Calls {@link SessionTracking#byUser}.
      */
     private void events_byUser(List<String> events, PairBuffer<String, Long>[] sessions) {
       for (int i = 0, n = events.size(); i < n; i++) {
@@ -156,7 +165,8 @@ public final class SessionTrackingPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "byUser", event);
         }
-        // sessions, map side: SessionTracking.sessions(String, Optional<Long>, State<SessionTracking.Session>)
+        // sessions, map side: appends the value to its key's buffer, for the reduce side of
+        // sessions
         try {
           String key = byUser.key();
           sessions[Partitioner.partition(key, sessions.length)].add(key, byUser.value());
@@ -167,7 +177,10 @@ public final class SessionTrackingPipeline {
     }
 
     /**
-     * Segment 1: {@code sessions -> [active -> openSessions, print]}, reading the reduce side of sessions.
+     * Segment 1: {@code sessions -> [active -> openSessions, print]}, reading the reduce side of
+     * sessions.
+     *
+     * <p>Calls {@link SessionTracking#sessions}, {@link SessionTracking#active}.
      */
     private void sessions_active_openSessions_print(KeyGroups<String, Long, Object> groups,
         MapWithStateStore<String, SessionTracking.Session> state, long batchIndex, long batchTime,
@@ -177,7 +190,8 @@ public final class SessionTrackingPipeline {
         String key = groups.key(i);
         List<Long> values = groups.left(i);
         for (int v = 0; v < values.size(); v++) {
-          // sessions: SessionTracking.sessions(String, Optional<Long>, State<SessionTracking.Session>)
+          // sessions: SessionTracking.sessions(String, Optional<Long>,
+          // State<SessionTracking.Session>)
           String sessions;
           try {
             sessions = SessionTracking.sessions(key, Optional.of(values.get(v)), state.open(key));

@@ -82,13 +82,15 @@ public final class WindowedWordCountPipeline {
         print = pipeline.print();
       }
       long interval = batchInterval().toMillis();
-      WindowSpec windowCountsSpec = WindowSpec.of("WindowedWordCount", "windowCounts", 30000L, 10000L, interval);
+      WindowSpec windowCountsSpec = WindowSpec.of("WindowedWordCount", "windowCounts", 30000L,
+          10000L, interval);
       return new Program(lines, print, parallelism, windowCountsSpec);
     }
   }
 
   /**
-   * Runs the segments of pipeline {@code WindowedWordCount} and owns the shuffle buffers between them.
+   * Runs the segments of pipeline {@code WindowedWordCount} and owns the shuffle buffers between
+   * them.
    *
    * <p><b>Threads:</b> the engine's workers call {@link #runTask}, concurrently for the
    * partitions of one segment. Task {@code (segment, p)} writes only row {@code p} of the
@@ -126,13 +128,17 @@ public final class WindowedWordCountPipeline {
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
         case 0 -> lines_words_pairs(context.input(0, partition), windowCountsShuffle[partition]);
-        case 1 -> windowCounts_print(mergeWindowCounts(partition), windowCountsWindow.get(partition), context.batchIndex(), context.output(0, partition));
+        case 1 -> windowCounts_print(mergeWindowCounts(partition),
+            windowCountsWindow.get(partition), context.batchIndex(), context.output(0, partition));
         default -> throw new IllegalArgumentException(name() + " has no segment " + segment);
       }
     }
 
     /**
      * Segment 0: {@code lines -> words -> pairs}, combining into the map side of windowCounts.
+     *
+     * <p>Calls {@link WindowedWordCount#words}, {@link WindowedWordCount#pairs}, {@link
+     * WindowedWordCount#windowCounts}.
      */
     private void lines_words_pairs(List<String> lines, LongValueMap<String>[] windowCounts) {
       Emitter<String> words = word -> {
@@ -143,10 +149,12 @@ public final class WindowedWordCountPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // windowCounts, map side: WindowedWordCount.windowCounts(long, long)
+        // windowCounts, map side: reduces the value into its key's entry with
+        // WindowedWordCount.windowCounts(long, long)
         try {
           String key = pairs.key();
-          combineWindowCounts(windowCounts[Partitioner.partition(key, windowCounts.length)], key, pairs.value());
+          combineWindowCounts(windowCounts[Partitioner.partition(key, windowCounts.length)], key,
+              pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "windowCounts", pairs);
         }
@@ -164,6 +172,8 @@ public final class WindowedWordCountPipeline {
 
     /**
      * Segment 1: {@code windowCounts -> print}, reading the reduce side of windowCounts.
+     *
+     * <p>Calls {@link WindowedWordCount#windowCounts}.
      */
     private void windowCounts_print(LongValueMap<String> merged, LongWindowSlots<String> window,
         long batchIndex, List<KV<String, Long>> print) {
@@ -220,7 +230,8 @@ public final class WindowedWordCountPipeline {
     }
 
     /**
-     * Merges column {@code partition} of the shuffle into {@code windowCounts} into its first buffer,
+     * Merges column {@code partition} of the shuffle into {@code windowCounts} into its first
+     * buffer,
      * clearing the others for the next batch.
      */
     private LongValueMap<String> mergeWindowCounts(int partition) {
@@ -236,7 +247,8 @@ public final class WindowedWordCountPipeline {
     }
 
     /**
-     * Reduces two values of the window of {@code windowCounts} with {@code WindowedWordCount.windowCounts(long, long)}.
+     * Reduces two values of the window of {@code windowCounts} with {@code
+     * WindowedWordCount.windowCounts(long, long)}.
      */
     private long windowCountsReduce(long a, long b) {
       long result;

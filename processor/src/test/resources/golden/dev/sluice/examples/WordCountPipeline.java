@@ -118,6 +118,8 @@ public final class WordCountPipeline {
 
     /**
      * Segment 0: {@code lines -> words -> pairs}, combining into the map side of counts.
+     *
+     * <p>Calls {@link WordCount#words}, {@link WordCount#pairs}, {@link WordCount#counts}.
      */
     private void lines_words_pairs(List<String> lines, LongValueMap<String>[] counts) {
       Emitter<String> words = word -> {
@@ -128,7 +130,8 @@ public final class WordCountPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // counts, map side: WordCount.counts(long, long)
+        // counts, map side: reduces the value into its key's entry with WordCount.counts(long,
+        // long)
         try {
           String key = pairs.key();
           combineCounts(counts[Partitioner.partition(key, counts.length)], key, pairs.value());
@@ -149,6 +152,8 @@ public final class WordCountPipeline {
 
     /**
      * Segment 1: {@code counts -> print}, reading the reduce side of counts.
+     *
+     * <p>Calls {@link WordCount#counts}.
      */
     private void counts_print(LongValueMap<String> merged, List<KV<String, Long>> print) {
       for (int i = 0, n = merged.size(); i < n; i++) {

@@ -23,7 +23,9 @@ import javax.annotation.processing.Generated;
  * Pipeline {@link KeyedOps}, compiled by Sluice: {@link #builder()} binds its inputs and
  * outputs and builds it.
  *
- * <p>Segments, in execution order: {@code words -> [lengths, pairs]}, {@code total -> totalOut}, {@code frequencies -> frequenciesOut}, {@code longest -> longestOut}, {@code sums -> sumsOut}, {@code groups -> groupsOut}, {@code averages -> averagesOut}.
+ * <p>Segments, in execution order: {@code words -> [lengths, pairs]}, {@code total -> totalOut},
+ * {@code frequencies -> frequenciesOut}, {@code longest -> longestOut}, {@code sums -> sumsOut},
+ * {@code groups -> groupsOut}, {@code averages -> averagesOut}.
  */
 @Generated("dev.sluice.processor.SluiceProcessor")
 public final class KeyedOpsPipeline {
@@ -80,7 +82,8 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Binds output {@code frequenciesOut}, replacing the default from {@code KeyedOps.frequenciesOut()}.
+     * Binds output {@code frequenciesOut}, replacing the default from {@code
+     * KeyedOps.frequenciesOut()}.
      */
     public Builder frequenciesOut(Sink<? super KV<String, Long>> sink) {
       return bindOutput("frequenciesOut", sink);
@@ -124,7 +127,9 @@ public final class KeyedOpsPipeline {
       Sink<? super KV<String, List<Integer>>> groupsOut = boundOutput("groupsOut");
       Sink<? super KV<String, Long>> averagesOut = boundOutput("averagesOut");
       // Only the defaults need an instance of KeyedOps.
-      KeyedOps pipeline = words == null || totalOut == null || frequenciesOut == null || longestOut == null || sumsOut == null || groupsOut == null || averagesOut == null ? new KeyedOps() : null;
+      KeyedOps pipeline = words == null || totalOut == null || frequenciesOut == null
+          || longestOut == null || sumsOut == null || groupsOut == null
+          || averagesOut == null ? new KeyedOps() : null;
       if (words == null) {
         words = pipeline.words();
       }
@@ -146,7 +151,8 @@ public final class KeyedOpsPipeline {
       if (averagesOut == null) {
         averagesOut = pipeline.averagesOut();
       }
-      return new Program(words, totalOut, frequenciesOut, longestOut, sumsOut, groupsOut, averagesOut, parallelism);
+      return new Program(words, totalOut, frequenciesOut, longestOut, sumsOut, groupsOut,
+          averagesOut, parallelism);
     }
   }
 
@@ -208,9 +214,12 @@ public final class KeyedOpsPipeline {
     @Override
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
-        case 0 -> words_lengths_pairs(context.input(0, partition), totalShuffle[partition], frequenciesShuffle[partition], longestShuffle[partition], sumsShuffle[partition], groupsShuffle.left(partition), averagesShuffle[partition]);
+        case 0 -> words_lengths_pairs(context.input(0, partition), totalShuffle[partition],
+            frequenciesShuffle[partition], longestShuffle[partition], sumsShuffle[partition],
+            groupsShuffle.left(partition), averagesShuffle[partition]);
         case 1 -> total_totalOut(mergeTotal(partition), context.output(0, partition));
-        case 2 -> frequencies_frequenciesOut(mergeFrequencies(partition), context.output(1, partition));
+        case 2 -> frequencies_frequenciesOut(mergeFrequencies(partition),
+            context.output(1, partition));
         case 3 -> longest_longestOut(mergeLongest(partition), context.output(2, partition));
         case 4 -> sums_sumsOut(mergeSums(partition), context.output(3, partition));
         case 5 -> groups_groupsOut(groupsShuffle.group(partition), context.output(4, partition));
@@ -220,7 +229,11 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Segment 0: {@code words -> [lengths, pairs]}, combining into the map side of total and frequencies and longest and sums and groups and averages.
+     * Segment 0: {@code words -> [lengths, pairs]}, combining into the map side of total and
+     * frequencies and longest and sums and groups and averages.
+     *
+     * <p>Calls {@link KeyedOps#lengths}, {@link KeyedOps#longest}, {@link KeyedOps#pairs}, {@link
+     * KeyedOps#sums}, {@link KeyedOps#first}, {@link KeyedOps#add}.
      */
     private void words_lengths_pairs(List<String> words, LongValueMap<Object>[] total,
         LongValueMap<String>[] frequencies, LongValueMap<Object>[] longest,
@@ -228,15 +241,16 @@ public final class KeyedOpsPipeline {
         LongValueMap<String>[] averages) {
       for (int i = 0, n = words.size(); i < n; i++) {
         String word = words.get(i);
-        // total, map side: KeyedOps.total(long)
+        // total, map side: counts the record
         try {
           combineTotal(total[0], null, 1L);
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "total", word);
         }
-        // frequencies, map side: KeyedOps.frequencies(String, long)
+        // frequencies, map side: counts the record in the buffer of its partition
         try {
-          combineFrequencies(frequencies[Partitioner.partition(word, frequencies.length)], word, 1L);
+          combineFrequencies(frequencies[Partitioner.partition(word, frequencies.length)], word,
+              1L);
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "frequencies", word);
         }
@@ -247,7 +261,8 @@ public final class KeyedOpsPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "lengths", word);
         }
-        // longest, map side: KeyedOps.longest(int, int)
+        // longest, map side: reduces the record into this task's value with KeyedOps.longest(int,
+        // int)
         try {
           combineLongest(longest[0], null, lengths);
         } catch (RuntimeException e) {
@@ -260,24 +275,26 @@ public final class KeyedOpsPipeline {
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "pairs", word);
         }
-        // sums, map side: KeyedOps.sums(int, int)
+        // sums, map side: reduces the value into its key's entry with KeyedOps.sums(int, int)
         try {
           String key = pairs.key();
           combineSums(sums[Partitioner.partition(key, sums.length)], key, pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "sums", pairs);
         }
-        // groups, map side: KeyedOps.groups(String, List<Integer>)
+        // groups, map side: appends the value to its key's buffer, for the reduce side of groups
         try {
           String key_ = pairs.key();
           groups[Partitioner.partition(key_, groups.length)].add(key_, pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "groups", pairs);
         }
-        // averages, map side: KeyedOps.averages(long, long)
+        // averages, map side: adds the value to its key's combiner with KeyedOps.first(int) or
+        // KeyedOps.add(long, int)
         try {
           String key__ = pairs.key();
-          combineAverages(averages[Partitioner.partition(key__, averages.length)], key__, pairs.value());
+          combineAverages(averages[Partitioner.partition(key__, averages.length)], key__,
+              pairs.value());
         } catch (RuntimeException e) {
           throw StageFailure.wrap(e, "averages", pairs);
         }
@@ -286,6 +303,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 1: {@code total -> totalOut}, reading the reduce side of total.
+     *
+     * <p>Calls {@link KeyedOps#total}.
      */
     private void total_totalOut(LongValueMap<Object> merged, List<Long> totalOut) {
       // total: KeyedOps.total(long)
@@ -303,6 +322,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 2: {@code frequencies -> frequenciesOut}, reading the reduce side of frequencies.
+     *
+     * <p>Calls {@link KeyedOps#frequencies}.
      */
     private void frequencies_frequenciesOut(LongValueMap<String> merged,
         List<KV<String, Long>> frequenciesOut) {
@@ -323,6 +344,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 3: {@code longest -> longestOut}, reading the reduce side of longest.
+     *
+     * <p>Calls {@link KeyedOps#longest}.
      */
     private void longest_longestOut(LongValueMap<Object> merged, List<Integer> longestOut) {
       // longest: reduced with KeyedOps.longest(int, int)
@@ -336,6 +359,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 4: {@code sums -> sumsOut}, reading the reduce side of sums.
+     *
+     * <p>Calls {@link KeyedOps#sums}.
      */
     private void sums_sumsOut(LongValueMap<String> merged, List<KV<String, Integer>> sumsOut) {
       for (int i = 0, n = merged.size(); i < n; i++) {
@@ -349,6 +374,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 5: {@code groups -> groupsOut}, reading the reduce side of groups.
+     *
+     * <p>Calls {@link KeyedOps#groups}.
      */
     private void groups_groupsOut(KeyGroups<String, Integer, Object> groups,
         List<KV<String, List<Integer>>> groupsOut) {
@@ -368,6 +395,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Segment 6: {@code averages -> averagesOut}, reading the reduce side of averages.
+     *
+     * <p>Calls {@link KeyedOps#averages}, {@link KeyedOps#first}, {@link KeyedOps#add}.
      */
     private void averages_averagesOut(LongValueMap<String> merged,
         List<KV<String, Long>> averagesOut) {
@@ -455,7 +484,8 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Merges column {@code partition} of the shuffle into {@code frequencies} into its first buffer,
+     * Merges column {@code partition} of the shuffle into {@code frequencies} into its first
+     * buffer,
      * clearing the others for the next batch.
      */
     private LongValueMap<String> mergeFrequencies(int partition) {
@@ -593,7 +623,8 @@ public final class KeyedOpsPipeline {
 
     /**
      * Adds {@code value} to the combiner of {@code key} with one hash lookup: a new key's
-     * combiner is {@code KeyedOps.first(int)}, an existing one becomes {@code KeyedOps.add(long, int)}.
+     * combiner is {@code KeyedOps.first(int)}, an existing one becomes {@code KeyedOps.add(long,
+     * int)}.
      */
     private static void combineAverages(LongValueMap<String> buffer, String key, Integer value) {
       int entry = buffer.add(key);

@@ -22,7 +22,10 @@ import javax.annotation.processing.Generated;
  * Pipeline {@link NarrowOps}, compiled by Sluice: {@link #builder()} binds its inputs and
  * outputs and builds it.
  *
- * <p>Segments, in execution order: {@code left -> [upper, reversed, pairs -> [lengths -> lengthsOut, countdown -> countdownOut]]}, {@code right}, {@code union(left, right) -> both -> unionOut}, {@code union(upper, reversed) -> mixed -> mixedOut}, {@code tagged -> taggedOut}, {@code counted -> countedOut}, {@code knownWords -> knownOut}, {@code spread -> spreadOut}.
+ * <p>Segments, in execution order: {@code left -> [upper, reversed, pairs -> [lengths ->
+ * lengthsOut, countdown -> countdownOut]]}, {@code right}, {@code union(left, right) -> both ->
+ * unionOut}, {@code union(upper, reversed) -> mixed -> mixedOut}, {@code tagged -> taggedOut},
+ * {@code counted -> countedOut}, {@code knownWords -> knownOut}, {@code spread -> spreadOut}.
  */
 @Generated("dev.sluice.processor.SluiceProcessor")
 public final class NarrowOpsPipeline {
@@ -107,7 +110,8 @@ public final class NarrowOpsPipeline {
     }
 
     /**
-     * Binds output {@code countdownOut}, replacing the default from {@code NarrowOps.countdownOut()}.
+     * Binds output {@code countdownOut}, replacing the default from {@code
+     * NarrowOps.countdownOut()}.
      */
     public Builder countdownOut(Sink<? super KV<String, Integer>> sink) {
       return bindOutput("countdownOut", sink);
@@ -184,7 +188,8 @@ public final class NarrowOpsPipeline {
       if (spreadOut == null) {
         spreadOut = pipeline.spreadOut();
       }
-      return new Program(pipeline, left, right, unionOut, mixedOut, lengthsOut, countdownOut, taggedOut, countedOut, knownOut, spreadOut, parallelism);
+      return new Program(pipeline, left, right, unionOut, mixedOut, lengthsOut, countdownOut,
+          taggedOut, countedOut, knownOut, spreadOut, parallelism);
     }
   }
 
@@ -221,7 +226,8 @@ public final class NarrowOpsPipeline {
               new InputSlot("left", left),
               new InputSlot("right", right)),
           List.of(
-              new SegmentSlot("left -> [upper, reversed, pairs -> [lengths -> lengthsOut, countdown -> countdownOut]]", parallelism),
+              new SegmentSlot("left -> [upper, reversed, pairs -> [lengths -> lengthsOut, countdown -> countdownOut]]",
+                  parallelism),
               new SegmentSlot("right", parallelism),
               new SegmentSlot("union(left, right) -> both -> unionOut", 2 * parallelism),
               new SegmentSlot("union(upper, reversed) -> mixed -> mixedOut", 2 * parallelism),
@@ -248,20 +254,30 @@ public final class NarrowOpsPipeline {
     @Override
     public void runTask(int segment, int partition, TaskContext context) {
       switch (segment) {
-        case 0 -> left_upper_reversed_pairs_lengths_lengthsOut_countdown_countdownOut(context.input(0, partition), upperPartitions.row(partition), reversedPartitions.row(partition), context.output(2, partition), context.output(3, partition));
+        case 0 -> left_upper_reversed_pairs_lengths_lengthsOut_countdown_countdownOut(context.input(0, partition),
+            upperPartitions.row(partition), reversedPartitions.row(partition),
+            context.output(2, partition), context.output(3, partition));
         case 1 -> right(context.input(1, partition), spreadShuffle.row(partition));
-        case 2 -> unionLeftRight_both_unionOut(partOfUnionLeftRight(partition, context), context.output(0, partition));
-        case 3 -> unionUpperReversed_mixed_mixedOut(partOfUnionUpperReversed(partition, context), context.output(1, partition));
+        case 2 -> unionLeftRight_both_unionOut(partOfUnionLeftRight(partition, context),
+            context.output(0, partition));
+        case 3 -> unionUpperReversed_mixed_mixedOut(partOfUnionUpperReversed(partition, context),
+            context.output(1, partition));
         case 4 -> tagged_taggedOut(context.input(1, partition), context.output(4, partition));
-        case 5 -> counted_countedOut(upperPartitions.list(partition, 0), context.output(5, partition));
-        case 6 -> knownWords_knownOut(batchOfKnownWords(context), context.batchTime(), context.output(6, partition));
+        case 5 -> counted_countedOut(upperPartitions.list(partition, 0),
+            context.output(5, partition));
+        case 6 -> knownWords_knownOut(batchOfKnownWords(context), context.batchTime(),
+            context.output(6, partition));
         case 7 -> spread_spreadOut(spreadShuffle, partition, context.output(7, partition));
         default -> throw new IllegalArgumentException(name() + " has no segment " + segment);
       }
     }
 
     /**
-     * Segment 0: {@code left -> [upper, reversed, pairs -> [lengths -> lengthsOut, countdown -> countdownOut]]}, keeping the partitions of upper and reversed.
+     * Segment 0: {@code left -> [upper, reversed, pairs -> [lengths -> lengthsOut, countdown ->
+     * countdownOut]]}, keeping the partitions of upper and reversed.
+     *
+     * <p>Calls {@link NarrowOps#upper}, {@link NarrowOps#reversed}, {@link NarrowOps#pairs}, {@link
+     * NarrowOps#lengths}, {@link NarrowOps#countdown}.
      */
     private void left_upper_reversed_pairs_lengths_lengthsOut_countdown_countdownOut(
         List<String> left, RecordExchange.Row<String> upperKept,
@@ -321,6 +337,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 1: {@code right}, combining into the map side of spread.
+     *
+     * <p>Calls {@link NarrowOps#spread}.
      */
     private void right(List<String> right, RecordExchange.Row<String> spread) {
       spread.clear();
@@ -338,7 +356,8 @@ public final class NarrowOpsPipeline {
     }
 
     /**
-     * The records of task {@code partition} of {@code union(left, right)}: the partitions of left, then right, in turn.
+     * The records of task {@code partition} of {@code union(left, right)}: the partitions of left,
+     * then right, in turn.
      */
     private List<String> partOfUnionLeftRight(int partition, TaskContext context) {
       int part = partition;
@@ -350,7 +369,10 @@ public final class NarrowOpsPipeline {
     }
 
     /**
-     * Segment 2: {@code union(left, right) -> both -> unionOut}, reading left and right partition after partition.
+     * Segment 2: {@code union(left, right) -> both -> unionOut}, reading left and right partition
+     * after partition.
+     *
+     * <p>Calls {@link NarrowOps#both}.
      */
     private void unionLeftRight_both_unionOut(List<String> unionLeftRight, List<String> unionOut) {
       for (int i = 0, n = unionLeftRight.size(); i < n; i++) {
@@ -370,7 +392,8 @@ public final class NarrowOpsPipeline {
     }
 
     /**
-     * The records of task {@code partition} of {@code union(upper, reversed)}: the partitions of upper, then reversed, in turn.
+     * The records of task {@code partition} of {@code union(upper, reversed)}: the partitions of
+     * upper, then reversed, in turn.
      */
     private List<String> partOfUnionUpperReversed(int partition, TaskContext context) {
       int part = partition;
@@ -382,7 +405,10 @@ public final class NarrowOpsPipeline {
     }
 
     /**
-     * Segment 3: {@code union(upper, reversed) -> mixed -> mixedOut}, reading upper and reversed partition after partition.
+     * Segment 3: {@code union(upper, reversed) -> mixed -> mixedOut}, reading upper and reversed
+     * partition after partition.
+     *
+     * <p>Calls {@link NarrowOps#mixed}.
      */
     private void unionUpperReversed_mixed_mixedOut(List<String> unionUpperReversed,
         List<String> mixedOut) {
@@ -402,6 +428,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 4: {@code tagged -> taggedOut}, reading right.
+     *
+     * <p>Calls {@link NarrowOps#tagged}.
      */
     private void tagged_taggedOut(List<String> partition, List<String> taggedOut) {
       Emitter<String> tagged = taggedRecord -> {
@@ -417,6 +445,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 5: {@code counted -> countedOut}, reading upper.
+     *
+     * <p>Calls {@link NarrowOps#counted}.
      */
     private void counted_countedOut(List<String> partition, List<Integer> countedOut) {
       Emitter<Integer> counted = countedRecord -> {
@@ -443,6 +473,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 6: {@code knownWords -> knownOut}, reading left.
+     *
+     * <p>Calls {@link NarrowOps#knownWords}.
      */
     private void knownWords_knownOut(List<String> batch, long time, List<String> knownOut) {
       List<String> knownWords;
@@ -460,6 +492,8 @@ public final class NarrowOpsPipeline {
 
     /**
      * Segment 7: {@code spread -> spreadOut}, reading the records dealt to it.
+     *
+     * <p>Calls {@link NarrowOps#spread}.
      */
     private void spread_spreadOut(RecordExchange<String> exchange, int partition,
         List<String> spreadOut) {

@@ -16,9 +16,9 @@ public interface Batch<T> extends Iterable<T> {
 
   /**
    * The batch's index: how many batches the pipeline ran before it, 0 for the first. With a
-   * checkpoint directory the count goes on across restarts, and a batch run again after a crash
-   * has the same index and time as before, so {@code (output, index)} identifies a batch's
-   * records for an idempotent or transactional sink, like Structured Streaming's batch id.
+   * checkpoint directory the count goes on across restarts, and a batch run again after a crash has
+   * the same index and time as before, so {@code (output, index)} identifies a batch's records for
+   * an idempotent or transactional sink, like Structured Streaming's batch id.
    */
   long index();
 

@@ -3,8 +3,8 @@ package dev.sluice.api;
 import java.util.List;
 
 /**
- * A source asked for the records of each batch at the batch time, like Spark Streaming's
- * {@code queueStream} and {@code textFileStream}.
+ * A source asked for the records of each batch at the batch time, like Spark Streaming's {@code
+ * queueStream} and {@code textFileStream}.
  *
  * <p><b>Threads:</b> {@link #nextBatch} is called by the runtime's driver thread, once per batch,
  * in batch-time order, never concurrently. It should return quickly: a slow call delays the batch.

@@ -3,8 +3,8 @@ package dev.sluice.api;
 /**
  * A key-value pair: the record type of keyed operators such as {@code @ReduceByKey}.
  *
- * <p>Prints as {@code (key,value)}, exactly like a Scala tuple in Spark Streaming's output, so
- * that {@code print()} output reads the same in both.
+ * <p>Prints as {@code (key,value)}, exactly like a Scala tuple in Spark Streaming's output, so that
+ * {@code print()} output reads the same in both.
  *
  * @param key the key; may be {@code null}
  * @param value the value; may be {@code null}

@@ -3,9 +3,9 @@ package dev.sluice.api;
 /**
  * Where the records of one output of a pipeline go: Spark Streaming's output operations.
  *
- * <p><b>Threads and order:</b> {@link #write} is called once per batch, also for an empty batch,
- * in batch-time order, by one thread at a time, after every record of that batch has been
- * computed. A batch's outputs are written in the order the outputs are declared.
+ * <p><b>Threads and order:</b> {@link #write} is called once per batch, also for an empty batch, in
+ * batch-time order, by one thread at a time, after every record of that batch has been computed. A
+ * batch's outputs are written in the order the outputs are declared.
  *
  * @param <T> the type of the records
  */

@@ -6,9 +6,9 @@ import java.util.Optional;
  * The state of one key, as a {@code mapWithState} function sees it during one call: Spark
  * Streaming's {@code State}, with the same methods and the same rules.
  *
- * <p>The handle is valid only during the call it was passed to (the runtime reuses it for the
- * next record); do not keep it. Changes take effect when the call returns: the next record of the
- * same key, in the same batch or a later one, sees them.
+ * <p>The handle is valid only during the call it was passed to (the runtime reuses it for the next
+ * record); do not keep it. Changes take effect when the call returns: the next record of the same
+ * key, in the same batch or a later one, sees them.
  *
  * <p>When a {@code mapWithState} stage has an idle timeout, a key whose state was not touched for
  * longer than the timeout gets one last call with no value, where {@link #isTimingOut()} is true;
@@ -54,8 +54,8 @@ public interface State<S> {
   boolean isTimingOut();
 
   /**
-   * The state if there is one: Spark's {@code State.getOption()}. A {@code null} state (allowed,
-   * as in Spark) gives {@link Optional#empty()} here, since {@code Optional} cannot hold it.
+   * The state if there is one: Spark's {@code State.getOption()}. A {@code null} state (allowed, as
+   * in Spark) gives {@link Optional#empty()} here, since {@code Optional} cannot hold it.
    */
   default Optional<S> getOption() {
     return exists() ? Optional.ofNullable(get()) : Optional.empty();

@@ -1,19 +1,18 @@
 package dev.sluice.api;
 
 /**
- * A {@link Sink} that takes part in the runtime's batch commit, so that each batch's records
- * become visible exactly once, also across crashes: a two-phase commit keyed by
- * {@link Batch#index()}.
+ * A {@link Sink} that takes part in the runtime's batch commit, so that each batch's records become
+ * visible exactly once, also across crashes: a two-phase commit keyed by {@link Batch#index()}.
  *
  * <p>With a checkpoint directory, per batch the runtime calls {@link #prepare} (stage the records
- * durably, invisible to readers), writes and syncs the batch's commit record, then calls
- * {@link #commit}. A failed batch gets {@link #abort}. At start it calls {@link #recover} once,
- * with the last batch whose commit record is durable: the sink commits that batch if its own
- * commit had not happened yet and drops anything staged for later batches, which will be run
- * again. Without a checkpoint directory, {@link #write} prepares and commits at once.
+ * durably, invisible to readers), writes and syncs the batch's commit record, then calls {@link
+ * #commit}. A failed batch gets {@link #abort}. At start it calls {@link #recover} once, with the
+ * last batch whose commit record is durable: the sink commits that batch if its own commit had not
+ * happened yet and drops anything staged for later batches, which will be run again. Without a
+ * checkpoint directory, {@link #write} prepares and commits at once.
  *
- * <p><b>Threads:</b> {@link #prepare} runs on a worker thread like {@link #write}; {@link #recover},
- * {@link #commit} and {@link #abort} on the driver thread. Calls never overlap and each
+ * <p><b>Threads:</b> {@link #prepare} runs on a worker thread like {@link #write}; {@link
+ * #recover}, {@link #commit} and {@link #abort} on the driver thread. Calls never overlap and each
  * happens-before the next.
  *
  * @param <T> the type of the records

@@ -53,8 +53,7 @@ final class Compare {
       }
       assertEquals(want, got, output + ": batch " + batch.getKey() + " (Spark vs Sluice)");
     }
-    assertEquals(
-        expected.keySet(), actual.keySet(), output + ": batch indices that wrote output");
+    assertEquals(expected.keySet(), actual.keySet(), output + ": batch indices that wrote output");
   }
 
   private static List<String> sorted(List<String> texts) {

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Per-batch aggregations and joins over two inputs of {@code key:value} records; mirrored on
- * Spark in {@link KeyedCompatTest}.
+ * Per-batch aggregations and joins over two inputs of {@code key:value} records; mirrored on Spark
+ * in {@link KeyedCompatTest}.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
 final class KeyedCompat {
@@ -103,14 +103,12 @@ final class KeyedCompat {
   }
 
   @Join(left = "left", right = "right", kind = JoinKind.LEFT_OUTER)
-  static KV<String, KV<Long, Optional<Long>>> leftOuterJoin(
-      String key, Long l, Optional<Long> r) {
+  static KV<String, KV<Long, Optional<Long>>> leftOuterJoin(String key, Long l, Optional<Long> r) {
     return KV.of(key, KV.of(l, r));
   }
 
   @Join(left = "left", right = "right", kind = JoinKind.RIGHT_OUTER)
-  static KV<String, KV<Optional<Long>, Long>> rightOuterJoin(
-      String key, Optional<Long> l, Long r) {
+  static KV<String, KV<Optional<Long>, Long>> rightOuterJoin(String key, Optional<Long> l, Long r) {
     return KV.of(key, KV.of(l, r));
   }
 
@@ -121,8 +119,7 @@ final class KeyedCompat {
   }
 
   @Cogroup(left = "left", right = "right")
-  static KV<String, KV<List<Long>, List<Long>>> cogroup(
-      String key, List<Long> l, List<Long> r) {
+  static KV<String, KV<List<Long>, List<Long>>> cogroup(String key, List<Long> l, List<Long> r) {
     return KV.of(key, KV.of(Records.sorted(l), Records.sorted(r)));
   }
 

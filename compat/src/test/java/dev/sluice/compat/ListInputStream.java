@@ -11,10 +11,10 @@ import scala.Option;
 import scala.reflect.ClassTag$;
 
 /**
- * A Spark input stream giving batch {@code i} (counted from the first batch after start) the
- * {@code i}-th list, then empty batches: {@code queueStream(queue, oneAtATime = true)} with every
- * batch queued before start, but checkpointable, which Spark's queue stream refuses to be (its
- * inverse windows and state operators need checkpointing).
+ * A Spark input stream giving batch {@code i} (counted from the first batch after start) the {@code
+ * i}-th list, then empty batches: {@code queueStream(queue, oneAtATime = true)} with every batch
+ * queued before start, but checkpointable, which Spark's queue stream refuses to be (its inverse
+ * windows and state operators need checkpointing).
  */
 // Spark Streaming is deprecated in Spark 4; it is still the reference Sluice is checked against.
 @SuppressWarnings("deprecation")

@@ -19,8 +19,8 @@ final class Records {
   }
 
   /**
-   * {@code values} as a new sorted list: grouped values come in an order neither engine defines,
-   * so both sides print them sorted.
+   * {@code values} as a new sorted list: grouped values come in an order neither engine defines, so
+   * both sides print them sorted.
    */
   static <T extends Comparable<? super T>> List<T> sorted(Iterable<T> values) {
     List<T> list = new ArrayList<>();

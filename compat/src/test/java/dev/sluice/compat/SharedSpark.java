@@ -4,8 +4,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The one Spark context ({@code local[2]}) of the test JVM, made on first use and stopped when
- * the JVM exits: every comparison run makes its own streaming context on it.
+ * The one Spark context ({@code local[2]}) of the test JVM, made on first use and stopped when the
+ * JVM exits: every comparison run makes its own streaming context on it.
  *
  * <p>Concurrency: {@link #context()} is synchronized; JUnit calls it from its one test thread.
  */

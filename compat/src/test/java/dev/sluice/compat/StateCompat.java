@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * updateStateByKey (with removal and with keys updated without new values) and mapWithState
- * with a timeout of 3 batches and its snapshots, over {@code key:value} records; mirrored on Spark
- * in {@link StateCompatTest}.
+ * updateStateByKey (with removal and with keys updated without new values) and mapWithState with a
+ * timeout of 3 batches and its snapshots, over {@code key:value} records; mirrored on Spark in
+ * {@link StateCompatTest}.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
 final class StateCompat {

@@ -20,9 +20,9 @@ import scala.Tuple2;
 
 /**
  * State operators on Spark Streaming (checkpointed) and on Sluice ({@link StateCompat}), compared
- * batch by batch: 14 seeded input batches, then empty ones up to 22 batches, so that idle keys
- * time out at the full scans of batches 9 and 19 (Spark scans when it checkpoints the state
- * stream, every 10 batches by default).
+ * batch by batch: 14 seeded input batches, then empty ones up to 22 batches, so that idle keys time
+ * out at the full scans of batches 9 and 19 (Spark scans when it checkpoints the state stream,
+ * every 10 batches by default).
  */
 @Timeout(300)
 class StateCompatTest {
@@ -39,8 +39,7 @@ class StateCompatTest {
     List<List<String>> input = Inputs.records(Inputs.seed() + 1, INPUT_BATCHES);
     // One input partition: a single map task keeps each key's records in input order.
     spark =
-        SparkRun.run(
-            List.of(input), 1, TOTAL_BATCHES, INTERVAL_MS, true, StateCompatTest::graph);
+        SparkRun.run(List.of(input), 1, TOTAL_BATCHES, INTERVAL_MS, true, StateCompatTest::graph);
     sluice =
         SluiceRun.run(
             StateCompatPipeline.builder().records(Sources.batches(input)), 2, TOTAL_BATCHES);

@@ -9,8 +9,8 @@ final class StateFunctions {
   private StateFunctions() {}
 
   /**
-   * A running total: a 0 among the values removes the key; a key without new values loses 1 and
-   * is removed at 0, so keys that vanish from the input are still updated, then removed.
+   * A running total: a 0 among the values removes the key; a key without new values loses 1 and is
+   * removed at 0, so keys that vanish from the input are still updated, then removed.
    */
   static Optional<Long> total(List<Long> values, Optional<Long> state) {
     if (values.contains(0L)) {

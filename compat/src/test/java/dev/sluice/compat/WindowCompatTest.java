@@ -31,8 +31,7 @@ class WindowCompatTest {
   @BeforeAll
   static void run() throws Exception {
     List<List<String>> input = Inputs.records(Inputs.seed(), INPUT_BATCHES);
-    spark =
-        SparkRun.run(List.of(input), TOTAL_BATCHES, INTERVAL_MS, true, WindowCompatTest::graph);
+    spark = SparkRun.run(List.of(input), TOTAL_BATCHES, INTERVAL_MS, true, WindowCompatTest::graph);
     sluice =
         SluiceRun.run(
             WindowCompatPipeline.builder().records(Sources.batches(input)), 2, TOTAL_BATCHES);

@@ -13,8 +13,8 @@ import dev.sluice.runtime.source.Sources;
 import java.util.List;
 
 /**
- * Attributes clicks to the impressions of the same ad in the same batch: Spark Streaming's
- * {@code clicks.join(impressions)} on two keyed streams.
+ * Attributes clicks to the impressions of the same ad in the same batch: Spark Streaming's {@code
+ * clicks.join(impressions)} on two keyed streams.
  *
  * <p>Clicks arrive as {@code adId,userId} lines and impressions as {@code adId,page} lines; each
  * attributed click prints as Spark prints a joined pair, {@code (adId,(userId,page))}. Run {@code

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Word counts since the start, printed in full every batch: Spark's stateful network word count
- * ({@code updateStateByKey}). Every word seen so far keeps its count, also in batches where it
- * does not appear.
+ * ({@code updateStateByKey}). Every word seen so far keeps its count, also in batches where it does
+ * not appear.
  */
 @Pipeline(batchInterval = "2s")
 public final class RunningWordCount {

@@ -59,7 +59,8 @@ public final class SessionTracking {
     }
     long at = second.orElseThrow();
     Session session =
-        state.getOption()
+        state
+            .getOption()
             .map(s -> new Session(s.start(), at, s.events() + 1))
             .orElse(new Session(at, at, 1));
     state.update(session);

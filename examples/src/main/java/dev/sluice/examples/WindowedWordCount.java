@@ -15,9 +15,9 @@ import dev.sluice.runtime.source.Sources;
 
 /**
  * Word counts over the last 30 seconds, every 10 seconds, on 5 s batches: Spark's windowed word
- * count ({@code reduceByKeyAndWindow(_ + _, Seconds(30), Seconds(10))}). The output is written
- * at every second batch only (batches 1, 3, 5, ...), each time with the counts of the words in
- * the last six batches.
+ * count ({@code reduceByKeyAndWindow(_ + _, Seconds(30), Seconds(10))}). The output is written at
+ * every second batch only (batches 1, 3, 5, ...), each time with the counts of the words in the
+ * last six batches.
  */
 @Pipeline(batchInterval = "5s")
 public final class WindowedWordCount {

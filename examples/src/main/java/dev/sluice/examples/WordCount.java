@@ -16,8 +16,8 @@ import dev.sluice.runtime.source.Sources;
 /**
  * Counts the words of each batch of lines: Spark Streaming's network word count.
  *
- * <p>Run {@code WordCountMain} for the built-in demo input, or bind a socket with
- * {@code --lines socket://localhost:9999}.
+ * <p>Run {@code WordCountMain} for the built-in demo input, or bind a socket with {@code --lines
+ * socket://localhost:9999}.
  */
 @Pipeline(batchInterval = "2s")
 public final class WordCount {

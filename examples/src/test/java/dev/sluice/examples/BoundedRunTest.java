@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The word counts over a directory of text files as a bounded run, one file a batch: the outputs
- * of a streaming run given each file's lines as a batch, the windowed count drained after the
- * last file.
+ * The word counts over a directory of text files as a bounded run, one file a batch: the outputs of
+ * a streaming run given each file's lines as a batch, the windowed count drained after the last
+ * file.
  */
 @Timeout(60)
 class BoundedRunTest {
@@ -44,8 +44,8 @@ class BoundedRunTest {
   }
 
   /** Each written batch of a bounded run as time to records. */
-  private static Map<Long, List<KV<String, Long>>> runOnce(
-      PipelineBuilder<?> builder) throws InterruptedException {
+  private static Map<Long, List<KV<String, Long>>> runOnce(PipelineBuilder<?> builder)
+      throws InterruptedException {
     Map<Long, List<KV<String, Long>>> written = new TreeMap<>();
     builder.bindOutput("print", Sinks.<KV<String, Long>>foreachBatch(written::put));
     builder.clock(BatchClock.manual(0)).parallelism(1).runOnce();
@@ -53,8 +53,7 @@ class BoundedRunTest {
   }
 
   /** Each written batch of a streaming run of {@code batches} batches as time to records. */
-  private static Map<Long, List<KV<String, Long>>> stream(
-      PipelineBuilder<?> builder, int batches) {
+  private static Map<Long, List<KV<String, Long>>> stream(PipelineBuilder<?> builder, int batches) {
     Map<Long, List<KV<String, Long>>> written = new TreeMap<>();
     try (PipelineTestDriver driver = PipelineTestDriver.start(builder.parallelism(1))) {
       TestInput<String> lines = driver.input("lines");
@@ -72,8 +71,10 @@ class BoundedRunTest {
 
   @Test
   void wordCountOverADirectoryRunsOneBatchPerFile() throws Exception {
-    Map<Long, List<KV<String, Long>>> once = runOnce(
-        WordCountPipeline.builder().lines(Sources.textFiles(in.toString(), BatchSize.files(1))));
+    Map<Long, List<KV<String, Long>>> once =
+        runOnce(
+            WordCountPipeline.builder()
+                .lines(Sources.textFiles(in.toString(), BatchSize.files(1))));
     assertEquals(List.of(2000L, 4000L, 6000L), List.copyOf(once.keySet()));
     assertEquals(List.of(KV.of("hello", 2L), KV.of("world", 1L)), once.get(2000L));
     assertEquals(stream(WordCountPipeline.builder(), 3), once);
@@ -81,8 +82,10 @@ class BoundedRunTest {
 
   @Test
   void windowedWordCountDrainsItsWindowAfterTheLastFile() throws Exception {
-    Map<Long, List<KV<String, Long>>> once = runOnce(WindowedWordCountPipeline.builder()
-        .lines(Sources.textFiles(in.toString(), BatchSize.files(1))));
+    Map<Long, List<KV<String, Long>>> once =
+        runOnce(
+            WindowedWordCountPipeline.builder()
+                .lines(Sources.textFiles(in.toString(), BatchSize.files(1))));
     // 5 s batches, a 30 s window sliding by 10 s: the last file (batch 2) stays in the windows
     // up to batch 7, and windows are emitted at batches 1, 3, 5 and 7
     assertEquals(List.of(10_000L, 20_000L, 30_000L, 40_000L), List.copyOf(once.keySet()));

@@ -34,7 +34,8 @@ class ClickImpressionJoinTest {
                   KV.of("ad2", KV.of("bob", "news")),
                   KV.of("ad2", KV.of("bob", "sports"))),
               List.of(),
-              List.of(KV.of("ad3", KV.of("erin", "search")), KV.of("ad3", KV.of("frank", "search"))),
+              List.of(
+                  KV.of("ad3", KV.of("erin", "search")), KV.of("ad3", KV.of("frank", "search"))),
               List.of()),
           attributed.batches());
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wraps a receiver source and counts the records it has stored, so that a test advances its
- * manual clock only once a record is in the pipeline's hands.
+ * Wraps a receiver source and counts the records it has stored, so that a test advances its manual
+ * clock only once a record is in the pipeline's hands.
  */
 final class CountingSource<T> implements ReceiverSource<T> {
 

@@ -40,8 +40,13 @@ class EventLogRoundTripTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final long START = 1_764_032_398_000L;
   private static final long FIRST = 1_764_032_400_000L;
-  private static final List<String> ENDPOINTS = List.of("api/v1/pipeline", "api/v1/batches",
-      "api/v1/batches/" + (FIRST + 2000), "api/v1/inputs", "api/v1/stages");
+  private static final List<String> ENDPOINTS =
+      List.of(
+          "api/v1/pipeline",
+          "api/v1/batches",
+          "api/v1/batches/" + (FIRST + 2000),
+          "api/v1/inputs",
+          "api/v1/stages");
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,21 +54,28 @@ class EventLogRoundTripTest {
   void historyShowsTheSameBatchesAsTheLiveUi(@TempDir Path logs) throws Exception {
     ManualClock clock = BatchClock.manual(START);
     CountDownLatch stopped = new CountDownLatch(1);
-    StreamingPipeline pipeline = WordCountPipeline.builder()
-        .lines(Sources.batches(List.of(List.of("hello world"), List.of("hello spark"),
-            List.of("world spark spark"), List.<String>of())))
-        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
-        .clock(clock)
-        .parallelism(2)
-        .uiPort(0)
-        .eventLog(logs)
-        .listener(new StreamingListener() {
-          @Override
-          public void onPipelineStopped(String name, Throwable failure) {
-            stopped.countDown(); // after the UI's state and the event log heard of it
-          }
-        })
-        .build();
+    StreamingPipeline pipeline =
+        WordCountPipeline.builder()
+            .lines(
+                Sources.batches(
+                    List.of(
+                        List.of("hello world"),
+                        List.of("hello spark"),
+                        List.of("world spark spark"),
+                        List.<String>of())))
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .parallelism(2)
+            .uiPort(0)
+            .eventLog(logs)
+            .listener(
+                new StreamingListener() {
+                  @Override
+                  public void onPipelineStopped(String name, Throwable failure) {
+                    stopped.countDown(); // after the UI's state and the event log heard of it
+                  }
+                })
+            .build();
     pipeline.start();
     URI live = pipeline.uiAddress().orElseThrow();
     String[] seen = new String[ENDPOINTS.size()];
@@ -112,13 +124,14 @@ class EventLogRoundTripTest {
   void aCheckpointDirectoryKeepsTheEventLogAndHistoryServesIt(@TempDir Path checkpoint)
       throws Exception {
     ManualClock clock = BatchClock.manual(START);
-    StreamingPipeline pipeline = WordCountPipeline.builder()
-        .lines(Sources.batches(List.of(List.of("hello world"))))
-        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
-        .clock(clock)
-        .ui(false)
-        .checkpoint(checkpoint)
-        .build();
+    StreamingPipeline pipeline =
+        WordCountPipeline.builder()
+            .lines(Sources.batches(List.of(List.of("hello world"))))
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .ui(false)
+            .checkpoint(checkpoint)
+            .build();
     pipeline.start();
     clock.setMillis(FIRST);
     assertTrue(pipeline.awaitBatch(FIRST, WAIT));
@@ -138,9 +151,10 @@ class EventLogRoundTripTest {
   }
 
   private String get(URI base, String path) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), path + ": " + response.body());
     return response.body();
   }

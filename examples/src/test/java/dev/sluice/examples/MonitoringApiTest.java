@@ -42,14 +42,17 @@ class MonitoringApiTest {
   @Test
   void servesTheFiguresOfTheBatchesThatRan() throws Exception {
     ManualClock clock = BatchClock.manual(START);
-    StreamingPipeline pipeline = WordCountPipeline.builder()
-        .lines(Sources.batches(List.of(
-            List.of("hello world"), List.of("hello spark spark"), List.<String>of())))
-        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
-        .clock(clock)
-        .parallelism(2)
-        .uiPort(0)
-        .build();
+    StreamingPipeline pipeline =
+        WordCountPipeline.builder()
+            .lines(
+                Sources.batches(
+                    List.of(
+                        List.of("hello world"), List.of("hello spark spark"), List.<String>of())))
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .parallelism(2)
+            .uiPort(0)
+            .build();
     pipeline.start();
     try {
       URI ui = pipeline.uiAddress().orElseThrow();
@@ -78,9 +81,10 @@ class MonitoringApiTest {
       List<Map<String, Object>> batches = list(get(ui, "api/v1/batches"));
       assertEquals(List.of(T3, T2, T1), batches.stream().map(b -> b.get("batchTime")).toList());
       assertEquals(List.of(0L, 1L, 1L), batches.stream().map(b -> b.get("records")).toList());
-      assertEquals(List.of(20L, 0L, 5L),
-          batches.stream().map(b -> b.get("schedulingDelayMs")).toList());
-      assertEquals(List.of(T3 + 20, T2, T1 + 5),
+      assertEquals(
+          List.of(20L, 0L, 5L), batches.stream().map(b -> b.get("schedulingDelayMs")).toList());
+      assertEquals(
+          List.of(T3 + 20, T2, T1 + 5),
           batches.stream().map(b -> b.get("submissionTime")).toList());
       for (Map<String, Object> batch : batches) {
         assertEquals("completed", batch.get("status"));
@@ -88,7 +92,10 @@ class MonitoringApiTest {
         assertEquals(1L, batch.get("outputOpsTotal"));
         double processing = ((Number) batch.get("processingTimeMs")).doubleValue();
         long scheduling = (Long) batch.get("schedulingDelayMs");
-        assertEquals(scheduling + processing, (Double) batch.get("totalDelayMs"), 0.0015,
+        assertEquals(
+            scheduling + processing,
+            (Double) batch.get("totalDelayMs"),
+            0.0015,
             "total delay = scheduling delay + processing time");
       }
       assertEquals(Map.of("lines", 1L), batches.get(1).get("inputRecords"));
@@ -96,11 +103,12 @@ class MonitoringApiTest {
       assertEquals(3, list(get(ui, "api/v1/batches?status=completed")).size());
 
       Map<String, Object> second = object(get(ui, "api/v1/batches/" + T2));
-      assertEquals(List.of("lines -> words -> pairs", "counts -> print"),
+      assertEquals(
+          List.of("lines -> words -> pairs", "counts -> print"),
           list(second.get("segments")).stream().map(s -> s.get("name")).toList());
       Map<String, Object> input = list(second.get("inputs")).get(0);
-      assertEquals(Map.of("name", "lines", "records", 1L, "receiverBlockedMs", 0.0,
-          "queuePeak", 0L), input);
+      assertEquals(
+          Map.of("name", "lines", "records", 1L, "receiverBlockedMs", 0.0, "queuePeak", 0L), input);
       Map<String, Object> output = list(second.get("outputs")).get(0);
       assertEquals("print", output.get("name"));
       assertEquals("succeeded", output.get("status"));
@@ -117,14 +125,21 @@ class MonitoringApiTest {
       assertEquals(0.333, lines.get("meanRate"), "2 lines in 3 batches of 2 s");
 
       Map<String, Object> stages = object(get(ui, "api/v1/stages"));
-      assertEquals(List.of("lines", "words", "pairs", "counts", "print"),
+      assertEquals(
+          List.of("lines", "words", "pairs", "counts", "print"),
           list(stages.get("nodes")).stream().map(n -> n.get("name")).toList());
-      assertEquals(List.of("input", "stage", "stage", "stage", "output"),
+      assertEquals(
+          List.of("input", "stage", "stage", "stage", "output"),
           list(stages.get("nodes")).stream().map(n -> n.get("kind")).toList());
-      assertEquals(List.of("lines>words fused", "words>pairs fused", "counts>print fused",
+      assertEquals(
+          List.of(
+              "lines>words fused",
+              "words>pairs fused",
+              "counts>print fused",
               "pairs>counts shuffle"),
           list(stages.get("edges")).stream()
-              .map(e -> e.get("from") + ">" + e.get("to") + " " + e.get("kind")).toList());
+              .map(e -> e.get("from") + ">" + e.get("to") + " " + e.get("kind"))
+              .toList());
       assertEquals(4L, list(stages.get("nodes")).get(4).get("records"), "printed records");
       String code = (String) list(stages.get("segments")).get(0).get("code");
       assertTrue(code.startsWith("/**\n * Segment 0: {@code lines -> words -> pairs}"), code);
@@ -133,14 +148,18 @@ class MonitoringApiTest {
       assertTrue(code.contains("private static void combineCounts("), "with its helper: " + code);
 
       String metrics = get(ui, "metrics");
-      assertTrue(metrics.contains("sluice_records_in_total{input=\"lines\",pipeline=\"WordCount\"} 2.0"),
+      assertTrue(
+          metrics.contains("sluice_records_in_total{input=\"lines\",pipeline=\"WordCount\"} 2.0"),
           metrics);
-      assertTrue(metrics.contains(
-          "sluice_records_out_total{output=\"print\",pipeline=\"WordCount\"} 4.0"), metrics);
-      assertTrue(metrics.contains("sluice_batches_completed_total{pipeline=\"WordCount\"} 3.0"),
+      assertTrue(
+          metrics.contains("sluice_records_out_total{output=\"print\",pipeline=\"WordCount\"} 4.0"),
           metrics);
-      assertTrue(metrics.contains(
-          "sluice_batch_scheduling_delay_seconds_sum{pipeline=\"WordCount\"} 0.025"), metrics);
+      assertTrue(
+          metrics.contains("sluice_batches_completed_total{pipeline=\"WordCount\"} 3.0"), metrics);
+      assertTrue(
+          metrics.contains(
+              "sluice_batch_scheduling_delay_seconds_sum{pipeline=\"WordCount\"} 0.025"),
+          metrics);
       assertTrue(metrics.contains("jvm_memory_used_bytes{"), "the JVM's meters too");
 
       HttpResponse<String> missing = response(ui, "api/v1/batches/" + (T3 + 2000));
@@ -154,12 +173,13 @@ class MonitoringApiTest {
   @Test
   void showsAFailedBatchWithItsErrorUntilThePipelineIsClosed() throws Exception {
     ManualClock clock = BatchClock.manual(0);
-    StreamingPipeline pipeline = ParseNumbersPipeline.builder()
-        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
-        .clock(clock)
-        .parallelism(1)
-        .uiPort(0)
-        .build();
+    StreamingPipeline pipeline =
+        ParseNumbersPipeline.builder()
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .parallelism(1)
+            .uiPort(0)
+            .build();
     pipeline.start();
     URI ui = pipeline.uiAddress().orElseThrow();
     try {
@@ -168,8 +188,9 @@ class MonitoringApiTest {
       clock.setMillis(2000);
       assertThrows(PipelineFailedException.class, () -> pipeline.awaitBatch(2000, WAIT));
 
-      String error = "Pipeline ParseNumbers failed in stage 'parsed' of batch 2000 on record "
-          + "\"x\": java.lang.NumberFormatException: For input string: \"x\"";
+      String error =
+          "Pipeline ParseNumbers failed in stage 'parsed' of batch 2000 on record "
+              + "\"x\": java.lang.NumberFormatException: For input string: \"x\"";
       Map<String, Object> info = object(get(ui, "api/v1/pipeline"));
       assertEquals("failed", info.get("status"));
       assertEquals(error, info.get("failure"));
@@ -182,8 +203,8 @@ class MonitoringApiTest {
       assertEquals(0L, failed.get("outputOpsSucceeded"));
       assertEquals(1L, failed.get("outputOpsTotal"));
       assertEquals(error, failed.get("error"));
-      Map<String, Object> output = list(object(get(ui, "api/v1/batches/2000")).get("outputs"))
-          .get(0);
+      Map<String, Object> output =
+          list(object(get(ui, "api/v1/batches/2000")).get("outputs")).get(0);
       assertEquals("not run", output.get("status"));
     } finally {
       pipeline.close();
@@ -198,7 +219,8 @@ class MonitoringApiTest {
   }
 
   private HttpResponse<String> response(URI ui, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(ui.resolve(path)).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(ui.resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -42,9 +42,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The monitoring page in a real browser: Debian's headless Chromium, driven through its own
- * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30
- * batches of a manual clock, then the history server's page of the same run. Skipped where Chromium is not installed; {@code .ci/run} installs
- * it. Screenshots go to {@code target/ui-screenshots/}; docs/monitoring-*.png are copies.
+ * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30 batches
+ * of a manual clock, then the history server's page of the same run. Skipped where Chromium is not
+ * installed; {@code .ci/run} installs it. Screenshots go to {@code target/ui-screenshots/};
+ * docs/monitoring-*.png are copies.
  */
 @Timeout(120)
 class MonitoringUiBrowserTest {
@@ -62,19 +63,26 @@ class MonitoringUiBrowserTest {
 
   @BeforeEach
   void startBrowser() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--disable-gpu", "--window-size=1400,2700", "--force-device-scale-factor=1");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1400,2700",
+        "--force-device-scale-factor=1");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -93,14 +101,15 @@ class MonitoringUiBrowserTest {
   @Test
   void showsTheBatchesChartsGraphAndABatchPageLiveThenInTheHistory() throws Exception {
     ManualClock clock = BatchClock.manual(START);
-    pipeline = WordCountPipeline.builder()
-        .lines(Sources.batches(lines()))
-        .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
-        .clock(clock)
-        .parallelism(2)
-        .uiPort(0)
-        .eventLog(logs)
-        .build();
+    pipeline =
+        WordCountPipeline.builder()
+            .lines(Sources.batches(lines()))
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .parallelism(2)
+            .uiPort(0)
+            .eventLog(logs)
+            .build();
     pipeline.start();
     for (int i = 0; i < BATCHES; i++) {
       long time = FIRST + 2000L * i;
@@ -116,7 +125,8 @@ class MonitoringUiBrowserTest {
     wait.until(b -> b.findElement(By.id("summary")).getText().contains(BATCHES + " completed"));
 
     List<WebElement> rows = browser.findElements(By.cssSelector("#completed tbody tr"));
-    assertTrue(rows.get(0).getText().contains(String.valueOf(FIRST + 2000L * (BATCHES - 1))),
+    assertTrue(
+        rows.get(0).getText().contains(String.valueOf(FIRST + 2000L * (BATCHES - 1))),
         rows.get(0).getText());
     assertTrue(rows.get(BATCHES - 1).getText().contains(String.valueOf(FIRST)));
     for (String canvas : List.of("rate", "scheduling", "processing", "total")) {
@@ -130,11 +140,13 @@ class MonitoringUiBrowserTest {
 
     browser.manage().window().setSize(new Dimension(1400, 900));
     long clicked = FIRST + 2000L * (BATCHES - 1);
-    wait.until(b -> {
-      b.findElement(By.cssSelector("#completed tbody tr a")).click();
-      return true;
-    });
-    wait.until(b -> b.findElement(By.id("batch-title")).getText().contains(String.valueOf(clicked)));
+    wait.until(
+        b -> {
+          b.findElement(By.cssSelector("#completed tbody tr a")).click();
+          return true;
+        });
+    wait.until(
+        b -> b.findElement(By.id("batch-title")).getText().contains(String.valueOf(clicked)));
     wait.until(b -> b.findElements(By.cssSelector("#batch-segments tbody tr")).size() == 3);
     String segments = browser.findElement(By.id("batch-segments")).getText();
     assertTrue(segments.contains("lines -> words -> pairs"), segments);
@@ -160,10 +172,11 @@ class MonitoringUiBrowserTest {
     HistoryServer history = HistoryServer.start(logs, "127.0.0.1", 0);
     try {
       browser.get(history.address().toString());
-      wait.until(b -> {
-        b.findElement(By.cssSelector("#runs tbody a")).click();
-        return true;
-      });
+      wait.until(
+          b -> {
+            b.findElement(By.cssSelector("#runs tbody a")).click();
+            return true;
+          });
       wait.until(b -> b.findElements(By.cssSelector("#completed tbody tr")).size() == BATCHES);
       assertEquals("stopped", browser.findElement(By.id("status")).getText().toLowerCase());
       assertTrue(paintedPixels("processing-timeline") > 500);
@@ -186,11 +199,14 @@ class MonitoringUiBrowserTest {
 
   /** How many pixels of canvas {@code id} are not transparent. */
   private long paintedPixels(String id) {
-    Object count = ((JavascriptExecutor) browser).executeScript(
-        "const c = document.getElementById(arguments[0]);"
-            + "const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-            + "let n = 0; for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;"
-            + "return n;", id);
+    Object count =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const c = document.getElementById(arguments[0]);"
+                    + "const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "let n = 0; for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;"
+                    + "return n;",
+                id);
     return ((Number) count).longValue();
   }
 
@@ -210,8 +226,10 @@ class MonitoringUiBrowserTest {
   /** 30 batches of 40-160 lines of words drawn with a skew, from a fixed seed. */
   private static List<List<String>> lines() {
     Random random = new Random(42);
-    String[] words = ("the stream flows through the sluice gate and every batch of words "
-        + "counts once per interval while the driver seals the next batch").split(" ");
+    String[] words =
+        ("the stream flows through the sluice gate and every batch of words "
+                + "counts once per interval while the driver seals the next batch")
+            .split(" ");
     List<List<String>> batches = new ArrayList<>();
     for (int b = 0; b < BATCHES; b++) {
       int count = 100 + (int) (60 * Math.sin(b / 3.0)) + random.nextInt(20);

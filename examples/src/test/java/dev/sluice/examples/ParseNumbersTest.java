@@ -32,7 +32,9 @@ class ParseNumbersTest {
           "Pipeline ParseNumbers failed in stage 'parsed' of batch 2000 on record \"x\": "
               + "java.lang.NumberFormatException: For input string: \"x\"",
           failure.getMessage());
-      assertEquals(List.of(List.of(KV.of("even", 2), KV.of("odd", 4))), sums.batches(),
+      assertEquals(
+          List.of(List.of(KV.of("even", 2), KV.of("odd", 4))),
+          sums.batches(),
           "the failed batch wrote nothing");
     }
   }

@@ -38,7 +38,8 @@ class SessionTrackingTest {
   }
 
   private static String header(long time) {
-    return "-------------------------------------------\nTime: " + time
+    return "-------------------------------------------\nTime: "
+        + time
         + " ms\n-------------------------------------------\n";
   }
 

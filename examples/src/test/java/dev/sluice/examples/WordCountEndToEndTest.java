@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WordCountEndToEndTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
+
   /** Two seconds before the first batch time, 1764032400000, a multiple of the interval. */
   private static final long START = 1_764_032_398_000L;
 
@@ -119,7 +120,8 @@ class WordCountEndToEndTest {
     try (Stream<Path> parts = Files.list(dir)) {
       assertTrue(Files.exists(dir.resolve("_SUCCESS")), dir + " has _SUCCESS");
       StringBuilder text = new StringBuilder(dir.getFileName().toString()).append(":");
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+      for (Path part :
+          parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
         for (String line : Files.readAllLines(part, UTF_8)) {
           text.append(' ').append(line);
         }

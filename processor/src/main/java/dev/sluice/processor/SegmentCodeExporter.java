@@ -30,10 +30,10 @@ import javax.tools.StandardLocation;
 
 /**
  * Copies the code of each segment of a generated {@code <Pipeline>Pipeline}, exactly as written
- * (comments naming the user's methods included), into the resource
- * {@code <Pipeline>Pipeline.sluice-code} beside its class, for the web UI's code view. Each
- * segment's part starts with a line {@code // segment N}; it holds the method whose javadoc says
- * {@code Segment N:} and the helper methods it calls.
+ * (comments naming the user's methods included), into the resource {@code
+ * <Pipeline>Pipeline.sluice-code} beside its class, for the web UI's code view. Each segment's part
+ * starts with a line {@code // segment N}; it holds the method whose javadoc says {@code Segment
+ * N:} and the helper methods it calls.
  *
  * <p>Runs on javac only (it reads the source through the compiler's trees) and in the round after
  * the generated source appeared; elsewhere it does nothing, and the UI shows no code. It never
@@ -72,8 +72,12 @@ public final class SegmentCodeExporter extends AbstractProcessor {
           try {
             export(type, (TypeElement) member, trees);
           } catch (IOException | RuntimeException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-                "Sluice: no code view for " + type.getQualifiedName() + ": " + e, type);
+            processingEnv
+                .getMessager()
+                .printMessage(
+                    Diagnostic.Kind.NOTE,
+                    "Sluice: no code view for " + type.getQualifiedName() + ": " + e,
+                    type);
           }
         }
       }
@@ -122,10 +126,13 @@ public final class SegmentCodeExporter extends AbstractProcessor {
       }
     }
     String name = program.getEnclosingElement().getSimpleName() + ".sluice-code";
-    String pkg = processingEnv.getElementUtils().getPackageOf(pipeline).getQualifiedName()
-        .toString();
-    try (Writer writer = processingEnv.getFiler()
-        .createResource(StandardLocation.CLASS_OUTPUT, pkg, name, pipeline).openWriter()) {
+    String pkg =
+        processingEnv.getElementUtils().getPackageOf(pipeline).getQualifiedName().toString();
+    try (Writer writer =
+        processingEnv
+            .getFiler()
+            .createResource(StandardLocation.CLASS_OUTPUT, pkg, name, pipeline)
+            .openWriter()) {
       writer.write(out.toString());
     }
   }
@@ -134,7 +141,9 @@ public final class SegmentCodeExporter extends AbstractProcessor {
   private static List<String> helpers(String code, String self, Map<String, String> methods) {
     List<String> called = new ArrayList<>();
     for (String name : methods.keySet()) {
-      if (!name.equals(self) && !name.equals("runTask") && !name.equals("<init>")
+      if (!name.equals(self)
+          && !name.equals("runTask")
+          && !name.equals("<init>")
           && Pattern.compile("\\b" + Pattern.quote(name) + "\\(").matcher(code).find()) {
         called.add(name);
       }

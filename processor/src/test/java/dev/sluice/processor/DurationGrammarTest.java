@@ -11,17 +11,41 @@ import org.junit.jupiter.api.Test;
 /**
  * The processor cannot depend on the runtime, so {@code @Pipeline(batchInterval)} and window
  * durations are parsed by {@link BatchInterval}, and {@code --batch-interval} by the runtime's
- * {@link DurationSyntax}: this test keeps the two grammars one. A text is a valid positive
- * interval for the processor exactly when the runtime parses it to a positive duration, the same.
+ * {@link DurationSyntax}: this test keeps the two grammars one. A text is a valid positive interval
+ * for the processor exactly when the runtime parses it to a positive duration, the same.
  */
 class DurationGrammarTest {
 
   private static final List<String> TEXTS =
       List.of(
-          "2s", "500ms", "1m", "1h", "30s", "02s", "0s", "0ms", "", "s", "2", "2 s", " 2s", "2s ",
-          "-1s", "+1s", "1.5s", "2S", "2MS", "1d", "2sec", "1m30s", "\u0662s",
-          "9223372036854775807ms", "9223372036854775808ms", "2562047788015216h",
-          "2562047788015215h", "99999999999999999999s");
+          "2s",
+          "500ms",
+          "1m",
+          "1h",
+          "30s",
+          "02s",
+          "0s",
+          "0ms",
+          "",
+          "s",
+          "2",
+          "2 s",
+          " 2s",
+          "2s ",
+          "-1s",
+          "+1s",
+          "1.5s",
+          "2S",
+          "2MS",
+          "1d",
+          "2sec",
+          "1m30s",
+          "\u0662s",
+          "9223372036854775807ms",
+          "9223372036854775808ms",
+          "2562047788015216h",
+          "2562047788015215h",
+          "99999999999999999999s");
 
   @Test
   void theProcessorAndTheRuntimeAcceptTheSameDurations() {

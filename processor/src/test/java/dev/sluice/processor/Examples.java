@@ -1,11 +1,11 @@
 package dev.sluice.processor;
 
-import javax.tools.JavaFileObject;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.tools.JavaFileObject;
 
 /** The examples module's sources, read where they live so tests never test a stale copy. */
 public final class Examples {

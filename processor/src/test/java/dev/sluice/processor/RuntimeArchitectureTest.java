@@ -111,7 +111,8 @@ class RuntimeArchitectureTest {
         String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
         Set<String> used = graph.computeIfAbsent(pkg, ignored -> new TreeSet<>());
         for (String line : Files.readAllLines(file)) {
-          if (line.startsWith("package ") || line.strip().startsWith("*")
+          if (line.startsWith("package ")
+              || line.strip().startsWith("*")
               || line.strip().startsWith("//")) {
             continue;
           }

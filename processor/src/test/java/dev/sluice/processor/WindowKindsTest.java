@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * One successful pipeline per window operator and {@code updateStateByKey}, compiled by the processor and its generated code
- * recompiled under {@code -Xlint:all -Werror}, with the generated lines that matter checked: the
- * store, its spec from the interval, and the output's slide.
+ * One successful pipeline per window operator and {@code updateStateByKey}, compiled by the
+ * processor and its generated code recompiled under {@code -Xlint:all -Werror}, with the generated
+ * lines that matter checked: the store, its spec from the interval, and the output's slide.
  */
 class WindowKindsTest {
 
@@ -25,7 +25,9 @@ class WindowKindsTest {
     lines[5] = pairs ? "  }" : "";
     System.arraycopy(method, 0, lines, 6, method.length);
     lines[method.length + 6] =
-        "  @Output(from = \"" + stage + "\") static Sink<Object> print() { return Sinks.print(); } }";
+        "  @Output(from = \""
+            + stage
+            + "\") static Sink<Object> print() { return Sinks.print(); } }";
     return generated(compileStrict(pipeline("Win", lines)), "p.WinPipeline");
   }
 

@@ -93,8 +93,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   }
 
   /**
-   * Sets how many partitions each batch is split into, which is also the number of worker
-   * threads. Defaults to the number of available processors.
+   * Sets how many partitions each batch is split into, which is also the number of worker threads.
+   * Defaults to the number of available processors.
    */
   public final B parallelism(int parallelism) {
     if (parallelism < 1) {
@@ -116,17 +116,16 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   }
 
   /**
-   * Makes the pipeline fault tolerant, like Spark's {@code ssc.checkpoint(dir)} with
-   * {@code StreamingContext.getOrCreate}: the first start creates {@code directory}; a later start
-   * with the same directory goes on where the last run stopped or crashed. Every batch's plan (what
-   * it reads from each replayable source) is logged and forced to disk before it runs, and its
-   * commit after its outputs are written; after a crash the batches that had not committed run
-   * again from their plans and the sources resume after them, so with replayable sources and
-   * idempotent or transactional sinks every output record is written exactly once. See
-   * docs/fault-tolerance.md.
+   * Makes the pipeline fault tolerant, like Spark's {@code ssc.checkpoint(dir)} with {@code
+   * StreamingContext.getOrCreate}: the first start creates {@code directory}; a later start with
+   * the same directory goes on where the last run stopped or crashed. Every batch's plan (what it
+   * reads from each replayable source) is logged and forced to disk before it runs, and its commit
+   * after its outputs are written; after a crash the batches that had not committed run again from
+   * their plans and the sources resume after them, so with replayable sources and idempotent or
+   * transactional sinks every output record is written exactly once. See docs/fault-tolerance.md.
    *
-   * <p>Only the batch interval is fixed by the directory; every other setting is read fresh at
-   * each start.
+   * <p>Only the batch interval is fixed by the directory; every other setting is read fresh at each
+   * start.
    */
   public final B checkpoint(Path directory) {
     this.checkpoint = Objects.requireNonNull(directory, "directory");
@@ -136,8 +135,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   /**
    * Whether receivers with a record codec (the socket source) log what they receive in the
    * checkpoint directory, so that a crash loses none of it; on by default, used only with a
-   * checkpoint directory. Off, such a receiver is at most once after a crash, and a batch costs
-   * no write to the log.
+   * checkpoint directory. Off, such a receiver is at most once after a crash, and a batch costs no
+   * write to the log.
    */
   public final B writeAheadLog(boolean enabled) {
     this.writeAheadLog = enabled;
@@ -161,8 +160,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   }
 
   /**
-   * Turns the web UI (and its {@code /metrics}) on or off; it is on by default, at
-   * {@code http://127.0.0.1:4040} or the first free port after it.
+   * Turns the web UI (and its {@code /metrics}) on or off; it is on by default, at {@code
+   * http://127.0.0.1:4040} or the first free port after it.
    */
   public final B ui(boolean on) {
     monitor = monitor.withUi(on);
@@ -189,8 +188,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
 
   /**
    * Appends the pipeline's events to a log in {@code directory}, for the history server. With a
-   * {@link #checkpoint} directory and no event log of its own, the pipeline logs its events in
-   * the checkpoint directory's {@code events/}.
+   * {@link #checkpoint} directory and no event log of its own, the pipeline logs its events in the
+   * checkpoint directory's {@code events/}.
    */
   public final B eventLog(Path directory) {
     monitor = monitor.withEventLog(Objects.requireNonNull(directory, "directory"));
@@ -234,10 +233,9 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   }
 
   /**
-   * Whether input or output {@code name} has a source or sink bound by {@link #bindInput},
-   * {@link #bindOutput} or a typed method; if not, {@link #build()} uses the default its
-   * {@code @Input} or {@code @Output} method returns. For tools that bind only what is left, such
-   * as the test kit.
+   * Whether input or output {@code name} has a source or sink bound by {@link #bindInput}, {@link
+   * #bindOutput} or a typed method; if not, {@link #build()} uses the default its {@code @Input} or
+   * {@code @Output} method returns. For tools that bind only what is left, such as the test kit.
    */
   public final boolean isBound(String name) {
     return boundInputs.containsKey(name) || boundOutputs.containsKey(name);
@@ -247,29 +245,38 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   public final StreamingPipeline build() {
     PipelineProgram program = createProgram(parallelism);
     return new StreamingPipeline(
-        program, batchInterval, parallelism, clock, listeners,
-        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog), null,
+        program,
+        batchInterval,
+        parallelism,
+        clock,
+        listeners,
+        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog),
+        null,
         checkpoint != null && monitor.eventLog() == null
-            ? monitor.withEventLog(checkpoint.resolve(EVENTS)) : monitor);
+            ? monitor.withEventLog(checkpoint.resolve(EVENTS))
+            : monitor);
   }
 
   /**
    * Builds the pipeline as a bounded run, the batch job of the same code: once started, it reads
-   * its inputs (every one a {@link BoundedSource}, such as {@code Sources.textFiles} or
-   * {@code Sources.collection}) as consecutive batches as fast as they are processed, with no
-   * wall-clock pacing, goes on while its windows drain, writes every batch's outputs, and stops by
-   * itself. The outputs are those of a streaming run given the same batches followed by empty
-   * ones. Batch times are consecutive multiples of the batch interval from the clock's time at
-   * start, as in a streaming run.
+   * its inputs (every one a {@link BoundedSource}, such as {@code Sources.textFiles} or {@code
+   * Sources.collection}) as consecutive batches as fast as they are processed, with no wall-clock
+   * pacing, goes on while its windows drain, writes every batch's outputs, and stops by itself. The
+   * outputs are those of a streaming run given the same batches followed by empty ones. Batch times
+   * are consecutive multiples of the batch interval from the clock's time at start, as in a
+   * streaming run.
    *
    * @throws IllegalArgumentException if an input's source is not bounded
-   * @throws IllegalStateException if a checkpoint directory is set: a bounded run is run again
-   *     from its inputs, not recovered
+   * @throws IllegalStateException if a checkpoint directory is set: a bounded run is run again from
+   *     its inputs, not recovered
    */
   public final StreamingPipeline buildOnce() {
     if (checkpoint != null) {
-      throw new IllegalStateException("pipeline " + pipelineName + ": a bounded run takes no "
-          + "checkpoint directory; run it again from its inputs instead");
+      throw new IllegalStateException(
+          "pipeline "
+              + pipelineName
+              + ": a bounded run takes no "
+              + "checkpoint directory; run it again from its inputs instead");
     }
     Recorded<PipelineProgram> recorded = WindowRecording.record(() -> createProgram(parallelism));
     PipelineProgram program = recorded.created();
@@ -278,12 +285,27 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
       bounded = BoundedRun.of(program, recorded.windows());
     } catch (IllegalArgumentException e) {
       // close the sources and sinks already made: an unstarted pipeline closes them on stop
-      new StreamingPipeline(program, batchInterval, parallelism, clock, List.of(), null, null,
-          MonitorSettings.NONE).close();
+      new StreamingPipeline(
+              program,
+              batchInterval,
+              parallelism,
+              clock,
+              List.of(),
+              null,
+              null,
+              MonitorSettings.NONE)
+          .close();
       throw e;
     }
-    return new StreamingPipeline(program, batchInterval, parallelism, BatchClock.unpaced(clock),
-        listeners, null, bounded, monitor);
+    return new StreamingPipeline(
+        program,
+        batchInterval,
+        parallelism,
+        BatchClock.unpaced(clock),
+        listeners,
+        null,
+        bounded,
+        monitor);
   }
 
   /**
@@ -335,7 +357,15 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     }
     List<String> names = ports.stream().map(Port::name).toList();
     throw new IllegalArgumentException(
-        "pipeline " + pipelineName + " has no " + kind + " '" + name + "'; its " + kind + "s are "
+        "pipeline "
+            + pipelineName
+            + " has no "
+            + kind
+            + " '"
+            + name
+            + "'; its "
+            + kind
+            + "s are "
             + names);
   }
 
@@ -344,8 +374,8 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
    *
    * @param name the stage name
    * @param type the record type as written in the pipeline class, such as {@code String}
-   * @param text whether the records are {@code String}s, so that a text source such as a socket
-   *     can be bound to it by URI
+   * @param text whether the records are {@code String}s, so that a text source such as a socket can
+   *     be bound to it by URI
    */
   public record Port(String name, String type, boolean text) {}
 }

@@ -20,20 +20,20 @@ import java.util.Optional;
  *
  * <p>Once started, each {@code ReceiverSource} input receives on a thread of its own, a driver
  * thread cuts a batch at every batch time (also an empty one) and runs it on {@code parallelism}
- * worker threads, and each output's sink is given every batch, in batch order. See
- * {@link BatchClock} for the batch times. A bounded pipeline ({@link PipelineBuilder#buildOnce()})
- * cuts its batches back to back and stops by itself once its inputs are exhausted and its windows
+ * worker threads, and each output's sink is given every batch, in batch order. See {@link
+ * BatchClock} for the batch times. A bounded pipeline ({@link PipelineBuilder#buildOnce()}) cuts
+ * its batches back to back and stops by itself once its inputs are exhausted and its windows
  * drained.
  *
  * <p><b>Threads:</b> every method may be called from any thread. From the pipeline's own threads
- * (listeners run on its driver, sinks on its workers, receivers on theirs) only
- * {@link #requestStop} may be called: the waiting methods would wait for themselves and throw
- * {@link IllegalStateException}.
+ * (listeners run on its driver, sinks on its workers, receivers on theirs) only {@link
+ * #requestStop} may be called: the waiting methods would wait for themselves and throw {@link
+ * IllegalStateException}.
  *
- * <p>From {@link #start()} until {@link #awaitTermination()} returns (or {@link #stop},
- * {@link #close()}), a web UI (unless turned off) shows it at {@link #uiAddress()}, with its
- * metrics in Prometheus' format at {@code /metrics}; see {@link MonitorSettings}. It stays up
- * after the pipeline stopped or failed, so that the end can be looked at, until then.
+ * <p>From {@link #start()} until {@link #awaitTermination()} returns (or {@link #stop}, {@link
+ * #close()}), a web UI (unless turned off) shows it at {@link #uiAddress()}, with its metrics in
+ * Prometheus' format at {@code /metrics}; see {@link MonitorSettings}. It stays up after the
+ * pipeline stopped or failed, so that the end can be looked at, until then.
  */
 public final class StreamingPipeline implements AutoCloseable {
 
@@ -52,8 +52,16 @@ public final class StreamingPipeline implements AutoCloseable {
     this.monitor = new PipelineMonitor(program.name(), monitorSettings);
     List<StreamingListener> all = new ArrayList<>(monitor.listeners());
     all.addAll(listeners);
-    this.engine = new Engine(program, batchInterval, parallelism, clock, all,
-        EngineLimits.DEFAULTS, checkpoint, bounded);
+    this.engine =
+        new Engine(
+            program,
+            batchInterval,
+            parallelism,
+            clock,
+            all,
+            EngineLimits.DEFAULTS,
+            checkpoint,
+            bounded);
   }
 
   /** The pipeline's name. */
@@ -66,9 +74,9 @@ public final class StreamingPipeline implements AutoCloseable {
    * what it holds (see {@link PipelineBuilder#checkpoint}).
    *
    * @throws IllegalStateException if already started
-   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
-   *     be used (in use, another pipeline's, another batch interval, damaged); the message says
-   *     how to go on, and the pipeline is stopped
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot be
+   *     used (in use, another pipeline's, another batch interval, damaged); the message says how to
+   *     go on, and the pipeline is stopped
    */
   public void start() {
     engine.start();
@@ -76,17 +84,17 @@ public final class StreamingPipeline implements AutoCloseable {
   }
 
   /**
-   * Where the web UI is served, such as {@code http://127.0.0.1:4040/}; empty when it is off,
-   * could not bind its port, or was stopped with the pipeline.
+   * Where the web UI is served, such as {@code http://127.0.0.1:4040/}; empty when it is off, could
+   * not bind its port, or was stopped with the pipeline.
    */
   public Optional<URI> uiAddress() {
     return monitor.address();
   }
 
   /**
-   * Asks the pipeline to stop and returns at once; callable from any thread, listeners included.
-   * A graceful stop stops the receivers, then processes everything they delivered; an immediate
-   * stop drops the batches not yet processed and logs how many records that was.
+   * Asks the pipeline to stop and returns at once; callable from any thread, listeners included. A
+   * graceful stop stops the receivers, then processes everything they delivered; an immediate stop
+   * drops the batches not yet processed and logs how many records that was.
    */
   public void requestStop(boolean graceful) {
     engine.requestStop(graceful);
@@ -143,8 +151,8 @@ public final class StreamingPipeline implements AutoCloseable {
   }
 
   /**
-   * Stops at once, waits for the threads to end and stops the web UI; not from the pipeline's
-   * own threads.
+   * Stops at once, waits for the threads to end and stops the web UI; not from the pipeline's own
+   * threads.
    */
   @Override
   public void close() {

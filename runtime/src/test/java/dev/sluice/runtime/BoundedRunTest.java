@@ -70,10 +70,14 @@ class BoundedRunTest {
   @Test
   void aSourceWithNoEndIsRefusedAndClosed() {
     CollectingSink counts = new CollectingSink();
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> new WordCountBuilder().counts(counts).buildOnce());
-    assertEquals("pipeline WordCount: input 'lines' reads from demo, which has no end; a bounded "
-        + "run needs bounded inputs, such as files or a collection", refused.getMessage());
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new WordCountBuilder().counts(counts).buildOnce());
+    assertEquals(
+        "pipeline WordCount: input 'lines' reads from demo, which has no end; a bounded "
+            + "run needs bounded inputs, such as files or a collection",
+        refused.getMessage());
     assertEquals(1, counts.closes.get());
   }
 
@@ -85,25 +89,27 @@ class BoundedRunTest {
     }
     AtomicInteger cut = new AtomicInteger();
     BoundedSource<String> all = Sources.collection(words, 1);
-    BoundedSource<String> counted = new BoundedSource<>() {
-      @Override
-      public List<String> nextBatch(long batchTimeMs) throws Exception {
-        cut.incrementAndGet();
-        return all.nextBatch(batchTimeMs);
-      }
+    BoundedSource<String> counted =
+        new BoundedSource<>() {
+          @Override
+          public List<String> nextBatch(long batchTimeMs) throws Exception {
+            cut.incrementAndGet();
+            return all.nextBatch(batchTimeMs);
+          }
 
-      @Override
-      public boolean exhausted() {
-        return all.exhausted();
-      }
-    };
+          @Override
+          public boolean exhausted() {
+            return all.exhausted();
+          }
+        };
     CollectingSink counts = new CollectingSink().blockAt(2000);
-    StreamingPipeline pipeline = new WordCountBuilder()
-        .lines(counted)
-        .counts(counts)
-        .clock(BatchClock.manual(0))
-        .parallelism(1)
-        .buildOnce();
+    StreamingPipeline pipeline =
+        new WordCountBuilder()
+            .lines(counted)
+            .counts(counts)
+            .clock(BatchClock.manual(0))
+            .parallelism(1)
+            .buildOnce();
     pipeline.start();
     assertTrue(counts.blocked.await(30, TimeUnit.SECONDS));
     pipeline.requestStop(true);
@@ -117,31 +123,39 @@ class BoundedRunTest {
 
   @Test
   void aSourceThatFailsToSayWhetherItIsExhaustedFailsTheRun() {
-    BoundedSource<String> broken = new BoundedSource<>() {
-      @Override
-      public List<String> nextBatch(long batchTimeMs) {
-        return List.of("a");
-      }
+    BoundedSource<String> broken =
+        new BoundedSource<>() {
+          @Override
+          public List<String> nextBatch(long batchTimeMs) {
+            return List.of("a");
+          }
 
-      @Override
-      public boolean exhausted() {
-        throw new IllegalStateException("lost track");
-      }
-    };
-    WordCountBuilder builder = new WordCountBuilder()
-        .lines(broken).counts(new CollectingSink()).clock(BatchClock.manual(0));
+          @Override
+          public boolean exhausted() {
+            throw new IllegalStateException("lost track");
+          }
+        };
+    WordCountBuilder builder =
+        new WordCountBuilder()
+            .lines(broken)
+            .counts(new CollectingSink())
+            .clock(BatchClock.manual(0));
     PipelineFailedException failure = assertThrows(PipelineFailedException.class, builder::runOnce);
-    assertEquals("Pipeline WordCount failed in input 'lines' of batch 1000: "
-        + "java.lang.IllegalStateException: lost track", failure.getMessage());
+    assertEquals(
+        "Pipeline WordCount failed in input 'lines' of batch 1000: "
+            + "java.lang.IllegalStateException: lost track",
+        failure.getMessage());
   }
 
   @Test
   void aCheckpointDirectoryIsRefused(@TempDir Path dir) {
-    WordCountBuilder builder = new WordCountBuilder()
-        .lines(Sources.collection(List.of("a"), 1)).checkpoint(dir);
+    WordCountBuilder builder =
+        new WordCountBuilder().lines(Sources.collection(List.of("a"), 1)).checkpoint(dir);
     IllegalStateException refused = assertThrows(IllegalStateException.class, builder::buildOnce);
-    assertEquals("pipeline WordCount: a bounded run takes no checkpoint directory; run it again "
-        + "from its inputs instead", refused.getMessage());
+    assertEquals(
+        "pipeline WordCount: a bounded run takes no checkpoint directory; run it again "
+            + "from its inputs instead",
+        refused.getMessage());
   }
 
   @Test
@@ -151,7 +165,9 @@ class BoundedRunTest {
     WordCountBuilder builder =
         new WordCountBuilder().lines(lines).counts(counts).clock(BatchClock.manual(0));
     PipelineFailedException failure = assertThrows(PipelineFailedException.class, builder::runOnce);
-    assertEquals("Pipeline WordCount failed in output 'counts' of batch 2000: "
-        + "java.io.IOException: disk full", failure.getMessage());
+    assertEquals(
+        "Pipeline WordCount failed in output 'counts' of batch 2000: "
+            + "java.io.IOException: disk full",
+        failure.getMessage());
   }
 }

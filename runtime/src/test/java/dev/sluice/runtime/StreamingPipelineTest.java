@@ -93,14 +93,16 @@ class StreamingPipelineTest {
     lines.send("boom");
     lines.awaitStored(1);
     clock.advance(SECOND);
-    String message = "Pipeline Failed failed in stage 'pairs' of batch 1000 on record \"boom\": "
-        + "java.lang.IllegalStateException: boom";
+    String message =
+        "Pipeline Failed failed in stage 'pairs' of batch 1000 on record \"boom\": "
+            + "java.lang.IllegalStateException: boom";
     PipelineFailedException failed =
         assertThrows(PipelineFailedException.class, () -> pipeline.awaitBatch(1000, WAIT));
     assertEquals(message, failed.getMessage());
     pipeline.close();
-    assertEquals(message, assertThrows(PipelineFailedException.class,
-        pipeline::awaitTermination).getMessage());
+    assertEquals(
+        message,
+        assertThrows(PipelineFailedException.class, pipeline::awaitTermination).getMessage());
     assertEquals(List.of(), SluiceThreads.of("Failed"));
   }
 
@@ -108,24 +110,27 @@ class StreamingPipelineTest {
   void aListenerMayRequestAStopButNotWaitForOne() throws InterruptedException {
     AtomicReference<StreamingPipeline> pipeline = new AtomicReference<>();
     AtomicReference<Throwable> stopFailure = new AtomicReference<>();
-    StreamingListener listener = new StreamingListener() {
-      @Override
-      public void onBatchCompleted(BatchInfo batch) {
-        try {
-          pipeline.get().stop(false);
-        } catch (Throwable e) {
-          stopFailure.set(e);
-        }
-        pipeline.get().requestStop(false);
-      }
-    };
+    StreamingListener listener =
+        new StreamingListener() {
+          @Override
+          public void onBatchCompleted(BatchInfo batch) {
+            try {
+              pipeline.get().stop(false);
+            } catch (Throwable e) {
+              stopFailure.set(e);
+            }
+            pipeline.get().requestStop(false);
+          }
+        };
     pipeline.set(builder("FromListener").listener(listener).build());
     pipeline.get().start();
     clock.advance(SECOND);
     assertTrue(pipeline.get().awaitTermination(WAIT));
     assertInstanceOf(IllegalStateException.class, stopFailure.get());
-    assertEquals("stop called from sluice-FromListener-driver, a thread of FromListener, which "
-        + "would wait for itself; use requestStop", stopFailure.get().getMessage());
+    assertEquals(
+        "stop called from sluice-FromListener-driver, a thread of FromListener, which "
+            + "would wait for itself; use requestStop",
+        stopFailure.get().getMessage());
     assertEquals(List.of(1000L), sink.times());
   }
 
@@ -133,32 +138,41 @@ class StreamingPipelineTest {
   void aSinkMayNotWaitForItsOwnPipeline() throws InterruptedException {
     AtomicReference<StreamingPipeline> pipeline = new AtomicReference<>();
     AtomicReference<Throwable> closeFailure = new AtomicReference<>();
-    Sink<KV<String, Long>> stopping = batch -> {
-      try {
-        pipeline.get().close();
-      } catch (Throwable e) {
-        closeFailure.set(e);
-      }
-      pipeline.get().requestStop(true);
-    };
+    Sink<KV<String, Long>> stopping =
+        batch -> {
+          try {
+            pipeline.get().close();
+          } catch (Throwable e) {
+            closeFailure.set(e);
+          }
+          pipeline.get().requestStop(true);
+        };
     pipeline.set(builder("FromSink").parallelism(1).bindOutput("counts", stopping).build());
     pipeline.get().start();
     clock.advance(SECOND);
     assertTrue(pipeline.get().awaitTermination(WAIT));
     assertInstanceOf(IllegalStateException.class, closeFailure.get());
-    assertEquals("close called from sluice-FromSink-worker-0, a thread of FromSink, which would "
-        + "wait for itself; use requestStop", closeFailure.get().getMessage());
+    assertEquals(
+        "close called from sluice-FromSink-worker-0, a thread of FromSink, which would "
+            + "wait for itself; use requestStop",
+        closeFailure.get().getMessage());
   }
 
   private Builder builder(String name) {
-    return new Builder(name).clock(clock).batchInterval(SECOND).bindInput("lines", lines)
+    return new Builder(name)
+        .clock(clock)
+        .batchInterval(SECOND)
+        .bindInput("lines", lines)
         .bindOutput("counts", sink);
   }
 
   /** What the processor would generate for a word count. */
   private static final class Builder extends PipelineBuilder<Builder> {
     Builder(String name) {
-      super(name, Duration.ofSeconds(2), List.of(new Port("lines", "String", true)),
+      super(
+          name,
+          Duration.ofSeconds(2),
+          List.of(new Port("lines", "String", true)),
           List.of(new Port("counts", "KV<String, Long>", false)));
     }
 

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A builder like a generated one around {@link WordCountProgram}: input {@code lines} (default:
- * the demo source), output {@code counts} (default: print). Like a generated builder of a
- * pipeline with windows, it makes a {@link WindowSpec} for each of {@code windows} (window
- * lengths in batches) while creating the program.
+ * A builder like a generated one around {@link WordCountProgram}: input {@code lines} (default: the
+ * demo source), output {@code counts} (default: print). Like a generated builder of a pipeline with
+ * windows, it makes a {@link WindowSpec} for each of {@code windows} (window lengths in batches)
+ * while creating the program.
  */
 public final class WordCountBuilder extends PipelineBuilder<WordCountBuilder> {
 
@@ -49,7 +49,11 @@ public final class WordCountBuilder extends PipelineBuilder<WordCountBuilder> {
     }
     Source<String> lines = boundInput("lines");
     Sink<KV<String, Long>> counts = boundOutput("counts");
-    return new WordCountProgram("WordCount", parallelism, lines != null ? lines : Sources.demo(),
-        counts != null ? counts : Sinks.print(), null);
+    return new WordCountProgram(
+        "WordCount",
+        parallelism,
+        lines != null ? lines : Sources.demo(),
+        counts != null ? counts : Sinks.print(),
+        null);
   }
 }

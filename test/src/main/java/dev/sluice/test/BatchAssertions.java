@@ -18,7 +18,10 @@ public final class BatchAssertions {
 
   private BatchAssertions() {}
 
-  /** Asserts that {@code output} wrote exactly {@code expected}, in this order, at batch {@code index}. */
+  /**
+   * Asserts that {@code output} wrote exactly {@code expected}, in this order, at batch {@code
+   * index}.
+   */
   public static <T> void assertBatch(List<? extends T> expected, TestOutput<T> output, long index) {
     assertEquals(expected, output.batch(index), where(output, index));
   }
@@ -36,20 +39,32 @@ public final class BatchAssertions {
    * Asserts that a window of {@code output} is emitted at batch {@code index} (one of its slide
    * batches) and holds the records of {@code expected}, in any order.
    */
-  public static <T> void assertWindow(List<? extends T> expected, TestOutput<T> output, long index) {
+  public static <T> void assertWindow(
+      List<? extends T> expected, TestOutput<T> output, long index) {
     if (!output.writtenAt(index)) {
-      fail("no window of output '" + output.name() + "' is emitted at batch " + index
-          + ": it is written only at its slide batches");
+      fail(
+          "no window of output '"
+              + output.name()
+              + "' is emitted at batch "
+              + index
+              + ": it is written only at its slide batches");
     }
-    assertSameRecords(expected, output.batch(index), "the window emitted at batch " + index
-        + " by output '" + output.name() + "'");
+    assertSameRecords(
+        expected,
+        output.batch(index),
+        "the window emitted at batch " + index + " by output '" + output.name() + "'");
   }
 
   /** Asserts that {@code output} was not written at batch {@code index}: not a slide batch. */
   public static void assertNotWritten(TestOutput<?> output, long index) {
     if (output.writtenAt(index)) {
-      fail("output '" + output.name() + "' was written at batch " + index + ": "
-          + output.batch(index));
+      fail(
+          "output '"
+              + output.name()
+              + "' was written at batch "
+              + index
+              + ": "
+              + output.batch(index));
     }
   }
 

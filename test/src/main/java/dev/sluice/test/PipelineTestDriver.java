@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a generated pipeline batch by batch for a test, synchronously: feed each input, call
- * {@link #advanceBatch()}, read each output. Made from the pipeline's generated builder, so it
- * runs the same generated code and the same runtime as production, on a clock that moves only
- * when the test says.
+ * Runs a generated pipeline batch by batch for a test, synchronously: feed each input, call {@link
+ * #advanceBatch()}, read each output. Made from the pipeline's generated builder, so it runs the
+ * same generated code and the same runtime as production, on a clock that moves only when the test
+ * says.
  *
  * <pre>{@code
  * try (PipelineTestDriver driver = PipelineTestDriver.start(WordCountPipeline.builder().parallelism(1))) {
@@ -28,20 +28,20 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Every input and output the builder has not bound gets a {@link TestInput} or
- * {@link TestOutput} of the driver; those bound on the builder keep their source or sink (a
- * {@code Sources.batches(...)}, a {@code Sinks.print(...)}) and are driven by the same clock.
- * Batch {@code i} is at time {@link #batchTime batchTime(i)}, Spark's batch times for a pipeline
- * started at {@code startMillis}. The order of records within a batch depends on the parallelism:
- * set it on the builder (the builder's default is the number of processors) for an order that is
- * the same on every machine.
+ * <p>Every input and output the builder has not bound gets a {@link TestInput} or {@link
+ * TestOutput} of the driver; those bound on the builder keep their source or sink (a {@code
+ * Sources.batches(...)}, a {@code Sinks.print(...)}) and are driven by the same clock. Batch {@code
+ * i} is at time {@link #batchTime batchTime(i)}, Spark's batch times for a pipeline started at
+ * {@code startMillis}. The order of records within a batch depends on the parallelism: set it on
+ * the builder (the builder's default is the number of processors) for an order that is the same on
+ * every machine.
  *
- * <p><b>Threads:</b> one test thread calls the driver. The pipeline keeps its own threads
- * (driver and workers); {@link #advanceBatch()} moves the clock and returns once the batch's
- * outputs are written, so there is nothing to wait for and no timeout in a test. <b>Failure:</b>
- * a failed batch makes {@code advanceBatch()} throw the pipeline's
- * {@link PipelineFailedException}, which names the stage, batch and record; the pipeline is then
- * stopped. {@link #close()} stops the pipeline and its threads.
+ * <p><b>Threads:</b> one test thread calls the driver. The pipeline keeps its own threads (driver
+ * and workers); {@link #advanceBatch()} moves the clock and returns once the batch's outputs are
+ * written, so there is nothing to wait for and no timeout in a test. <b>Failure:</b> a failed batch
+ * makes {@code advanceBatch()} throw the pipeline's {@link PipelineFailedException}, which names
+ * the stage, batch and record; the pipeline is then stopped. {@link #close()} stops the pipeline
+ * and its threads.
  */
 public final class PipelineTestDriver implements AutoCloseable {
 
@@ -96,16 +96,16 @@ public final class PipelineTestDriver implements AutoCloseable {
   }
 
   /**
-   * Builds the pipeline of {@code builder} and starts it at {@code startMillis}; batch 0 is at
-   * the first multiple of the batch interval after it.
+   * Builds the pipeline of {@code builder} and starts it at {@code startMillis}; batch 0 is at the
+   * first multiple of the batch interval after it.
    */
   public static PipelineTestDriver start(PipelineBuilder<?> builder, long startMillis) {
     return new PipelineTestDriver(builder, startMillis);
   }
 
   /**
-   * The test input of input {@code name}, for records of type {@code T} (the input's type, as
-   * the generated builder's method for it says).
+   * The test input of input {@code name}, for records of type {@code T} (the input's type, as the
+   * generated builder's method for it says).
    *
    * @throws IllegalArgumentException if the pipeline has no such input, or it was bound on the
    *     builder
@@ -135,8 +135,8 @@ public final class PipelineTestDriver implements AutoCloseable {
   }
 
   /**
-   * Runs the next batch: closes its interval, so that it holds what was added to the inputs for
-   * it, and returns once its outputs are written. Returns its index, 0 for the first.
+   * Runs the next batch: closes its interval, so that it holds what was added to the inputs for it,
+   * and returns once its outputs are written. Returns its index, 0 for the first.
    *
    * @throws PipelineFailedException if the batch failed; the pipeline is stopped
    * @throws IllegalStateException if the pipeline failed earlier or the driver was closed
@@ -214,8 +214,16 @@ public final class PipelineTestDriver implements AutoCloseable {
   }
 
   private String missing(String kind, String name, Map<String, ?> driven) {
-    return "pipeline " + pipelineName + " has no " + kind + " '" + name + "' that the driver "
-        + "feeds or reads (" + kind + "s bound on the builder keep their own); it has "
+    return "pipeline "
+        + pipelineName
+        + " has no "
+        + kind
+        + " '"
+        + name
+        + "' that the driver "
+        + "feeds or reads ("
+        + kind
+        + "s bound on the builder keep their own); it has "
         + driven.keySet();
   }
 }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The records a test feeds one input of a pipeline, batch by batch: what is added before
- * {@link PipelineTestDriver#advanceBatch()} is the input of that batch. Get it from
- * {@link PipelineTestDriver#input(String)}.
+ * The records a test feeds one input of a pipeline, batch by batch: what is added before {@link
+ * PipelineTestDriver#advanceBatch()} is the input of that batch. Get it from {@link
+ * PipelineTestDriver#input(String)}.
  *
  * <p>Records wait in a queue of upcoming batches: {@link #add} and {@link #addAll} add to the next
- * batch, {@link #addBatches} to the next batches, one collection each. A batch nothing was added
- * to is empty, as an interval without records is in Spark.
+ * batch, {@link #addBatches} to the next batches, one collection each. A batch nothing was added to
+ * is empty, as an interval without records is in Spark.
  *
  * <p><b>Threads:</b> a test adds from any thread; the pipeline's driver thread takes a batch when
  * the driver's clock closes it. Both sides lock this object, which is off the pipeline's hot path.

@@ -10,18 +10,17 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
- * What one output of a pipeline wrote, batch by batch, as plain lists: get it from
- * {@link PipelineTestDriver#output(String)}. Batches are counted from 0, the first batch the
- * driver ran; the records of a batch are in the order the pipeline computed them, partition by
- * partition.
+ * What one output of a pipeline wrote, batch by batch, as plain lists: get it from {@link
+ * PipelineTestDriver#output(String)}. Batches are counted from 0, the first batch the driver ran;
+ * the records of a batch are in the order the pipeline computed them, partition by partition.
  *
- * <p>Like Spark, an output downstream of a window with a slide of {@code S} batches is written
- * only at batches {@code i} with {@code (i + 1) % S == 0}; at the others it is not written at all
+ * <p>Like Spark, an output downstream of a window with a slide of {@code S} batches is written only
+ * at batches {@code i} with {@code (i + 1) % S == 0}; at the others it is not written at all
  * ({@link #writtenAt} is false), which reads back here as an empty batch.
  *
  * <p><b>Threads:</b> the pipeline writes from a worker thread, one batch at a time; a test reads
- * from its own thread. Both lock this object, off the pipeline's hot path. <b>Visibility:</b>
- * once {@link PipelineTestDriver#advanceBatch()} returned, the batch it ran is here.
+ * from its own thread. Both lock this object, off the pipeline's hot path. <b>Visibility:</b> once
+ * {@link PipelineTestDriver#advanceBatch()} returned, the batch it ran is here.
  *
  * @param <T> the type of the records
  */
@@ -84,8 +83,8 @@ public final class TestOutput<T> implements Sink<T> {
   }
 
   /**
-   * The batches the output was written at, in order: the same as {@link #batches()} for an
-   * output written every batch, only the slide batches for a windowed one.
+   * The batches the output was written at, in order: the same as {@link #batches()} for an output
+   * written every batch, only the slide batches for a windowed one.
    */
   public synchronized List<List<T>> writtenBatches() {
     return List.copyOf(written.values());

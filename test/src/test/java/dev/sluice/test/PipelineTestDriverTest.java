@@ -28,7 +28,8 @@ class PipelineTestDriverTest {
 
   @Test
   void feedsEachBatchAndReadsEachOutput() {
-    try (PipelineTestDriver driver = PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1))) {
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1))) {
       TestInput<String> lines = driver.input("lines");
       TestOutput<KV<String, Long>> perBatch = driver.output("perBatch");
       TestOutput<KV<String, Long>> running = driver.output("running");
@@ -44,7 +45,9 @@ class PipelineTestDriverTest {
       assertEquals(List.of(), perBatch.batch(2));
       assertTrue(perBatch.writtenAt(2), "an empty batch is still written");
       assertEquals(
-          List.of(List.of(kv("a", 2), kv("b", 1)), List.of(kv("a", 2), kv("b", 2), kv("c", 1)),
+          List.of(
+              List.of(kv("a", 2), kv("b", 1)),
+              List.of(kv("a", 2), kv("b", 2), kv("c", 1)),
               List.of(kv("a", 2), kv("b", 2), kv("c", 1))),
           running.batches());
       assertEquals(3, driver.completedBatches());
@@ -69,7 +72,8 @@ class PipelineTestDriverTest {
 
   @Test
   void addBatchesQueuesOneCollectionPerUpcomingBatch() {
-    try (PipelineTestDriver driver = PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(2))) {
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(2))) {
       TestInput<String> lines = driver.input("lines");
       TestOutput<KV<String, Long>> perBatch = driver.output("perBatch");
       lines.add("x");
@@ -85,7 +89,8 @@ class PipelineTestDriverTest {
 
   @Test
   void aWindowIsEmittedAtItsSlideBatchesOnly() {
-    try (PipelineTestDriver driver = PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(2))) {
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(2))) {
       TestInput<String> lines = driver.input("lines");
       TestOutput<KV<String, Long>> windowed = driver.output("windowed");
       lines.addBatches(List.of(List.of("a"), List.of("a b"), List.of("b"), List.of("c")));
@@ -104,28 +109,35 @@ class PipelineTestDriverTest {
 
   @Test
   void assertionsNameTheOutputAndBatch() {
-    try (PipelineTestDriver driver = PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1))) {
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1))) {
       driver.input("lines").add("a");
       driver.advanceBatch();
       TestOutput<KV<String, Long>> windowed = driver.output("windowed");
       AssertionFailedError notEmitted =
           assertThrows(AssertionFailedError.class, () -> assertWindow(List.of(), windowed, 0));
-      assertEquals("no window of output 'windowed' is emitted at batch 0: it is written only at "
-          + "its slide batches", notEmitted.getMessage());
-      AssertionFailedError wrong = assertThrows(AssertionFailedError.class,
-          () -> assertBatch(List.of(kv("b", 1)), driver.output("perBatch"), 0));
-      assertTrue(wrong.getMessage().startsWith("output 'perBatch' at batch 0 ==> expected:"),
+      assertEquals(
+          "no window of output 'windowed' is emitted at batch 0: it is written only at "
+              + "its slide batches",
+          notEmitted.getMessage());
+      AssertionFailedError wrong =
+          assertThrows(
+              AssertionFailedError.class,
+              () -> assertBatch(List.of(kv("b", 1)), driver.output("perBatch"), 0));
+      assertTrue(
+          wrong.getMessage().startsWith("output 'perBatch' at batch 0 ==> expected:"),
           wrong.getMessage());
       IllegalArgumentException notRun =
           assertThrows(IllegalArgumentException.class, () -> windowed.batch(1));
-      assertEquals("output 'windowed': batch 1 has not run; batches 0 to 0 have",
-          notRun.getMessage());
+      assertEquals(
+          "output 'windowed': batch 1 has not run; batches 0 to 0 have", notRun.getMessage());
     }
   }
 
   @Test
   void aFailedBatchThrowsItsFailureAndStopsThePipeline() {
-    try (PipelineTestDriver driver = PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1))) {
+    try (PipelineTestDriver driver =
+        PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1))) {
       TestInput<String> lines = driver.input("lines");
       lines.add("a");
       driver.advanceBatch();
@@ -133,8 +145,10 @@ class PipelineTestDriverTest {
 
       PipelineFailedException failure =
           assertThrows(PipelineFailedException.class, driver::advanceBatch);
-      assertEquals("Pipeline WordStats failed in stage 'pairs' of batch 2000 on record \"boom\": "
-          + "java.lang.IllegalStateException: boom", failure.getMessage());
+      assertEquals(
+          "Pipeline WordStats failed in stage 'pairs' of batch 2000 on record \"boom\": "
+              + "java.lang.IllegalStateException: boom",
+          failure.getMessage());
       assertEquals(failure, driver.failure().orElseThrow());
       assertEquals(1, driver.completedBatches());
       IllegalStateException after = assertThrows(IllegalStateException.class, driver::advanceBatch);
@@ -150,21 +164,25 @@ class PipelineTestDriverTest {
             WordStatsPipeline.builder()
                 .parallelism(1)
                 .lines(Sources.batches(List.of(List.of("q"))))
-                .running(Sinks.foreachBatch((time, records) -> printed.add(time + " " + records))))) {
+                .running(
+                    Sinks.foreachBatch((time, records) -> printed.add(time + " " + records))))) {
       driver.advanceBatch();
       assertEquals(List.of("1000 [(q,1)]"), printed);
       assertBatch(List.of(kv("q", 1)), driver.output("perBatch"), 0);
       IllegalArgumentException bound =
           assertThrows(IllegalArgumentException.class, () -> driver.input("lines"));
-      assertEquals("pipeline WordStats has no input 'lines' that the driver feeds or reads (inputs "
-          + "bound on the builder keep their own); it has []", bound.getMessage());
+      assertEquals(
+          "pipeline WordStats has no input 'lines' that the driver feeds or reads (inputs "
+              + "bound on the builder keep their own); it has []",
+          bound.getMessage());
       assertThrows(IllegalArgumentException.class, () -> driver.output("running"));
     }
   }
 
   @Test
   void aClosedDriverRunsNoMoreBatches() {
-    PipelineTestDriver driver = PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1));
+    PipelineTestDriver driver =
+        PipelineTestDriver.start(WordStatsPipeline.builder().parallelism(1));
     driver.close();
     driver.close();
     IllegalStateException closed = assertThrows(IllegalStateException.class, driver::advanceBatch);

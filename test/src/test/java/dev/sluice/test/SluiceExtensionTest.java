@@ -19,7 +19,8 @@ class SluiceExtensionTest {
 
   @Test
   void resolvesAStartedDriver(
-      @TestPipeline(value = WordStatsPipeline.class, startMillis = 10_000) PipelineTestDriver driver) {
+      @TestPipeline(value = WordStatsPipeline.class, startMillis = 10_000)
+          PipelineTestDriver driver) {
     resolved = driver;
     driver.input("lines").add("a b a");
     driver.advanceBatch();

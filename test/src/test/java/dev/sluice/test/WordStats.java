@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Words counted three ways: per batch, over a window of three batches sliding by two, and since
- * the start. A word {@code boom} makes {@code pairs} throw.
+ * Words counted three ways: per batch, over a window of three batches sliding by two, and since the
+ * start. A word {@code boom} makes {@code pairs} throw.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
 final class WordStats {

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Aggregates the values of each key within a batch into a combiner of another type: Spark's
- * {@code combineByKey}. The annotated method merges two combiners; {@link #createCombiner} and
- * {@link #mergeValue} name two more methods of the pipeline class.
+ * Aggregates the values of each key within a batch into a combiner of another type: Spark's {@code
+ * combineByKey}. The annotated method merges two combiners; {@link #createCombiner} and {@link
+ * #mergeValue} name two more methods of the pipeline class.
  *
  * <pre>{@code
  * @CombineByKey(from = "pairs", createCombiner = "first", mergeValue = "add")
@@ -18,9 +18,9 @@ import java.lang.annotation.Target;
  * static long add(long sum, int value) { return sum + value; }
  * }</pre>
  *
- * <p>Signatures over {@code KV<K, V>} records: {@code C name(C a, C b)}, {@code C create(V
- * value)}, {@code C mergeValue(C combiner, V value)}; the output records are {@code KV<K, C>}.
- * {@code C} may be primitive to stay unboxed. Values are combined on the map side.
+ * <p>Signatures over {@code KV<K, V>} records: {@code C name(C a, C b)}, {@code C create(V value)},
+ * {@code C mergeValue(C combiner, V value)}; the output records are {@code KV<K, C>}. {@code C} may
+ * be primitive to stay unboxed. Values are combined on the map side.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -16,8 +16,8 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>Signature: {@code void name(T record, Emitter<R> out)}; records are pushed straight into
- * the next operator, so no collection is built per record.
+ * <p>Signature: {@code void name(T record, Emitter<R> out)}; records are pushed straight into the
+ * next operator, so no collection is built per record.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Groups the values of each key over a sliding window: Spark's {@code groupByKeyAndWindow}. Emits
- * at every slide one record per key of the window, with its values batch after batch, oldest
- * first, duplicates kept.
+ * at every slide one record per key of the window, with its values batch after batch, oldest first,
+ * duplicates kept.
  *
  * <pre>{@code
  * @GroupByKeyAndWindow(from = "pairs", window = "4s", slide = "2s")

@@ -7,9 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares an input of the pipeline (Spark's input DStream). The method returns the default
- * {@link dev.sluice.api.Source}; the generated builder and main can bind another one by the
- * method's name.
+ * Declares an input of the pipeline (Spark's input DStream). The method returns the default {@link
+ * dev.sluice.api.Source}; the generated builder and main can bind another one by the method's name.
  *
  * <pre>{@code
  * @Input

@@ -18,10 +18,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Signature: {@code R name(K key, V left, W right)} over {@code KV<K, V>} and {@code KV<K, W>},
- * called once per pair of a left and a right value of a key. A side that may be absent is an
- * {@code Optional}: {@code Optional<W> right} for {@code LEFT_OUTER}, {@code Optional<V> left} for
- * {@code RIGHT_OUTER}, both for {@code FULL_OUTER}. Returning {@code KV.of(key, KV.of(left,
- * right))} gives Spark's records, {@code (k,(v,w))}.
+ * called once per pair of a left and a right value of a key. A side that may be absent is an {@code
+ * Optional}: {@code Optional<W> right} for {@code LEFT_OUTER}, {@code Optional<V> left} for {@code
+ * RIGHT_OUTER}, both for {@code FULL_OUTER}. Returning {@code KV.of(key, KV.of(left, right))} gives
+ * Spark's records, {@code (k,(v,w))}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

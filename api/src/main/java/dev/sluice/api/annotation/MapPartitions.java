@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Transforms each partition of each batch as a whole: Spark's {@code mapPartitions}. Useful to
- * pay a set-up cost once per partition rather than once per record.
+ * Transforms each partition of each batch as a whole: Spark's {@code mapPartitions}. Useful to pay
+ * a set-up cost once per partition rather than once per record.
  *
  * <pre>{@code
  * @MapPartitions(from = "lines")

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Keeps a state per key and maps every record with it: Spark's {@code mapWithState} with a {@code
  * StateSpec.function}. The method runs once per {@code KV<K, V>} record read, in record order
- * within a key, with the key, the value and the key's {@link dev.sluice.api.State} handle, and
- * each call produces one record; a batch without records for a key makes no call for it.
+ * within a key, with the key, the value and the key's {@link dev.sluice.api.State} handle, and each
+ * call produces one record; a batch without records for a key makes no call for it.
  *
  * <pre>{@code
  * @MapWithState(from = "events", timeout = "30s")
@@ -22,17 +22,16 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>Signature: {@code R name(K key, Optional<V> value, State<S> state)}, the shape of Spark's
- * Java {@code Function3<K, Optional<V>, State<S>, R>}; {@code value} is present for every call
- * with a record and empty only for a timeout call.
+ * <p>Signature: {@code R name(K key, Optional<V> value, State<S> state)}, the shape of Spark's Java
+ * {@code Function3<K, Optional<V>, State<S>, R>}; {@code value} is present for every call with a
+ * record and empty only for a timeout call.
  *
- * <p>Timeouts, as in Spark: with a {@link #timeout()}, a key whose state was not written (by a
- * call that updated it or left it in place) for longer than the timeout gets one last call with
- * an empty value and {@code state.isTimingOut()} true, after which its state is removed. Spark
- * looks for idle keys only at its full-scan batches, the batches where the state stream is
- * checkpointed: every {@link #fullScanBatches()} batches, ten by default (batch {@code i} with
- * {@code (i + 1) % fullScanBatches == 0}), so a key may outlive its timeout by up to that many
- * batches.
+ * <p>Timeouts, as in Spark: with a {@link #timeout()}, a key whose state was not written (by a call
+ * that updated it or left it in place) for longer than the timeout gets one last call with an empty
+ * value and {@code state.isTimingOut()} true, after which its state is removed. Spark looks for
+ * idle keys only at its full-scan batches, the batches where the state stream is checkpointed:
+ * every {@link #fullScanBatches()} batches, ten by default (batch {@code i} with {@code (i + 1) %
+ * fullScanBatches == 0}), so a key may outlive its timeout by up to that many batches.
  *
  * <p>The stage's state of every key, each batch, is read by a {@link StateSnapshots} stage.
  */

@@ -18,10 +18,10 @@ import java.lang.annotation.Target;
  *
  * <p>Signature: {@code V name(V a, V b)} over {@code KV<K, V>} records ({@code V} may be its
  * primitive). Without {@link #inverse()}, each batch is reduced per key and the window's per-batch
- * values are reduced at each slide; only keys present in the window appear. With an inverse
- * {@code V inverse(V a, V b)} (undoing {@code b}), the window is updated incrementally, adding the
- * batches that entered and removing those that left, and, as in Spark, every key ever seen stays
- * (a count at 0) unless a {@link #filter()} {@code boolean filter(K key, V value)} drops it.
+ * values are reduced at each slide; only keys present in the window appear. With an inverse {@code
+ * V inverse(V a, V b)} (undoing {@code b}), the window is updated incrementally, adding the batches
+ * that entered and removing those that left, and, as in Spark, every key ever seen stays (a count
+ * at 0) unless a {@link #filter()} {@code boolean filter(K key, V value)} drops it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -47,8 +47,8 @@ public @interface ReduceByKeyAndWindow {
   String inverse() default "";
 
   /**
-   * The filter function's method name ({@code boolean filter(K key, V value)}), deciding which
-   * keys stay in an incremental window; empty for none. Needs an {@link #inverse()}.
+   * The filter function's method name ({@code boolean filter(K key, V value)}), deciding which keys
+   * stay in an incremental window; empty for none. Needs an {@link #inverse()}.
    */
   String filter() default "";
 

@@ -15,9 +15,9 @@ import java.lang.annotation.Target;
  * static int longest(int a, int b) { return Math.max(a, b); }
  * }</pre>
  *
- * <p>Signature: {@code T name(T a, T b)} over records {@code T} (or its primitive). With an
- * {@link #inverse()} {@code T inverse(T a, T b)} the window is updated incrementally, and, as in
- * Spark, once a record was seen a value is emitted at every slide, also when the window is empty.
+ * <p>Signature: {@code T name(T a, T b)} over records {@code T} (or its primitive). With an {@link
+ * #inverse()} {@code T inverse(T a, T b)} the window is updated incrementally, and, as in Spark,
+ * once a record was seen a value is emitted at every slide, also when the window is empty.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Spreads the records over a new number of partitions, round robin: Spark's {@code
- * repartition(n)}. The method is applied to each record first, as a {@code @Map} would be; return
- * the record itself to repartition only.
+ * Spreads the records over a new number of partitions, round robin: Spark's {@code repartition(n)}.
+ * The method is applied to each record first, as a {@code @Map} would be; return the record itself
+ * to repartition only.
  *
  * <pre>{@code
  * @Repartition(from = "lines", partitions = 8)

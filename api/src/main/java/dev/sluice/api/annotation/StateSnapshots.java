@@ -18,9 +18,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>Signature: {@code R name(K key, S state)}, where {@code K} and {@code S} are the key and
- * state types of the {@code @MapWithState} stage it reads. Keys come in the state's order, not
- * sorted; compare snapshots as sets.
+ * <p>Signature: {@code R name(K key, S state)}, where {@code K} and {@code S} are the key and state
+ * types of the {@code @MapWithState} stage it reads. Keys come in the state's order, not sorted;
+ * compare snapshots as sets.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

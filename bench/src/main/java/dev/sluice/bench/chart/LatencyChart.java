@@ -18,13 +18,13 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
- * Draws end-to-end latency against batch interval from an {@code EndToEnd} results file, as a
- * PNG: p50, p99 and p99.9 for each run (each parallelism at half its own sustained rate, and
- * parallelism 2 at half the rate of parallelism 1), both axes logarithmic, with the batch
- * interval itself as a dashed reference.
+ * Draws end-to-end latency against batch interval from an {@code EndToEnd} results file, as a PNG:
+ * p50, p99 and p99.9 for each run (each parallelism at half its own sustained rate, and parallelism
+ * 2 at half the rate of parallelism 1), both axes logarithmic, with the batch interval itself as a
+ * dashed reference.
  *
- * <p>Usage: {@code LatencyChart RESULTS.tsv OUT.png}. Plain Java2D, so it needs nothing beyond
- * the JDK (run headless).
+ * <p>Usage: {@code LatencyChart RESULTS.tsv OUT.png}. Plain Java2D, so it needs nothing beyond the
+ * JDK (run headless).
  */
 public final class LatencyChart {
 
@@ -58,7 +58,8 @@ public final class LatencyChart {
       }
       String run = "parallelism " + f[1] + (f[0].equals("latency") ? "" : ", rate of p1");
       double interval = Double.parseDouble(f[2].replace(" ms", ""));
-      series.computeIfAbsent(run, r -> new TreeMap<>())
+      series
+          .computeIfAbsent(run, r -> new TreeMap<>())
           .computeIfAbsent(f[3], q -> new TreeMap<>())
           .put(interval, Double.parseDouble(f[4]));
     }
@@ -88,8 +89,11 @@ public final class LatencyChart {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
     g.drawString("Sluice WordCount: end-to-end latency vs batch interval", LEFT, 32);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    g.drawString("input at half the sustained rate; record handed to the source -> its count at the"
-        + " sink", LEFT, 50);
+    g.drawString(
+        "input at half the sustained rate; record handed to the source -> its count at the"
+            + " sink",
+        LEFT,
+        50);
 
     // grid and ticks
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -98,8 +102,10 @@ public final class LatencyChart {
       g.setColor(new Color(0xdddddd));
       g.drawLine(LEFT, py, WIDTH - RIGHT, py);
       g.setColor(Color.BLACK);
-      String label = y >= 1000 ? String.format(Locale.ROOT, "%.0f s", y / 1000)
-          : String.format(Locale.ROOT, "%.0f ms", y);
+      String label =
+          y >= 1000
+              ? String.format(Locale.ROOT, "%.0f s", y / 1000)
+              : String.format(Locale.ROOT, "%.0f ms", y);
       g.drawString(label, LEFT - 8 - g.getFontMetrics().stringWidth(label), py + 4);
     }
     for (double x : new double[] {10, 100, 1000}) {
@@ -119,8 +125,9 @@ public final class LatencyChart {
     rotated.dispose();
 
     // the batch interval itself: a record waits on average half of it before its batch closes
-    Stroke dashed = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-        new float[] {6, 6}, 0);
+    Stroke dashed =
+        new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 6}, 0);
     g.setStroke(dashed);
     g.setColor(Color.GRAY);
     g.drawLine(axes.x(xMin), axes.y(xMin), axes.x(xMax), axes.y(xMax));
@@ -136,9 +143,16 @@ public final class LatencyChart {
         if (points == null) {
           continue;
         }
-        Stroke stroke = q == 0 ? new BasicStroke(2.5f)
-            : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                q == 1 ? new float[] {10, 4} : new float[] {3, 3}, 0);
+        Stroke stroke =
+            q == 0
+                ? new BasicStroke(2.5f)
+                : new BasicStroke(
+                    2f,
+                    BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER,
+                    10,
+                    q == 1 ? new float[] {10, 4} : new float[] {3, 3},
+                    0);
         g.setColor(c);
         g.setStroke(stroke);
         int[] last = null;
@@ -171,8 +185,8 @@ public final class LatencyChart {
     }
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     g.setColor(Color.DARK_GRAY);
-    g.drawString(comment.length() > 170 ? comment.substring(0, 170) + "..." : comment, 10,
-        HEIGHT - 10);
+    g.drawString(
+        comment.length() > 170 ? comment.substring(0, 170) + "..." : comment, 10, HEIGHT - 10);
     g.dispose();
     return image;
   }

@@ -5,9 +5,9 @@ import dev.sluice.runtime.clock.ManualClock;
 import java.time.Duration;
 
 /**
- * Runs a pipeline's batches back to back for the throughput sections: the manual clock advances
- * one 1-second interval as soon as the previous batch completed, so the time taken is the
- * engine's processing rate, not the batch interval.
+ * Runs a pipeline's batches back to back for the throughput sections: the manual clock advances one
+ * 1-second interval as soon as the previous batch completed, so the time taken is the engine's
+ * processing rate, not the batch interval.
  *
  * <p><b>Threads:</b> the benchmark's main thread; the pipeline runs on its own.
  */
@@ -17,13 +17,13 @@ final class BackToBack {
 
   /**
    * Starts {@code pipeline} (built with {@code clock} and a 1 s interval), runs {@code batches}
-   * batches, stops it, and returns the seconds taken by the batches after the first
-   * {@code warmup}.
+   * batches, stops it, and returns the seconds taken by the batches after the first {@code warmup}.
    *
    * @throws IllegalStateException if a batch does not complete within a minute
    */
-  static double measuredSeconds(StreamingPipeline pipeline, ManualClock clock, int batches,
-      int warmup) throws InterruptedException {
+  static double measuredSeconds(
+      StreamingPipeline pipeline, ManualClock clock, int batches, int warmup)
+      throws InterruptedException {
     pipeline.start();
     try {
       long start = 0;

@@ -6,10 +6,10 @@ import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * The engine's own account of the measured batches, beside the line latencies: how long each
- * waited to start (scheduling delay) and how long it ran (processing time), from the pipeline's
- * {@link StreamingListener}. A line's latency is its wait in the open interval plus these two, so
- * they tell an engine delay from a long interval.
+ * The engine's own account of the measured batches, beside the line latencies: how long each waited
+ * to start (scheduling delay) and how long it ran (processing time), from the pipeline's {@link
+ * StreamingListener}. A line's latency is its wait in the open interval plus these two, so they
+ * tell an engine delay from a long interval.
  *
  * <p><b>Threads:</b> {@link #onBatchCompleted} on the pipeline's driver thread; the getters by the
  * benchmark after the pipeline stopped (its termination publishes the histograms).

@@ -29,14 +29,13 @@ import org.HdrHistogram.Histogram;
 final class EmptyBatchOverhead {
 
   /** Medians and 99th percentiles, in microseconds. */
-  record Overhead(double roundTripP50, double roundTripP99, double processingP50,
-      double processingP99) {}
+  record Overhead(
+      double roundTripP50, double roundTripP99, double processingP50, double processingP99) {}
 
   private EmptyBatchOverhead() {}
 
   /** Runs {@code warmup} then {@code batches} empty batches, spaced by {@code pauseMillis}. */
-  static Overhead run(int parallelism, int warmup, int batches, long pauseMillis)
-      throws Exception {
+  static Overhead run(int parallelism, int warmup, int batches, long pauseMillis) throws Exception {
     Histogram roundTrip = new Histogram(60_000_000_000L, 3);
     Histogram processing = new Histogram(60_000_000_000L, 3);
     ManualClock clock = BatchClock.manual(0);

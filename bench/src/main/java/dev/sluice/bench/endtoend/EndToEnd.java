@@ -21,17 +21,16 @@ import java.util.stream.Collectors;
  * throughput through the socket source. Writes its figures to a tab-separated file.
  *
  * <p>Usage: {@code EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2]
- * [--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]}.
- * {@code --quick} is a smoke run of a few seconds per part with the same code paths;
- * {@code --only} runs some of the sections {@code throughput}, {@code monitoring} (the cost of
- * the web UI, metrics and event log), {@code windowed}, {@code empty}, {@code latency},
- * {@code socket}; without {@code throughput}, {@code --rates} gives the sustained
- * words per second at parallelism 1 and 2 that the latency and socket runs need (for profiling
- * one section); {@code --parallelism 1,2} and {@code --intervals 10,100,1000} choose the latency
- * runs. Each latency series (one parallelism and rate over the intervals) runs in a fresh JVM
- * ({@link FreshJvm}) started with {@code --series}, which runs just that series in the JVM it is
- * given: the way to profile one.
- * {@code bench/run.sh} runs it with the JVM flags of the published figures.
+ * [--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]}. {@code --quick}
+ * is a smoke run of a few seconds per part with the same code paths; {@code --only} runs some of
+ * the sections {@code throughput}, {@code monitoring} (the cost of the web UI, metrics and event
+ * log), {@code windowed}, {@code empty}, {@code latency}, {@code socket}; without {@code
+ * throughput}, {@code --rates} gives the sustained words per second at parallelism 1 and 2 that the
+ * latency and socket runs need (for profiling one section); {@code --parallelism 1,2} and {@code
+ * --intervals 10,100,1000} choose the latency runs. Each latency series (one parallelism and rate
+ * over the intervals) runs in a fresh JVM ({@link FreshJvm}) started with {@code --series}, which
+ * runs just that series in the JVM it is given: the way to profile one. {@code bench/run.sh} runs
+ * it with the JVM flags of the published figures.
  */
 public final class EndToEnd {
 
@@ -62,28 +61,34 @@ public final class EndToEnd {
           rates = new Rates(p1, p2, p1, p2);
         }
         case "--parallelism" ->
-            parallelisms = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+            parallelisms =
+                Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--intervals" ->
             intervals = Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
         case "--series" -> series = args[++i];
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: "
-            + "EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2] "
-            + "[--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument "
+                    + args[i]
+                    + "; usage: "
+                    + "EndToEnd [--quick] [--out FILE] [--only SECTION,...] [--rates P1,P2] "
+                    + "[--parallelism N,...] [--intervals MS,...] [--series SECTION:PARALLELISM:RATE]");
       }
     }
     if (series != null) {
       runSeries(series, intervals, quick, out);
       return;
     }
-    if (rates == null && !sections.contains("throughput")
+    if (rates == null
+        && !sections.contains("throughput")
         && (sections.contains("latency") || sections.contains("socket"))) {
       throw new IllegalArgumentException(
           "without the throughput section, latency and socket need --rates P1,P2");
     }
     Results results = new Results(System.out);
     String machine = Machine.describe();
-    results.note("Sluice end-to-end benchmark (%s mode), %s", quick ? "quick" : "full",
-        Instant.now());
+    results.note(
+        "Sluice end-to-end benchmark (%s mode), %s", quick ? "quick" : "full", Instant.now());
     results.note("%s", machine);
 
     int warmup = warmupBatches(quick);
@@ -121,10 +126,11 @@ public final class EndToEnd {
     return warmupBatches(quick) + (quick ? 5 : 20);
   }
 
-  private static Rates throughput(Results results, List<List<String>> batches, int warmup,
-      boolean quick) throws Exception {
-    results.note("%nThroughput: %d warm-up + %d measured batches of %d lines", warmup,
-        batches.size() - warmup, Corpus.LINES_PER_BATCH);
+  private static Rates throughput(
+      Results results, List<List<String>> batches, int warmup, boolean quick) throws Exception {
+    results.note(
+        "%nThroughput: %d warm-up + %d measured batches of %d lines",
+        warmup, batches.size() - warmup, Corpus.LINES_PER_BATCH);
     Rates rates = new InMemoryThroughput(batches, warmup).run(quick ? 1 : 5, results);
     results.add("throughput", 1, "hand-written loop", "words/s", rates.loop1(), "words/s");
     results.add("throughput", 2, "hand-written loop", "words/s", rates.loop2(), "words/s");
@@ -132,51 +138,74 @@ public final class EndToEnd {
     results.add("throughput", 2, "sluice", "words/s", rates.sluice2(), "words/s");
     results.add("throughput", 1, "sluice", "ratio to loop", rates.sluice1() / rates.loop1(), "x");
     results.add("throughput", 2, "sluice", "ratio to loop", rates.sluice2() / rates.loop2(), "x");
-    results.add("throughput", 2, "hand-written loop", "ratio to 1-thread loop",
-        rates.loop2() / rates.loop1(), "x");
+    results.add(
+        "throughput",
+        2,
+        "hand-written loop",
+        "ratio to 1-thread loop",
+        rates.loop2() / rates.loop1(),
+        "x");
     return rates;
   }
 
-  private static void monitoring(Results results, List<List<String>> batches, int warmup,
-      boolean quick) throws Exception {
+  private static void monitoring(
+      Results results, List<List<String>> batches, int warmup, boolean quick) throws Exception {
     results.note("%nMonitoring: the web UI, metrics and event log on against off, parallelism 2");
     double[] rates = new MonitoringOverhead(batches, warmup).run(quick ? 1 : 5, results);
     results.add("monitoring", 2, "sluice, monitoring off", "words/s", rates[0], "words/s");
     results.add("monitoring", 2, "sluice, monitoring on", "words/s", rates[1], "words/s");
-    results.add("monitoring", 2, "sluice, monitoring on", "ratio to off", rates[1] / rates[0],
-        "x");
+    results.add("monitoring", 2, "sluice, monitoring on", "ratio to off", rates[1] / rates[0], "x");
   }
 
   private static void windowed(Results results, List<List<String>> batches, boolean quick)
       throws Exception {
     int warmup = quick ? 35 : 40;
     int measured = quick ? 10 : 60;
-    results.note("%nWindowed counts (window 30 batches, slide 1): %d warm-up + %d measured "
-        + "batches of %d lines", warmup, measured, Corpus.LINES_PER_BATCH / 10);
+    results.note(
+        "%nWindowed counts (window 30 batches, slide 1): %d warm-up + %d measured "
+            + "batches of %d lines",
+        warmup, measured, Corpus.LINES_PER_BATCH / 10);
     WindowedThroughput.Rates rates =
         new WindowedThroughput(WindowedThroughput.tenths(batches, warmup + measured), warmup)
             .run(quick ? 1 : 5, results);
     results.add("windowed", 1, "hand-written window", "words/s", rates.handWritten(), "words/s");
     results.add("windowed", 1, "sluice", "words/s", rates.sluice1(), "words/s");
     results.add("windowed", 2, "sluice", "words/s", rates.sluice2(), "words/s");
-    results.add("windowed", 1, "sluice", "ratio to hand-written",
-        rates.sluice1() / rates.handWritten(), "x");
-    results.add("windowed", 2, "sluice", "ratio to hand-written",
-        rates.sluice2() / rates.handWritten(), "x");
+    results.add(
+        "windowed",
+        1,
+        "sluice",
+        "ratio to hand-written",
+        rates.sluice1() / rates.handWritten(),
+        "x");
+    results.add(
+        "windowed",
+        2,
+        "sluice",
+        "ratio to hand-written",
+        rates.sluice2() / rates.handWritten(),
+        "x");
   }
 
   private static void empty(Results results, boolean quick) throws Exception {
     results.note("%nEmpty-batch overhead (WordCount, manual clock)");
     for (int parallelism = 1; parallelism <= 2; parallelism++) {
-      overhead(results, parallelism, "back to back",
+      overhead(
+          results,
+          parallelism,
+          "back to back",
           EmptyBatchOverhead.run(parallelism, quick ? 500 : 5_000, quick ? 2_000 : 20_000, 0));
-      overhead(results, parallelism, "spaced 2 ms",
+      overhead(
+          results,
+          parallelism,
+          "spaced 2 ms",
           EmptyBatchOverhead.run(parallelism, quick ? 100 : 500, quick ? 300 : 2_000, 2));
     }
   }
 
-  private static void latency(Results results, Rates rates, boolean quick, int[] parallelisms,
-      long[] intervals) throws Exception {
+  private static void latency(
+      Results results, Rates rates, boolean quick, int[] parallelisms, long[] intervals)
+      throws Exception {
     results.note("%nEnd-to-end latency at half the sustained rate (wall clock)");
     for (int parallelism : parallelisms) {
       double rate = (parallelism == 1 ? rates.sluice1() : rates.sluice2()) / 2;
@@ -189,12 +218,22 @@ public final class EndToEnd {
     }
   }
 
-  private static void latencyInFreshJvm(Results results, String section, int parallelism,
-      double rate, long[] intervals, boolean quick) throws Exception {
-    List<String> args = new ArrayList<>(List.of(
-        "--series", String.format(Locale.ROOT, "%s:%d:%.0f", section, parallelism, rate),
-        "--intervals", Arrays.stream(intervals).mapToObj(Long::toString)
-            .collect(Collectors.joining(","))));
+  private static void latencyInFreshJvm(
+      Results results,
+      String section,
+      int parallelism,
+      double rate,
+      long[] intervals,
+      boolean quick)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--series", String.format(Locale.ROOT, "%s:%d:%.0f", section, parallelism, rate),
+                "--intervals",
+                    Arrays.stream(intervals)
+                        .mapToObj(Long::toString)
+                        .collect(Collectors.joining(","))));
     if (quick) {
       args.add("--quick");
     }
@@ -212,13 +251,26 @@ public final class EndToEnd {
     List<String> lines = new ArrayList<>();
     Corpus.standard().batches(corpusBatches(quick)).forEach(lines::addAll);
     Results results = new Results(System.out);
-    latencyAt(results, parts[0], lines, Integer.parseInt(parts[1]),
-        Double.parseDouble(parts[2]), intervals, quick);
+    latencyAt(
+        results,
+        parts[0],
+        lines,
+        Integer.parseInt(parts[1]),
+        Double.parseDouble(parts[2]),
+        intervals,
+        quick);
     results.write(out, series + " in a fresh JVM, " + Instant.now());
   }
 
-  private static void latencyAt(Results results, String section, List<String> lines,
-      int parallelism, double rate, long[] intervals, boolean quick) throws Exception {
+  private static void latencyAt(
+      Results results,
+      String section,
+      List<String> lines,
+      int parallelism,
+      double rate,
+      long[] intervals,
+      boolean quick)
+      throws Exception {
     for (long interval : intervals) {
       double warmupSeconds = quick ? 1 : 3;
       double measureSeconds = quick ? 3 : interval >= 1000 ? 15 : 10;
@@ -226,10 +278,13 @@ public final class EndToEnd {
         warmupSeconds += 1;
       }
       // a section ending in -checkpoint runs with a checkpoint directory on local disk
-      Path checkpoint = section.endsWith("-checkpoint")
-          ? Files.createTempDirectory("sluice-latency-checkpoint") : null;
-      Latency latency = EndToEndLatency.run(lines, parallelism, interval, rate, warmupSeconds,
-          measureSeconds, checkpoint);
+      Path checkpoint =
+          section.endsWith("-checkpoint")
+              ? Files.createTempDirectory("sluice-latency-checkpoint")
+              : null;
+      Latency latency =
+          EndToEndLatency.run(
+              lines, parallelism, interval, rate, warmupSeconds, measureSeconds, checkpoint);
       String variant = interval + " ms";
       results.add(section, parallelism, variant, "input rate", rate, "words/s");
       results.add(section, parallelism, variant, "p50", latency.p50(), "ms");
@@ -247,8 +302,9 @@ public final class EndToEnd {
     }
   }
 
-  private static void socket(Results results, List<List<String>> batches, int warmup,
-      Rates rates, boolean quick) throws Exception {
+  private static void socket(
+      Results results, List<List<String>> batches, int warmup, Rates rates, boolean quick)
+      throws Exception {
     results.note("%nThroughput through the socket source over loopback (50 ms batches)");
     int rounds = quick ? 1 : 2;
     for (int parallelism = 1; parallelism <= 2; parallelism++) {
@@ -256,8 +312,8 @@ public final class EndToEnd {
       double inMemory = parallelism == 1 ? rates.sluice1() : rates.sluice2();
       results.add("socket", parallelism, "sluice", "words/s", rate, "words/s");
       results.add("socket", parallelism, "sluice", "ratio to in-memory", rate / inMemory, "x");
-      results.add("socket", parallelism, "sluice", "ratio to 1-thread loop",
-          rate / rates.loop1(), "x");
+      results.add(
+          "socket", parallelism, "sluice", "ratio to 1-thread loop", rate / rates.loop1(), "x");
     }
   }
 

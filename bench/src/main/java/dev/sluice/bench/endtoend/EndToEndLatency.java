@@ -9,11 +9,11 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * End-to-end latency of WordCount on the wall clock: {@link PacedLines} hands lines to the
- * pipeline at a fixed rate, {@link LatencySink} measures, for every line, the time from its due
- * time at the source to the sink receiving its batch's counts. Beside it, to explain a tail: the
- * measured batches' scheduling delays and processing times ({@link BatchDelays}) and the garbage
- * collections from the first measured line on ({@link GcPauses}).
+ * End-to-end latency of WordCount on the wall clock: {@link PacedLines} hands lines to the pipeline
+ * at a fixed rate, {@link LatencySink} measures, for every line, the time from its due time at the
+ * source to the sink receiving its batch's counts. Beside it, to explain a tail: the measured
+ * batches' scheduling delays and processing times ({@link BatchDelays}) and the garbage collections
+ * from the first measured line on ({@link GcPauses}).
  *
  * <p>Each run starts from a collected heap ({@code System.gc()}), so that the garbage of earlier
  * runs and the corpus's first promotion to the old generation are not charged to it.
@@ -21,20 +21,36 @@ import org.HdrHistogram.Histogram;
 final class EndToEndLatency {
 
   /** Percentiles in milliseconds, the batches measured and the source's worst lag. */
-  record Latency(double p50, double p99, double p999, double max, int batches, double maxLagMillis,
-      long lines, int gcs, long gcMaxMillis, double processingP50, double processingP99,
+  record Latency(
+      double p50,
+      double p99,
+      double p999,
+      double max,
+      int batches,
+      double maxLagMillis,
+      long lines,
+      int gcs,
+      long gcMaxMillis,
+      double processingP50,
+      double processingP99,
       double schedulingP99) {}
 
   private EndToEndLatency() {}
 
   /**
-   * Runs WordCount at {@code parallelism} with batches of {@code intervalMillis}, fed
-   * {@code wordsPerSecond}, for {@code warmupSeconds} not measured and then
-   * {@code measureSeconds}; with a checkpoint directory if {@code checkpoint} is not
-   * {@code null} (the batch log and the receiver's write-ahead log on local disk).
+   * Runs WordCount at {@code parallelism} with batches of {@code intervalMillis}, fed {@code
+   * wordsPerSecond}, for {@code warmupSeconds} not measured and then {@code measureSeconds}; with a
+   * checkpoint directory if {@code checkpoint} is not {@code null} (the batch log and the
+   * receiver's write-ahead log on local disk).
    */
-  static Latency run(List<String> lines, int parallelism, long intervalMillis,
-      double wordsPerSecond, double warmupSeconds, double measureSeconds, Path checkpoint)
+  static Latency run(
+      List<String> lines,
+      int parallelism,
+      long intervalMillis,
+      double wordsPerSecond,
+      double warmupSeconds,
+      double measureSeconds,
+      Path checkpoint)
       throws Exception {
     double linesPerSecond = wordsPerSecond / Corpus.WORDS_PER_LINE;
     int warmupLines = (int) (linesPerSecond * warmupSeconds);
@@ -57,8 +73,11 @@ final class EndToEndLatency {
     GcPauses gc = new GcPauses();
     pipeline.start();
     try {
-      long deadline = System.nanoTime() + (long) ((warmupSeconds + measureSeconds) * 2e9)
-          + Duration.ofMillis(intervalMillis).toNanos() + 30_000_000_000L;
+      long deadline =
+          System.nanoTime()
+              + (long) ((warmupSeconds + measureSeconds) * 2e9)
+              + Duration.ofMillis(intervalMillis).toNanos()
+              + 30_000_000_000L;
       while (sink.linesSeen() < total) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

@@ -41,8 +41,8 @@ final class FreshJvm {
       command.add(out.toString());
       int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
       if (exit != 0) {
-        throw new IllegalStateException("the JVM running EndToEnd " + String.join(" ", args)
-            + " exited with " + exit);
+        throw new IllegalStateException(
+            "the JVM running EndToEnd " + String.join(" ", args) + " exited with " + exit);
       }
       results.include(out);
     } finally {

@@ -12,17 +12,18 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The garbage collections during a measurement, from the JVM's GC notifications: how many and
- * the longest since a given time, so a latency tail can be told apart from a GC pause and the
- * warm-up's collections left out. With G1, the duration of a young or mixed collection is its
- * pause. A collection belongs to the time its notification arrived, just after it ended.
+ * The garbage collections during a measurement, from the JVM's GC notifications: how many and the
+ * longest since a given time, so a latency tail can be told apart from a GC pause and the warm-up's
+ * collections left out. With G1, the duration of a young or mixed collection is its pause. A
+ * collection belongs to the time its notification arrived, just after it ended.
  *
- * <p><b>Threads:</b> notifications arrive on a JMX thread; {@link #close} and the getters from
- * the measuring thread. Synchronized: a few calls a second, off every measured path.
+ * <p><b>Threads:</b> notifications arrive on a JMX thread; {@link #close} and the getters from the
+ * measuring thread. Synchronized: a few calls a second, off every measured path.
  */
 final class GcPauses implements NotificationListener, AutoCloseable {
 
   private final List<NotificationEmitter> emitters = new ArrayList<>();
+
   /** Per collection: when its notification arrived ({@link System#nanoTime}) and its millis. */
   private final List<long[]> collections = new ArrayList<>();
 

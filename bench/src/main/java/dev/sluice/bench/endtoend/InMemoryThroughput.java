@@ -16,15 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sustained WordCount throughput through the real runtime from an in-memory source, against the
- * hand-written 1- and 2-thread loops, in interleaved rounds of one JVM run so that all four see
- * the same machine state; the figure of each is the median over the rounds.
+ * hand-written 1- and 2-thread loops, in interleaved rounds of one JVM run so that all four see the
+ * same machine state; the figure of each is the median over the rounds.
  *
- * <p>Sluice runs the example's generated {@code WordCountPipeline} with
- * {@code Sources.batches} (one corpus batch per batch, like {@code queueStream} one at a time) and
- * a manual clock advanced as soon as the previous batch completed: back-to-back batches, so the
- * figure is the engine's processing rate (sealing, partitioning, both segments, the sink), not
- * the batch interval. Each run, Sluice or loop, processes the warm-up batches first and is timed
- * over the rest.
+ * <p>Sluice runs the example's generated {@code WordCountPipeline} with {@code Sources.batches}
+ * (one corpus batch per batch, like {@code queueStream} one at a time) and a manual clock advanced
+ * as soon as the previous batch completed: back-to-back batches, so the figure is the engine's
+ * processing rate (sealing, partitioning, both segments, the sink), not the batch interval. Each
+ * run, Sluice or loop, processes the warm-up batches first and is timed over the rest.
  */
 final class InMemoryThroughput {
 
@@ -52,7 +51,10 @@ final class InMemoryThroughput {
       rates[3][round] = measuredWords / sluice(2);
       results.note(
           "    round %d: loop1 %.2f, loop2 %.2f, sluice1 %.2f, sluice2 %.2f M words/s",
-          round + 1, rates[0][round] / 1e6, rates[1][round] / 1e6, rates[2][round] / 1e6,
+          round + 1,
+          rates[0][round] / 1e6,
+          rates[1][round] / 1e6,
+          rates[2][round] / 1e6,
           rates[3][round] / 1e6);
     }
     return new Rates(median(rates[0]), median(rates[1]), median(rates[2]), median(rates[3]));

@@ -10,14 +10,14 @@ import org.HdrHistogram.Histogram;
  * The sink of the latency benchmark: when a batch's counts arrive, each line of that batch has
  * become visible, and its latency is now minus its due time at the source.
  *
- * <p>Which lines a batch holds follows from the counts themselves: one receiver stores the lines
- * in order, so batches hold consecutive runs of them, and every line has exactly
- * {@link Corpus#WORDS_PER_LINE} words, so the sum of a batch's counts says how many lines it
- * took. The benchmark changes nothing in the records to learn this.
+ * <p>Which lines a batch holds follows from the counts themselves: one receiver stores the lines in
+ * order, so batches hold consecutive runs of them, and every line has exactly {@link
+ * Corpus#WORDS_PER_LINE} words, so the sum of a batch's counts says how many lines it took. The
+ * benchmark changes nothing in the records to learn this.
  *
- * <p><b>Threads:</b> {@link #write} is called by the engine, one batch at a time; the other
- * methods by the benchmark after the pipeline stopped (its termination publishes the histogram),
- * except {@link #linesSeen} and {@link #measuring}, which any thread may poll.
+ * <p><b>Threads:</b> {@link #write} is called by the engine, one batch at a time; the other methods
+ * by the benchmark after the pipeline stopped (its termination publishes the histogram), except
+ * {@link #linesSeen} and {@link #measuring}, which any thread may poll.
  */
 final class LatencySink implements Sink<KV<String, Long>> {
 

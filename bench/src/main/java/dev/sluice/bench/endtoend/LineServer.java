@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A loopback TCP server that writes corpus batches, pre-encoded as UTF-8 lines, as fast as the
- * client reads them, to the first client that connects; then holds the connection open until
- * {@link #close}, so the client never sees the end of the stream mid-measurement.
+ * client reads them, to the first client that connects; then holds the connection open until {@link
+ * #close}, so the client never sees the end of the stream mid-measurement.
  *
  * <p><b>Threads:</b> one server thread of its own; {@link #port} and {@link #close} from any
  * thread. A failure of the server thread is kept and rethrown by {@link #close}.

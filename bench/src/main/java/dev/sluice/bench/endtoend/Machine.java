@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the figures were measured on: the processor, cores, JDK, and the load average at the time
- * of each figure, since other processes on a shared machine skew them.
+ * What the figures were measured on: the processor, cores, JDK, and the load average at the time of
+ * each figure, since other processes on a shared machine skew them.
  */
 public final class Machine {
 

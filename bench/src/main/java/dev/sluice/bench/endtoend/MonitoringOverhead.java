@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * What monitoring costs: the generated WordCount at parallelism 2, back to back as in
- * {@link InMemoryThroughput}, with the web UI, its metrics and an event log on, against all of it
- * off ({@code --no-ui}), in interleaved rounds of one JVM run; the figure is the ratio of the
- * medians (the issue asks for at least 0.98).
+ * What monitoring costs: the generated WordCount at parallelism 2, back to back as in {@link
+ * InMemoryThroughput}, with the web UI, its metrics and an event log on, against all of it off
+ * ({@code --no-ui}), in interleaved rounds of one JVM run; the figure is the ratio of the medians
+ * (the issue asks for at least 0.98).
  */
 final class MonitoringOverhead {
 
@@ -42,8 +42,9 @@ final class MonitoringOverhead {
     for (int round = 0; round < rounds; round++) {
       off[round] = measuredWords / sluice(false);
       on[round] = measuredWords / sluice(true);
-      results.note("    round %d: monitoring off %.2f, on %.2f M words/s", round + 1,
-          off[round] / 1e6, on[round] / 1e6);
+      results.note(
+          "    round %d: monitoring off %.2f, on %.2f M words/s",
+          round + 1, off[round] / 1e6, on[round] / 1e6);
     }
     return new double[] {InMemoryThroughput.median(off), InMemoryThroughput.median(on)};
   }
@@ -53,21 +54,23 @@ final class MonitoringOverhead {
     AtomicLong words = new AtomicLong();
     Path events = Files.createTempDirectory("sluice-bench-events");
     try {
-      Builder builder = WordCountPipeline.builder()
-          .lines(Sources.batches(batches))
-          .print(Sinks.foreachBatch((time, counts) -> {
-            long sum = 0;
-            for (var count : counts) {
-              sum += count.value();
-            }
-            words.addAndGet(sum);
-          }))
-          .clock(clock)
-          .parallelism(2)
-          .batchInterval(Duration.ofSeconds(1));
-      StreamingPipeline pipeline = monitoring
-          ? builder.uiPort(0).eventLog(events).build()
-          : builder.ui(false).build();
+      Builder builder =
+          WordCountPipeline.builder()
+              .lines(Sources.batches(batches))
+              .print(
+                  Sinks.foreachBatch(
+                      (time, counts) -> {
+                        long sum = 0;
+                        for (var count : counts) {
+                          sum += count.value();
+                        }
+                        words.addAndGet(sum);
+                      }))
+              .clock(clock)
+              .parallelism(2)
+              .batchInterval(Duration.ofSeconds(1));
+      StreamingPipeline pipeline =
+          monitoring ? builder.uiPort(0).eventLog(events).build() : builder.ui(false).build();
       double seconds = BackToBack.measuredSeconds(pipeline, clock, batches.size(), warmup);
       if (words.get() != (long) batches.size() * Corpus.WORDS_PER_BATCH) {
         throw new IllegalStateException("counted " + words.get() + " words");

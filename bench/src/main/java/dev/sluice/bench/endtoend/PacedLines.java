@@ -11,12 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * An in-memory receiver that hands corpus lines to the pipeline at a fixed rate and stamps each
  * with the time it was due, for the end-to-end latency benchmark.
  *
- * <p>Line {@code i} is due at {@code start + i / rate}. The receiving thread stores every line
- * that is due, then parks until the next one is (at least 100 µs, so lines go in small bursts);
- * if it falls behind (a GC pause, a full queue pushing back), it catches up at once, and the lines
- * keep their due times. The stamp is the due time, not the time {@code store} returned, so a
- * pipeline that pushes back is charged for the wait instead of hiding it (no coordinated
- * omission).
+ * <p>Line {@code i} is due at {@code start + i / rate}. The receiving thread stores every line that
+ * is due, then parks until the next one is (at least 100 µs, so lines go in small bursts); if it
+ * falls behind (a GC pause, a full queue pushing back), it catches up at once, and the lines keep
+ * their due times. The stamp is the due time, not the time {@code store} returned, so a pipeline
+ * that pushes back is charged for the wait instead of hiding it (no coordinated omission).
  *
  * <p><b>Threads:</b> {@link #receive} on the pipeline's receiving thread. <b>Visibility:</b> stamp
  * {@code i} is written before line {@code i} is stored; the engine's queues order the store before

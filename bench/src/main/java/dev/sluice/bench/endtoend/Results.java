@@ -36,11 +36,23 @@ public final class Results {
         String.format(
             Locale.ROOT,
             "%s\t%d\t%s\t%s\t%.4f\t%s\t%.2f",
-            section, parallelism, variant, metric, value, unit, load));
+            section,
+            parallelism,
+            variant,
+            metric,
+            value,
+            unit,
+            load));
     out.printf(
         Locale.ROOT,
         "  %-17s p%d %-28s %-22s %14.3f %-8s (load %.2f)%n",
-        section, parallelism, variant, metric, value, unit, load);
+        section,
+        parallelism,
+        variant,
+        metric,
+        value,
+        unit,
+        load);
   }
 
   /** Adds the figures of a file written by {@link #write}, without printing them again. */

@@ -15,16 +15,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * WordCount throughput through the socket source over loopback: a {@link LineServer} writes the
  * corpus as fast as the pipeline takes it (TCP flow control and the receiver's bounded queue push
- * back), on the wall clock. The rate is taken between the first batch whose counts pass the
- * warm-up words and the batch that completes the last word, from the counts the sink receives.
+ * back), on the wall clock. The rate is taken between the first batch whose counts pass the warm-up
+ * words and the batch that completes the last word, from the counts the sink receives.
  */
 final class SocketThroughput {
 
   private SocketThroughput() {}
 
   /** Words per second over the batches after {@code warmupBatches} of {@code rounds} rounds. */
-  static double run(List<List<String>> batches, int rounds, int warmupBatches, int parallelism,
-      long intervalMillis) throws Exception {
+  static double run(
+      List<List<String>> batches,
+      int rounds,
+      int warmupBatches,
+      int parallelism,
+      long intervalMillis)
+      throws Exception {
     long total = (long) batches.size() * rounds * Corpus.WORDS_PER_BATCH;
     long warmupWords = (long) warmupBatches * Corpus.WORDS_PER_BATCH;
     Timing timing = new Timing(total, warmupWords);
@@ -51,8 +56,8 @@ final class SocketThroughput {
   /**
    * Counts the words the sink receives and times the measured ones.
    *
-   * <p><b>Threads:</b> {@code write} by the engine, one batch at a time; {@code rate} after
-   * {@code done} opened, which publishes the timing fields.
+   * <p><b>Threads:</b> {@code write} by the engine, one batch at a time; {@code rate} after {@code
+   * done} opened, which publishes the timing fields.
    */
   private static final class Timing implements Sink<KV<String, Long>> {
     private final long total;

@@ -60,8 +60,8 @@ final class WindowedThroughput {
   }
 
   /**
-   * The first {@code count} tenths of {@code batches}, each batch cut into ten consecutive runs
-   * of lines, in order; views, not copies.
+   * The first {@code count} tenths of {@code batches}, each batch cut into ten consecutive runs of
+   * lines, in order; views, not copies.
    *
    * @throws IllegalArgumentException if a batch does not cut into tenths, or there are too few
    */
@@ -69,8 +69,8 @@ final class WindowedThroughput {
     List<List<String>> tenths = new ArrayList<>(count);
     for (List<String> batch : batches) {
       if (batch.size() % 10 != 0) {
-        throw new IllegalArgumentException("a batch of " + batch.size() + " lines is not ten "
-            + "equal parts");
+        throw new IllegalArgumentException(
+            "a batch of " + batch.size() + " lines is not ten " + "equal parts");
       }
       int size = batch.size() / 10;
       for (int part = 0; part < 10 && tenths.size() < count; part++) {
@@ -97,10 +97,13 @@ final class WindowedThroughput {
       rates[0][round] = measuredWords / handWritten.seconds();
       rates[1][round] = measuredWords / sluice1.seconds();
       rates[2][round] = measuredWords / sluice2.seconds();
-      results.note("    round %d: hand-written %.2f, sluice1 %.2f, sluice2 %.2f M words/s",
+      results.note(
+          "    round %d: hand-written %.2f, sluice1 %.2f, sluice2 %.2f M words/s",
           round + 1, rates[0][round] / 1e6, rates[1][round] / 1e6, rates[2][round] / 1e6);
     }
-    return new Rates(InMemoryThroughput.median(rates[0]), InMemoryThroughput.median(rates[1]),
+    return new Rates(
+        InMemoryThroughput.median(rates[0]),
+        InMemoryThroughput.median(rates[1]),
         InMemoryThroughput.median(rates[2]));
   }
 
@@ -140,17 +143,29 @@ final class WindowedThroughput {
   /** The last slide must have counted every word of the last {@link #WINDOW} batches. */
   void check(String contender, long words) {
     if (words != lastWindowWords) {
-      throw new IllegalStateException(contender + " counted " + words + " words in its last "
-          + "window, expected " + lastWindowWords + " (the words of the last " + WINDOW
-          + " batches)");
+      throw new IllegalStateException(
+          contender
+              + " counted "
+              + words
+              + " words in its last "
+              + "window, expected "
+              + lastWindowWords
+              + " (the words of the last "
+              + WINDOW
+              + " batches)");
     }
   }
 
   /** Sluice's last slide must count what the hand-written one counted. */
   static void agree(String contender, long words, long handWritten) {
     if (words != handWritten) {
-      throw new IllegalStateException(contender + " counted " + words + " words in its last "
-          + "window, the hand-written window " + handWritten);
+      throw new IllegalStateException(
+          contender
+              + " counted "
+              + words
+              + " words in its last "
+              + "window, the hand-written window "
+              + handWritten);
     }
   }
 

@@ -23,18 +23,20 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The generated windowed word count with an inverse ({@link
- * dev.sluice.bench.pipelines.WindowedCounts}: window 30 batches, slide 1), driven through the
- * seam batch after batch, against a hand-written incremental window loop ({@link
- * HandWrittenWindowedCount}). One operation is one batch of 5,000 corpus lines in and one slide
- * out (a {@code KV} per word of the window); both start from a full window, so every operation
- * also subtracts a leaving batch. The batches cycle over 40 prepared ones.
+ * dev.sluice.bench.pipelines.WindowedCounts}: window 30 batches, slide 1), driven through the seam
+ * batch after batch, against a hand-written incremental window loop ({@link
+ * HandWrittenWindowedCount}). One operation is one batch of 5,000 corpus lines in and one slide out
+ * (a {@code KV} per word of the window); both start from a full window, so every operation also
+ * subtracts a leaving batch. The batches cycle over 40 prepared ones.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class GeneratedWindowBenchmark {
 
   static final int WINDOW = 30;

@@ -25,10 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A keyed aggregation with primitive values: the total of each of 10,000 sensors over a batch of
- * 1,000,000 readings ({@link dev.sluice.bench.pipelines.SensorTotals}, whose reduce is
- * {@code long totals(long, long)}), against a hand-written loop with mutable {@code long}
- * counters and a boxed {@code HashMap.merge} as a generic engine would run it. Throughput is in
- * records per second.
+ * 1,000,000 readings ({@link dev.sluice.bench.pipelines.SensorTotals}, whose reduce is {@code long
+ * totals(long, long)}), against a hand-written loop with mutable {@code long} counters and a boxed
+ * {@code HashMap.merge} as a generic engine would run it. Throughput is in records per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OperationsPerInvocation(KeyedAggregationBenchmark.READINGS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class KeyedAggregationBenchmark {
 
   static final int READINGS = 1_000_000;

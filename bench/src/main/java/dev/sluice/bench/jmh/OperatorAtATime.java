@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The baseline of an interpreting engine: a pipeline as a list of generic operators, each run
- * over the whole batch and materialising its output as a list before the next one starts, with
- * user functions called through {@code java.util.function} interfaces on boxed values. The user
+ * The baseline of an interpreting engine: a pipeline as a list of generic operators, each run over
+ * the whole batch and materialising its output as a list before the next one starts, with user
+ * functions called through {@code java.util.function} interfaces on boxed values. The user
  * functions are the WordCount example's own methods, wrapped.
  *
  * <p><b>Threads:</b> stateless apart from the operators; one thread at a time.

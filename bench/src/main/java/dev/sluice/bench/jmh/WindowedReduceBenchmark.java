@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A windowed word count, window 30 batches, slide 1: the cost of one slide of the window, with
- * and without an inverse function, over per-batch counts of 5,000 corpus lines each.
+ * A windowed word count, window 30 batches, slide 1: the cost of one slide of the window, with and
+ * without an inverse function, over per-batch counts of 5,000 corpus lines each.
  *
  * <p><b>The data-structure work alone:</b> no tokenising and no output, on the runtime's own
  * primitive {@link LongValueMap}: with an inverse, the batch that enters is reduced into the
@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class WindowedReduceBenchmark {
 
   private static final int WINDOW = 30;

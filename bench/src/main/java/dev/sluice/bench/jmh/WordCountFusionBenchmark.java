@@ -26,15 +26,15 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Fusion: the WordCount example's generated code against a hand-written loop and an
  * operator-at-a-time interpreter, one batch of the corpus (500,000 words) per invocation, on one
- * thread. Throughput is in words per second; with {@code -prof gc},
- * {@code gc.alloc.rate.norm} is bytes allocated per word.
+ * thread. Throughput is in words per second; with {@code -prof gc}, {@code gc.alloc.rate.norm} is
+ * bytes allocated per word.
  *
- * <p>The generated program is driven through the runtime seam: {@code runTask} of segment 0
- * ({@code lines -> words -> pairs}, combining into the map-side buffer) and segment 1
- * ({@code counts -> print}, building the output records) with parallelism 1, as a worker would
- * run them, without the engine's threads. {@link #sluiceMapSide} runs segment 0 alone, never
- * clearing its buffer, to show what the fused per-record path allocates; {@link #tokenizer} and
- * {@link #userMethods} show what the user's methods allocate by themselves.
+ * <p>The generated program is driven through the runtime seam: {@code runTask} of segment 0 ({@code
+ * lines -> words -> pairs}, combining into the map-side buffer) and segment 1 ({@code counts ->
+ * print}, building the output records) with parallelism 1, as a worker would run them, without the
+ * engine's threads. {@link #sluiceMapSide} runs segment 0 alone, never clearing its buffer, to show
+ * what the fused per-record path allocates; {@link #tokenizer} and {@link #userMethods} show what
+ * the user's methods allocate by themselves.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +42,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OperationsPerInvocation(Corpus.WORDS_PER_BATCH)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class WordCountFusionBenchmark {
 
   /** Distinct batches cycled through, so no single batch is learned by the caches and JIT. */

@@ -6,10 +6,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * The compiled program behind a generated builder, for benchmarks that drive its segments
- * directly through the runtime seam ({@link PipelineProgram#runTask}) with no engine threads in
- * between. The builder's {@code createProgram} is protected (only the engine needs it), so this
- * reaches it reflectively, once per benchmark set-up.
+ * The compiled program behind a generated builder, for benchmarks that drive its segments directly
+ * through the runtime seam ({@link PipelineProgram#runTask}) with no engine threads in between. The
+ * builder's {@code createProgram} is protected (only the engine needs it), so this reaches it
+ * reflectively, once per benchmark set-up.
  */
 public final class Programs {
 

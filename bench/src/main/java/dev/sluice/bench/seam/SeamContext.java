@@ -23,8 +23,8 @@ public final class SeamContext implements TaskContext {
   }
 
   /**
-   * Sets the index of the next batch; windowed and stateful segments count their batches by it,
-   * so a benchmark driving one batch after another advances it by one each time.
+   * Sets the index of the next batch; windowed and stateful segments count their batches by it, so
+   * a benchmark driving one batch after another advances it by one each time.
    */
   public void batchIndex(long batchIndex) {
     this.batchIndex = batchIndex;

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The deterministic benchmark corpus of issue 4: a vocabulary of distinct lowercase pseudo-words
- * of 3 to 12 letters, drawn with a Zipf distribution (exponent 1.0), a fixed number of words per
- * line separated by single spaces. The same seed gives the same lines on every machine and in
- * every engine (Sluice, the hand-written loops, Spark).
+ * The deterministic benchmark corpus of issue 4: a vocabulary of distinct lowercase pseudo-words of
+ * 3 to 12 letters, drawn with a Zipf distribution (exponent 1.0), a fixed number of words per line
+ * separated by single spaces. The same seed gives the same lines on every machine and in every
+ * engine (Sluice, the hand-written loops, Spark).
  *
  * <p><b>Threads:</b> not thread-safe; one corpus per generating thread.
  */
@@ -18,12 +18,16 @@ public final class Corpus {
 
   /** The seed of every published figure. */
   public static final long SEED = 42;
+
   /** Distinct words in the vocabulary. */
   public static final int DISTINCT_WORDS = 100_000;
+
   /** Words in every line, so a line count times this is a word count. */
   public static final int WORDS_PER_LINE = 10;
+
   /** Lines in one batch. */
   public static final int LINES_PER_BATCH = 50_000;
+
   /** Words in one batch. */
   public static final int WORDS_PER_BATCH = LINES_PER_BATCH * WORDS_PER_LINE;
 

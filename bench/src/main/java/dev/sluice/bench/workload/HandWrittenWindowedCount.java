@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference for a windowed word count kept incrementally, as a Java developer would write
- * it: each batch is counted into its own {@code HashMap} in a ring of {@code window} slots, and
- * a running total adds the entering batch and subtracts the one that leaves. Like the generated
+ * The reference for a windowed word count kept incrementally, as a Java developer would write it:
+ * each batch is counted into its own {@code HashMap} in a ring of {@code window} slots, and a
+ * running total adds the entering batch and subtracts the one that leaves. Like the generated
  * operator without a filter, a word stays in the total (at 0) once seen.
  *
  * <p><b>Threads:</b> one thread; it keeps the window between calls.

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference for "fast": WordCount as a Java developer would write it for one thread, with
- * the tokenizer of the WordCount example ({@code line.split(" ")}) and one mutable counter per
- * word, so a repeated word costs one hash lookup and no boxing.
+ * The reference for "fast": WordCount as a Java developer would write it for one thread, with the
+ * tokenizer of the WordCount example ({@code line.split(" ")}) and one mutable counter per word, so
+ * a repeated word costs one hash lookup and no boxing.
  *
  * <p><b>Threads:</b> stateless; each call builds its own map.
  */

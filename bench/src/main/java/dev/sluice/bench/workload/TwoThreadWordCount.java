@@ -9,9 +9,9 @@ import java.util.concurrent.Future;
 
 /**
  * The hand-written 2-thread WordCount of issue 4: the calling thread counts the first half of a
- * batch and a pooled thread the second half, each into its own map; then the calling thread
- * merges the second map into the first. The pool thread lives as long as this object, so a batch
- * costs a task hand-off, not a thread start.
+ * batch and a pooled thread the second half, each into its own map; then the calling thread merges
+ * the second map into the first. The pool thread lives as long as this object, so a batch costs a
+ * task hand-off, not a thread start.
  *
  * <p><b>Threads:</b> {@link #count} and {@link #close} from one thread at a time.
  */

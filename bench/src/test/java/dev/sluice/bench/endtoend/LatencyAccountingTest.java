@@ -32,8 +32,16 @@ class LatencyAccountingTest {
     PacedLines source = new PacedLines(LINES, 1_000_000, 7);
     List<String> stored = new ArrayList<>();
     source.receive(collecting(stored));
-    assertEquals(List.of(LINES.get(0), LINES.get(1), LINES.get(2), LINES.get(0), LINES.get(1),
-        LINES.get(2), LINES.get(0)), stored);
+    assertEquals(
+        List.of(
+            LINES.get(0),
+            LINES.get(1),
+            LINES.get(2),
+            LINES.get(0),
+            LINES.get(1),
+            LINES.get(2),
+            LINES.get(0)),
+        stored);
     for (int i = 1; i < 7; i++) {
       assertEquals(1_000, source.dueNanos(i) - source.dueNanos(i - 1), "line " + i);
     }
@@ -87,16 +95,22 @@ class LatencyAccountingTest {
   void sinkRefusesCountsThatAreNotWholeLines() {
     PacedLines source = new PacedLines(LINES, 1_000_000, 1);
     LatencySink sink = new LatencySink(source, 0);
-    IllegalStateException thrown = assertThrows(IllegalStateException.class,
-        () -> sink.write(batch(List.of(KV.of("a", 9L)))));
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> sink.write(batch(List.of(KV.of("a", 9L)))));
     assertEquals("9 words is not a whole number of lines", thrown.getMessage());
   }
 
   private static BatchInfo info(long records, long processingMillis, long schedulingMillis) {
     Duration processing = Duration.ofMillis(processingMillis);
     Duration scheduling = Duration.ofMillis(schedulingMillis);
-    return new BatchInfo("WordCount", 1_000, records, scheduling, processing,
-        scheduling.plus(processing), List.of());
+    return new BatchInfo(
+        "WordCount",
+        1_000,
+        records,
+        scheduling,
+        processing,
+        scheduling.plus(processing),
+        List.of());
   }
 
   private static Receiver<String> collecting(List<String> stored) {

@@ -17,8 +17,8 @@ class ResultsTest {
   @Test
   void includeTakesBackEveryFigureOfAWrittenFileWithoutPrintingIt(@TempDir Path dir)
       throws Exception {
-    Results child = new Results(new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8));
+    Results child =
+        new Results(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     child.add("latency", 1, "10 ms", "p99", 15.25, "ms");
     child.add("latency", 1, "10 ms", "gc count", 3, "");
     Path childFile = dir.resolve("child.tsv");

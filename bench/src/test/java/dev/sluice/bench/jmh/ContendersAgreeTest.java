@@ -3,10 +3,10 @@ package dev.sluice.bench.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.api.KV;
+import dev.sluice.bench.pipelines.WindowedCountsPipeline;
 import dev.sluice.bench.seam.Programs;
 import dev.sluice.bench.seam.SeamContext;
 import dev.sluice.bench.workload.Corpus;
-import dev.sluice.bench.pipelines.WindowedCountsPipeline;
 import dev.sluice.bench.workload.HandWrittenWindowedCount;
 import dev.sluice.bench.workload.HandWrittenWordCount;
 import dev.sluice.bench.workload.TwoThreadWordCount;
@@ -54,7 +54,8 @@ class ContendersAgreeTest {
 
   @Test
   void operatorAtATimeAgreesWithTheLoop() {
-    assertEquals(sorted(HandWrittenWordCount.count(lines)),
+    assertEquals(
+        sorted(HandWrittenWordCount.count(lines)),
         fromPairs(OperatorAtATime.wordCount().run(lines)));
   }
 
@@ -77,8 +78,10 @@ class ContendersAgreeTest {
       assertEquals(loopOutput.size(), context.output().size());
       assertEquals(fromPairs(new ArrayList<Object>(loopOutput)), generated, "batch " + batch);
       // 100 lines of 10 words a batch, over at most the 30 batches of the window
-      assertEquals(1_000L * Math.min(batch + 1, 30),
-          generated.values().stream().mapToLong(Long::longValue).sum(), "batch " + batch);
+      assertEquals(
+          1_000L * Math.min(batch + 1, 30),
+          generated.values().stream().mapToLong(Long::longValue).sum(),
+          "batch " + batch);
       context.output().clear();
       loopOutput.clear();
     }

@@ -20,8 +20,8 @@ final class ChildPipeline implements AutoCloseable {
   }
 
   /**
-   * Starts {@code mainClass} with {@code args}; {@code crashPoint} (such as
-   * {@code after-plan:3}) arms a crash point, or is {@code null}.
+   * Starts {@code mainClass} with {@code args}; {@code crashPoint} (such as {@code after-plan:3})
+   * arms a crash point, or is {@code null}.
    */
   static ChildPipeline start(String mainClass, List<String> args, String crashPoint, Path log)
       throws IOException {
@@ -36,10 +36,15 @@ final class ChildPipeline implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
     command.addAll(args);
-    Files.writeString(log, "$ " + String.join(" ", command.subList(1, command.size())) + "\n",
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Files.writeString(
+        log,
+        "$ " + String.join(" ", command.subList(1, command.size())) + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return new ChildPipeline(builder.start());
   }
 

@@ -22,21 +22,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly-once recovery under real crashes: a generated pipeline with state reads a directory
- * and writes text files, checkpointing, in a child JVM that is killed with SIGKILL at random
- * moments or halted at each of the commit protocol's crash points in turn, then started again with
- * the same command. Every batch's output must hold exactly what one uninterrupted run computes:
- * a lost batch is a missing directory, a file read twice or not at all shows in the counts.
- * Pipelines: {@code RunningWordCount} (running totals, {@code @UpdateStateByKey}) and
- * {@link WindowedTotals} (a window of 5 batches sliding by 2).
+ * Exactly-once recovery under real crashes: a generated pipeline with state reads a directory and
+ * writes text files, checkpointing, in a child JVM that is killed with SIGKILL at random moments or
+ * halted at each of the commit protocol's crash points in turn, then started again with the same
+ * command. Every batch's output must hold exactly what one uninterrupted run computes: a lost batch
+ * is a missing directory, a file read twice or not at all shows in the counts. Pipelines: {@code
+ * RunningWordCount} (running totals, {@code @UpdateStateByKey}) and {@link WindowedTotals} (a
+ * window of 5 batches sliding by 2).
  *
  * <p>Runs alternate between parallelism 2, 1 and 3, which the checkpoint does not fix. Each
- * pipeline is cut {@code sluice.crash.cuts} times (24 by default; the {@code crash-soak}
- * profile makes it 120, so 240 cuts over both).
+ * pipeline is cut {@code sluice.crash.cuts} times (24 by default; the {@code crash-soak} profile
+ * makes it 120, so 240 cuts over both).
  *
- * <p>The input is laid out before the first batch that reads it: file {@code k} gets a
- * modification time inside the interval of batch {@code k} (in the future when written), so the
- * directory source puts it in batch {@code k} however the runs are cut.
+ * <p>The input is laid out before the first batch that reads it: file {@code k} gets a modification
+ * time inside the interval of batch {@code k} (in the future when written), so the directory source
+ * puts it in batch {@code k} however the runs are cut.
  */
 // a safety net for the crash-soak profile's 120 cuts (minutes on a busy 2-core machine); the
 // default 24 cuts take well under a minute
@@ -47,8 +47,8 @@ class CrashRecoveryTest {
   private static final int FIRST_INPUT_BATCH = 15;
   private static final int FILES = 4 * Integer.getInteger("sluice.crash.cuts", 24);
   private static final List<String> WORDS = List.of("ant", "bee", "cat", "dog", "elk", "fox");
-  private static final List<String> CRASH_POINTS = List.of("after-plan", "mid-plan",
-      "after-outputs", "after-commit");
+  private static final List<String> CRASH_POINTS =
+      List.of("after-plan", "mid-plan", "after-outputs", "after-commit");
 
   @TempDir Path dir;
 
@@ -84,9 +84,17 @@ class CrashRecoveryTest {
     Path output = Files.createDirectories(dir.resolve("out"));
     Path checkpoint = dir.resolve("checkpoint");
     Path log = dir.resolve("child.log");
-    List<String> common = List.of("--lines", "dir:" + input, "--print",
-        "file://" + output.resolve("counts"), "--checkpoint", checkpoint.toString(),
-        "--batch-interval", INTERVAL + "ms", "--parallelism");
+    List<String> common =
+        List.of(
+            "--lines",
+            "dir:" + input,
+            "--print",
+            "file://" + output.resolve("counts"),
+            "--checkpoint",
+            checkpoint.toString(),
+            "--batch-interval",
+            INTERVAL + "ms",
+            "--parallelism");
     Random random = new Random(20261204);
     long lastBatch = FIRST_INPUT_BATCH + FILES + 6;
     int runs = 0;
@@ -103,8 +111,10 @@ class CrashRecoveryTest {
         cuts.add("kill at batch 5");
       }
       for (int cut = 1; cut < CUTS; cut++) {
-        String point = cut % 2 == 0 ? null
-            : CRASH_POINTS.get(cut / 2 % CRASH_POINTS.size()) + ":" + (1 + random.nextInt(6));
+        String point =
+            cut % 2 == 0
+                ? null
+                : CRASH_POINTS.get(cut / 2 % CRASH_POINTS.size()) + ":" + (1 + random.nextInt(6));
         try (ChildPipeline child =
             ChildPipeline.start(main, withParallelism(common, cut), point, log)) {
           runs++;
@@ -138,7 +148,9 @@ class CrashRecoveryTest {
   /** The running counts after each batch, by batch index. */
   private Map<Integer, Map<String, Long>> expected;
 
-  /** Writes file {@code k} for each input batch, stamped inside its interval; the words by batch. */
+  /**
+   * Writes file {@code k} for each input batch, stamped inside its interval; the words by batch.
+   */
   private Map<Integer, List<String>> writeInput(Path input, long firstBatchTime, Random random)
       throws IOException {
     Map<Integer, List<String>> files = new TreeMap<>();
@@ -157,16 +169,16 @@ class CrashRecoveryTest {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       long batchTime = firstBatchTime + k * INTERVAL;
       Files.setLastModifiedTime(temp, FileTime.fromMillis(batchTime - INTERVAL / 2));
-      Files.move(temp, input.resolve(String.format("f%03d.txt", k)),
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, input.resolve(String.format("f%03d.txt", k)), StandardCopyOption.ATOMIC_MOVE);
       files.put(k, words);
     }
     return files;
   }
 
   /** {@code updateStateByKey} running totals: every batch writes every word seen so far. */
-  private static Map<Integer, Map<String, Long>> runningTotals(Map<Integer, List<String>> files,
-      long lastBatch) {
+  private static Map<Integer, Map<String, Long>> runningTotals(
+      Map<Integer, List<String>> files, long lastBatch) {
     Map<Integer, Map<String, Long>> model = new TreeMap<>();
     Map<String, Long> running = new TreeMap<>();
     for (int k = 0; k <= lastBatch; k++) {
@@ -179,11 +191,11 @@ class CrashRecoveryTest {
   }
 
   /**
-   * {@code reduceByKeyAndWindow} over 5 batches sliding by 2: written at the batches {@code i}
-   * with {@code (i + 1) % 2 == 0}, the words of batches {@code max(0, i - 4) .. i}.
+   * {@code reduceByKeyAndWindow} over 5 batches sliding by 2: written at the batches {@code i} with
+   * {@code (i + 1) % 2 == 0}, the words of batches {@code max(0, i - 4) .. i}.
    */
-  private static Map<Integer, Map<String, Long>> windowCounts(Map<Integer, List<String>> files,
-      long lastBatch) {
+  private static Map<Integer, Map<String, Long>> windowCounts(
+      Map<Integer, List<String>> files, long lastBatch) {
     Map<Integer, Map<String, Long>> model = new TreeMap<>();
     for (int i = 0; i <= lastBatch; i++) {
       if ((i + 1) % 2 != 0) {
@@ -216,8 +228,8 @@ class CrashRecoveryTest {
   private static Map<String, Long> counts(Path batch) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
     try (Stream<Path> parts = Files.list(batch)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-"))
-          .sorted().toList()) {
+      for (Path part :
+          parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
         for (String line : Files.readAllLines(part)) {
           int comma = line.lastIndexOf(',');
           String word = line.substring(1, comma);
@@ -258,8 +270,11 @@ class CrashRecoveryTest {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!done(output, batchTime)) {
       if (!child.alive() || System.nanoTime() > deadline) {
-        fail("batch " + batchTime + " was not written; the child "
-            + (child.alive() ? "is still running" : "ended"));
+        fail(
+            "batch "
+                + batchTime
+                + " was not written; the child "
+                + (child.alive() ? "is still running" : "ended"));
       }
       Thread.sleep(5); // polling another process's file system: there is nothing to wait on
     }

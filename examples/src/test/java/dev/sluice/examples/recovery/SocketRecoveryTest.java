@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The socket source's write-ahead log under a real crash: the generated WordCount reads lines
- * from a server on loopback, is killed with SIGKILL as soon as every line is in its log (most
- * likely before the 2 s batch holding them committed), and is started again. Each line (a
- * word of its own) must then be counted exactly once, in exactly one committed batch.
+ * The socket source's write-ahead log under a real crash: the generated WordCount reads lines from
+ * a server on loopback, is killed with SIGKILL as soon as every line is in its log (most likely
+ * before the 2 s batch holding them committed), and is started again. Each line (a word of its own)
+ * must then be counted exactly once, in exactly one committed batch.
  */
 @Timeout(120)
 class SocketRecoveryTest {
@@ -40,11 +40,20 @@ class SocketRecoveryTest {
     Path checkpoint = dir.resolve("checkpoint");
     Path log = dir.resolve("child.log");
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      List<String> args = List.of("--lines", "socket://127.0.0.1:" + server.getLocalPort(),
-          "--print", "file://" + output.resolve("counts"), "--checkpoint", checkpoint.toString(),
-          "--batch-interval", "2s", "--parallelism", "2");
-      try (ChildPipeline first = ChildPipeline.start(
-              "dev.sluice.examples.WordCountMain", args, null, log);
+      List<String> args =
+          List.of(
+              "--lines",
+              "socket://127.0.0.1:" + server.getLocalPort(),
+              "--print",
+              "file://" + output.resolve("counts"),
+              "--checkpoint",
+              checkpoint.toString(),
+              "--batch-interval",
+              "2s",
+              "--parallelism",
+              "2");
+      try (ChildPipeline first =
+              ChildPipeline.start("dev.sluice.examples.WordCountMain", args, null, log);
           Socket connection = server.accept()) {
         Writer out = new OutputStreamWriter(connection.getOutputStream(), StandardCharsets.UTF_8);
         for (int i = 0; i < LINES; i++) {
@@ -54,8 +63,8 @@ class SocketRecoveryTest {
         awaitLogged(checkpoint.resolve("received").resolve("lines"), "line" + (LINES - 1), first);
         first.kill(); // most likely before the batch holding the lines committed
       }
-      try (ChildPipeline second = ChildPipeline.start(
-              "dev.sluice.examples.WordCountMain", args, null, log);
+      try (ChildPipeline second =
+              ChildPipeline.start("dev.sluice.examples.WordCountMain", args, null, log);
           Socket reconnected = server.accept()) {
         awaitAllLines(output, second); // the interval missed while down is the first batch
         second.kill();
@@ -66,7 +75,9 @@ class SocketRecoveryTest {
     }
     Map<String, Integer> batchesOfLine = batchesOfLine(output);
     assertEquals(LINES, batchesOfLine.size(), "every line in a committed batch");
-    assertEquals(List.of(1), batchesOfLine.values().stream().distinct().toList(),
+    assertEquals(
+        List.of(1),
+        batchesOfLine.values().stream().distinct().toList(),
         "every line in exactly one batch");
   }
 
@@ -74,11 +85,11 @@ class SocketRecoveryTest {
   private static Map<String, Integer> batchesOfLine(Path output) throws IOException {
     Map<String, Integer> batchesOfLine = new TreeMap<>();
     try (Stream<Path> batches = Files.list(output)) {
-      for (Path batch : batches.filter(b -> b.getFileName().toString().startsWith("counts-"))
-          .toList()) {
+      for (Path batch :
+          batches.filter(b -> b.getFileName().toString().startsWith("counts-")).toList()) {
         try (Stream<Path> parts = Files.list(batch)) {
-          for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-"))
-              .toList()) {
+          for (Path part :
+              parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
             for (String line : Files.readAllLines(part)) {
               String word = line.substring(1, line.indexOf(','));
               assertEquals(",1)", line.substring(line.indexOf(',')), line);
@@ -122,8 +133,12 @@ class SocketRecoveryTest {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (batchesOfLine(output).size() < LINES) {
       if (!child.alive() || System.nanoTime() > deadline) {
-        fail("the restarted pipeline wrote " + batchesOfLine(output).size() + " of " + LINES
-            + " lines");
+        fail(
+            "the restarted pipeline wrote "
+                + batchesOfLine(output).size()
+                + " of "
+                + LINES
+                + " lines");
       }
       Thread.sleep(10); // polling another process's files: there is nothing to wait on
     }

@@ -14,8 +14,8 @@ import dev.sluice.runtime.sink.Sinks;
 import dev.sluice.runtime.source.Sources;
 
 /**
- * Word counts over a window of 5 batches sliding by 2, at 100 ms batches: the windowed pipeline
- * of the crash tests, small enough that a window fills and slides many times in a few seconds.
+ * Word counts over a window of 5 batches sliding by 2, at 100 ms batches: the windowed pipeline of
+ * the crash tests, small enough that a window fills and slides many times in a few seconds.
  */
 @Pipeline(batchInterval = "100ms")
 public final class WindowedTotals {

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Runs a generated pipeline through the real runtime with the test kit's driver, one-second
- * batches, and records every batch each output is given, partitions included (the suite checks
- * how records are partitioned, which the kit's plain lists leave out).
+ * batches, and records every batch each output is given, partitions included (the suite checks how
+ * records are partitioned, which the kit's plain lists leave out).
  */
 final class Harness {
 

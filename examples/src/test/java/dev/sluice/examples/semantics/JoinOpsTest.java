@@ -67,9 +67,7 @@ class JoinOpsTest {
       throws Exception {
     Map<String, List<Batch<Object>>> out =
         Harness.run(
-            JoinOpsPipeline.builder()
-                .lefts(Sources.batches(lefts))
-                .rights(Sources.batches(rights)),
+            JoinOpsPipeline.builder().lefts(Sources.batches(lefts)).rights(Sources.batches(rights)),
             parallelism,
             lefts.size());
     List<List<String>> inner = new ArrayList<>();

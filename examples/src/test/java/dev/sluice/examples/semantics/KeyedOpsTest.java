@@ -61,8 +61,7 @@ class KeyedOpsTest {
                 batch ->
                     batch.isEmpty()
                         ? List.of()
-                        : List.<Object>of(
-                            batch.stream().mapToInt(String::length).max().getAsInt()))
+                        : List.<Object>of(batch.stream().mapToInt(String::length).max().getAsInt()))
             .toList(),
         Harness.records(out.get("longestOut")));
   }
@@ -73,7 +72,9 @@ class KeyedOpsTest {
     for (List<String> batch : WORDS) {
       Map<String, Integer> sums = new TreeMap<>();
       pairs(batch).forEach(p -> sums.merge(p.key(), p.value(), Integer::sum));
-      expected.add(Harness.sorted(sums.entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()));
+      expected.add(
+          Harness.sorted(
+              sums.entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList()));
     }
     assertEquals(expected, Harness.multisets(out.get("sumsOut")));
     out.get("sumsOut").forEach(batch -> assertEquals(3, batch.partitionCount()));

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * mapWithState over {@code key:value} records: a running sum per key, removed by a value of 0,
- * keys idle for over 3 s timing out at the full-scan batches (every tenth), and the snapshots.
+ * mapWithState over {@code key:value} records: a running sum per key, removed by a value of 0, keys
+ * idle for over 3 s timing out at the full-scan batches (every tenth), and the snapshots.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
 final class MapStateOps {

@@ -98,8 +98,10 @@ class MapStateOpsTest {
 
   private static List<List<String>> snapshotTexts(List<Map<String, Long>> snapshots) {
     return snapshots.stream()
-        .map(map -> Harness.sorted(
-            map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()))
+        .map(
+            map ->
+                Harness.sorted(
+                    map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()))
         .toList();
   }
 
@@ -119,8 +121,7 @@ class MapStateOpsTest {
     assertEquals(Map.of("a", List.of("a+1=1", "a+3=4"), "b", List.of("b+2=2")), sums.get(0));
     assertEquals(Map.of(), sums.get(1)); // an empty batch emits nothing
     assertEquals(List.of("a=4", "b=2"), snapshots.get(1)); // but its snapshot has every key
-    assertEquals(
-        Map.of("a", List.of("a removed", "a+4=4"), "c", List.of("c+5=5")), sums.get(2));
+    assertEquals(Map.of("a", List.of("a removed", "a+4=4"), "c", List.of("c+5=5")), sums.get(2));
     for (int idle : new int[] {4, 5, 7, 8}) {
       assertEquals(Map.of(), sums.get(idle), "batch " + idle); // idle, but not a full scan
     }
@@ -153,7 +154,8 @@ class MapStateOpsTest {
       MapWithStateOutput<String, Long, String> expected = expected(events);
       assertEquals(perKey(expected.mapped()), perKey(strings(out.get("sumsOut"))), "seed " + seed);
       assertEquals(
-          snapshotTexts(expected.snapshots()), Harness.multisets(out.get("snapshotsOut")),
+          snapshotTexts(expected.snapshots()),
+          Harness.multisets(out.get("snapshotsOut")),
           "seed " + seed);
     }
   }

@@ -42,9 +42,7 @@ class NarrowOpsTest {
   static void run() throws Exception {
     out =
         Harness.run(
-            NarrowOpsPipeline.builder()
-                .left(Sources.batches(LEFT))
-                .right(Sources.batches(RIGHT)),
+            NarrowOpsPipeline.builder().left(Sources.batches(LEFT)).right(Sources.batches(RIGHT)),
             PARALLELISM,
             LEFT.size());
   }
@@ -91,8 +89,7 @@ class NarrowOpsTest {
             b -> {
               List<Object> all = new ArrayList<>();
               LEFT.get(b).forEach(w -> all.add("<" + w.toUpperCase() + ">"));
-              LEFT.get(b)
-                  .forEach(w -> all.add("<" + new StringBuilder(w).reverse() + ">"));
+              LEFT.get(b).forEach(w -> all.add("<" + new StringBuilder(w).reverse() + ">"));
               return all;
             }),
         Harness.records(out.get("mixedOut")));
@@ -161,7 +158,9 @@ class NarrowOpsTest {
   void repartitionSpreadsEveryRecordOverTheNewPartitions() {
     assertEquals(
         model(b -> new ArrayList<>(Harness.sorted(RIGHT.get(b)))),
-        Harness.multisets(out.get("spreadOut")).stream().map(l -> (List<Object>) new ArrayList<Object>(l)).toList());
+        Harness.multisets(out.get("spreadOut")).stream()
+            .map(l -> (List<Object>) new ArrayList<Object>(l))
+            .toList());
     for (Batch<Object> batch : out.get("spreadOut")) {
       assertEquals(3, batch.partitionCount());
       for (int p = 0; p < 3; p++) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Spark's per-batch operators written plainly over one batch's lists (SEMANTICS.md), independent
- * of the engine: what each batch's output must hold, as sorted texts where Spark's order is
+ * Spark's per-batch operators written plainly over one batch's lists (SEMANTICS.md), independent of
+ * the engine: what each batch's output must hold, as sorted texts where Spark's order is
  * unspecified.
  */
 final class Reference {
@@ -125,7 +125,9 @@ final class Reference {
         out.add(
             KV.of(
                 kv.key(),
-                KV.of(Harness.sorted((List<?>) sides.key()), Harness.sorted((List<?>) sides.value()))));
+                KV.of(
+                    Harness.sorted((List<?>) sides.key()),
+                    Harness.sorted((List<?>) sides.value()))));
       } else {
         out.add(KV.of(kv.key(), Harness.sorted((List<?>) kv.value())));
       }

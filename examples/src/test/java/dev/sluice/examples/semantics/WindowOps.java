@@ -22,8 +22,8 @@ import java.util.List;
 /**
  * Every window operator over one input of words, 1 s batches: window L=4/S=2, reduceByKeyAndWindow
  * without an inverse (L=3/S=1), with an inverse (L=3/S=2) and with an inverse and a filter,
- * reduceByWindow, countByWindow, groupByKeyAndWindow, countByValueAndWindow, a keyed reduce
- * after a window, and a join of two windowed streams.
+ * reduceByWindow, countByWindow, groupByKeyAndWindow, countByValueAndWindow, a keyed reduce after a
+ * window, and a join of two windowed streams.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
 final class WindowOps {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Every window operator through the real runtime on a manual clock, each batch compared with
- * {@link WindowReference}: empty batches, windows draining for several batches after the input
- * ends, keys staying at 0 in an inverse window without a filter, and slide batches 1, 3, 5, ...
- * for a slide of 2 (nothing written at the others).
+ * Every window operator through the real runtime on a manual clock, each batch compared with {@link
+ * WindowReference}: empty batches, windows draining for several batches after the input ends, keys
+ * staying at 0 in an inverse window without a filter, and slide batches 1, 3, 5, ... for a slide of
+ * 2 (nothing written at the others).
  */
 @Timeout(60)
 class WindowOpsTest {

@@ -47,8 +47,20 @@ public enum Family {
   public boolean isNarrow() {
     return switch (this) {
       case NARROW, SNAPSHOTS -> true;
-      case INPUT, PARTITION, TRANSFORM, REPARTITION, AGGREGATE, COMBINE, GROUP, JOIN, UPDATE_STATE,
-          MAP_WITH_STATE, WINDOW, OUTPUT, UNION -> false;
+      case INPUT,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          AGGREGATE,
+          COMBINE,
+          GROUP,
+          JOIN,
+          UPDATE_STATE,
+          MAP_WITH_STATE,
+          WINDOW,
+          OUTPUT,
+          UNION ->
+          false;
     };
   }
 
@@ -56,8 +68,20 @@ public enum Family {
   public boolean combines() {
     return switch (this) {
       case AGGREGATE, COMBINE -> true;
-      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, GROUP, JOIN, UPDATE_STATE,
-          MAP_WITH_STATE, WINDOW, OUTPUT, UNION -> false;
+      case INPUT,
+          NARROW,
+          SNAPSHOTS,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          GROUP,
+          JOIN,
+          UPDATE_STATE,
+          MAP_WITH_STATE,
+          WINDOW,
+          OUTPUT,
+          UNION ->
+          false;
     };
   }
 
@@ -65,8 +89,18 @@ public enum Family {
   public boolean groups() {
     return switch (this) {
       case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE -> true;
-      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, AGGREGATE, COMBINE, WINDOW,
-          OUTPUT, UNION -> false;
+      case INPUT,
+          NARROW,
+          SNAPSHOTS,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          AGGREGATE,
+          COMBINE,
+          WINDOW,
+          OUTPUT,
+          UNION ->
+          false;
     };
   }
 
@@ -74,8 +108,20 @@ public enum Family {
   public boolean isStateful() {
     return switch (this) {
       case UPDATE_STATE, MAP_WITH_STATE -> true;
-      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, AGGREGATE, COMBINE, GROUP,
-          JOIN, WINDOW, OUTPUT, UNION -> false;
+      case INPUT,
+          NARROW,
+          SNAPSHOTS,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          AGGREGATE,
+          COMBINE,
+          GROUP,
+          JOIN,
+          WINDOW,
+          OUTPUT,
+          UNION ->
+          false;
     };
   }
 }

@@ -37,8 +37,8 @@ public final class GraphBuilder {
   }
 
   /**
-   * The graph of {@code pipeline}, with the record types and helper methods validation resolved
-   * for each stage name and the batch interval it parsed.
+   * The graph of {@code pipeline}, with the record types and helper methods validation resolved for
+   * each stage name and the batch interval it parsed.
    */
   public PipelineGraph build(
       PipelineDeclaration pipeline,
@@ -51,8 +51,7 @@ public final class GraphBuilder {
       if (types == null) {
         throw new IllegalStateException("no resolved types for stage " + declaration.name());
       }
-      stages.add(
-          stage(declaration, types, helpers.getOrDefault(declaration.name(), Map.of())));
+      stages.add(stage(declaration, types, helpers.getOrDefault(declaration.name(), Map.of())));
     }
     return new PipelineGraph(
         ClassName.get(pipeline.type()), batchIntervalMillis, pipeline.generateMain(), stages);
@@ -99,8 +98,7 @@ public final class GraphBuilder {
           case COUNT_BY_WINDOW ->
               aggregate(countAll(), Optional.of(windowing(declaration, helpers)));
           case COUNT_BY_VALUE_AND_WINDOW ->
-              aggregate(
-                  countByValue(in, partitions), Optional.of(windowing(declaration, helpers)));
+              aggregate(countByValue(in, partitions), Optional.of(windowing(declaration, helpers)));
           case GROUP_BY_KEY -> new OperatorSpec.Grouped(key, value, partitions, Optional.empty());
           case GROUP_BY_KEY_AND_WINDOW ->
               new OperatorSpec.Grouped(
@@ -112,13 +110,8 @@ public final class GraphBuilder {
                   key, value, type(resolved.state()), partitions, stateTimeout(declaration));
           case JOIN ->
               new OperatorSpec.Join(
-                  key,
-                  value,
-                  type(resolved.right()),
-                  partitions,
-                  declaration.joinKind());
-          case COGROUP ->
-              new OperatorSpec.Cogroup(key, value, type(resolved.right()), partitions);
+                  key, value, type(resolved.right()), partitions, declaration.joinKind());
+          case COGROUP -> new OperatorSpec.Cogroup(key, value, type(resolved.right()), partitions);
           case UNION -> throw new IllegalArgumentException("a union is not declared: " + name);
         };
     return Stage.of(name, kind, from, method, in, kind == StageKind.OUTPUT ? null : out, spec);

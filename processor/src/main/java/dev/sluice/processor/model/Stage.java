@@ -87,8 +87,7 @@ public record Stage(
 
   /** An {@code @Output} stage writing records of {@code type}. */
   public static Stage output(String name, String from, UserMethod method, TypeName type) {
-    return new Stage(
-        name, StageKind.OUTPUT, List.of(from), method, type, null, OperatorSpec.NONE);
+    return new Stage(name, StageKind.OUTPUT, List.of(from), method, type, null, OperatorSpec.NONE);
   }
 
   /**
@@ -104,8 +103,7 @@ public record Stage(
   }
 
   /**
-   * The combine buffers of a stage that {@linkplain StageKind#combines() combines} on the map
-   * side.
+   * The combine buffers of a stage that {@linkplain StageKind#combines() combines} on the map side.
    */
   public ReduceSpec reduce() {
     if (spec instanceof OperatorSpec.Aggregate aggregate) {
@@ -136,8 +134,7 @@ public record Stage(
 
   /** The window of a {@linkplain StageKind#isWindowed() windowed} stage. */
   public Windowing windowing() {
-    return spec.windowing()
-        .orElseThrow(() -> new IllegalStateException(name + " is not windowed"));
+    return spec.windowing().orElseThrow(() -> new IllegalStateException(name + " is not windowed"));
   }
 
   /** The one stage this stage reads. */

@@ -62,7 +62,9 @@ public record StageDeclaration(
     return kind().isBinary() ? members.get(index == 0 ? "left" : "right") : fromValue;
   }
 
-  /** The value of member {@code name} as a string ({@code ""} if absent): names and enum constants. */
+  /**
+   * The value of member {@code name} as a string ({@code ""} if absent): names and enum constants.
+   */
   public String stringMember(String name) {
     AnnotationValue value = members.get(name);
     return value == null ? "" : value.getValue().toString();

@@ -11,64 +11,185 @@ import java.util.Optional;
  */
 public enum StageKind {
   INPUT("Input", Family.INPUT, Window.NO, "Source<T> %s()", "takes none", "returns its Source"),
-  MAP("Map", Family.NARROW, Window.NO, "R %s(T record)", "takes one, the record",
+  MAP(
+      "Map",
+      Family.NARROW,
+      Window.NO,
+      "R %s(T record)",
+      "takes one, the record",
       "returns the new record"),
-  FILTER("Filter", Family.NARROW, Window.NO, "boolean %s(T record)", "takes one, the record",
+  FILTER(
+      "Filter",
+      Family.NARROW,
+      Window.NO,
+      "boolean %s(T record)",
+      "takes one, the record",
       "returns boolean"),
-  FLAT_MAP("FlatMap", Family.NARROW, Window.NO, "void %s(T record, Emitter<R> out)",
-      "takes two, the record and the Emitter of its results", Texts.EMITS),
-  MAP_VALUES("MapValues", Family.NARROW, Window.NO, "U %s(V value)", "takes one, the value",
+  FLAT_MAP(
+      "FlatMap",
+      Family.NARROW,
+      Window.NO,
+      "void %s(T record, Emitter<R> out)",
+      "takes two, the record and the Emitter of its results",
+      Texts.EMITS),
+  MAP_VALUES(
+      "MapValues",
+      Family.NARROW,
+      Window.NO,
+      "U %s(V value)",
+      "takes one, the value",
       Texts.PRODUCES),
-  FLAT_MAP_VALUES("FlatMapValues", Family.NARROW, Window.NO, "void %s(V value, Emitter<U> out)",
-      "takes two, the value and the Emitter of its results", Texts.EMITS),
-  MAP_PARTITIONS("MapPartitions", Family.PARTITION, Window.NO,
+  FLAT_MAP_VALUES(
+      "FlatMapValues",
+      Family.NARROW,
+      Window.NO,
+      "void %s(V value, Emitter<U> out)",
+      "takes two, the value and the Emitter of its results",
+      Texts.EMITS),
+  MAP_PARTITIONS(
+      "MapPartitions",
+      Family.PARTITION,
+      Window.NO,
       "void %s(List<T> partition, Emitter<R> out)",
-      "takes two, the partition and the Emitter of its results", Texts.EMITS),
-  TRANSFORM("Transform", Family.TRANSFORM, Window.NO,
+      "takes two, the partition and the Emitter of its results",
+      Texts.EMITS),
+  TRANSFORM(
+      "Transform",
+      Family.TRANSFORM,
+      Window.NO,
       "List<R> %1$s(List<T> batch) or List<R> %1$s(List<T> batch, long time)",
-      "takes one or two, the batch and its time", "returns a List of the records it produces"),
-  REPARTITION("Repartition", Family.REPARTITION, Window.NO, "R %s(T record)",
-      "takes one, the record", Texts.PRODUCES),
-  COUNT("Count", Family.AGGREGATE, Window.NO, "R %s(long count)", "takes one, the count",
+      "takes one or two, the batch and its time",
+      "returns a List of the records it produces"),
+  REPARTITION(
+      "Repartition",
+      Family.REPARTITION,
+      Window.NO,
+      "R %s(T record)",
+      "takes one, the record",
       Texts.PRODUCES),
-  COUNT_BY_VALUE("CountByValue", Family.AGGREGATE, Window.NO, "R %s(T value, long count)",
-      "takes two, the value and its count", Texts.PRODUCES),
-  REDUCE("Reduce", Family.AGGREGATE, Window.NO, "T %s(T a, T b)",
-      "takes two, the values to combine", Texts.PRODUCES),
-  REDUCE_BY_KEY("ReduceByKey", Family.AGGREGATE, Window.NO, "V %s(V a, V b)",
-      "takes two, the values to combine", Texts.PRODUCES),
-  COMBINE_BY_KEY("CombineByKey", Family.COMBINE, Window.NO, "C %s(C a, C b)",
-      "takes two, the values to combine", Texts.PRODUCES),
-  GROUP_BY_KEY("GroupByKey", Family.GROUP, Window.NO, "R %s(K key, List<V> values)",
-      "takes two, the key and its values", Texts.PRODUCES),
-  JOIN("Join", Family.JOIN, Window.NO, "R %s(K key, V left, W right)",
-      "takes three, the key and the two sides", Texts.PRODUCES),
-  COGROUP("Cogroup", Family.JOIN, Window.NO, "R %s(K key, List<V> left, List<W> right)",
-      "takes three, the key and the two sides", Texts.PRODUCES),
-  WINDOW("Window", Family.WINDOW, Window.YES, "R %s(T record)", "takes one, the record",
+  COUNT(
+      "Count",
+      Family.AGGREGATE,
+      Window.NO,
+      "R %s(long count)",
+      "takes one, the count",
       Texts.PRODUCES),
-  REDUCE_BY_KEY_AND_WINDOW("ReduceByKeyAndWindow", Family.AGGREGATE, Window.YES, "V %s(V a, V b)",
-      "takes two, the values to combine", Texts.PRODUCES),
-  REDUCE_BY_WINDOW("ReduceByWindow", Family.AGGREGATE, Window.YES, "T %s(T a, T b)",
-      "takes two, the values to combine", Texts.PRODUCES),
-  COUNT_BY_WINDOW("CountByWindow", Family.AGGREGATE, Window.YES, "R %s(long count)",
-      "takes one, the count", Texts.PRODUCES),
-  GROUP_BY_KEY_AND_WINDOW("GroupByKeyAndWindow", Family.GROUP, Window.YES,
-      "R %s(K key, List<V> values)", "takes two, the key and its values", Texts.PRODUCES),
-  COUNT_BY_VALUE_AND_WINDOW("CountByValueAndWindow", Family.AGGREGATE, Window.YES,
-      "R %s(T value, long count)", "takes two, the value and its count", Texts.PRODUCES),
-  UPDATE_STATE_BY_KEY("UpdateStateByKey", Family.UPDATE_STATE, Window.NO,
+  COUNT_BY_VALUE(
+      "CountByValue",
+      Family.AGGREGATE,
+      Window.NO,
+      "R %s(T value, long count)",
+      "takes two, the value and its count",
+      Texts.PRODUCES),
+  REDUCE(
+      "Reduce",
+      Family.AGGREGATE,
+      Window.NO,
+      "T %s(T a, T b)",
+      "takes two, the values to combine",
+      Texts.PRODUCES),
+  REDUCE_BY_KEY(
+      "ReduceByKey",
+      Family.AGGREGATE,
+      Window.NO,
+      "V %s(V a, V b)",
+      "takes two, the values to combine",
+      Texts.PRODUCES),
+  COMBINE_BY_KEY(
+      "CombineByKey",
+      Family.COMBINE,
+      Window.NO,
+      "C %s(C a, C b)",
+      "takes two, the values to combine",
+      Texts.PRODUCES),
+  GROUP_BY_KEY(
+      "GroupByKey",
+      Family.GROUP,
+      Window.NO,
+      "R %s(K key, List<V> values)",
+      "takes two, the key and its values",
+      Texts.PRODUCES),
+  JOIN(
+      "Join",
+      Family.JOIN,
+      Window.NO,
+      "R %s(K key, V left, W right)",
+      "takes three, the key and the two sides",
+      Texts.PRODUCES),
+  COGROUP(
+      "Cogroup",
+      Family.JOIN,
+      Window.NO,
+      "R %s(K key, List<V> left, List<W> right)",
+      "takes three, the key and the two sides",
+      Texts.PRODUCES),
+  WINDOW(
+      "Window",
+      Family.WINDOW,
+      Window.YES,
+      "R %s(T record)",
+      "takes one, the record",
+      Texts.PRODUCES),
+  REDUCE_BY_KEY_AND_WINDOW(
+      "ReduceByKeyAndWindow",
+      Family.AGGREGATE,
+      Window.YES,
+      "V %s(V a, V b)",
+      "takes two, the values to combine",
+      Texts.PRODUCES),
+  REDUCE_BY_WINDOW(
+      "ReduceByWindow",
+      Family.AGGREGATE,
+      Window.YES,
+      "T %s(T a, T b)",
+      "takes two, the values to combine",
+      Texts.PRODUCES),
+  COUNT_BY_WINDOW(
+      "CountByWindow",
+      Family.AGGREGATE,
+      Window.YES,
+      "R %s(long count)",
+      "takes one, the count",
+      Texts.PRODUCES),
+  GROUP_BY_KEY_AND_WINDOW(
+      "GroupByKeyAndWindow",
+      Family.GROUP,
+      Window.YES,
+      "R %s(K key, List<V> values)",
+      "takes two, the key and its values",
+      Texts.PRODUCES),
+  COUNT_BY_VALUE_AND_WINDOW(
+      "CountByValueAndWindow",
+      Family.AGGREGATE,
+      Window.YES,
+      "R %s(T value, long count)",
+      "takes two, the value and its count",
+      Texts.PRODUCES),
+  UPDATE_STATE_BY_KEY(
+      "UpdateStateByKey",
+      Family.UPDATE_STATE,
+      Window.NO,
       "Optional<S> %s(List<V> newValues, Optional<S> state)",
-      "takes two, the new values and the previous state", Texts.PRODUCES),
-  MAP_WITH_STATE("MapWithState", Family.MAP_WITH_STATE, Window.NO,
+      "takes two, the new values and the previous state",
+      Texts.PRODUCES),
+  MAP_WITH_STATE(
+      "MapWithState",
+      Family.MAP_WITH_STATE,
+      Window.NO,
       "R %s(K key, Optional<V> value, State<S> state)",
-      "takes three, the key, the value and the state", Texts.PRODUCES),
+      "takes three, the key, the value and the state",
+      Texts.PRODUCES),
   /**
    * Reads the state store of the {@code @MapWithState} stage it names, once per key each batch;
    * narrow in that it runs in that stage's segment, but after the batch's calls, not per record.
    */
-  STATE_SNAPSHOTS("StateSnapshots", Family.SNAPSHOTS, Window.NO, "R %s(K key, S state)",
-      "takes two, the key and its state", Texts.PRODUCES),
+  STATE_SNAPSHOTS(
+      "StateSnapshots",
+      Family.SNAPSHOTS,
+      Window.NO,
+      "R %s(K key, S state)",
+      "takes two, the key and its state",
+      Texts.PRODUCES),
   OUTPUT("Output", Family.OUTPUT, Window.NO, "Sink<T> %s()", "takes none", "returns its Sink"),
   /**
    * Not an annotation: the union the planner puts in front of a stage that reads several stages;
@@ -100,12 +221,7 @@ public enum StageKind {
   private final String returns;
 
   StageKind(
-      String simpleName,
-      Family family,
-      Window window,
-      String form,
-      String takes,
-      String returns) {
+      String simpleName, Family family, Window window, String form, String takes, String returns) {
     this.simpleName = simpleName;
     this.family = family;
     this.windowed = window == Window.YES;
@@ -130,8 +246,8 @@ public enum StageKind {
   }
 
   /**
-   * The signature of a method of this kind called {@code stage}, in letters: {@code R
-   * groups(K key, List<V> values)}.
+   * The signature of a method of this kind called {@code stage}, in letters: {@code R groups(K key,
+   * List<V> values)}.
    */
   public String form(String stage) {
     if (this == UNION) {

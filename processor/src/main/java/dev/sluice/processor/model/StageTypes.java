@@ -23,7 +23,11 @@ public record StageTypes(
 
   /** The types of a stage that keeps no state. */
   public StageTypes(
-      TypeMirror consumed, TypeMirror produced, TypeMirror key, TypeMirror value, TypeMirror right) {
+      TypeMirror consumed,
+      TypeMirror produced,
+      TypeMirror key,
+      TypeMirror value,
+      TypeMirror right) {
     this(consumed, produced, key, value, right, null);
   }
 

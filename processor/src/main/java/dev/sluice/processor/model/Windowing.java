@@ -8,8 +8,8 @@ import java.util.Optional;
  * incremental reduce.
  *
  * @param windowMillis the window length
- * @param slideMillis the slide, or 0 when the annotation leaves it empty: every batch, whatever
- *     the interval
+ * @param slideMillis the slide, or 0 when the annotation leaves it empty: every batch, whatever the
+ *     interval
  * @param inverse the inverse function of an incremental reduce
  * @param filter the filter function of an incremental reduce by key
  */

@@ -36,25 +36,23 @@ public record ExecutionPlan(
                 segment.head().name().equals(stage)
                     || segment.allSteps().stream()
                         .anyMatch(
-                            step ->
-                                step.role().computes()
-                                    && step.stage().name().equals(stage)))
+                            step -> step.role().computes() && step.stage().name().equals(stage)))
         .findFirst();
   }
 
   /** Whether the program needs the parallelism after construction, to find a task's partition. */
   public boolean needsParallelism() {
-    return segments.stream().anyMatch(segment -> segment.head().kind() == StageKind.UNION
-        || segment.head().kind() == StageKind.TRANSFORM
-        || segment.head().kind() == StageKind.WINDOW);
+    return segments.stream()
+        .anyMatch(
+            segment ->
+                segment.head().kind() == StageKind.UNION
+                    || segment.head().kind() == StageKind.TRANSFORM
+                    || segment.head().kind() == StageKind.WINDOW);
   }
 
   /** The stages keeping state per key across batches, in execution order. */
   public List<Stage> stateful() {
-    return segments.stream()
-        .map(Segment::head)
-        .filter(head -> head.kind().isStateful())
-        .toList();
+    return segments.stream().map(Segment::head).filter(head -> head.kind().isStateful()).toList();
   }
 
   /** The windowed stages, in execution order: each heads a segment and keeps a window store. */
@@ -93,8 +91,8 @@ public record ExecutionPlan(
   /** Whether a method called per record (not an input's or output's default) is an instance one. */
   public boolean operatorsNeedInstance() {
     return segments.stream()
-        .flatMap(segment -> segment.allSteps().stream())
-        .anyMatch(step -> step.role().callsMethod() && !step.stage().method().isStatic())
+            .flatMap(segment -> segment.allSteps().stream())
+            .anyMatch(step -> step.role().callsMethod() && !step.stage().method().isStatic())
         || segments.stream()
             .map(Segment::head)
             .filter(head -> head.kind() != StageKind.INPUT && head.kind() != StageKind.UNION)

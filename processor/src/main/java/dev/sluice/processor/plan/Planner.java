@@ -70,7 +70,8 @@ public final class Planner {
       Stage head = segment.head();
       if (head.kind().combines() || head.kind().groups() || head.kind() == StageKind.REPARTITION) {
         int writer = indexOf(ordered, segmentOf.get(head.from().get(0)));
-        int right = head.kind().isBinary() ? indexOf(ordered, segmentOf.get(head.from().get(1))) : -1;
+        int right =
+            head.kind().isBinary() ? indexOf(ordered, segmentOf.get(head.from().get(1))) : -1;
         shuffles.add(new Shuffle(head, writer, segment.index(), right));
       }
       for (Step step : segment.steps(Step.Role.MATERIALIZE)) {
@@ -214,7 +215,9 @@ public final class Planner {
     return new int[] {writer.partitions(), writer.perParallelism()};
   }
 
-  /** The segments whose records {@code head} reads: none for an input, or an input read directly. */
+  /**
+   * The segments whose records {@code head} reads: none for an input, or an input read directly.
+   */
   private static Set<String> dependencies(
       PipelineGraph graph, Stage head, Map<String, String> segmentOf) {
     Set<String> dependencies = new LinkedHashSet<>();

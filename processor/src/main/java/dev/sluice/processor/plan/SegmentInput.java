@@ -27,7 +27,9 @@ public record SegmentInput(Source source, Stage stage, Step step) {
     INPUT_PARTITION,
     /** One partition of a union, the partitions of what it unites one after another. */
     UNION_PARTITION,
-    /** The partition a {@code mapPartitions} reads: an input's, or as an earlier segment kept it. */
+    /**
+     * The partition a {@code mapPartitions} reads: an input's, or as an earlier segment kept it.
+     */
     PARTITION,
     /** The whole batch a {@code transform} or {@code window} reads. */
     WHOLE_BATCH,
@@ -66,9 +68,20 @@ public record SegmentInput(Source source, Stage stage, Step step) {
     boolean ofStep =
         switch (source) {
           case MAP_SIDE, DEALT, KEPT, COLLECTED -> true;
-          case INPUT_PARTITION, UNION_PARTITION, PARTITION, WHOLE_BATCH, TRANSFORM_TIME, EXCHANGE,
-              EXCHANGE_PARTITION, SHUFFLE_GROUPS, SHUFFLE_MERGED, WINDOW_STORE, STATE_STORE,
-              BATCH_INDEX, STATE_TIME -> false;
+          case INPUT_PARTITION,
+              UNION_PARTITION,
+              PARTITION,
+              WHOLE_BATCH,
+              TRANSFORM_TIME,
+              EXCHANGE,
+              EXCHANGE_PARTITION,
+              SHUFFLE_GROUPS,
+              SHUFFLE_MERGED,
+              WINDOW_STORE,
+              STATE_STORE,
+              BATCH_INDEX,
+              STATE_TIME ->
+              false;
         };
     if (ofStep == (step == null)) {
       throw new IllegalArgumentException(source + " of " + stage.name() + " with step " + step);
@@ -93,7 +106,8 @@ public record SegmentInput(Source source, Stage stage, Step step) {
         inputs.add(head(Source.EXCHANGE, head));
         inputs.add(head(Source.EXCHANGE_PARTITION, head));
       }
-      case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE -> inputs.add(head(Source.SHUFFLE_GROUPS, head));
+      case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
+          inputs.add(head(Source.SHUFFLE_GROUPS, head));
       case AGGREGATE, COMBINE -> inputs.add(head(Source.SHUFFLE_MERGED, head));
       case NARROW, SNAPSHOTS, OUTPUT ->
           throw new IllegalArgumentException(head.name() + " cannot start a segment");

@@ -32,8 +32,8 @@ public record Step(Stage stage, Role role, List<Step> next, int side) {
     /** Calls a {@code @Repartition} method per record and deals its results round robin. */
     DEAL,
     /**
-     * Keeps the records of the step's stage per partition, for a later union, {@code
-     * mapPartitions} or {@code transform} reading them.
+     * Keeps the records of the step's stage per partition, for a later union, {@code mapPartitions}
+     * or {@code transform} reading them.
      */
     MATERIALIZE,
     /**

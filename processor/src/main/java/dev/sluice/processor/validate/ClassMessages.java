@@ -17,8 +17,7 @@ public final class ClassMessages {
     return Tag.SEVERAL_OPERATORS.format(
         "method %s has several operator annotations (%s); a stage method has exactly one,"
             + " so split it into one method per operator",
-        method,
-        String.join(", ", kinds.stream().map(StageKind::annotation).toList()));
+        method, String.join(", ", kinds.stream().map(StageKind::annotation).toList()));
   }
 
   /** A stage method with type parameters. */
@@ -26,9 +25,7 @@ public final class ClassMessages {
     return Tag.TYPE_PARAMETERS.format(
         "%s method %s declares type parameters %s; stage methods cannot be generic, so use"
             + " concrete types",
-        kind.annotation(),
-        stage,
-        parameters);
+        kind.annotation(), stage, parameters);
   }
 
   /** A pipeline class with type parameters. */
@@ -36,8 +33,7 @@ public final class ClassMessages {
     return Tag.TYPE_PARAMETERS.format(
         "pipeline class %s declares type parameters %s; a pipeline class cannot be generic,"
             + " so use concrete types",
-        pipelineClass,
-        parameters);
+        pipelineClass, parameters);
   }
 
   /** A private stage method. */
@@ -45,9 +41,7 @@ public final class ClassMessages {
     return Tag.PRIVATE_METHOD.format(
         "%s method %s is private, but the generated %s calls it; make it package-private or"
             + " public",
-        kind.annotation(),
-        stage,
-        generated);
+        kind.annotation(), stage, generated);
   }
 
   /** A private pipeline class, or one nested in {@code privateClass}. */
@@ -60,10 +54,7 @@ public final class ClassMessages {
     return Tag.INACCESSIBLE_CLASS.format(
         "pipeline class %s %s, but the generated %s calls its methods from the same"
             + " package; make %s package-private or public",
-        pipelineClass,
-        problem,
-        generated,
-        privateClass);
+        pipelineClass, problem, generated, privateClass);
   }
 
   /** Instance stage methods in a class without a usable no-argument constructor. */
@@ -71,10 +62,7 @@ public final class ClassMessages {
     return Tag.NO_INSTANCE.format(
         "%s has instance stage methods (%s) but no no-argument constructor the generated %s"
             + " can call; add a non-private %s() or make those methods static",
-        pipelineClass,
-        String.join(", ", methods),
-        generated,
-        simple(pipelineClass));
+        pipelineClass, String.join(", ", methods), generated, simple(pipelineClass));
   }
 
   /** Instance stage methods in an abstract class or an interface. */
@@ -83,9 +71,7 @@ public final class ClassMessages {
     return Tag.NO_INSTANCE.format(
         "%s is abstract, so the generated %s cannot create the instance its instance stage"
             + " methods (%s) run on; make the class concrete or those methods static",
-        pipelineClass,
-        generated,
-        String.join(", ", methods));
+        pipelineClass, generated, String.join(", ", methods));
   }
 
   /** Instance stage methods in an inner (non-static nested) class. */
@@ -93,9 +79,7 @@ public final class ClassMessages {
     return Tag.NO_INSTANCE.format(
         "%s is an inner class, so the generated %s cannot create the instance its instance"
             + " stage methods (%s) run on; make the class static or those methods static",
-        pipelineClass,
-        generated,
-        String.join(", ", methods));
+        pipelineClass, generated, String.join(", ", methods));
   }
 
   /** Two stage methods with one name. */
@@ -104,11 +88,7 @@ public final class ClassMessages {
     return Tag.DUPLICATE_STAGE.format(
         "%s method %s declares stage %s again; %s method %s declared it first, and stage"
             + " names (the method names) must be unique, so rename one of them",
-        kind.annotation(),
-        signature,
-        stage,
-        firstKind.annotation(),
-        firstSignature);
+        kind.annotation(), signature, stage, firstKind.annotation(), firstSignature);
   }
 
   /** A pipeline without outputs; {@code example} is a stage an output could write. */
@@ -116,8 +96,7 @@ public final class ClassMessages {
     return Tag.NO_OUTPUT.format(
         "pipeline %s has no @Output, so it would never compute anything; add a method such"
             + " as @Output(from = \"%s\") Sink<T> print() that writes the records of a stage",
-        pipeline,
-        example);
+        pipeline, example);
   }
 
   /** An invalid {@code @Pipeline(batchInterval)}. */
@@ -125,8 +104,7 @@ public final class ClassMessages {
     return Tag.BATCH_INTERVAL.format(
         "@Pipeline(batchInterval = \"%s\") on %s is not a valid interval; write a positive"
             + " whole number followed by ms, s, m or h, such as \"2s\" or \"500ms\"",
-        interval,
-        pipeline);
+        interval, pipeline);
   }
 
   /** An operator annotation outside a pipeline class. */
@@ -135,15 +113,11 @@ public final class ClassMessages {
         ? Tag.NOT_IN_PIPELINE.format(
             "%s is not annotated @Pipeline, but its method %s has an operator annotation; annotate"
                 + " %s with @Pipeline, or move the method into a @Pipeline class",
-            enclosing,
-            methods.get(0),
-            enclosing)
+            enclosing, methods.get(0), enclosing)
         : Tag.NOT_IN_PIPELINE.format(
             "%s is not annotated @Pipeline, but its methods %s have operator annotations;"
                 + " annotate %s with @Pipeline, or move the methods into a @Pipeline class",
-            enclosing,
-            String.join(", ", methods),
-            enclosing);
+            enclosing, String.join(", ", methods), enclosing);
   }
 
   /** The warning for a stage that no output reads. */
@@ -151,8 +125,7 @@ public final class ClassMessages {
     return Tag.DEAD_STAGE.format(
         "%s stage %s is not read by any @Output, so it is never computed (stages are lazy,"
             + " as in Spark); write it with an @Output or remove it",
-        kind.annotation(),
-        stage);
+        kind.annotation(), stage);
   }
 
   /** A class to generate already exists. */
@@ -160,16 +133,14 @@ public final class ClassMessages {
     return Tag.GENERATED_NAME_TAKEN.format(
         "cannot generate %s for pipeline %s: a type of that name already exists in this"
             + " compilation; rename it or the pipeline class",
-        generated,
-        pipeline);
+        generated, pipeline);
   }
 
   /** The processor failed; {@code trace} is the stack trace. */
   public static String internalError(String pipeline, String trace) {
     return Tag.INTERNAL_ERROR.format(
         "Sluice's processor failed on %s; please report this with the stack trace: %s",
-        pipeline,
-        trace);
+        pipeline, trace);
   }
 
   private static String simple(String className) {

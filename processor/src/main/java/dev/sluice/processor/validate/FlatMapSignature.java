@@ -38,7 +38,8 @@ final class FlatMapSignature implements SignatureRule {
             : Optional.empty();
     if (emitted.isEmpty()) {
       report.error(
-          SignatureMessages.emitterParameter(stage.kind(), stage.name(), TypeSupport.text(emitter.asType())),
+          SignatureMessages.emitterParameter(
+              stage.kind(), stage.name(), TypeSupport.text(emitter.asType())),
           emitter);
       return Optional.empty();
     }

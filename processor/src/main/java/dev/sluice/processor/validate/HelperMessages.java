@@ -26,10 +26,7 @@ public final class HelperMessages {
     return Tag.COMBINE_FUNCTIONS.format(
         "@CombineByKey(%s = \"%s\") on %s names no method of the pipeline class; add %s or"
             + " name an existing method",
-        member,
-        method,
-        stage,
-        form);
+        member, method, stage, form);
   }
 
   /** Combine functions whose types do not line up; {@code forms} are the right signatures. */
@@ -38,11 +35,7 @@ public final class HelperMessages {
     return Tag.COMBINE_FUNCTIONS.format(
         "the functions of @CombineByKey method %s do not line up over %s: %s (%s); declare"
             + " them as %s, with one combiner type C",
-        stage,
-        kv,
-        actual,
-        path,
-        forms);
+        stage, kv, actual, path, forms);
   }
 
   /** An {@code inverse} or {@code filter} naming no method. */
@@ -63,19 +56,13 @@ public final class HelperMessages {
   public static String inverseMismatch(String stage, String actual, String function, String form) {
     return Tag.INVERSE_FUNCTION.format(
         "inverse function %s of %s does not undo %s values; declare it as %s",
-        actual,
-        stage,
-        function,
-        form);
+        actual, stage, function, form);
   }
 
   /** A filter whose signature does not fit the window. */
   public static String filterMismatch(String stage, String actual, String form) {
     return Tag.FILTER_FUNCTION.format(
-        "filter function %s of %s does not fit its window; declare it as %s",
-        actual,
-        stage,
-        form);
+        "filter function %s of %s does not fit its window; declare it as %s", actual, stage, form);
   }
 
   /**
@@ -91,24 +78,26 @@ public final class HelperMessages {
       List<String> considered,
       boolean several) {
     return several
-        ? tag(helper).format(
-            "%s(%s = \"%s\") on %s names %s methods that fit: %s; keep only one of them, or name"
-                + " the one you mean differently",
-            annotation,
-            helper.member(),
-            method,
-            stage,
-            considered.size(),
-            String.join(", ", considered))
-        : tag(helper).format(
-            "%s(%s = \"%s\") on %s names %s methods, none of which fits: %s; declare %s",
-            annotation,
-            helper.member(),
-            method,
-            stage,
-            considered.size(),
-            String.join(", ", considered),
-            form);
+        ? tag(helper)
+            .format(
+                "%s(%s = \"%s\") on %s names %s methods that fit: %s; keep only one of them, or name"
+                    + " the one you mean differently",
+                annotation,
+                helper.member(),
+                method,
+                stage,
+                considered.size(),
+                String.join(", ", considered))
+        : tag(helper)
+            .format(
+                "%s(%s = \"%s\") on %s names %s methods, none of which fits: %s; declare %s",
+                annotation,
+                helper.member(),
+                method,
+                stage,
+                considered.size(),
+                String.join(", ", considered),
+                form);
   }
 
   /** A helper method that is private, so generated code cannot call it. */
@@ -122,12 +111,7 @@ public final class HelperMessages {
     return Tag.PRIVATE_METHOD.format(
         "%s(%s = \"%s\") on %s names %s, which is private, but the generated %s calls it;"
             + " make it package-private or public",
-        annotation,
-        helper.member(),
-        method,
-        stage,
-        signature,
-        generated);
+        annotation, helper.member(), method, stage, signature, generated);
   }
 
   /** A filter without an inverse. */
@@ -135,8 +119,7 @@ public final class HelperMessages {
     return Tag.FILTER_FUNCTION.format(
         "@ReduceByKeyAndWindow(filter = \"%s\") on %s has no inverse; a filter applies only"
             + " to an incremental window, so name an inverse function too",
-        filter,
-        stage);
+        filter, stage);
   }
 
   /** The inverse a windowed reduce over {@code type} needs: {@code long minus(long a, long b)}. */

@@ -41,8 +41,8 @@ final class HelperResolver {
   }
 
   /**
-   * The {@code helper} method of {@code stage} that fits {@code need}, or empty after reporting
-   * why there is none.
+   * The {@code helper} method of {@code stage} that fits {@code need}, or empty after reporting why
+   * there is none.
    */
   Optional<ExecutableElement> resolve(
       StageDeclaration stage, Helper helper, Need need, ValidationReport report) {
@@ -65,9 +65,8 @@ final class HelperResolver {
               name,
               stage.name(),
               need.form(),
-              (fitting.isEmpty() ? candidates : fitting).stream()
-                  .map(HelperResolver::describe)
-                  .toList(),
+              (fitting.isEmpty() ? candidates : fitting)
+                  .stream().map(HelperResolver::describe).toList(),
               !fitting.isEmpty()),
           stage.method(),
           stage.annotation(),

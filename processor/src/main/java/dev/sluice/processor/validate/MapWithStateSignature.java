@@ -11,11 +11,10 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * {@code @MapWithState}: {@code R name(K key, Optional<V> value, State<S> state)} with one
- * concrete state type {@code S} and a record type {@code R}, Spark's Java {@code
- * StateSpec.function} shape; its {@code timeout} a duration and {@code fullScanBatches} at least
- * 1. Whether {@code K} and {@code V} match the records read is checked along the wiring by {@link
- * TypeFlowValidator}.
+ * {@code @MapWithState}: {@code R name(K key, Optional<V> value, State<S> state)} with one concrete
+ * state type {@code S} and a record type {@code R}, Spark's Java {@code StateSpec.function} shape;
+ * its {@code timeout} a duration and {@code fullScanBatches} at least 1. Whether {@code K} and
+ * {@code V} match the records read is checked along the wiring by {@link TypeFlowValidator}.
  */
 final class MapWithStateSignature implements SignatureRule {
 

@@ -12,10 +12,9 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * The shape of the per-batch and keyed operators' methods that does not depend on what they read:
- * the number of parameters, the return type, the parameters whose type the operator fixes (a
- * {@code long} count, a {@code List}, an {@code Optional} outer side).
- * Whether the other types match the records read is checked along the wiring by {@link
- * TypeFlowValidator}.
+ * the number of parameters, the return type, the parameters whose type the operator fixes (a {@code
+ * long} count, a {@code List}, an {@code Optional} outer side). Whether the other types match the
+ * records read is checked along the wiring by {@link TypeFlowValidator}.
  */
 final class OperatorSignature implements SignatureRule {
 
@@ -32,12 +31,27 @@ final class OperatorSignature implements SignatureRule {
     int arity =
         switch (kind) {
           case MAP_VALUES, REPARTITION, COUNT, COUNT_BY_WINDOW -> 1;
-          case COUNT_BY_VALUE, GROUP_BY_KEY, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW -> 2;
+          case COUNT_BY_VALUE, GROUP_BY_KEY, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW ->
+              2;
           case JOIN, COGROUP -> 3;
           case TRANSFORM -> parameters.size() == 2 ? 2 : 1;
-          case INPUT, MAP, FILTER, FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS, REDUCE,
-              REDUCE_BY_KEY, COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW,
-              UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT, UNION ->
+          case INPUT,
+              MAP,
+              FILTER,
+              FLAT_MAP,
+              FLAT_MAP_VALUES,
+              MAP_PARTITIONS,
+              REDUCE,
+              REDUCE_BY_KEY,
+              COMBINE_BY_KEY,
+              WINDOW,
+              REDUCE_BY_KEY_AND_WINDOW,
+              REDUCE_BY_WINDOW,
+              UPDATE_STATE_BY_KEY,
+              MAP_WITH_STATE,
+              STATE_SNAPSHOTS,
+              OUTPUT,
+              UNION ->
               throw new IllegalArgumentException(kind + " has a signature rule of its own");
         };
     if (!SignatureRule.hasArity(stage, arity, report)) {
@@ -64,9 +78,23 @@ final class OperatorSignature implements SignatureRule {
           case COGROUP -> isList(stage, 1, form, report) && isList(stage, 2, form, report);
           case JOIN -> optionalSides(stage, form, report);
           case MAP_VALUES, REPARTITION -> true;
-          case INPUT, MAP, FILTER, FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS, REDUCE,
-              REDUCE_BY_KEY, COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW,
-              UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT, UNION ->
+          case INPUT,
+              MAP,
+              FILTER,
+              FLAT_MAP,
+              FLAT_MAP_VALUES,
+              MAP_PARTITIONS,
+              REDUCE,
+              REDUCE_BY_KEY,
+              COMBINE_BY_KEY,
+              WINDOW,
+              REDUCE_BY_KEY_AND_WINDOW,
+              REDUCE_BY_WINDOW,
+              UPDATE_STATE_BY_KEY,
+              MAP_WITH_STATE,
+              STATE_SNAPSHOTS,
+              OUTPUT,
+              UNION ->
               throw new IllegalArgumentException(kind + " has a signature rule of its own");
         };
     if (!fixed) {
@@ -91,8 +119,12 @@ final class OperatorSignature implements SignatureRule {
 
   private boolean isLong(StageDeclaration stage, int index, String form, ValidationReport report) {
     return fixedType(
-        stage, index, "long", stage.method().getParameters().get(index).asType().getKind()
-            == TypeKind.LONG, form, report);
+        stage,
+        index,
+        "long",
+        stage.method().getParameters().get(index).asType().getKind() == TypeKind.LONG,
+        form,
+        report);
   }
 
   private boolean isList(StageDeclaration stage, int index, String form, ValidationReport report) {

@@ -4,9 +4,9 @@ import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
 
 /**
- * Checks the {@code partitions} of the operators that have one: at least 1 for {@code
- * @Repartition}, which deals records to that many partitions; at least 0 for a shuffle's reduce
- * partitions, where 0 means the pipeline's parallelism. Errors go on the value.
+ * Checks the {@code partitions} of the operators that have one: at least 1 for
+ * {@code @Repartition}, which deals records to that many partitions; at least 0 for a shuffle's
+ * reduce partitions, where 0 means the pipeline's parallelism. Errors go on the value.
  */
 final class PartitionsValidator {
 

@@ -8,9 +8,9 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * {@code @Input}: {@code Source<T> name()}, producing {@code T}; {@code @Output}:
- * {@code Sink<S> name()}, accepting {@code S}. Both take no parameters and return a port type of
- * one named record type.
+ * {@code @Input}: {@code Source<T> name()}, producing {@code T}; {@code @Output}: {@code Sink<S>
+ * name()}, accepting {@code S}. Both take no parameters and return a port type of one named record
+ * type.
  */
 final class PortSignature implements SignatureRule {
 

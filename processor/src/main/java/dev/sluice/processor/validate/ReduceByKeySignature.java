@@ -10,8 +10,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * {@code @ReduceByKey}, {@code @Reduce} and (for its own method) {@code @CombineByKey}: {@code V
- * name(V a, V b)}. Whether {@code V}
- * matches the records read is a question of the wiring, checked by {@link TypeFlowValidator}.
+ * name(V a, V b)}. Whether {@code V} matches the records read is a question of the wiring, checked
+ * by {@link TypeFlowValidator}.
  */
 final class ReduceByKeySignature implements SignatureRule {
 
@@ -37,7 +37,9 @@ final class ReduceByKeySignature implements SignatureRule {
               .collect(
                   Collectors.joining(
                       ", ", TypeSupport.text(returned) + " " + stage.name() + "(", ")"));
-      report.error(SignatureMessages.reduceFunctionShape(stage.kind(), stage.name(), signature), stage.method());
+      report.error(
+          SignatureMessages.reduceFunctionShape(stage.kind(), stage.name(), signature),
+          stage.method());
       return Optional.empty();
     }
     return Optional.of(new Signature(null, null, returned));

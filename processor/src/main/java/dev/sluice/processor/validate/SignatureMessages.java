@@ -2,7 +2,6 @@ package dev.sluice.processor.validate;
 
 import dev.sluice.processor.model.JoinKind;
 import dev.sluice.processor.model.StageKind;
-import java.util.List;
 
 /**
  * The messages about the signature of one stage method, whatever it reads. Each starts with its
@@ -63,9 +62,7 @@ public final class SignatureMessages {
         "%s; to run code on each batch's records, as with Spark's foreachRDD, return a sink"
             + " that does it: Sink<%s> %s() { return Sinks.foreachBatch((time, records) -> ...);"
             + " }",
-        arity(StageKind.OUTPUT, stage, count),
-        records,
-        stage);
+        arity(StageKind.OUTPUT, stage, count), records, stage);
   }
 
   /** A stage method with the wrong return type. */
@@ -73,12 +70,7 @@ public final class SignatureMessages {
     String rule = kind.returns() + ": " + form(kind, stage);
     return Tag.RETURN_TYPE.format(
         "%s method %s returns %s; %s %s method %s",
-        kind.annotation(),
-        stage,
-        actual,
-        article(kind),
-        kind.annotation(),
-        rule);
+        kind.annotation(), stage, actual, article(kind), kind.annotation(), rule);
   }
 
   /** An {@code @Input} method not returning a typed {@code Source}. */
@@ -86,9 +78,7 @@ public final class SignatureMessages {
     return Tag.SOURCE_TYPE.format(
         "@Input method %s returns %s; an @Input method returns the default Source of its"
             + " records, with their type, such as Source<String> %s()",
-        stage,
-        actual,
-        stage);
+        stage, actual, stage);
   }
 
   /** An {@code @Output} method not returning a typed {@code Sink}. */
@@ -96,9 +86,7 @@ public final class SignatureMessages {
     return Tag.SINK_TYPE.format(
         "@Output method %s returns %s; an @Output method returns the default Sink of its"
             + " records, with their type, such as Sink<String> %s()",
-        stage,
-        actual,
-        stage);
+        stage, actual, stage);
   }
 
   /** A flat-mapping method whose last parameter is not a typed {@code Emitter}. */
@@ -106,10 +94,7 @@ public final class SignatureMessages {
     return Tag.EMITTER_PARAMETER.format(
         "the second parameter of %s method %s is %s; it must be the Emitter of the records"
             + " it emits, with their type: %s",
-        kind.annotation(),
-        stage,
-        actual,
-        form(kind, stage));
+        kind.annotation(), stage, actual, form(kind, stage));
   }
 
   /** A reduce function whose parameter and return types are not all the same. */
@@ -117,10 +102,7 @@ public final class SignatureMessages {
     return Tag.REDUCE_FUNCTION.format(
         "%s method %s is %s; a reduce function takes two values of one type and returns"
             + " that type: %s",
-        kind.annotation(),
-        stage,
-        signature,
-        form(kind, stage));
+        kind.annotation(), stage, signature, form(kind, stage));
   }
 
   /** A negative {@code partitions}, or a {@code @Repartition(partitions)} below 1. */
@@ -129,15 +111,11 @@ public final class SignatureMessages {
         ? Tag.PARTITIONS.format(
             "%s(partitions = %s) on %s is less than 1; repartition into a positive number of"
                 + " partitions",
-            kind.annotation(),
-            partitions,
-            stage)
+            kind.annotation(), partitions, stage)
         : Tag.PARTITIONS.format(
             "%s(partitions = %s) on %s is negative; use 0 for the pipeline's parallelism, or a"
                 + " positive number of partitions",
-            kind.annotation(),
-            partitions,
-            stage);
+            kind.annotation(), partitions, stage);
   }
 
   /** A parameter of a type the operator fixes; {@code form} is the operator's signature. */
@@ -145,12 +123,7 @@ public final class SignatureMessages {
       StageKind kind, String stage, int position, String actual, String required, String form) {
     return Tag.PARAMETER_TYPE.format(
         "parameter %s of %s method %s is %s; it must be %s: %s",
-        position,
-        kind.annotation(),
-        stage,
-        actual,
-        required,
-        form);
+        position, kind.annotation(), stage, actual, required, form);
   }
 
   private static String article(StageKind kind) {

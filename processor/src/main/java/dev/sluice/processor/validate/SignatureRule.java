@@ -19,8 +19,17 @@ interface SignatureRule {
       case FLAT_MAP, FLAT_MAP_VALUES, MAP_PARTITIONS -> new FlatMapSignature(types);
       case REDUCE_BY_KEY, REDUCE, COMBINE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW ->
           new ReduceByKeySignature(types);
-      case MAP_VALUES, REPARTITION, TRANSFORM, COUNT, COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP,
-          COUNT_BY_WINDOW, COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW ->
+      case MAP_VALUES,
+          REPARTITION,
+          TRANSFORM,
+          COUNT,
+          COUNT_BY_VALUE,
+          GROUP_BY_KEY,
+          JOIN,
+          COGROUP,
+          COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW,
+          GROUP_BY_KEY_AND_WINDOW ->
           new OperatorSignature(types);
       case UPDATE_STATE_BY_KEY -> new UpdateStateSignature(types);
       case MAP_WITH_STATE -> new MapWithStateSignature();

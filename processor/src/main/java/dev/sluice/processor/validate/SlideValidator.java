@@ -50,7 +50,8 @@ final class SlideValidator {
       }
       if (stage.kind().isWindowed()) {
         Slide parent = slide(read.get(0));
-        if (parent.millis() != 0 && !(interval.isPresent() && parent.millis() == interval.getAsLong())) {
+        if (parent.millis() != 0
+            && !(interval.isPresent() && parent.millis() == interval.getAsLong())) {
           boolean window = multiple(stage, "window", read.get(0), parent, report);
           if (window) {
             multiple(stage, "slide", read.get(0), parent, report);
@@ -62,7 +63,10 @@ final class SlideValidator {
 
   /** Whether {@code member} is a multiple of the parent's slide; reports if not. */
   private boolean multiple(
-      StageDeclaration stage, String member, String parentName, Slide parent,
+      StageDeclaration stage,
+      String member,
+      String parentName,
+      Slide parent,
       ValidationReport report) {
     DeclaredDuration duration = stage.duration(member);
     String text = duration.text();
@@ -118,9 +122,7 @@ final class SlideValidator {
     if (declared != null && !declared.isEmpty()) {
       slide = new Slide(declared.millis().orElse(0), declared.text());
     } else if (stage.kind().isWindowed() || sources.getOrDefault(name, List.of()).isEmpty()) {
-      slide =
-          new Slide(
-              0, interval.isPresent() ? pipeline.batchInterval() : "one batch interval");
+      slide = new Slide(0, interval.isPresent() ? pipeline.batchInterval() : "one batch interval");
     } else {
       slide = slide(sources.get(name).get(0));
     }

@@ -29,8 +29,7 @@ public final class StateMessages {
         "@MapWithState(timeout = \"%s\") on %s is not a valid duration; write a positive"
             + " whole number followed by ms, s, m or h, such as \"10m\", or leave it empty for no"
             + " timeout",
-        value,
-        stage);
+        value, stage);
   }
 
   /** A {@code @MapWithState} full-scan interval below one batch. */
@@ -39,8 +38,7 @@ public final class StateMessages {
         "@MapWithState(fullScanBatches = %s) on %s is less than 1; idle keys are looked for"
             + " every fullScanBatches batches (Spark's checkpoint interval of the state stream,"
             + " 10 by default)",
-        value,
-        stage);
+        value, stage);
   }
 
   /** A {@code @StateSnapshots} stage that does not read one {@code @MapWithState} stage. */
@@ -48,8 +46,6 @@ public final class StateMessages {
     return Tag.SNAPSHOT_SOURCE.format(
         "%s on %s reads %s; it must read exactly one @MapWithState stage, whose states it"
             + " emits every batch",
-        annotation,
-        stage,
-        String.join(" and ", producers));
+        annotation, stage, String.join(" and ", producers));
   }
 }

@@ -1,8 +1,8 @@
 package dev.sluice.processor.validate;
 
-import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.JoinKind;
+import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageKind;
 import dev.sluice.processor.model.StageTypes;
@@ -85,7 +85,13 @@ final class TypeFlowValidator {
     String name = stage.name();
     List<? extends VariableElement> parameters = stage.method().getParameters();
     return switch (stage.kind()) {
-      case MAP, FILTER, FLAT_MAP, REPARTITION, COUNT_BY_VALUE, WINDOW, COUNT_BY_VALUE_AND_WINDOW -> {
+      case MAP,
+          FILTER,
+          FLAT_MAP,
+          REPARTITION,
+          COUNT_BY_VALUE,
+          WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW -> {
         if (!types.isAssignable(consumed, signature.accepts())) {
           report.error(
               TypeMessages.parameterMismatch(
@@ -121,14 +127,26 @@ final class TypeFlowValidator {
           String sink = "Sink<" + TypeSupport.text(signature.accepts()) + ">";
           report.error(
               TypeMessages.sinkMismatch(
-                  name, sink, TypeSupport.text(consumed), path(stage, 0, TypeMessages.writes(sink))),
+                  name,
+                  sink,
+                  TypeSupport.text(consumed),
+                  path(stage, 0, TypeMessages.writes(sink))),
               stage.method());
           yield null;
         }
         yield StageTypes.of(consumed, null);
       }
-      case MAP_VALUES, FLAT_MAP_VALUES, REDUCE_BY_KEY, COMBINE_BY_KEY, GROUP_BY_KEY, JOIN, COGROUP,
-          REDUCE_BY_KEY_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW, UPDATE_STATE_BY_KEY, MAP_WITH_STATE ->
+      case MAP_VALUES,
+          FLAT_MAP_VALUES,
+          REDUCE_BY_KEY,
+          COMBINE_BY_KEY,
+          GROUP_BY_KEY,
+          JOIN,
+          COGROUP,
+          REDUCE_BY_KEY_AND_WINDOW,
+          GROUP_BY_KEY_AND_WINDOW,
+          UPDATE_STATE_BY_KEY,
+          MAP_WITH_STATE ->
           checkKeyed(stage, signature, consumed, report);
       case INPUT, UNION -> throw new IllegalArgumentException(stage.kind() + " reads no records");
     };
@@ -211,8 +229,7 @@ final class TypeFlowValidator {
           yield null;
         }
         TypeMirror rightValue = right.get(1);
-        if (!accepts(
-            parameters, key, side(stage, value, true), side(stage, rightValue, false))) {
+        if (!accepts(parameters, key, side(stage, value, true), side(stage, rightValue, false))) {
           yield mismatch(
               stage,
               TypeSupport.text(consumed) + " and " + TypeSupport.text(rightRecords),
@@ -221,9 +238,23 @@ final class TypeFlowValidator {
         }
         yield new StageTypes(consumed, produced(name).orElse(null), key, value, rightValue);
       }
-      case INPUT, MAP, FILTER, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
-          COUNT_BY_VALUE, REDUCE, WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
-          COUNT_BY_VALUE_AND_WINDOW, STATE_SNAPSHOTS, OUTPUT, UNION ->
+      case INPUT,
+          MAP,
+          FILTER,
+          FLAT_MAP,
+          MAP_PARTITIONS,
+          TRANSFORM,
+          REPARTITION,
+          COUNT,
+          COUNT_BY_VALUE,
+          REDUCE,
+          WINDOW,
+          REDUCE_BY_WINDOW,
+          COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW,
+          STATE_SNAPSHOTS,
+          OUTPUT,
+          UNION ->
           throw new IllegalArgumentException(stage.kind() + " is not keyed");
     };
   }
@@ -257,8 +288,12 @@ final class TypeFlowValidator {
     if (!accepts(stage.method().getParameters(), key, state)) {
       return mismatch(
           stage,
-          "the keys and states of " + source.name() + ", " + TypeSupport.text(types.boxed(key))
-              + " and " + TypeSupport.text(state),
+          "the keys and states of "
+              + source.name()
+              + ", "
+              + TypeSupport.text(types.boxed(key))
+              + " and "
+              + TypeSupport.text(state),
           expected(stage, key, state),
           report);
     }
@@ -270,9 +305,7 @@ final class TypeFlowValidator {
     if (stage.kind() == StageKind.COGROUP) {
       return types.declared(TypeSupport.LIST, value);
     }
-    return stage.joinKind().optional(left)
-        ? types.declared(TypeSupport.OPTIONAL, value)
-        : value;
+    return stage.joinKind().optional(left) ? types.declared(TypeSupport.OPTIONAL, value) : value;
   }
 
   /** Whether each parameter can take the corresponding type. */
@@ -323,8 +356,7 @@ final class TypeFlowValidator {
     String name = stage.name();
     TypeMirror function = signature.function();
     boolean matches =
-        types.isSame(function, value)
-            || types.isSame(types.boxed(function), types.boxed(value));
+        types.isSame(function, value) || types.isSame(types.boxed(function), types.boxed(value));
     if (!matches) {
       List<String> forms = new ArrayList<>();
       TypeMirror boxed = types.boxed(value);
@@ -347,8 +379,8 @@ final class TypeFlowValidator {
   }
 
   /**
-   * Resolves the filter of a windowed reduce by key, now that its key type is known: {@code
-   * boolean filter(K key, V value)} over the keys read and the reduce function's values.
+   * Resolves the filter of a windowed reduce by key, now that its key type is known: {@code boolean
+   * filter(K key, V value)} over the keys read and the reduce function's values.
    */
   private boolean checkFilter(StageDeclaration stage, TypeMirror key, ValidationReport report) {
     String filterName = stage.helperName(Helper.FILTER);
@@ -370,8 +402,7 @@ final class TypeFlowValidator {
             HelperMessages.windowFunctionMissing(
                 stage.kind().annotation(), "filter", filterName, stage.name(), form),
             filter ->
-                HelperMessages.filterMismatch(
-                    stage.name(), HelperResolver.describe(filter), form));
+                HelperMessages.filterMismatch(stage.name(), HelperResolver.describe(filter), form));
     return helpers.resolve(stage, Helper.FILTER, need, report).isPresent();
   }
 
@@ -512,9 +543,23 @@ final class TypeFlowValidator {
     if (signature != null && !cyclic.contains(name)) {
       type =
           switch (stage.kind()) {
-            case INPUT, MAP, FLAT_MAP, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT,
-                COUNT_BY_VALUE, GROUP_BY_KEY, JOIN, COGROUP, WINDOW, COUNT_BY_WINDOW,
-                COUNT_BY_VALUE_AND_WINDOW, GROUP_BY_KEY_AND_WINDOW, MAP_WITH_STATE, STATE_SNAPSHOTS ->
+            case INPUT,
+                MAP,
+                FLAT_MAP,
+                MAP_PARTITIONS,
+                TRANSFORM,
+                REPARTITION,
+                COUNT,
+                COUNT_BY_VALUE,
+                GROUP_BY_KEY,
+                JOIN,
+                COGROUP,
+                WINDOW,
+                COUNT_BY_WINDOW,
+                COUNT_BY_VALUE_AND_WINDOW,
+                GROUP_BY_KEY_AND_WINDOW,
+                MAP_WITH_STATE,
+                STATE_SNAPSHOTS ->
                 signature.produces();
             case FILTER, REDUCE, REDUCE_BY_WINDOW -> consumed(name);
             case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW -> {
@@ -538,7 +583,9 @@ final class TypeFlowValidator {
       return null;
     }
     TypeMirror value =
-        stage.kind() == StageKind.COMBINE_BY_KEY ? stage.method().getReturnType() : signature.produces();
+        stage.kind() == StageKind.COMBINE_BY_KEY
+            ? stage.method().getReturnType()
+            : signature.produces();
     return value.getKind() == TypeKind.VOID
         ? null
         : types.declared(TypeSupport.KV, keyValue.get(0), value);
@@ -547,8 +594,7 @@ final class TypeFlowValidator {
   /** {@code stage (@Kind) produces T}, for messages. */
   private String producer(String name) {
     StageKind kind = pipeline.stage(name).orElseThrow().kind();
-    return TypeMessages.producedBy(
-        name, kind, produced(name).map(TypeSupport::text).orElse("?"));
+    return TypeMessages.producedBy(name, kind, produced(name).map(TypeSupport::text).orElse("?"));
   }
 
   /**
@@ -558,8 +604,9 @@ final class TypeFlowValidator {
   private String path(StageDeclaration stage, int index, String accepts) {
     List<String> steps = new ArrayList<>();
     String source = stage.from().get(index);
-    steps.add(TypeMessages.readBy(stage.name(), stage.kind(), sourceLabel(stage, index), source,
-        accepts));
+    steps.add(
+        TypeMessages.readBy(
+            stage.name(), stage.kind(), sourceLabel(stage, index), source, accepts));
     String at = source;
     while (pipeline.stage(at).orElseThrow().kind() == StageKind.FILTER
         && sources.get(at) != null

@@ -33,11 +33,7 @@ public final class TypeMessages {
       String stage, StageKind kind, String member, String from, String accepts) {
     return String.format(
         "%s (%s, %s = \"%s\")%s",
-        stage,
-        kind.annotation(),
-        member,
-        from,
-        accepts.isEmpty() ? "" : " " + accepts);
+        stage, kind.annotation(), member, from, accepts.isEmpty() ? "" : " " + accepts);
   }
 
   /** What a method parameter accepts, as the last step of a path: {@code takes Integer}. */
@@ -56,12 +52,7 @@ public final class TypeMessages {
     return Tag.TYPE_MISMATCH.format(
         "%s takes %s but reads %s: %s; declare the parameter as %s (or a supertype of it),"
             + " or read a stage that produces %s",
-        stage,
-        parameter,
-        produced,
-        path,
-        produced,
-        parameter);
+        stage, parameter, produced, path, produced, parameter);
   }
 
   /** A sink that cannot write what the output reads; {@code path} shows the flow. */
@@ -69,12 +60,7 @@ public final class TypeMessages {
     return Tag.TYPE_MISMATCH.format(
         "%s writes %s but reads %s: %s; return a Sink<%s> (or a Sink of a supertype), or"
             + " read a stage whose records %s can write",
-        stage,
-        sink,
-        produced,
-        path,
-        produced,
-        sink);
+        stage, sink, produced, path, produced, sink);
   }
 
   /** A keyed operator reading records that are not a concrete {@code KV<K, V>}. */
@@ -82,10 +68,7 @@ public final class TypeMessages {
     return Tag.KEYED_INPUT.format(
         "%s on %s reads %s, not a KV<K, V> with concrete K and V: %s; read a stage that"
             + " produces KV records, such as a @Map that returns KV.of(key, value)",
-        annotation,
-        stage,
-        produced,
-        path);
+        annotation, stage, produced, path);
   }
 
   /** A reduce function whose value type differs from the {@code V} it reads. */
@@ -93,12 +76,7 @@ public final class TypeMessages {
       StageKind kind, String stage, String function, String kv, String path, List<String> forms) {
     return Tag.REDUCE_FUNCTION.format(
         "%s method %s combines %s values but reads %s: %s; declare it as %s",
-        kind.annotation(),
-        stage,
-        function,
-        kv,
-        path,
-        String.join(" or ", forms));
+        kind.annotation(), stage, function, kv, path, String.join(" or ", forms));
   }
 
   /**
@@ -109,12 +87,7 @@ public final class TypeMessages {
       StageKind kind, String stage, String actual, String read, String path, String expected) {
     return Tag.TYPE_MISMATCH.format(
         "%s method %s takes (%s) but reads %s: %s; declare it as %s",
-        kind.annotation(),
-        stage,
-        actual,
-        read,
-        path,
-        expected);
+        kind.annotation(), stage, actual, read, path, expected);
   }
 
   /** A reduce function form for messages: {@code long counts(long a, long b)}. */
@@ -135,9 +108,7 @@ public final class TypeMessages {
       case TRANSFORM ->
           String.format(
               "List<R> %s(List<%s> batch)%s",
-              stage,
-              read.get(0),
-              withTime ? " with a long time" : "");
+              stage, read.get(0), withTime ? " with a long time" : "");
       case MAP_VALUES -> String.format("U %s(%s value)", stage, read.get(1));
       case FLAT_MAP_VALUES ->
           String.format("void %s(%s value, Emitter<U> out)", stage, read.get(1));
@@ -156,9 +127,23 @@ public final class TypeMessages {
               "R %s(%s key, List<%s> left, List<%s> right)",
               stage, read.get(0), read.get(1), read.get(2));
       case JOIN -> SignatureMessages.joinForm(stage, join, read.get(0), read.get(1), read.get(2));
-      case INPUT, MAP, FILTER, FLAT_MAP, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE, REDUCE_BY_KEY,
-          COMBINE_BY_KEY, WINDOW, REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW,
-          COUNT_BY_VALUE_AND_WINDOW, OUTPUT, UNION ->
+      case INPUT,
+          MAP,
+          FILTER,
+          FLAT_MAP,
+          REPARTITION,
+          COUNT,
+          COUNT_BY_VALUE,
+          REDUCE,
+          REDUCE_BY_KEY,
+          COMBINE_BY_KEY,
+          WINDOW,
+          REDUCE_BY_KEY_AND_WINDOW,
+          REDUCE_BY_WINDOW,
+          COUNT_BY_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW,
+          OUTPUT,
+          UNION ->
           throw new IllegalArgumentException(kind + " has its own mismatch message");
     };
   }

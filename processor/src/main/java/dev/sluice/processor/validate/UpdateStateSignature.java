@@ -63,6 +63,8 @@ final class UpdateStateSignature implements SignatureRule {
       return null;
     }
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-    return arguments.size() == 1 && arguments.get(0) instanceof DeclaredType ? arguments.get(0) : null;
+    return arguments.size() == 1 && arguments.get(0) instanceof DeclaredType
+        ? arguments.get(0)
+        : null;
   }
 }

@@ -10,8 +10,8 @@ import javax.lang.model.element.ExecutableElement;
  *
  * @param report what was found; code is generated only if it is clean
  * @param types the record types of each stage, complete when the report is clean
- * @param helpers the helper methods each stage's annotation names, by stage name, complete when
- *     the report is clean
+ * @param helpers the helper methods each stage's annotation names, by stage name, complete when the
+ *     report is clean
  * @param batchIntervalMillis the parsed batch interval, valid when the report is clean
  */
 public record Validation(

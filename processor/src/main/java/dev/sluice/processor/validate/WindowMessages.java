@@ -13,10 +13,7 @@ public final class WindowMessages {
     return Tag.WINDOW_DURATION.format(
         "%s(%s = \"%s\") on %s is not a valid duration; write a positive whole number"
             + " followed by ms, s, m or h, such as \"30s\"",
-        annotation,
-        member,
-        value,
-        stage);
+        annotation, member, value, stage);
   }
 
   /** A window or slide that is not a multiple of the batch interval. */
@@ -25,12 +22,7 @@ public final class WindowMessages {
     return Tag.WINDOW_DURATION.format(
         "%s(%s = \"%s\") on %s is not a multiple of the batch interval \"%s\"; windows and"
             + " slides are whole numbers of batches, so use a multiple of \"%s\"",
-        annotation,
-        member,
-        value,
-        stage,
-        interval,
-        interval);
+        annotation, member, value, stage, interval, interval);
   }
 
   /** A window or slide that is not a multiple of the slide of the windowed stream read. */
@@ -40,27 +32,20 @@ public final class WindowMessages {
         "%s(%s = \"%s\") on %s is not a multiple of the slide \"%s\" of %s, which it reads;"
             + " Spark requires a window's duration and slide to be multiples of the slide"
             + " duration of the parent DStream, so use a multiple of \"%s\"",
-        annotation,
-        member,
-        value,
-        stage,
-        slide,
-        parent,
-        slide);
+        annotation, member, value, stage, slide, parent, slide);
   }
 
   /** A union or join of streams with different slides. */
   public static String differentSlides(
-      String annotation, String stage, String first, String firstSlide, String other,
+      String annotation,
+      String stage,
+      String first,
+      String firstSlide,
+      String other,
       String otherSlide) {
     return Tag.DIFFERENT_SLIDES.format(
         "%s on %s reads %s, sliding every %s, and %s, sliding every %s; Spark rejects this"
             + " (\"Some of the DStreams have different slide durations\"), so window them alike",
-        annotation,
-        stage,
-        first,
-        firstSlide,
-        other,
-        otherSlide);
+        annotation, stage, first, firstSlide, other, otherSlide);
   }
 }

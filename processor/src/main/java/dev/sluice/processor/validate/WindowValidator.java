@@ -13,9 +13,9 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Checks what a windowed stage declares beyond its method: the window and slide (durations, and
  * multiples of the batch interval when {@code @Pipeline} fixes it, as Spark's {@code window}
- * requires), and the inverse function of an incremental reduce, which must line up with the
- * reduce function, and that a filter comes with an inverse. The filter method's key type depends
- * on the records read, so {@link TypeFlowValidator} resolves it.
+ * requires), and the inverse function of an incremental reduce, which must line up with the reduce
+ * function, and that a filter comes with an inverse. The filter method's key type depends on the
+ * records read, so {@link TypeFlowValidator} resolves it.
  */
 final class WindowValidator {
 

@@ -29,10 +29,7 @@ public final class WiringMessages {
     return Tag.MISSING_FROM.format(
         "%s(from = {}) on %s names no stage to read; name the stage it reads, as in %s(from"
             + " = \"%s\")",
-        kind.annotation(),
-        stage,
-        kind.annotation(),
-        example);
+        kind.annotation(), stage, kind.annotation(), example);
   }
 
   /** A union of stages of different types; {@code producers} are their path steps. */
@@ -40,9 +37,7 @@ public final class WiringMessages {
     return Tag.UNION_TYPES.format(
         "%s on %s reads stages of different types: %s; a union reads stages of one type, so"
             + " read stages that produce the same type, or map them to one type first",
-        annotation,
-        stage,
-        String.join(", ", producers));
+        annotation, stage, String.join(", ", producers));
   }
 
   /** A join or cogroup whose sides' key types differ. */
@@ -50,10 +45,7 @@ public final class WiringMessages {
     return Tag.JOIN_KEYS.format(
         "%s on %s joins keys of different types: %s, %s; both sides must be KV records with"
             + " the same key type",
-        annotation,
-        stage,
-        left,
-        right);
+        annotation, stage, left, right);
   }
 
   /** A {@code from} naming an output. */
@@ -61,10 +53,7 @@ public final class WiringMessages {
     return Tag.READS_OUTPUT.format(
         "%s on %s reads %s, an @Output, which produces no records; read the stage %s"
             + " writes, or another stage that produces records",
-        annotation,
-        stage,
-        output,
-        output);
+        annotation, stage, output, output);
   }
 
   /** Stages reading each other; {@code cycle} starts and ends with the same stage. */
@@ -72,7 +61,6 @@ public final class WiringMessages {
     return Tag.CYCLE.format(
         "stages of pipeline %s read each other in a cycle: %s; records must flow from an"
             + " @Input to an @Output, so change the from of one of these stages",
-        pipeline,
-        String.join(" -> ", cycle));
+        pipeline, String.join(" -> ", cycle));
   }
 }

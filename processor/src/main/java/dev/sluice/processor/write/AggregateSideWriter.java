@@ -34,8 +34,11 @@ final class AggregateSideWriter extends SideWriter {
         String count = locals.newName("count", "count");
         code.addStatement("long $N = $N.size() == 0 ? 0L : $L", count, merged, value);
         code.addStatement("$T $N", head.outputType(), record);
-        guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
-            CodeBlock.of("$N", count))), count);
+        guard(
+            code,
+            head,
+            CodeBlock.of("$N = $L", record, calls.call(head.method(), CodeBlock.of("$N", count))),
+            count);
         consume(code, segment.steps(), record);
       }
       case REDUCE -> {
@@ -61,17 +64,13 @@ final class AggregateSideWriter extends SideWriter {
               code,
               head,
               CodeBlock.of(
-                  "$N = $L",
-                  record,
-                  calls.call(head.method(), CodeBlock.of("$N, $L", key, entry))),
+                  "$N = $L", record, calls.call(head.method(), CodeBlock.of("$N, $L", key, entry))),
               key);
         } else {
           code.add(
               "// $L: $L with $L\n",
               head.name(),
-              head.kind().family() == Family.COMBINE
-                  ? "combined"
-                  : "reduced",
+              head.kind().family() == Family.COMBINE ? "combined" : "reduced",
               calls.describe(head.method()));
           code.addStatement(
               "$T $N = $T.of($N.key($N), $L)",
@@ -137,8 +136,11 @@ final class AggregateSideWriter extends SideWriter {
         String count = locals.newName("count", "count");
         code.addStatement("long $N = $L", count, first);
         code.addStatement("$T $N", head.outputType(), record);
-        guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
-            CodeBlock.of("$N", count))), count);
+        guard(
+            code,
+            head,
+            CodeBlock.of("$N = $L", record, calls.call(head.method(), CodeBlock.of("$N", count))),
+            count);
         consume(code, segment.steps(), record);
         code.endControlFlow();
       }
@@ -160,12 +162,21 @@ final class AggregateSideWriter extends SideWriter {
           code.addStatement("$T $N", head.outputType(), record);
           String key = locals.newName("value", "value");
           code.addStatement("$T $N = $N.key($N)", reduce.key(), key, windowed, i);
-          guard(code, head, CodeBlock.of("$N = $L", record,
-              calls.call(head.method(), CodeBlock.of("$N, $L", key, value))), key);
+          guard(
+              code,
+              head,
+              CodeBlock.of(
+                  "$N = $L", record, calls.call(head.method(), CodeBlock.of("$N, $L", key, value))),
+              key);
         } else {
           code.addStatement(
               "$T $N = $T.of($N.key($N), $L)",
-              head.outputType(), record, RuntimeTypes.KV, windowed, i, value);
+              head.outputType(),
+              record,
+              RuntimeTypes.KV,
+              windowed,
+              i,
+              value);
         }
         consume(code, segment.steps(), record);
         code.endControlFlow();

@@ -3,9 +3,9 @@ package dev.sluice.processor.write;
 import dev.sluice.processor.model.StageKind;
 
 /**
- * What the reduce side of a combining stage emits from its merged buffer, windowed or not: the
- * same four shapes serve count, reduce, countByValue and reduce or combine by key, per batch or
- * per window.
+ * What the reduce side of a combining stage emits from its merged buffer, windowed or not: the same
+ * four shapes serve count, reduce, countByValue and reduce or combine by key, per batch or per
+ * window.
  */
 enum Aggregation {
   /** One count of the whole batch (or window), passed to the method: {@code R name(long count)}. */
@@ -24,9 +24,25 @@ enum Aggregation {
       case REDUCE, REDUCE_BY_WINDOW -> REDUCE;
       case COUNT_BY_VALUE, COUNT_BY_VALUE_AND_WINDOW -> COUNT_BY_VALUE;
       case REDUCE_BY_KEY, REDUCE_BY_KEY_AND_WINDOW, COMBINE_BY_KEY -> BY_KEY;
-      case INPUT, MAP, FILTER, FLAT_MAP, MAP_VALUES, FLAT_MAP_VALUES, MAP_PARTITIONS, TRANSFORM,
-          REPARTITION, GROUP_BY_KEY, JOIN, COGROUP, WINDOW, GROUP_BY_KEY_AND_WINDOW,
-          UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT, UNION ->
+      case INPUT,
+          MAP,
+          FILTER,
+          FLAT_MAP,
+          MAP_VALUES,
+          FLAT_MAP_VALUES,
+          MAP_PARTITIONS,
+          TRANSFORM,
+          REPARTITION,
+          GROUP_BY_KEY,
+          JOIN,
+          COGROUP,
+          WINDOW,
+          GROUP_BY_KEY_AND_WINDOW,
+          UPDATE_STATE_BY_KEY,
+          MAP_WITH_STATE,
+          STATE_SNAPSHOTS,
+          OUTPUT,
+          UNION ->
           throw new IllegalArgumentException(kind + " does not combine");
     };
   }

@@ -19,8 +19,7 @@ final class BatchSideWriter extends SideWriter {
   void mapPartitions(CodeBlock.Builder code, String source) {
     Stage head = segment.head();
     String emitter = locals.get("emitter:" + head.name());
-    guard(
-        code, head, calls.call(head.method(), CodeBlock.of("$N, $N", source, emitter)), source);
+    guard(code, head, calls.call(head.method(), CodeBlock.of("$N, $N", source, emitter)), source);
   }
 
   /** A {@code transform} head: one call with the whole batch, then a loop over its result. */
@@ -33,10 +32,7 @@ final class BatchSideWriter extends SideWriter {
             : CodeBlock.of("$N", source);
     code.addStatement("$T $N", RuntimeTypes.listOf(head.outputType()), result);
     guard(
-        code,
-        head,
-        CodeBlock.of("$N = $L", result, calls.call(head.method(), arguments)),
-        source);
+        code, head, CodeBlock.of("$N = $L", result, calls.call(head.method(), arguments)), source);
     loop(code, result, head.outputType(), recordName(head));
   }
 
@@ -65,9 +61,9 @@ final class BatchSideWriter extends SideWriter {
   }
 
   /**
-   * A window's segment: adds each record of the batch, through the window's method, to the
-   * window's current batch; at a slide, pushes every record of the window through the steps,
-   * oldest batch first.
+   * A window's segment: adds each record of the batch, through the window's method, to the window's
+   * current batch; at a slide, pushes every record of the window through the steps, oldest batch
+   * first.
    */
   void window(CodeBlock.Builder code, String batch) {
     Stage head = segment.head();
@@ -90,10 +86,20 @@ final class BatchSideWriter extends SideWriter {
     String part = locals.newName("part", "part");
     code.beginControlFlow(
         "for (int $N = 0, $N = $N.batchesIn($N); $N < $N; $N++)",
-        k, batches, window, batchIndex, k, batches, k);
+        k,
+        batches,
+        window,
+        batchIndex,
+        k,
+        batches,
+        k);
     code.addStatement(
         "$T $N = $N.batchIn($N, $N)",
-        RuntimeTypes.listOf(head.outputType()), part, window, batchIndex, k);
+        RuntimeTypes.listOf(head.outputType()),
+        part,
+        window,
+        batchIndex,
+        k);
     loop(code, part, head.outputType().box(), recordName(head));
     code.endControlFlow();
     code.endControlFlow();

@@ -14,7 +14,6 @@ import dev.sluice.processor.model.TypeText;
 import dev.sluice.processor.plan.ExecutionPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -204,8 +203,8 @@ final class BuilderWriter {
     code.addStatement(
         "return new $N($L)",
         ProgramWriter.NAME,
-        CodeBlock.join(arguments.stream().map(argument -> CodeBlock.of("$N", argument)).toList(),
-            ",$W"));
+        CodeBlock.join(
+            arguments.stream().map(argument -> CodeBlock.of("$N", argument)).toList(), ",$W"));
     return MethodSpec.methodBuilder("createProgram")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)

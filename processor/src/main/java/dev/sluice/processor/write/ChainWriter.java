@@ -15,11 +15,11 @@ import java.util.List;
 
 /**
  * Writes the narrow chain of one segment's method, and holds what the writers of its other parts
- * share (the segment, its locals, the name of the caught exception): each record goes straight
- * from one user method into the next, a flat map emitting through a lambda made once per task,
- * filters nesting the rest of the chain, fan-outs following one another in the loop body, outputs
- * adding to their list, records a later segment reads per partition kept in its exchange, and a
- * shuffle's map side left to {@link MapSideWriter}.
+ * share (the segment, its locals, the name of the caught exception): each record goes straight from
+ * one user method into the next, a flat map emitting through a lambda made once per task, filters
+ * nesting the rest of the chain, fan-outs following one another in the loop body, outputs adding to
+ * their list, records a later segment reads per partition kept in its exchange, and a shuffle's map
+ * side left to {@link MapSideWriter}.
  */
 final class ChainWriter {
 
@@ -121,8 +121,7 @@ final class ChainWriter {
         code.endControlFlow();
       }
       case FLAT_MAP -> {
-        CodeBlock arguments =
-            CodeBlock.of("$N, $N", record, locals.get("emitter:" + stage.name()));
+        CodeBlock arguments = CodeBlock.of("$N, $N", record, locals.get("emitter:" + stage.name()));
         guard(code, stage, calls.call(stage.method(), arguments), record);
       }
       case FLAT_MAP_VALUES -> {
@@ -134,10 +133,28 @@ final class ChainWriter {
             calls.call(stage.method(), CodeBlock.of("$N.value(), $N", record, emitter)),
             record);
       }
-      case INPUT, MAP_PARTITIONS, TRANSFORM, REPARTITION, COUNT, COUNT_BY_VALUE, REDUCE,
-          REDUCE_BY_KEY, COMBINE_BY_KEY, GROUP_BY_KEY, JOIN, COGROUP, WINDOW,
-          REDUCE_BY_KEY_AND_WINDOW, REDUCE_BY_WINDOW, COUNT_BY_WINDOW, GROUP_BY_KEY_AND_WINDOW,
-          COUNT_BY_VALUE_AND_WINDOW, UPDATE_STATE_BY_KEY, MAP_WITH_STATE, STATE_SNAPSHOTS, OUTPUT,
+      case INPUT,
+          MAP_PARTITIONS,
+          TRANSFORM,
+          REPARTITION,
+          COUNT,
+          COUNT_BY_VALUE,
+          REDUCE,
+          REDUCE_BY_KEY,
+          COMBINE_BY_KEY,
+          GROUP_BY_KEY,
+          JOIN,
+          COGROUP,
+          WINDOW,
+          REDUCE_BY_KEY_AND_WINDOW,
+          REDUCE_BY_WINDOW,
+          COUNT_BY_WINDOW,
+          GROUP_BY_KEY_AND_WINDOW,
+          COUNT_BY_VALUE_AND_WINDOW,
+          UPDATE_STATE_BY_KEY,
+          MAP_WITH_STATE,
+          STATE_SNAPSHOTS,
+          OUTPUT,
           UNION ->
           throw new IllegalArgumentException("not fused record by record: " + stage);
     }
@@ -194,8 +211,7 @@ final class ChainWriter {
         OperatorSpec.Values values = stage.spec(OperatorSpec.Values.class);
         code.add(
             "$T $N = new $T<>($N -> {\n$>",
-            ParameterizedTypeName.get(
-                RuntimeTypes.VALUE_EMITTER, values.key(), values.produced()),
+            ParameterizedTypeName.get(RuntimeTypes.VALUE_EMITTER, values.key(), values.produced()),
             emitter,
             RuntimeTypes.VALUE_EMITTER,
             emitted);

@@ -37,7 +37,9 @@ final class CommentWrapper {
     return wrapped.substring(0, wrapped.length() - 1);
   }
 
-  /** {@code text} in lines of at most {@code width}, broken at spaces; a longer word stays whole. */
+  /**
+   * {@code text} in lines of at most {@code width}, broken at spaces; a longer word stays whole.
+   */
   private static List<String> split(String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

@@ -30,8 +30,7 @@ final class GroupSideWriter extends SideWriter {
     String i = locals.newName("i", "i");
     String n = locals.newName("n", "n");
     String key = locals.newName("key", "key");
-    code.beginControlFlow(
-        "for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
+    code.beginControlFlow("for (int $N = 0, $N = $N.size(); $N < $N; $N++)", i, n, groups, i, n, i);
     code.addStatement("$T $N = $N.key($N)", spec.key(), key, groups, i);
     String record = recordName(head);
     if (spec instanceof OperatorSpec.Join join) {
@@ -43,8 +42,7 @@ final class GroupSideWriter extends SideWriter {
               : CodeBlock.of("$N, $N.left($N), $N.right($N)", key, groups, i, groups, i);
       code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
       code.addStatement("$T $N", head.outputType(), record);
-      guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(), arguments)),
-          key);
+      guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(), arguments)), key);
       consume(code, segment.steps(), record);
     }
     code.endControlFlow();
@@ -78,26 +76,30 @@ final class GroupSideWriter extends SideWriter {
     String record = recordName(head);
     code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
     code.addStatement("$T $N", head.outputType(), record);
-    guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
-        CodeBlock.of("$N, $N.get($N)", windowKey, windowed, e))), windowKey);
+    guard(
+        code,
+        head,
+        CodeBlock.of(
+            "$N = $L",
+            record,
+            calls.call(head.method(), CodeBlock.of("$N, $N.get($N)", windowKey, windowed, e))),
+        windowKey);
     consume(code, segment.steps(), record);
     code.endControlFlow();
     code.endControlFlow();
   }
 
   /**
-   * The pairs of one key of a join, in Spark's order (every left value with every right value);
-   * an outer side with no values gives one call per value of the other side with an empty side.
+   * The pairs of one key of a join, in Spark's order (every left value with every right value); an
+   * outer side with no values gives one call per value of the other side with an empty side.
    */
   private void join(
       CodeBlock.Builder code, OperatorSpec.Join spec, String groups, String i, String key) {
     Stage head = segment.head();
     String left = locals.newName("left", "left");
     String right = locals.newName("right", "right");
-    code.addStatement(
-        "$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), left, groups, i);
-    code.addStatement(
-        "$T $N = $N.right($N)", RuntimeTypes.listOf(spec.right()), right, groups, i);
+    code.addStatement("$T $N = $N.left($N)", RuntimeTypes.listOf(spec.value()), left, groups, i);
+    code.addStatement("$T $N = $N.right($N)", RuntimeTypes.listOf(spec.right()), right, groups, i);
     String emitter = locals.get("emitter:" + head.name());
     String a = locals.newName("a", "a");
     String b = locals.newName("b", "b");
@@ -112,16 +114,32 @@ final class GroupSideWriter extends SideWriter {
     if (rightOptional) {
       code.beginControlFlow("if ($N.isEmpty())", right);
       code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", a, a, left, a);
-      emit(code, head, emitter, CodeBlock.of("$N, $L, $T.empty()", key,
-          side(leftOptional, CodeBlock.of("$N.get($N)", left, a)), RuntimeTypes.OPTIONAL), key);
+      emit(
+          code,
+          head,
+          emitter,
+          CodeBlock.of(
+              "$N, $L, $T.empty()",
+              key,
+              side(leftOptional, CodeBlock.of("$N.get($N)", left, a)),
+              RuntimeTypes.OPTIONAL),
+          key);
       code.endControlFlow();
       code.endControlFlow();
     }
     if (leftOptional) {
       code.beginControlFlow("if ($N.isEmpty())", left);
       code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", b, b, right, b);
-      emit(code, head, emitter, CodeBlock.of("$N, $T.empty(), $L", key, RuntimeTypes.OPTIONAL,
-          side(rightOptional, CodeBlock.of("$N.get($N)", right, b))), key);
+      emit(
+          code,
+          head,
+          emitter,
+          CodeBlock.of(
+              "$N, $T.empty(), $L",
+              key,
+              RuntimeTypes.OPTIONAL,
+              side(rightOptional, CodeBlock.of("$N.get($N)", right, b))),
+          key);
       code.endControlFlow();
       code.endControlFlow();
     }

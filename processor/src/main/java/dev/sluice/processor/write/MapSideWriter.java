@@ -8,8 +8,8 @@ import dev.sluice.processor.model.Throws;
 import dev.sluice.processor.plan.Step;
 
 /**
- * Writes the map side of a shuffle in a segment's loop: each record combined into (or appended
- * to, for a grouping operator) the buffer of its key's reduce partition, in this task's row.
+ * Writes the map side of a shuffle in a segment's loop: each record combined into (or appended to,
+ * for a grouping operator) the buffer of its key's reduce partition, in this task's row.
  */
 final class MapSideWriter extends SideWriter {
 
@@ -50,8 +50,7 @@ final class MapSideWriter extends SideWriter {
           case COMBINE -> combineByKey(step, stage.reduce().key(), record);
           case GROUP, JOIN, UPDATE_STATE, MAP_WITH_STATE ->
               appendByKey(step, stage.spec(OperatorSpec.Grouping.class).key(), record);
-          case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, WINDOW, OUTPUT,
-              UNION ->
+          case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, WINDOW, OUTPUT, UNION ->
               throw new IllegalArgumentException(stage.name() + " has no map side");
         };
     UserCalls.guard(code, body, Throws.UNCHECKED, stage.name(), record, exception);
@@ -64,8 +63,7 @@ final class MapSideWriter extends SideWriter {
           switch (Aggregation.of(stage.kind())) {
             case COUNT -> "counts the record";
             case REDUCE ->
-                "reduces the record into this task's value with "
-                    + calls.describe(stage.method());
+                "reduces the record into this task's value with " + calls.describe(stage.method());
             case COUNT_BY_VALUE -> "counts the record in the buffer of its partition";
             case BY_KEY ->
                 "reduces the value into its key's entry with " + calls.describe(stage.method());

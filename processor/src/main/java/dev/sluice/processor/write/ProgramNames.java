@@ -99,7 +99,9 @@ final class ProgramNames {
     return members.get(tag("spec", windowed));
   }
 
-  /** The method {@code function} ({@code reduce}, {@code inverse} or {@code filter}) of a window. */
+  /**
+   * The method {@code function} ({@code reduce}, {@code inverse} or {@code filter}) of a window.
+   */
   String windowFunction(Stage windowed, String function) {
     return members.get(tag(function, windowed));
   }

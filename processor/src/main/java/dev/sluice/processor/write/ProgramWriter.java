@@ -163,7 +163,8 @@ final class ProgramWriter {
     constructor.addParameter(int.class, parallelism);
     for (Stage windowed : plan.windowed()) {
       constructor.addParameter(
-          RuntimeTypes.WINDOW_SPEC, parameters.newName(windowed.name() + "Spec", "spec:" + windowed.name()));
+          RuntimeTypes.WINDOW_SPEC,
+          parameters.newName(windowed.name() + "Spec", "spec:" + windowed.name()));
     }
 
     List<CodeBlock> segmentSlots = new ArrayList<>();
@@ -180,7 +181,9 @@ final class ProgramWriter {
       Stage output = graph.outputs().get(i);
       CodeBlock slide =
           plan.slideOf(output.name())
-              .map(windowed -> CodeBlock.of(", $N.slide()", parameters.get("spec:" + windowed.name())))
+              .map(
+                  windowed ->
+                      CodeBlock.of(", $N.slide()", parameters.get("spec:" + windowed.name())))
               .orElse(CodeBlock.of(""));
       outputs.add(
           CodeBlock.of(

@@ -14,9 +14,9 @@ import dev.sluice.processor.plan.Segment;
 import dev.sluice.processor.plan.SegmentInput;
 
 /**
- * The parameters of a segment's method and the arguments of its call in {@code runTask}, one
- * {@link SegmentInput} at a time: the type, name and argument of each input kind are written here
- * side by side, and both sides follow the plan's one list of inputs.
+ * The parameters of a segment's method and the arguments of its call in {@code runTask}, one {@link
+ * SegmentInput} at a time: the type, name and argument of each input kind are written here side by
+ * side, and both sides follow the plan's one list of inputs.
  */
 final class SegmentSignature {
 
@@ -88,8 +88,14 @@ final class SegmentSignature {
    */
   Object tag(SegmentInput input) {
     return switch (input.source()) {
-      case INPUT_PARTITION, UNION_PARTITION, PARTITION, WHOLE_BATCH, EXCHANGE, SHUFFLE_GROUPS,
-          SHUFFLE_MERGED -> SOURCE;
+      case INPUT_PARTITION,
+          UNION_PARTITION,
+          PARTITION,
+          WHOLE_BATCH,
+          EXCHANGE,
+          SHUFFLE_GROUPS,
+          SHUFFLE_MERGED ->
+          SOURCE;
       case TRANSFORM_TIME, EXCHANGE_PARTITION, WINDOW_STORE, STATE_STORE, BATCH_INDEX, STATE_TIME ->
           name(input);
       case MAP_SIDE, DEALT, KEPT, COLLECTED -> input.step();

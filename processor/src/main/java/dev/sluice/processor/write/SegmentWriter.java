@@ -82,8 +82,7 @@ final class SegmentWriter {
     code.add(
         switch (head.kind().family()) {
           case INPUT, UNION ->
-              written(
-                  body -> chain.loop(body, source, head.outputType(), chain.recordName(head)));
+              written(body -> chain.loop(body, source, head.outputType(), chain.recordName(head)));
           case PARTITION -> written(body -> new BatchSideWriter(chain).mapPartitions(body, source));
           case TRANSFORM ->
               written(body -> new BatchSideWriter(chain).transformBatch(body, source));

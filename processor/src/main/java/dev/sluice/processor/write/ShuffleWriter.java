@@ -71,7 +71,11 @@ final class ShuffleWriter {
     Stage stage = shuffle.reduce();
     if (stage.kind().combines()) {
       return CodeBlock.of(
-          "this.$N = $N($L, $L);\n", names.shuffle(stage), names.newShuffle(stage), writers, readers);
+          "this.$N = $N($L, $L);\n",
+          names.shuffle(stage),
+          names.newShuffle(stage),
+          writers,
+          readers);
     }
     if (stage.kind().groups()) {
       return CodeBlock.of(
@@ -99,8 +103,19 @@ final class ShuffleWriter {
     return switch (stage.kind().family()) {
       case COMBINE -> List.of(allocate(stage), combineValue(stage), combine(stage), merge(stage));
       case AGGREGATE -> List.of(allocate(stage), combine(stage), merge(stage));
-      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, GROUP, JOIN, UPDATE_STATE,
-          MAP_WITH_STATE, WINDOW, OUTPUT, UNION ->
+      case INPUT,
+          NARROW,
+          SNAPSHOTS,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          GROUP,
+          JOIN,
+          UPDATE_STATE,
+          MAP_WITH_STATE,
+          WINDOW,
+          OUTPUT,
+          UNION ->
           throw new IllegalArgumentException(stage.name() + " does not combine");
     };
   }
@@ -228,7 +243,8 @@ final class ShuffleWriter {
     CodeBlock create =
         CodeBlock.builder()
             .beginControlFlow("if (entry < 0)")
-            .addStatement("combined = $L", calls.call(operator.createCombiner(), CodeBlock.of("value")))
+            .addStatement(
+                "combined = $L", calls.call(operator.createCombiner(), CodeBlock.of("value")))
             .nextControlFlow("else")
             .addStatement(
                 "combined = $L",

@@ -10,8 +10,8 @@ import dev.sluice.processor.plan.Step;
 import java.util.List;
 
 /**
- * What the writers of a segment's parts beyond its narrow chain share: the segment's state, held
- * by its {@link ChainWriter}, and the chain's helpers to loop over records, push them through the
+ * What the writers of a segment's parts beyond its narrow chain share: the segment's state, held by
+ * its {@link ChainWriter}, and the chain's helpers to loop over records, push them through the
  * segment's steps and guard user calls.
  */
 abstract class SideWriter {
@@ -58,8 +58,8 @@ abstract class SideWriter {
   }
 
   /**
-   * Opens the batch's slot of {@code store} and adds every value of every key of the batch's
-   * {@code groups} to it: the common first half of a windowed group and a state update.
+   * Opens the batch's slot of {@code store} and adds every value of every key of the batch's {@code
+   * groups} to it: the common first half of a windowed group and a state update.
    */
   void addGroups(CodeBlock.Builder code, String store, String groups) {
     OperatorSpec.Grouping spec = segment.head().spec(OperatorSpec.Grouping.class);

@@ -10,8 +10,8 @@ import dev.sluice.processor.plan.Step;
 /**
  * Writes the reduce side of a stateful stage: {@code updateStateByKey} folds the batch's groups
  * into the state store and emits every key's state; {@code mapWithState} calls the method per
- * record with its key's state, then for the keys timing out, then runs the snapshot stages over
- * the whole state.
+ * record with its key's state, then for the keys timing out, then runs the snapshot stages over the
+ * whole state.
  */
 final class StateSideWriter extends SideWriter {
 
@@ -20,8 +20,8 @@ final class StateSideWriter extends SideWriter {
   }
 
   /**
-   * The reduce side of {@code updateStateByKey}: adds the batch's values to the state store,
-   * runs the update for every key with state or values, and emits the whole state.
+   * The reduce side of {@code updateStateByKey}: adds the batch's values to the state store, runs
+   * the update for every key with state or values, and emits the whole state.
    */
   void updateState(CodeBlock.Builder code, String groups) {
     Stage head = segment.head();
@@ -29,7 +29,9 @@ final class StateSideWriter extends SideWriter {
     String state = locals.get("state");
     String batchIndex = locals.get("batchIndex");
     addGroups(code, state, groups);
-    code.add("// $L: $L for every key with state or new values\n", head.name(),
+    code.add(
+        "// $L: $L for every key with state or new values\n",
+        head.name(),
         calls.describe(head.method()));
     String updated = locals.newName("updated", "updated");
     TypeName stateType = StateWriter.stateType(head);
@@ -46,15 +48,21 @@ final class StateSideWriter extends SideWriter {
     String record = recordName(head);
     code.addStatement(
         "$T $N = $T.of($N.key($N), $N.get($N))",
-        head.outputType(), record, RuntimeTypes.KV, updated, e, updated, e);
+        head.outputType(),
+        record,
+        RuntimeTypes.KV,
+        updated,
+        e,
+        updated,
+        e);
     consume(code, segment.steps(), record);
     code.endControlFlow();
   }
 
   /**
-   * The reduce side of {@code mapWithState}: calls the method once per record, key by key in
-   * record order, with the key's state handle; then the timeout calls of a full-scan batch; then
-   * every key's state through the snapshot stages reading it.
+   * The reduce side of {@code mapWithState}: calls the method once per record, key by key in record
+   * order, with the key's state handle; then the timeout calls of a full-scan batch; then every
+   * key's state through the snapshot stages reading it.
    */
   void mapWithState(CodeBlock.Builder code, String groups) {
     Stage head = segment.head();
@@ -74,9 +82,23 @@ final class StateSideWriter extends SideWriter {
     code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", v, v, values, v);
     code.add("// $L: $L\n", head.name(), calls.describe(head.method()));
     code.addStatement("$T $N", head.outputType(), record);
-    guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
-        CodeBlock.of("$N, $T.of($N.get($N)), $N.open($N)",
-            key, RuntimeTypes.OPTIONAL, values, v, state, key))), key);
+    guard(
+        code,
+        head,
+        CodeBlock.of(
+            "$N = $L",
+            record,
+            calls.call(
+                head.method(),
+                CodeBlock.of(
+                    "$N, $T.of($N.get($N)), $N.open($N)",
+                    key,
+                    RuntimeTypes.OPTIONAL,
+                    values,
+                    v,
+                    state,
+                    key))),
+        key);
     code.addStatement("$N.close()", state);
     consume(code, segment.steps(), record);
     code.endControlFlow();
@@ -89,9 +111,21 @@ final class StateSideWriter extends SideWriter {
         "for (int $N = 0, $N = $N.timeouts(); $N < $N; $N++)", t, timeouts, state, t, timeouts, t);
     code.addStatement("$T $N = $N.timedOutKey($N)", spec.key(), idle, state, t);
     code.addStatement("$T $N", head.outputType(), record);
-    guard(code, head, CodeBlock.of("$N = $L", record, calls.call(head.method(),
-        CodeBlock.of("$N, $T.empty(), $N.openTimingOut($N)",
-            idle, RuntimeTypes.OPTIONAL, state, t))), idle);
+    guard(
+        code,
+        head,
+        CodeBlock.of(
+            "$N = $L",
+            record,
+            calls.call(
+                head.method(),
+                CodeBlock.of(
+                    "$N, $T.empty(), $N.openTimingOut($N)",
+                    idle,
+                    RuntimeTypes.OPTIONAL,
+                    state,
+                    t))),
+        idle);
     consume(code, segment.steps(), record);
     code.endControlFlow();
     code.addStatement("$N.endBatch()", state);
@@ -109,8 +143,14 @@ final class StateSideWriter extends SideWriter {
       code.addStatement("$T $N = $N.key($N)", spec.key(), stateKey, state, e);
       calls.comment(code, snapshots, "");
       code.addStatement("$T $N", snapshots.outputType(), snapshot);
-      guard(code, snapshots, CodeBlock.of("$N = $L", snapshot, calls.call(snapshots.method(),
-          CodeBlock.of("$N, $N.state($N)", stateKey, state, e))), stateKey);
+      guard(
+          code,
+          snapshots,
+          CodeBlock.of(
+              "$N = $L",
+              snapshot,
+              calls.call(snapshots.method(), CodeBlock.of("$N, $N.state($N)", stateKey, state, e))),
+          stateKey);
       consume(code, step.next(), snapshot);
       code.endControlFlow();
     }

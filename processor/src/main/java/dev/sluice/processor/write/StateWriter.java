@@ -4,9 +4,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.sluice.processor.model.Stage;
 import dev.sluice.processor.model.Family;
 import dev.sluice.processor.model.OperatorSpec;
+import dev.sluice.processor.model.Stage;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,15 +36,26 @@ final class StateWriter {
     return switch (stage.kind().family()) {
       case UPDATE_STATE -> stage.spec(OperatorSpec.UpdateState.class).state();
       case MAP_WITH_STATE -> stage.spec(OperatorSpec.MapWithState.class).state();
-      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, AGGREGATE, COMBINE, GROUP,
-          JOIN, WINDOW, OUTPUT, UNION ->
+      case INPUT,
+          NARROW,
+          SNAPSHOTS,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          AGGREGATE,
+          COMBINE,
+          GROUP,
+          JOIN,
+          WINDOW,
+          OUTPUT,
+          UNION ->
           throw new IllegalArgumentException(stage.name() + " keeps no state");
     };
   }
 
   /**
-   * The type of one task's store: {@code UpdateStateStore<K, V, S>}, or {@code
-   * MapWithStateStore<K, S>}.
+   * The type of one task's store: {@code UpdateStateStore<K, V, S>}, or {@code MapWithStateStore<K,
+   * S>}.
    */
   static TypeName storeType(Stage stage) {
     OperatorSpec.Grouping spec = stage.spec(OperatorSpec.Grouping.class);
@@ -83,8 +94,7 @@ final class StateWriter {
     UserCalls.guard(
         code,
         CodeBlock.builder()
-            .addStatement(
-                "next = $L", calls.call(stage.method(), CodeBlock.of("values, previous")))
+            .addStatement("next = $L", calls.call(stage.method(), CodeBlock.of("values, previous")))
             .build(),
         stage.method().throwsKind(),
         stage.name(),
@@ -92,7 +102,9 @@ final class StateWriter {
         "e");
     code.addStatement("return next");
     return MethodSpec.methodBuilder(names.update(stage))
-        .addJavadoc("The new state of one key of {@code $L}: {@code $L}.\n", stage.name(),
+        .addJavadoc(
+            "The new state of one key of {@code $L}: {@code $L}.\n",
+            stage.name(),
             calls.describe(stage.method()))
         .addModifiers(Modifier.PRIVATE)
         .returns(optional)

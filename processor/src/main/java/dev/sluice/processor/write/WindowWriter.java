@@ -18,8 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the members behind one windowed stage: the field holding its window spec (computed by the
- * builder from the batch interval it runs with), the field holding one window store per task of
- * its segment, and the methods through which the stores call the user's reduce, inverse and filter
+ * builder from the batch interval it runs with), the field holding one window store per task of its
+ * segment, and the methods through which the stores call the user's reduce, inverse and filter
  * functions once per key and batch (the per-record path stays in the segment's loop). Primitive
  * functions use the {@code long} stores, so values stay unboxed.
  */
@@ -62,8 +62,18 @@ final class WindowWriter {
             ? ParameterizedTypeName.get(raw, reduce.key())
             : ParameterizedTypeName.get(raw, reduce.key(), reduce.value());
       }
-      case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, COMBINE, JOIN, UPDATE_STATE,
-          MAP_WITH_STATE, OUTPUT, UNION ->
+      case INPUT,
+          NARROW,
+          SNAPSHOTS,
+          PARTITION,
+          TRANSFORM,
+          REPARTITION,
+          COMBINE,
+          JOIN,
+          UPDATE_STATE,
+          MAP_WITH_STATE,
+          OUTPUT,
+          UNION ->
           throw new IllegalArgumentException(stage.name() + " keeps no window");
     };
   }
@@ -78,7 +88,8 @@ final class WindowWriter {
   /** The fields: the spec and the stores. */
   List<FieldSpec> fields(Stage stage) {
     return List.of(
-        FieldSpec.builder(RuntimeTypes.WINDOW_SPEC, names.spec(stage), Modifier.PRIVATE, Modifier.FINAL)
+        FieldSpec.builder(
+                RuntimeTypes.WINDOW_SPEC, names.spec(stage), Modifier.PRIVATE, Modifier.FINAL)
             .build(),
         FieldSpec.builder(
                 RuntimeTypes.listOf(storeType(stage)),
@@ -88,17 +99,19 @@ final class WindowWriter {
             .build());
   }
 
-  /** The constructor statements setting the spec from {@code spec} and making {@code tasks} stores. */
+  /**
+   * The constructor statements setting the spec from {@code spec} and making {@code tasks} stores.
+   */
   CodeBlock initializer(Stage stage, String spec, CodeBlock tasks) {
     String stores = names.window(stage);
     CodeBlock store =
         switch (stage.kind().family()) {
           case WINDOW -> CodeBlock.of("new $T<>($N)", RuntimeTypes.RECORD_WINDOW_SLOTS, spec);
           case GROUP ->
-              CodeBlock.of("new $T<>($N, $L)", RuntimeTypes.GROUP_WINDOW_SLOTS, spec, EXPECTED_KEYS);
+              CodeBlock.of(
+                  "new $T<>($N, $L)", RuntimeTypes.GROUP_WINDOW_SLOTS, spec, EXPECTED_KEYS);
           case AGGREGATE -> {
-            ClassName raw =
-                rawStore(stage.reduce().valueKind().isPrimitive(), incremental(stage));
+            ClassName raw = rawStore(stage.reduce().valueKind().isPrimitive(), incremental(stage));
             yield incremental(stage)
                 ? CodeBlock.of(
                     "new $T<>($N, $L, $L, $L, $L)",
@@ -110,8 +123,18 @@ final class WindowWriter {
                     EXPECTED_KEYS)
                 : CodeBlock.of("new $T<>($N, $L)", raw, spec, EXPECTED_KEYS);
           }
-          case INPUT, NARROW, SNAPSHOTS, PARTITION, TRANSFORM, REPARTITION, COMBINE, JOIN,
-              UPDATE_STATE, MAP_WITH_STATE, OUTPUT, UNION ->
+          case INPUT,
+              NARROW,
+              SNAPSHOTS,
+              PARTITION,
+              TRANSFORM,
+              REPARTITION,
+              COMBINE,
+              JOIN,
+              UPDATE_STATE,
+              MAP_WITH_STATE,
+              OUTPUT,
+              UNION ->
               throw new IllegalArgumentException(stage.name() + " keeps no window");
         };
     return CodeBlock.builder()
@@ -192,7 +215,10 @@ final class WindowWriter {
         "e");
     code.addStatement("return $L", ValueCodec.encode(kind, CodeBlock.of("result")));
     return MethodSpec.methodBuilder(names.windowFunction(stage, function))
-        .addJavadoc("$L of the window of {@code $L} with {@code $L}.\n", what, stage.name(),
+        .addJavadoc(
+            "$L of the window of {@code $L} with {@code $L}.\n",
+            what,
+            stage.name(),
             calls.describe(user))
         .addModifiers(Modifier.PRIVATE)
         .returns(stored)
@@ -222,8 +248,10 @@ final class WindowWriter {
         "e");
     code.addStatement("return kept");
     return MethodSpec.methodBuilder(names.windowFunction(stage, "filter"))
-        .addJavadoc("Whether {@code key} stays in the window of {@code $L}: {@code $L}.\n",
-            stage.name(), calls.describe(user))
+        .addJavadoc(
+            "Whether {@code key} stays in the window of {@code $L}: {@code $L}.\n",
+            stage.name(),
+            calls.describe(user))
         .addModifiers(Modifier.PRIVATE)
         .returns(TypeName.BOOLEAN)
         .addParameter(reduce.key(), "key")

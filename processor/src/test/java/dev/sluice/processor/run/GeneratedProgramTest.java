@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.sluice.processor.Examples;
 import dev.sluice.api.BatchSource;
+import dev.sluice.processor.Examples;
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.StageFailure;

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generates {@code docs/compiler-errors.md} from the message classes: every {@link Tag}, its
- * rule, an example declaration with the message it gets (produced by the message methods
- * themselves) and the fix. The committed page must equal the generated one; run with {@code
+ * Generates {@code docs/compiler-errors.md} from the message classes: every {@link Tag}, its rule,
+ * an example declaration with the message it gets (produced by the message methods themselves) and
+ * the fix. The committed page must equal the generated one; run with {@code
  * -Dsluice.updateGoldens=true} to rewrite it after changing a message.
  */
 class CompilerErrorsDocTest {
@@ -209,7 +209,11 @@ class CompilerErrorsDocTest {
                 + "@Filter(from = {\"recent\", \"lines\"})\n"
                 + "static boolean all(String line) { ... }",
             WindowMessages.differentSlides(
-                "@Filter(from = {\"recent\", \"lines\"})", "all", "recent", "20s", "lines",
+                "@Filter(from = {\"recent\", \"lines\"})",
+                "all",
+                "recent",
+                "20s",
+                "lines",
                 "10s")));
     examples.put(
         Tag.ARITY,
@@ -224,7 +228,8 @@ class CompilerErrorsDocTest {
     examples.put(
         Tag.SOURCE_TYPE,
         new Example(
-            "@Input\nstatic Source lines() { ... }", SignatureMessages.sourceType("lines", "Source")));
+            "@Input\nstatic Source lines() { ... }",
+            SignatureMessages.sourceType("lines", "Source")));
     examples.put(
         Tag.SINK_TYPE,
         new Example(
@@ -351,7 +356,8 @@ class CompilerErrorsDocTest {
             .append(" the `from` value, the parameter, the\nmethod, or the class for errors that")
             .append(" span the whole pipeline. Nothing is generated for a\npipeline with errors,")
             .append(" so these are the only messages you see.\n\n")
-            .append("This page is generated from the `*Messages` classes by `CompilerErrorsDocTest`")
+            .append(
+                "This page is generated from the `*Messages` classes by `CompilerErrorsDocTest`")
             .append(" (processor module);\nafter changing a message, run `mvn -pl processor test")
             .append(" -Dsluice.updateGoldens=true`.\n\n")
             .append("| Tag | Rule |\n|---|---|\n");

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class OperatorValidationTest {
 
-  /** A pipeline with {@code lines} (String) and {@code pairs} (KV<String, Long>), then {@code body}. */
+  /**
+   * A pipeline with {@code lines} (String) and {@code pairs} (KV<String, Long>), then {@code body}.
+   */
   private static JavaFileObject keyed(String... body) {
     String[] lines = new String[body.length + 5];
     lines[0] = "@Pipeline";

@@ -18,19 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The batch log of a checkpoint directory: a {@code PLAN} record per batch, forced to disk
- * before the batch runs, and a {@code COMMIT} record once its outputs are written. It is the
- * pipeline's commit protocol: a batch is committed when its commit record is on disk; after a
- * crash, the batches planned and not committed run again from their plans.
+ * The batch log of a checkpoint directory: a {@code PLAN} record per batch, forced to disk before
+ * the batch runs, and a {@code COMMIT} record once its outputs are written. It is the pipeline's
+ * commit protocol: a batch is committed when its commit record is on disk; after a crash, the
+ * batches planned and not committed run again from their plans.
  *
  * <p>Segments {@code batches-INDEX.log} (INDEX: the first batch index in it, 20 digits) hold the
- * records in {@link LogRecords}' framing; a segment is forced and a new one started once it
- * passes {@link #SEGMENT_BYTES}, so that a later compaction can delete whole files.
+ * records in {@link LogRecords}' framing; a segment is forced and a new one started once it passes
+ * {@link #SEGMENT_BYTES}, so that a later compaction can delete whole files.
  *
  * <p><b>Threads:</b> driver only. <b>Durability:</b> {@link #appendPlan} returns once the plan is
- * on disk, and with it every earlier record; {@link #appendCommit} forces only when asked (a
- * commit not yet on disk just makes the batch run again after a crash, which idempotent sinks
- * absorb), and the next plan forces it anyway.
+ * on disk, and with it every earlier record; {@link #appendCommit} forces only when asked (a commit
+ * not yet on disk just makes the batch run again after a crash, which idempotent sinks absorb), and
+ * the next plan forces it anyway.
  */
 public final class BatchLog implements AutoCloseable {
 
@@ -53,11 +53,11 @@ public final class BatchLog implements AutoCloseable {
   }
 
   /**
-   * Opens the log in {@code directory}, creating it if absent: reads every segment, cuts off a
-   * torn tail of the last one (with a warning), and positions for appending.
+   * Opens the log in {@code directory}, creating it if absent: reads every segment, cuts off a torn
+   * tail of the last one (with a warning), and positions for appending.
    *
-   * @throws CheckpointException if a segment other than the last is damaged, or the records do
-   *     not form a valid history
+   * @throws CheckpointException if a segment other than the last is damaged, or the records do not
+   *     form a valid history
    */
   static BatchLog open(Path directory) throws IOException {
     DurableFiles.createDirectories(directory);
@@ -71,12 +71,19 @@ public final class BatchLog implements AutoCloseable {
       LogRecords.Scan scan = LogRecords.scan(file, bytes);
       if (scan.damage() != null) {
         if (file != last) {
-          throw new CheckpointException("batch log segment " + file + " is damaged: "
-              + scan.damage() + ". Only the last segment may end in an interrupted write; "
-              + "restore the file or start with a new checkpoint directory");
+          throw new CheckpointException(
+              "batch log segment "
+                  + file
+                  + " is damaged: "
+                  + scan.damage()
+                  + ". Only the last segment may end in an interrupted write; "
+                  + "restore the file or start with a new checkpoint directory");
         }
-        log.warn("Batch log {}: {}; cutting off its last {} bytes (a write interrupted by a "
-            + "crash). Batches logged there, if any, are planned again.", file, scan.damage(),
+        log.warn(
+            "Batch log {}: {}; cutting off its last {} bytes (a write interrupted by a "
+                + "crash). Batches logged there, if any, are planned again.",
+            file,
+            scan.damage(),
             size - scan.intactBytes());
         truncate(file, scan.intactBytes());
       }
@@ -86,19 +93,21 @@ public final class BatchLog implements AutoCloseable {
             BatchPlan plan = BatchPlan.decode(record.payload());
             long expected = planned.isEmpty() ? plan.index() : next(planned);
             if (plan.index() != expected) {
-              throw invalid(file, "plan of batch " + plan.index() + " follows batch "
-                  + (expected - 1));
+              throw invalid(
+                  file, "plan of batch " + plan.index() + " follows batch " + (expected - 1));
             }
             planned.add(plan);
           }
           case COMMIT -> {
-            long index = new DataInputStream(
-                new java.io.ByteArrayInputStream(record.payload())).readLong();
-            long expected = lastCommitted >= 0 ? lastCommitted + 1
-                : planned.isEmpty() ? -1 : planned.get(0).index();
+            long index =
+                new DataInputStream(new java.io.ByteArrayInputStream(record.payload())).readLong();
+            long expected =
+                lastCommitted >= 0
+                    ? lastCommitted + 1
+                    : planned.isEmpty() ? -1 : planned.get(0).index();
             if (index != expected || index >= next(planned)) {
-              throw invalid(file, "commit of batch " + index + " after commit of batch "
-                  + lastCommitted);
+              throw invalid(
+                  file, "commit of batch " + index + " after commit of batch " + lastCommitted);
             }
             lastCommitted = index;
           }
@@ -185,8 +194,13 @@ public final class BatchLog implements AutoCloseable {
 
   private void startSegment(long firstIndex) throws IOException {
     Path file = directory.resolve(String.format("batches-%020d.log", firstIndex));
-    segment = Disk.current().open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    segment =
+        Disk.current()
+            .open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     ByteBuffer header = LogRecords.header();
     segmentBytes = 0;
     write(header);
@@ -221,7 +235,11 @@ public final class BatchLog implements AutoCloseable {
   }
 
   private static CheckpointException invalid(Path file, String what) {
-    return new CheckpointException("batch log " + file + " is inconsistent: " + what
-        + ". Restore the directory or start with a new checkpoint directory");
+    return new CheckpointException(
+        "batch log "
+            + file
+            + " is inconsistent: "
+            + what
+            + ". Restore the directory or start with a new checkpoint directory");
   }
 }

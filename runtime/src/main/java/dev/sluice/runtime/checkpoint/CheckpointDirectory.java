@@ -32,8 +32,13 @@ public final class CheckpointDirectory implements AutoCloseable {
   private final boolean created;
   private final BatchLog batchLog;
 
-  private CheckpointDirectory(Path root, FileChannel lockChannel, FileLock lock,
-      CheckpointIdentity identity, boolean created, BatchLog batchLog) {
+  private CheckpointDirectory(
+      Path root,
+      FileChannel lockChannel,
+      FileLock lock,
+      CheckpointIdentity identity,
+      boolean created,
+      BatchLog batchLog) {
     this.root = root;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -43,35 +48,47 @@ public final class CheckpointDirectory implements AutoCloseable {
   }
 
   /**
-   * Opens {@code directory} for pipeline {@code pipeline}, creating it (with batch 0 at
-   * {@code firstBatchTime.getAsLong()}) if it holds no checkpoint yet.
+   * Opens {@code directory} for pipeline {@code pipeline}, creating it (with batch 0 at {@code
+   * firstBatchTime.getAsLong()}) if it holds no checkpoint yet.
    *
    * @throws CheckpointException if the directory is in use, belongs to another pipeline, was
    *     written with another batch interval, or is damaged; the message says how to go on
    */
-  public static CheckpointDirectory open(Path directory, String pipeline, Duration batchInterval,
-      LongSupplier firstBatchTime) {
+  public static CheckpointDirectory open(
+      Path directory, String pipeline, Duration batchInterval, LongSupplier firstBatchTime) {
     Path root = directory.toAbsolutePath().normalize();
     FileChannel lockChannel = null;
     try {
       DurableFiles.createDirectories(root);
-      lockChannel = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.READ, StandardOpenOption.WRITE);
+      lockChannel =
+          FileChannel.open(
+              root.resolve("lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock = tryLock(lockChannel);
       if (lock == null) {
-        String holder = new String(Files.readAllBytes(root.resolve("lock")),
-            StandardCharsets.UTF_8).trim();
-        throw new CheckpointException("checkpoint directory " + root + " is in use by another "
-            + "running pipeline" + (holder.isEmpty() ? "" : " (" + holder + ")")
-            + "; stop it first, or give this run a directory of its own");
+        String holder =
+            new String(Files.readAllBytes(root.resolve("lock")), StandardCharsets.UTF_8).trim();
+        throw new CheckpointException(
+            "checkpoint directory "
+                + root
+                + " is in use by another "
+                + "running pipeline"
+                + (holder.isEmpty() ? "" : " (" + holder + ")")
+                + "; stop it first, or give this run a directory of its own");
       }
       lockChannel.truncate(0);
-      lockChannel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
-          .getBytes(StandardCharsets.UTF_8)), 0);
+      lockChannel.write(
+          ByteBuffer.wrap(
+              ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
+          0);
       int temporaries = DurableFiles.deleteTemporaries(root);
       if (temporaries > 0) {
-        log.info("Checkpoint directory {}: deleted {} temporary files of an interrupted write",
-            root, temporaries);
+        log.info(
+            "Checkpoint directory {}: deleted {} temporary files of an interrupted write",
+            root,
+            temporaries);
       }
       Path identityFile = root.resolve(CheckpointIdentity.FILE);
       Path logDirectory = root.resolve("log");
@@ -79,11 +96,15 @@ public final class CheckpointDirectory implements AutoCloseable {
       CheckpointIdentity identity;
       if (created) {
         if (Files.isDirectory(logDirectory)) {
-          throw new CheckpointException("checkpoint directory " + root + " has a batch log but no "
-              + CheckpointIdentity.FILE + "; restore that file or start with a new directory");
+          throw new CheckpointException(
+              "checkpoint directory "
+                  + root
+                  + " has a batch log but no "
+                  + CheckpointIdentity.FILE
+                  + "; restore that file or start with a new directory");
         }
-        identity = new CheckpointIdentity(pipeline, batchInterval.toMillis(),
-            firstBatchTime.getAsLong());
+        identity =
+            new CheckpointIdentity(pipeline, batchInterval.toMillis(), firstBatchTime.getAsLong());
         DurableFiles.writeAtomically(identityFile, identity.encode());
       } else {
         identity = CheckpointIdentity.decode(identityFile, Files.readAllBytes(identityFile));
@@ -139,19 +160,34 @@ public final class CheckpointDirectory implements AutoCloseable {
     }
   }
 
-  private static void check(Path root, CheckpointIdentity identity, String pipeline,
-      Duration batchInterval) {
+  private static void check(
+      Path root, CheckpointIdentity identity, String pipeline, Duration batchInterval) {
     if (!identity.pipeline().equals(pipeline)) {
-      throw new CheckpointException("checkpoint directory " + root + " belongs to pipeline "
-          + identity.pipeline() + ", not " + pipeline + "; give " + pipeline
-          + " a directory of its own");
+      throw new CheckpointException(
+          "checkpoint directory "
+              + root
+              + " belongs to pipeline "
+              + identity.pipeline()
+              + ", not "
+              + pipeline
+              + "; give "
+              + pipeline
+              + " a directory of its own");
     }
     if (identity.batchIntervalMs() != batchInterval.toMillis()) {
-      throw new CheckpointException("checkpoint directory " + root + " was written with a batch "
-          + "interval of " + identity.batchIntervalMs() + " ms, and this run asks for "
-          + batchInterval.toMillis() + " ms; the logged batches' times depend on it. Run with "
-          + "--batch-interval " + identity.batchIntervalMs() + "ms to resume, or start fresh "
-          + "with a new checkpoint directory");
+      throw new CheckpointException(
+          "checkpoint directory "
+              + root
+              + " was written with a batch "
+              + "interval of "
+              + identity.batchIntervalMs()
+              + " ms, and this run asks for "
+              + batchInterval.toMillis()
+              + " ms; the logged batches' times depend on it. Run with "
+              + "--batch-interval "
+              + identity.batchIntervalMs()
+              + "ms to resume, or start fresh "
+              + "with a new checkpoint directory");
     }
   }
 

@@ -8,11 +8,11 @@ import java.util.zip.CRC32C;
 
 /**
  * What a checkpoint directory belongs to, fixed when it is created: the settings that give the
- * logged batches their meaning. Everything else (parallelism, sources, sinks, ports) is read
- * fresh at every start.
+ * logged batches their meaning. Everything else (parallelism, sources, sinks, ports) is read fresh
+ * at every start.
  *
- * <p>Stored as {@code checkpoint.properties}, a text file a person can read, ending in a CRC32C
- * of the lines before it:
+ * <p>Stored as {@code checkpoint.properties}, a text file a person can read, ending in a CRC32C of
+ * the lines before it:
  *
  * <pre>
  *  # Sluice checkpoint directory; written once, do not edit
@@ -34,11 +34,20 @@ public record CheckpointIdentity(String pipeline, long batchIntervalMs, long fir
 
   /** The file's bytes. */
   byte[] encode() {
-    String body = "# Sluice checkpoint directory; written once, do not edit\n"
-        + "format=" + FORMAT + "\n"
-        + "pipeline=" + pipeline + "\n"
-        + "batchIntervalMs=" + batchIntervalMs + "\n"
-        + "firstBatchTime=" + firstBatchTime + "\n";
+    String body =
+        "# Sluice checkpoint directory; written once, do not edit\n"
+            + "format="
+            + FORMAT
+            + "\n"
+            + "pipeline="
+            + pipeline
+            + "\n"
+            + "batchIntervalMs="
+            + batchIntervalMs
+            + "\n"
+            + "firstBatchTime="
+            + firstBatchTime
+            + "\n";
     return (body + "crc32c=" + crc(body) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -50,10 +59,15 @@ public record CheckpointIdentity(String pipeline, long batchIntervalMs, long fir
   static CheckpointIdentity decode(Path file, byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     int crcLine = text.lastIndexOf("crc32c=");
-    if (crcLine < 0 || !text.endsWith("\n")
-        || !text.substring(crcLine + 7, text.length() - 1).equals(crc(text.substring(0, crcLine)))) {
-      throw new CheckpointException("checkpoint file " + file + " is damaged (its checksum does "
-          + "not match); restore it or start with a new checkpoint directory");
+    if (crcLine < 0
+        || !text.endsWith("\n")
+        || !text.substring(crcLine + 7, text.length() - 1)
+            .equals(crc(text.substring(0, crcLine)))) {
+      throw new CheckpointException(
+          "checkpoint file "
+              + file
+              + " is damaged (its checksum does "
+              + "not match); restore it or start with a new checkpoint directory");
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String line : text.substring(0, crcLine).split("\n")) {
@@ -64,12 +78,19 @@ public record CheckpointIdentity(String pipeline, long batchIntervalMs, long fir
     }
     int format = Integer.parseInt(values.getOrDefault("format", "0"));
     if (format != FORMAT) {
-      throw new CheckpointException("checkpoint directory " + file.getParent() + " has format "
-          + format + "; this version of Sluice reads format " + FORMAT
-          + (format > FORMAT ? ": it was written by a newer Sluice" : ""));
+      throw new CheckpointException(
+          "checkpoint directory "
+              + file.getParent()
+              + " has format "
+              + format
+              + "; this version of Sluice reads format "
+              + FORMAT
+              + (format > FORMAT ? ": it was written by a newer Sluice" : ""));
     }
-    return new CheckpointIdentity(values.get("pipeline"),
-        Long.parseLong(values.get("batchIntervalMs")), Long.parseLong(values.get("firstBatchTime")));
+    return new CheckpointIdentity(
+        values.get("pipeline"),
+        Long.parseLong(values.get("batchIntervalMs")),
+        Long.parseLong(values.get("firstBatchTime")));
   }
 
   private static String crc(String body) {

@@ -1,8 +1,8 @@
 package dev.sluice.runtime.checkpoint;
 
 /**
- * Named points in the commit protocol where tests halt the JVM, as a power cut or
- * {@code kill -9} would, to check that recovery is right from every one of them.
+ * Named points in the commit protocol where tests halt the JVM, as a power cut or {@code kill -9}
+ * would, to check that recovery is right from every one of them.
  *
  * <p>Off unless the system property {@code sluice.crashpoint} names a point, optionally with the
  * number of the passage to halt at ({@code after-plan:3} halts the third time the point is
@@ -47,8 +47,8 @@ public enum CrashPoint {
   }
 
   /**
-   * Counts a passage: whether the JVM is to halt here, for points that do something first (a
-   * torn write), then {@link #halt()}.
+   * Counts a passage: whether the JVM is to halt here, for points that do something first (a torn
+   * write), then {@link #halt()}.
    */
   boolean due() {
     return armed && ++passages == Armed.PASSAGE;
@@ -64,9 +64,11 @@ public enum CrashPoint {
   /** The armed point, read once from the system property (enum constants cannot read statics). */
   private static final class Armed {
     private static final String PROPERTY = System.getProperty("sluice.crashpoint", "");
-    static final String NAME = PROPERTY.contains(":")
-        ? PROPERTY.substring(0, PROPERTY.indexOf(':')) : PROPERTY;
-    static final int PASSAGE = PROPERTY.contains(":")
-        ? Integer.parseInt(PROPERTY.substring(PROPERTY.indexOf(':') + 1)) : 1;
+    static final String NAME =
+        PROPERTY.contains(":") ? PROPERTY.substring(0, PROPERTY.indexOf(':')) : PROPERTY;
+    static final int PASSAGE =
+        PROPERTY.contains(":")
+            ? Integer.parseInt(PROPERTY.substring(PROPERTY.indexOf(':') + 1))
+            : 1;
   }
 }

@@ -9,22 +9,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes that survive a crash or a power cut: a file appears whole or not at all, and once a
- * method returns, what it wrote is on disk.
+ * Writes that survive a crash or a power cut: a file appears whole or not at all, and once a method
+ * returns, what it wrote is on disk.
  */
 public final class DurableFiles {
 
   private DurableFiles() {}
 
   /**
-   * Writes {@code content} to {@code target} so that the file is either absent, its old content,
-   * or all of {@code content}: write {@code .NAME.tmp} beside it, force it, rename it over
-   * {@code target}, force the directory.
+   * Writes {@code content} to {@code target} so that the file is either absent, its old content, or
+   * all of {@code content}: write {@code .NAME.tmp} beside it, force it, rename it over {@code
+   * target}, force the directory.
    */
   public static void writeAtomically(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (FileChannel channel = Disk.current().open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        Disk.current()
+            .open(
+                temp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         channel.write(buffer);

@@ -14,8 +14,8 @@ import java.util.zip.CRC32C;
  *  record:  u32 payload length   u32 CRC32C of (type, payload)   u8 type   payload
  * </pre>
  *
- * <p>All numbers are big-endian. A reader stops at the first record that is cut short or fails
- * its checksum: what follows is the tail of a write that a crash interrupted (or damage), and is
+ * <p>All numbers are big-endian. A reader stops at the first record that is cut short or fails its
+ * checksum: what follows is the tail of a write that a crash interrupted (or damage), and is
  * reported as such with the offset where the intact part ends.
  */
 final class LogRecords {
@@ -24,6 +24,7 @@ final class LogRecords {
   static final int VERSION = 1;
   static final int HEADER_BYTES = 8;
   static final int FRAME_BYTES = 9;
+
   /** No record is this long: a larger length field is damage, not a record to wait for. */
   static final int MAX_PAYLOAD = 64 * 1024 * 1024;
 
@@ -68,13 +69,20 @@ final class LogRecords {
     int magic = bytes.getInt();
     int version = bytes.getInt();
     if (magic != MAGIC) {
-      throw new CheckpointException(file + " is not a Sluice log file (bad magic number "
-          + String.format("0x%08X", magic) + ")");
+      throw new CheckpointException(
+          file
+              + " is not a Sluice log file (bad magic number "
+              + String.format("0x%08X", magic)
+              + ")");
     }
     if (version != VERSION) {
-      throw new CheckpointException(file + " has log format version " + version
-          + "; this version of Sluice reads version " + VERSION
-          + (version > VERSION ? ": it was written by a newer Sluice" : ""));
+      throw new CheckpointException(
+          file
+              + " has log format version "
+              + version
+              + "; this version of Sluice reads version "
+              + VERSION
+              + (version > VERSION ? ": it was written by a newer Sluice" : ""));
     }
     List<Record> records = new ArrayList<>();
     while (bytes.hasRemaining()) {

@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * <p>Segments {@code records-FIRST.log} (FIRST: the number of their first record, 20 digits) in
  * {@link LogRecords}' framing; each record of the log is one group of received records (one drain
  * of the receiver's queue): the number of its first record, the count, then the records as the
- * input's {@link Codec} writes them. A segment rolls over at 64 MiB. A torn tail is cut off at open,
- * with a warning, like the batch log's.
+ * input's {@link Codec} writes them. A segment rolls over at 64 MiB. A torn tail is cut off at
+ * open, with a warning, like the batch log's.
  *
  * <p><b>Threads:</b> the driver calls everything but {@link #force}, which the batch log's writer
- * thread calls concurrently with appends (a file channel allows it). <b>Durability:</b>
- * {@link #append} writes without forcing; {@link #force} makes everything appended before it
- * durable: it forces the current segment, and a segment that rolled over was forced when it did. <b>Memory:</b> an index entry per group;
- * records are read from disk when asked for.
+ * thread calls concurrently with appends (a file channel allows it). <b>Durability:</b> {@link
+ * #append} writes without forcing; {@link #force} makes everything appended before it durable: it
+ * forces the current segment, and a segment that rolled over was forced when it did. <b>Memory:</b>
+ * an index entry per group; records are read from disk when asked for.
  *
  * @param <T> the type of the records
  */
@@ -51,11 +51,15 @@ public final class ReceivedLog<T> implements AutoCloseable {
   private final List<Group> groups = new ArrayList<>();
   private long next;
   private Path segmentFile;
+
   /** Written by the driver when a segment rolls over, read by the forcing thread. */
   private volatile FileChannel segment;
+
   private long segmentBytes;
+
   /** The segment {@link #read} read last, kept open for the next group: replays read in order. */
   private Path readFile;
+
   private FileChannel readChannel;
 
   private ReceivedLog(Path directory, Codec<T> codec) {
@@ -144,8 +148,16 @@ public final class ReceivedLog<T> implements AutoCloseable {
    */
   public List<T> read(long from, long to) throws IOException {
     if (from < 0 || to > next || from > to) {
-      throw new CheckpointException("write-ahead log " + directory + " holds records 0 to "
-          + next + ", not " + from + " to " + to + "; it was deleted or damaged");
+      throw new CheckpointException(
+          "write-ahead log "
+              + directory
+              + " holds records 0 to "
+              + next
+              + ", not "
+              + from
+              + " to "
+              + to
+              + "; it was deleted or damaged");
     }
     List<T> records = new ArrayList<>((int) Math.min(to - from, 1 << 20));
     int g = firstGroupEndingAfter(from);
@@ -205,8 +217,11 @@ public final class ReceivedLog<T> implements AutoCloseable {
   private void readFully(ByteBuffer buffer, long position) throws IOException {
     while (buffer.hasRemaining()) {
       if (readChannel.read(buffer, position + buffer.position()) < 0) {
-        throw new CheckpointException("write-ahead log " + readFile + " ends inside a group it "
-            + "indexed; was it changed while the pipeline ran?");
+        throw new CheckpointException(
+            "write-ahead log "
+                + readFile
+                + " ends inside a group it "
+                + "indexed; was it changed while the pipeline ran?");
       }
     }
   }
@@ -225,11 +240,19 @@ public final class ReceivedLog<T> implements AutoCloseable {
     LogRecords.Scan scan = LogRecords.scan(file, bytes);
     if (scan.damage() != null) {
       if (!isLast) {
-        throw new CheckpointException("write-ahead log segment " + file + " is damaged: "
-            + scan.damage() + "; restore the file or start with a new checkpoint directory");
+        throw new CheckpointException(
+            "write-ahead log segment "
+                + file
+                + " is damaged: "
+                + scan.damage()
+                + "; restore the file or start with a new checkpoint directory");
       }
-      log.warn("Write-ahead log {}: {}; cutting off its last {} bytes (a write interrupted by a "
-          + "crash)", file, scan.damage(), size - scan.intactBytes());
+      log.warn(
+          "Write-ahead log {}: {}; cutting off its last {} bytes (a write interrupted by a "
+              + "crash)",
+          file,
+          scan.damage(),
+          size - scan.intactBytes());
       try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
         channel.truncate(scan.intactBytes());
         channel.force(true);
@@ -241,8 +264,15 @@ public final class ReceivedLog<T> implements AutoCloseable {
       long first = in.readLong();
       int count = in.readInt();
       if (first != next) {
-        throw new CheckpointException("write-ahead log " + file + " is inconsistent: a group "
-            + "starts at record " + first + " where " + next + " was expected");
+        throw new CheckpointException(
+            "write-ahead log "
+                + file
+                + " is inconsistent: a group "
+                + "starts at record "
+                + first
+                + " where "
+                + next
+                + " was expected");
       }
       groups.add(new Group(first, count, file, offset));
       next += count;
@@ -253,8 +283,13 @@ public final class ReceivedLog<T> implements AutoCloseable {
 
   private void startSegment() throws IOException {
     segmentFile = directory.resolve(String.format("records-%020d.log", next));
-    segment = Disk.current().open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    segment =
+        Disk.current()
+            .open(
+                segmentFile,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     ByteBuffer header = LogRecords.header();
     segmentBytes = header.remaining();
     while (header.hasRemaining()) {

@@ -1,7 +1,7 @@
 /**
- * Checkpoint directories: the batch log that makes every batch replayable and every commit
- * durable, and the files that go with it. Internal: the engine uses it, users see only
- * {@code PipelineBuilder.checkpoint(Path)} and {@code --checkpoint DIR}.
+ * Checkpoint directories: the batch log that makes every batch replayable and every commit durable,
+ * and the files that go with it. Internal: the engine uses it, users see only {@code
+ * PipelineBuilder.checkpoint(Path)} and {@code --checkpoint DIR}.
  *
  * <h2>Layout</h2>
  *
@@ -19,11 +19,11 @@
  *   <li>Every file starts with a magic number and a format version, and every record carries a
  *       CRC32C of its bytes ({@link dev.sluice.runtime.checkpoint.LogRecords}).
  *   <li>A file that must appear whole is written under a temporary name starting with {@code .},
- *       forced to disk, renamed into place, and its directory forced
- *       ({@link dev.sluice.runtime.checkpoint.DurableFiles}); temporary names left by a crash are
- *       deleted at the next start.
- *   <li>The log is append-only; its tail past the last intact record (a write cut short by a
- *       crash) is cut off at the next start, with a warning that says how much.
+ *       forced to disk, renamed into place, and its directory forced ({@link
+ *       dev.sluice.runtime.checkpoint.DurableFiles}); temporary names left by a crash are deleted
+ *       at the next start.
+ *   <li>The log is append-only; its tail past the last intact record (a write cut short by a crash)
+ *       is cut off at the next start, with a warning that says how much.
  * </ul>
  *
  * <p><b>Threads:</b> everything here is used by the driver thread of one pipeline only.

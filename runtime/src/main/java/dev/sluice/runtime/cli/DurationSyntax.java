@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The duration syntax of Sluice, shared by {@code --batch-interval} and the processor's checks of
- * {@code @Pipeline(batchInterval)}: one or more ASCII digits followed immediately by a unit,
- * {@code ms}, {@code s}, {@code m} or {@code h}, with no spaces, sign, fraction or other unit
- * ({@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}). Units are lower case.
+ * {@code @Pipeline(batchInterval)}: one or more ASCII digits followed immediately by a unit, {@code
+ * ms}, {@code s}, {@code m} or {@code h}, with no spaces, sign, fraction or other unit ({@code
+ * 500ms}, {@code 2s}, {@code 1m}, {@code 1h}). Units are lower case.
  */
 public final class DurationSyntax {
 
@@ -45,8 +45,8 @@ public final class DurationSyntax {
   }
 
   /**
-   * Formats a whole number of milliseconds in the largest unit that is exact: {@code 2s},
-   * {@code 1500ms}, {@code 1m}, {@code 90s}, {@code 1h}. {@link #parse} reads it back.
+   * Formats a whole number of milliseconds in the largest unit that is exact: {@code 2s}, {@code
+   * 1500ms}, {@code 1m}, {@code 90s}, {@code 1h}. {@link #parse} reads it back.
    *
    * @throws IllegalArgumentException if {@code duration} is negative or not whole milliseconds
    */

@@ -3,9 +3,9 @@ package dev.sluice.runtime.cli;
 import java.util.Properties;
 
 /**
- * The SLF4J simple-logger settings of a generated main. They are system properties that the
- * simple logger reads once, when the first logger is created, so they must be set before
- * anything logs: hence no logger is created until {@link #apply} has run.
+ * The SLF4J simple-logger settings of a generated main. They are system properties that the simple
+ * logger reads once, when the first logger is created, so they must be set before anything logs:
+ * hence no logger is created until {@link #apply} has run.
  *
  * <p>The compact format is {@code 14:03:22.123 WARN SocketTextSource - message}: time of day, no
  * thread name, level, short logger name. Settings given with {@code -D} are kept, except that

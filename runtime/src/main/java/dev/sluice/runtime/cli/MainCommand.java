@@ -22,17 +22,16 @@ import org.slf4j.LoggerFactory;
  * the pipeline until it stops.
  *
  * <p>Exit status: 0 after {@code --help}, a stop (Ctrl-C, {@code --batches}) or the end of a
- * bounded run ({@code --once}); 2 for a bad
- * command line, reported as one {@code error: ...} line and a pointer to {@code --help}; 1 when
- * the pipeline cannot be built or fails, reported as {@code error: <message>} (the log has the
- * details).
+ * bounded run ({@code --once}); 2 for a bad command line, reported as one {@code error: ...} line
+ * and a pointer to {@code --help}; 1 when the pipeline cannot be built or fails, reported as {@code
+ * error: <message>} (the log has the details).
  *
  * <p><b>Threads:</b> {@link #run} runs on the main thread. On Ctrl-C the JVM runs a shutdown hook
- * on its own thread, which asks the pipeline for a graceful stop and waits up to
- * {@link #STOP_TIMEOUT} for it, while the main thread returns from its wait; the hook is removed
- * when the pipeline stops by itself. <b>Visibility:</b> the hook and the {@code --batches}
- * listener get the pipeline through a final capture and an {@code AtomicReference} set before
- * {@code start()}, which happens-before both their runs.
+ * on its own thread, which asks the pipeline for a graceful stop and waits up to {@link
+ * #STOP_TIMEOUT} for it, while the main thread returns from its wait; the hook is removed when the
+ * pipeline stops by itself. <b>Visibility:</b> the hook and the {@code --batches} listener get the
+ * pipeline through a final capture and an {@code AtomicReference} set before {@code start()}, which
+ * happens-before both their runs.
  */
 final class MainCommand {
 
@@ -120,8 +119,11 @@ final class MainCommand {
     Path directory = options.history().orElseThrow();
     HistoryServer server;
     try {
-      server = HistoryServer.start(directory, options.uiHost().orElse(MonitorSettings.LOOPBACK),
-          options.uiPort().orElse(MonitorSettings.FIRST_FREE_FROM_4040));
+      server =
+          HistoryServer.start(
+              directory,
+              options.uiHost().orElse(MonitorSettings.LOOPBACK),
+              options.uiPort().orElse(MonitorSettings.FIRST_FREE_FROM_4040));
     } catch (IOException e) {
       err.println("error: cannot serve the history of " + directory + ": " + e.getMessage());
       return 1;
@@ -129,10 +131,14 @@ final class MainCommand {
     LoggerFactory.getLogger(MainCommand.class)
         .info("History of {} at {}; Ctrl-C stops it", directory, server.address());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      stopped.countDown();
-    }, "sluice-history-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  stopped.countDown();
+                },
+                "sluice-history-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -20,9 +20,9 @@ import java.util.OptionalLong;
 
 /**
  * The flags of a generated main, parsed GNU style ({@code --flag value} or {@code --flag=value}):
- * one flag per input and output of the pipeline plus the common ones. Parsing checks every flag
- * and value and never exits, so that it can be tested; {@link MainCommand} reports the
- * {@link UsageException}.
+ * one flag per input and output of the pipeline plus the common ones. Parsing checks every flag and
+ * value and never exits, so that it can be tested; {@link MainCommand} reports the {@link
+ * UsageException}.
  */
 final class MainOptions {
 
@@ -40,8 +40,10 @@ final class MainOptions {
   private static final String UI_PORT = "ui-port";
   private static final String UI_HOST = "ui-host";
   private static final String NO_UI = "no-ui";
+
   /** The flags that take no value: given, they are on. */
   private static final List<String> SWITCHES = List.of(ONCE, NO_UI, NO_WRITE_AHEAD_LOG);
+
   private static final String EVENT_LOG = "event-log";
   private static final String HISTORY = "history";
   private static final String HELP = "help";
@@ -68,10 +70,10 @@ final class MainOptions {
   }
 
   /**
-   * Parses {@code args} for a pipeline with the given inputs and outputs. {@code --help} (or
-   * {@code -h}) anywhere asks for the usage and the other arguments are not checked. A flag's
-   * value may not start with {@code --} unless given as {@code --flag=value}. A flag named like a
-   * common flag is always the common flag.
+   * Parses {@code args} for a pipeline with the given inputs and outputs. {@code --help} (or {@code
+   * -h}) anywhere asks for the usage and the other arguments are not checked. A flag's value may
+   * not start with {@code --} unless given as {@code --flag=value}. A flag named like a common flag
+   * is always the common flag.
    *
    * @throws UsageException for an unknown flag, a missing, repeated or bad value, or a positional
    *     argument
@@ -119,8 +121,12 @@ final class MainOptions {
       options.set(name, value, inputs);
     }
     if (options.once && options.batches != null) {
-      throw new UsageException("--" + BATCHES + " cannot be combined with --" + ONCE
-          + ", which stops by itself once the inputs are read and the windows drained");
+      throw new UsageException(
+          "--"
+              + BATCHES
+              + " cannot be combined with --"
+              + ONCE
+              + ", which stops by itself once the inputs are read and the windows drained");
     }
     options.checkCombinations();
     return options;
@@ -211,9 +217,10 @@ final class MainOptions {
     for (Map.Entry<String, String> input : inputUris.entrySet()) {
       Source<String> source;
       try {
-        source = once
-            ? Sources.boundedFromUri(input.getValue(), size)
-            : Sources.fromUri(input.getValue(), size);
+        source =
+            once
+                ? Sources.boundedFromUri(input.getValue(), size)
+                : Sources.fromUri(input.getValue(), size);
       } catch (IllegalArgumentException e) {
         throw new UsageException("--" + input.getKey() + ": " + e.getMessage());
       }
@@ -250,7 +257,12 @@ final class MainOptions {
           inputUris.put(name, value);
         } else {
           throw new UsageException(
-              "--" + name + ": input '" + name + "' reads " + input.type()
+              "--"
+                  + name
+                  + ": input '"
+                  + name
+                  + "' reads "
+                  + input.type()
                   + " records, not text, so no URI can bind it");
         }
       }
@@ -301,23 +313,37 @@ final class MainOptions {
 
   private void checkCombinations() throws UsageException {
     if (noWriteAheadLog && checkpoint == null) {
-      throw new UsageException("--" + NO_WRITE_AHEAD_LOG + " turns off the write-ahead log of "
-          + "a checkpoint directory; give --" + CHECKPOINT + " DIR too, or drop it");
+      throw new UsageException(
+          "--"
+              + NO_WRITE_AHEAD_LOG
+              + " turns off the write-ahead log of "
+              + "a checkpoint directory; give --"
+              + CHECKPOINT
+              + " DIR too, or drop it");
     }
     if (noUi && (uiPort != null || uiHost != null || history != null)) {
-      throw new UsageException("--" + NO_UI + " turns the UI off; drop it or the --"
-          + (history != null ? HISTORY : uiPort != null ? UI_PORT : UI_HOST) + " flag");
+      throw new UsageException(
+          "--"
+              + NO_UI
+              + " turns the UI off; drop it or the --"
+              + (history != null ? HISTORY : uiPort != null ? UI_PORT : UI_HOST)
+              + " flag");
     }
     if (history != null && eventLog != null) {
-      throw new UsageException("--" + HISTORY + " serves logged runs and runs no pipeline, so "
-          + "--" + EVENT_LOG + " has nothing to log");
+      throw new UsageException(
+          "--"
+              + HISTORY
+              + " serves logged runs and runs no pipeline, so "
+              + "--"
+              + EVENT_LOG
+              + " has nothing to log");
     }
   }
 
   private static int port(String value) throws UsageException {
     if (!value.matches("[0-9]{1,5}") || Integer.parseInt(value) > 65535) {
-      throw new UsageException("--" + UI_PORT + ": '" + value + "' is not a port (0-65535; 0 "
-          + "takes any free port)");
+      throw new UsageException(
+          "--" + UI_PORT + ": '" + value + "' is not a port (0-65535; 0 " + "takes any free port)");
     }
     return Integer.parseInt(value);
   }
@@ -372,8 +398,8 @@ final class MainOptions {
     try {
       return Path.of(value);
     } catch (InvalidPathException e) {
-      throw new UsageException("--" + CHECKPOINT + ": '" + value + "' is not a path: "
-          + e.getReason());
+      throw new UsageException(
+          "--" + CHECKPOINT + ": '" + value + "' is not a path: " + e.getReason());
     }
   }
 }

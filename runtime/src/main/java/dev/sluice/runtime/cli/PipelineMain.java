@@ -4,21 +4,20 @@ import dev.sluice.runtime.PipelineBuilder;
 import java.util.function.Supplier;
 
 /**
- * The body of every generated {@code <Pipeline>Main}:
- * {@code PipelineMain.run(args, WordCountPipeline::builder)}.
+ * The body of every generated {@code <Pipeline>Main}: {@code PipelineMain.run(args,
+ * WordCountPipeline::builder)}.
  *
  * <p>Flags, GNU style ({@code --flag value} or {@code --flag=value}): {@code --<input> URI} for
- * each text input ({@code socket://host:port}, {@code file:///dir}, {@code dir:path},
- * {@code files:paths}, {@code demo:}), {@code --<output> URI} for each output ({@code stdout},
- * {@code print:}, {@code file:///dir/prefix[?suffix=ext]}), {@code --batch-interval 2s},
- * {@code --parallelism N}, {@code --batches N}, {@code --checkpoint DIR} (fault tolerance),
- * {@code --once} (a bounded run),
- * {@code --batch-size N|Nfiles}, {@code --log-level error|warn|info|debug|trace},
- * {@code --ui-port N}, {@code --ui-host HOST}, {@code --no-ui}, {@code --event-log DIR},
- * {@code --history DIR} (monitoring) and {@code --help}.
+ * each text input ({@code socket://host:port}, {@code file:///dir}, {@code dir:path}, {@code
+ * files:paths}, {@code demo:}), {@code --<output> URI} for each output ({@code stdout}, {@code
+ * print:}, {@code file:///dir/prefix[?suffix=ext]}), {@code --batch-interval 2s}, {@code
+ * --parallelism N}, {@code --batches N}, {@code --checkpoint DIR} (fault tolerance), {@code --once}
+ * (a bounded run), {@code --batch-size N|Nfiles}, {@code --log-level error|warn|info|debug|trace},
+ * {@code --ui-port N}, {@code --ui-host HOST}, {@code --no-ui}, {@code --event-log DIR}, {@code
+ * --history DIR} (monitoring) and {@code --help}.
  *
- * <p>This class creates no logger of its own before the flags are read: SLF4J's simple logger
- * reads its settings once, from system properties that {@code --log-level} sets.
+ * <p>This class creates no logger of its own before the flags are read: SLF4J's simple logger reads
+ * its settings once, from system properties that {@code --log-level} sets.
  */
 public final class PipelineMain {
 

@@ -6,11 +6,11 @@ import dev.sluice.runtime.metrics.StreamingListener;
 /**
  * Asks for a graceful stop once a given number of batches has completed: {@code --batches N}.
  *
- * <p><b>Threads:</b> the callbacks run on the pipeline's driver thread, one at a time, so the
- * count needs no synchronization. <b>Visibility:</b> it is made on the main thread before the
- * pipeline starts, and starting the driver thread publishes it. <b>Progress:</b> the stop
- * request must not block; it is {@code StreamingPipeline.requestStop(true)}, which returns at
- * once. <b>Allocation:</b> none per batch.
+ * <p><b>Threads:</b> the callbacks run on the pipeline's driver thread, one at a time, so the count
+ * needs no synchronization. <b>Visibility:</b> it is made on the main thread before the pipeline
+ * starts, and starting the driver thread publishes it. <b>Progress:</b> the stop request must not
+ * block; it is {@code StreamingPipeline.requestStop(true)}, which returns at once.
+ * <b>Allocation:</b> none per batch.
  */
 final class StopAfterBatches implements StreamingListener {
 

@@ -5,8 +5,8 @@ import dev.sluice.runtime.PipelineBuilder.Port;
 
 /**
  * The {@code --help} text of a generated main, made from the pipeline's builder: its name, each
- * input and output with its record type, and the common flags with their defaults. The main
- * class is named {@code <Pipeline>Main}, as the processor generates it.
+ * input and output with its record type, and the common flags with their defaults. The main class
+ * is named {@code <Pipeline>Main}, as the processor generates it.
  */
 final class Usage {
 
@@ -23,8 +23,9 @@ final class Usage {
         .append(" until stopped; Ctrl-C stops it gracefully.\n")
         .append("With --once, runs it over bounded inputs as fast as it can, lets the windows ")
         .append("drain, and exits.\n\n");
-    text.append("Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths "
-        + "or demo:\n");
+    text.append(
+        "Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths "
+            + "or demo:\n");
     for (Port input : builder.inputs()) {
       if (input.text()) {
         line(text, "--" + input.name() + " URI", input.type() + " records (default: set in code)");
@@ -46,9 +47,14 @@ final class Usage {
     line(text, "--batches N", "stop gracefully after N batches (default: run until stopped)");
     line(text, "--once", "read the inputs as bounded (files: and the files of a dir: now),");
     line(text, "", "batch after batch with no waiting; drain the windows; exit 0");
-    line(text, "--batch-size N|Nfiles", "lines or files per batch of a bounded input (default: "
-        + "1file)");
-    line(text, "--checkpoint DIR", "log batches in DIR; resume from it after a crash (default: none)");
+    line(
+        text,
+        "--batch-size N|Nfiles",
+        "lines or files per batch of a bounded input (default: " + "1file)");
+    line(
+        text,
+        "--checkpoint DIR",
+        "log batches in DIR; resume from it after a crash (default: none)");
     line(text, "--no-write-ahead-log", "with --checkpoint: receivers log nothing (at most once)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");

@@ -1,12 +1,11 @@
 package dev.sluice.runtime.clock;
 
 /**
- * The time source that cuts batches: the wall clock in production, a {@link ManualClock} in
- * tests.
+ * The time source that cuts batches: the wall clock in production, a {@link ManualClock} in tests.
  *
- * <p>Batch times follow Spark Streaming: the first batch of a pipeline started at {@code now} is
- * at {@code (floor(now / interval) + 1) * interval}, the batch at time {@code t} holds what arrived
- * in {@code (t - interval, t]}, and every later multiple of the interval is a batch.
+ * <p>Batch times follow Spark Streaming: the first batch of a pipeline started at {@code now} is at
+ * {@code (floor(now / interval) + 1) * interval}, the batch at time {@code t} holds what arrived in
+ * {@code (t - interval, t]}, and every later multiple of the interval is a batch.
  *
  * <p><b>Threads:</b> every method may be called from any thread. The pipeline's driver thread
  * sleeps for {@link #nanosUntil} unless a registered wake-up runs first, so a clock whose time can
@@ -31,9 +30,9 @@ public interface BatchClock {
   }
 
   /**
-   * Whether the batch at {@code timeMillis} may be cut: the clock has reached that time. An
-   * {@link #unpaced} clock has reached every time, so that batches follow each other as fast as
-   * they are processed.
+   * Whether the batch at {@code timeMillis} may be cut: the clock has reached that time. An {@link
+   * #unpaced} clock has reached every time, so that batches follow each other as fast as they are
+   * processed.
    */
   default boolean reached(long timeMillis) {
     return millis() >= timeMillis;

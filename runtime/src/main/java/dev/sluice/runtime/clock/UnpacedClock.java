@@ -1,9 +1,9 @@
 package dev.sluice.runtime.clock;
 
 /**
- * A clock that has reached every batch time: batches are cut back to back, as fast as the
- * pipeline processes them (at most the engine's bound of sealed batches waits). Its time is the
- * base clock's.
+ * A clock that has reached every batch time: batches are cut back to back, as fast as the pipeline
+ * processes them (at most the engine's bound of sealed batches waits). Its time is the base
+ * clock's.
  *
  * <p><b>Threads:</b> as the base clock; this adds no state.
  */

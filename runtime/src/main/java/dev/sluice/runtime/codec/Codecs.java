@@ -9,26 +9,27 @@ import java.nio.charset.StandardCharsets;
 /** The built-in {@link Codec}s. */
 public final class Codecs {
 
-  private static final Codec<String> STRING = new Codec<>() {
-    @Override
-    public void write(String value, DataOutput out) throws IOException {
-      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      out.writeInt(bytes.length);
-      out.write(bytes);
-    }
+  private static final Codec<String> STRING =
+      new Codec<>() {
+        @Override
+        public void write(String value, DataOutput out) throws IOException {
+          byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+          out.writeInt(bytes.length);
+          out.write(bytes);
+        }
 
-    @Override
-    public String read(DataInput in) throws IOException {
-      byte[] bytes = new byte[in.readInt()];
-      in.readFully(bytes);
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
+        @Override
+        public String read(DataInput in) throws IOException {
+          byte[] bytes = new byte[in.readInt()];
+          in.readFully(bytes);
+          return new String(bytes, StandardCharsets.UTF_8);
+        }
 
-    @Override
-    public String toString() {
-      return "Codecs.string()";
-    }
-  };
+        @Override
+        public String toString() {
+          return "Codecs.string()";
+        }
+      };
 
   private Codecs() {}
 

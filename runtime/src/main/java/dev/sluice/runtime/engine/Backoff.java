@@ -2,8 +2,8 @@ package dev.sluice.runtime.engine;
 
 /**
  * How an idle engine thread waits before it parks: spin a little (work usually arrives within
- * microseconds between the segments of a batch), then yield (the machine may have fewer cores
- * than threads), then tell the caller to park.
+ * microseconds between the segments of a batch), then yield (the machine may have fewer cores than
+ * threads), then tell the caller to park.
  *
  * <p><b>Threads:</b> owned by one thread; not thread-safe. <b>Allocation:</b> none.
  */

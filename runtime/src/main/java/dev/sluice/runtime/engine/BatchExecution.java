@@ -55,8 +55,10 @@ final class BatchExecution {
   private long startNanos;
   private final long[] segmentNanos;
   private boolean abandoning;
+
   /** Whether the running batch's segments are done and its outputs wait for its durable plan. */
   private boolean holdingOutputs;
+
   private final LongPredicate outputsAllowed;
   private PipelineFailedException failure;
   private BatchInfo completedInfo;
@@ -64,8 +66,8 @@ final class BatchExecution {
   /**
    * @param partitions how many partitions each input is cut into
    * @param inputNames the inputs' names, for metrics
-   * @param twoPhase whether transactional sinks only prepare, to be committed by the driver (with
-   *     a checkpoint directory), or write at once
+   * @param twoPhase whether transactional sinks only prepare, to be committed by the driver (with a
+   *     checkpoint directory), or write at once
    * @param outputsAllowed whether the outputs of the batch of a given index may be written now
    *     (with a checkpoint directory: once its plan is durable); when not, the batch holds before
    *     its outputs until {@link #releaseOutputs()}
@@ -174,7 +176,11 @@ final class BatchExecution {
         failure = task.describe(program.name(), run.batchTime(), thrown);
         outcome = Outcome.FAILED;
       } else {
-        log.debug("Batch {} of {}: {} also failed: {}", run.batchTime(), program.name(), task,
+        log.debug(
+            "Batch {} of {}: {} also failed: {}",
+            run.batchTime(),
+            program.name(),
+            task,
             thrown.toString());
       }
     } else {
@@ -261,13 +267,24 @@ final class BatchExecution {
     }
     List<InputRecords> inputs = new ArrayList<>(inputNames.size());
     for (int i = 0; i < inputNames.size(); i++) {
-      inputs.add(new InputRecords(inputNames.get(i), batch.inputs().get(i).size(),
-          Duration.ofNanos(batch.blockedNanos(i))));
+      inputs.add(
+          new InputRecords(
+              inputNames.get(i),
+              batch.inputs().get(i).size(),
+              Duration.ofNanos(batch.blockedNanos(i))));
     }
     // with a graceful stop the last batch can start before the clock reaches its time
     Duration scheduling = Duration.ofMillis(Math.max(0, startClockMillis - batch.time()));
     Duration processing = Duration.ofNanos(Math.max(0, endNanos - startNanos));
-    return new BatchInfo(program.name(), batch.time(), batch.records(), scheduling, processing,
-        scheduling.plus(processing), segmentTimes, inputs, outputTask.times());
+    return new BatchInfo(
+        program.name(),
+        batch.time(),
+        batch.records(),
+        scheduling,
+        processing,
+        scheduling.plus(processing),
+        segmentTimes,
+        inputs,
+        outputTask.times());
   }
 }

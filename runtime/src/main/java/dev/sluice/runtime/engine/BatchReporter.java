@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the world about a pipeline's life: one log line per batch and the
- * {@link StreamingListener} callbacks, each listener shielded from the others' exceptions.
+ * Tells the world about a pipeline's life: one log line per batch and the {@link StreamingListener}
+ * callbacks, each listener shielded from the others' exceptions.
  *
- * <p>A batch with records logs at INFO, such as {@code Batch 1764032402000 of WordCount: 3
- * records, scheduling delay 0 ms, processing 1.2 ms, total delay 1 ms}; an empty one at DEBUG, so
- * an idle pipeline stays quiet. Backpressure adds {@code , receivers blocked N ms}.
+ * <p>A batch with records logs at INFO, such as {@code Batch 1764032402000 of WordCount: 3 records,
+ * scheduling delay 0 ms, processing 1.2 ms, total delay 1 ms}; an empty one at DEBUG, so an idle
+ * pipeline stays quiet. Backpressure adds {@code , receivers blocked N ms}.
  *
  * <p><b>Threads:</b> driver only (and the thread that stops a pipeline before it started).
  * <b>Allocation:</b> per batch, the events' small records, and nothing without listeners.
@@ -43,8 +43,10 @@ final class BatchReporter {
   private final int parallelism;
   private final int queueCapacity;
   private final List<StreamingListener> listeners;
+
   /** The time of the batch last started, which a failure reported by the execution is of. */
   private long runningBatch;
+
   private long startTime;
 
   BatchReporter(
@@ -84,8 +86,13 @@ final class BatchReporter {
     List<String> names = inputs.names();
     List<InputBatch> parts = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
-      parts.add(new InputBatch(names.get(i), batch.inputs().get(i).size(),
-          Duration.ofNanos(batch.blockedNanos(i)), inputs.queuePeak(i), inputs.ended(i)));
+      parts.add(
+          new InputBatch(
+              names.get(i),
+              batch.inputs().get(i).size(),
+              Duration.ofNanos(batch.blockedNanos(i)),
+              inputs.queuePeak(i),
+              inputs.ended(i)));
     }
     BatchSubmitted submitted = new BatchSubmitted(pipeline, batch.time(), now, parts);
     tell("onBatchSubmitted", listener -> listener.onBatchSubmitted(submitted));
@@ -141,8 +148,8 @@ final class BatchReporter {
         source = "<describe() threw " + e + ">";
       }
       boolean receiver = input.source() instanceof ReceiverSource<?>;
-      inputs.add(new PipelineInfo.Input(input.name(), source, receiver,
-          receiver ? queueCapacity : 0));
+      inputs.add(
+          new PipelineInfo.Input(input.name(), source, receiver, receiver ? queueCapacity : 0));
     }
     List<PipelineInfo.Segment> segments = new ArrayList<>();
     List<String> code = SegmentCode.of(program);
@@ -154,18 +161,30 @@ final class BatchReporter {
     for (OutputSlot output : program.outputs()) {
       outputs.add(new PipelineInfo.Output(output.name(), output.slide()));
     }
-    return new PipelineInfo(pipeline, startTime, firstBatchTime, interval, parallelism,
-        inputs, segments, outputs);
+    return new PipelineInfo(
+        pipeline, startTime, firstBatchTime, interval, parallelism, inputs, segments, outputs);
   }
 
   /** The log line of {@code batch}. */
   static String line(BatchInfo batch) {
-    StringBuilder line = new StringBuilder(120)
-        .append("Batch ").append(batch.batchTime()).append(" of ").append(batch.pipeline())
-        .append(": ").append(batch.records()).append(batch.records() == 1 ? " record" : " records")
-        .append(", scheduling delay ").append(batch.schedulingDelay().toMillis()).append(" ms")
-        .append(", processing ").append(millis(batch.processingTime())).append(" ms")
-        .append(", total delay ").append(batch.totalDelay().toMillis()).append(" ms");
+    StringBuilder line =
+        new StringBuilder(120)
+            .append("Batch ")
+            .append(batch.batchTime())
+            .append(" of ")
+            .append(batch.pipeline())
+            .append(": ")
+            .append(batch.records())
+            .append(batch.records() == 1 ? " record" : " records")
+            .append(", scheduling delay ")
+            .append(batch.schedulingDelay().toMillis())
+            .append(" ms")
+            .append(", processing ")
+            .append(millis(batch.processingTime()))
+            .append(" ms")
+            .append(", total delay ")
+            .append(batch.totalDelay().toMillis())
+            .append(" ms");
     long blocked = 0;
     for (InputRecords input : batch.inputs()) {
       blocked += input.receiverBlocked().toNanos();

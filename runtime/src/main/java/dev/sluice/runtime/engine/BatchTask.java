@@ -5,11 +5,10 @@ import dev.sluice.runtime.PipelineFailedException;
 /**
  * A unit of work the driver hands a worker for the current batch; reused batch after batch.
  *
- * <p><b>Threads:</b> the driver calls {@link #prepare} and then submits the task; the worker
- * runs it and hands it back through {@link Completions}; only then does the driver read its
- * results or prepare it again. Ownership passes with the queues, so the fields need no
- * synchronisation of their own. <b>Failure:</b> whatever the work throws is kept, never thrown
- * on the worker.
+ * <p><b>Threads:</b> the driver calls {@link #prepare} and then submits the task; the worker runs
+ * it and hands it back through {@link Completions}; only then does the driver read its results or
+ * prepare it again. Ownership passes with the queues, so the fields need no synchronisation of
+ * their own. <b>Failure:</b> whatever the work throws is kept, never thrown on the worker.
  */
 abstract class BatchTask implements Runnable {
 

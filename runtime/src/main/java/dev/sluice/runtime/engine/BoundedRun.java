@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * When a bounded run ends: every input is a {@link BoundedSource}, and the run's last batch is the
- * last one with records plus the batches its windows need to drain, so that every window holding
- * a record is emitted, as a streaming run would emit it over the empty batches that follow.
+ * last one with records plus the batches its windows need to drain, so that every window holding a
+ * record is emitted, as a streaming run would emit it over the empty batches that follow.
  *
  * <p>A record stays in a window of length {@code L} batches for {@code L - 1} batches after its
  * own, and a window of a window passes it on for as long again, so the run goes on for the sum of
@@ -44,9 +44,15 @@ public final class BoundedRun {
     for (InputSlot input : program.inputs()) {
       Source<?> source = input.source();
       if (!(source instanceof BoundedSource<?>)) {
-        throw new IllegalArgumentException("pipeline " + program.name() + ": input '"
-            + input.name() + "' reads from " + source.describe() + ", which has no end; a bounded "
-            + "run needs bounded inputs, such as files or a collection");
+        throw new IllegalArgumentException(
+            "pipeline "
+                + program.name()
+                + ": input '"
+                + input.name()
+                + "' reads from "
+                + source.describe()
+                + ", which has no end; a bounded "
+                + "run needs bounded inputs, such as files or a collection");
       }
     }
     int drain = 0;

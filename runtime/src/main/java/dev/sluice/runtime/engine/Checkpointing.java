@@ -28,16 +28,16 @@ import org.slf4j.LoggerFactory;
  * restart recovers.
  *
  * <p>Per batch: its plan is handed to the {@link LogWriter} when it is sealed ({@link #logPlan})
- * and forced while the batch's segments run; its outputs wait until the plan is durable
- * ({@link #planDurable}) and are written, transactional sinks only prepare; then {@link #commit}
- * appends the commit record (forced first, and waited for, if a transactional sink waits on it)
- * and commits the transactional sinks. After a
- * crash, the batches logged since the last state snapshot run again from their plans: those that
- * committed without writing their outputs again (they rebuild state), the others as new batches.
- * Sluice has no state snapshots yet, so a restart replays the whole log.
+ * and forced while the batch's segments run; its outputs wait until the plan is durable ({@link
+ * #planDurable}) and are written, transactional sinks only prepare; then {@link #commit} appends
+ * the commit record (forced first, and waited for, if a transactional sink waits on it) and commits
+ * the transactional sinks. After a crash, the batches logged since the last state snapshot run
+ * again from their plans: those that committed without writing their outputs again (they rebuild
+ * state), the others as new batches. Sluice has no state snapshots yet, so a restart replays the
+ * whole log.
  *
- * <p><b>Threads:</b> made on the starting thread, then used by the driver thread only; its
- * {@link LogWriter} writes the log on a thread of its own.
+ * <p><b>Threads:</b> made on the starting thread, then used by the driver thread only; its {@link
+ * LogWriter} writes the log on a thread of its own.
  */
 final class Checkpointing implements AutoCloseable {
 
@@ -52,8 +52,11 @@ final class Checkpointing implements AutoCloseable {
   private String failedOutput;
   private LogWriter writer;
 
-  private Checkpointing(PipelineProgram program, CheckpointDirectory directory,
-      List<String> inputNames, boolean writeAheadLog) {
+  private Checkpointing(
+      PipelineProgram program,
+      CheckpointDirectory directory,
+      List<String> inputNames,
+      boolean writeAheadLog) {
     this.pipeline = program.name();
     this.writeAheadLog = writeAheadLog;
     this.directory = directory;
@@ -72,10 +75,17 @@ final class Checkpointing implements AutoCloseable {
    *
    * @throws dev.sluice.runtime.checkpoint.CheckpointException if it cannot be used
    */
-  static Checkpointing open(CheckpointSettings settings, PipelineProgram program,
-      Duration interval, LongSupplier firstBatchTime, List<String> inputNames) {
-    return new Checkpointing(program, CheckpointDirectory.open(settings.directory(),
-        program.name(), interval, firstBatchTime), inputNames, settings.writeAheadLog());
+  static Checkpointing open(
+      CheckpointSettings settings,
+      PipelineProgram program,
+      Duration interval,
+      LongSupplier firstBatchTime,
+      List<String> inputNames) {
+    return new Checkpointing(
+        program,
+        CheckpointDirectory.open(settings.directory(), program.name(), interval, firstBatchTime),
+        inputNames,
+        settings.writeAheadLog());
   }
 
   /** Where receivers keep their write-ahead logs, or {@code null} if they keep none. */
@@ -96,7 +106,8 @@ final class Checkpointing implements AutoCloseable {
   /** The time of the first batch this run plans: after the logged ones. */
   long nextBatchTime() {
     List<BatchPlan> planned = planned();
-    return planned.isEmpty() ? directory.identity().firstBatchTime()
+    return planned.isEmpty()
+        ? directory.identity().firstBatchTime()
         : planned.get(planned.size() - 1).time() + directory.identity().batchIntervalMs();
   }
 
@@ -119,19 +130,34 @@ final class Checkpointing implements AutoCloseable {
     } else {
       long committed = lastCommitted();
       long again = planned.isEmpty() ? 0 : nextIndex() - (committed + 1);
-      log.info("Recovered {} from {} in {} ms: {}; {} {} to run again, {} committed {} to replay "
+      log.info(
+          "Recovered {} from {} in {} ms: {}; {} {} to run again, {} committed {} to replay "
               + "for state (no state snapshots yet); next new batch {} at {}",
-          pipeline, root(), tookMillis,
-          committed < 0 ? "no batch committed yet" : "last committed batch " + committed + " at "
-              + planned.get((int) (committed - planned.get(0).index())).time(),
-          again, again == 1 ? "batch" : "batches", committed + 1 - firstIndex(),
-          committed + 1 - firstIndex() == 1 ? "batch" : "batches", nextIndex(), nextBatchTime());
+          pipeline,
+          root(),
+          tookMillis,
+          committed < 0
+              ? "no batch committed yet"
+              : "last committed batch "
+                  + committed
+                  + " at "
+                  + planned.get((int) (committed - planned.get(0).index())).time(),
+          again,
+          again == 1 ? "batch" : "batches",
+          committed + 1 - firstIndex(),
+          committed + 1 - firstIndex() == 1 ? "batch" : "batches",
+          nextIndex(),
+          nextBatchTime());
     }
     if (!unreplayable.isEmpty()) {
-      log.warn("{}: {} {} cannot replay: after a crash, records {} received for batches that had "
+      log.warn(
+          "{}: {} {} cannot replay: after a crash, records {} received for batches that had "
               + "not committed are lost (at most once). Replayable: the directory, batches and "
               + "demo sources, and receivers with a record codec (the socket source) while the "
-              + "write-ahead log is on.", pipeline, unreplayable.size() == 1 ? "input" : "inputs", unreplayable,
+              + "write-ahead log is on.",
+          pipeline,
+          unreplayable.size() == 1 ? "input" : "inputs",
+          unreplayable,
           unreplayable.size() == 1 ? "it" : "they");
     }
   }
@@ -141,24 +167,27 @@ final class Checkpointing implements AutoCloseable {
     StringJoiner joiner = new StringJoiner(", ");
     for (OutputSlot output : program.outputs()) {
       Sink<?> sink = output.sink();
-      String guarantee = sink instanceof TransactionalSink<?> ? "exactly once (transactional)"
-          : sink instanceof IdempotentSink<?> ? "exactly once (idempotent)" : "at least once";
+      String guarantee =
+          sink instanceof TransactionalSink<?>
+              ? "exactly once (transactional)"
+              : sink instanceof IdempotentSink<?> ? "exactly once (idempotent)" : "at least once";
       joiner.add(output.name() + " " + guarantee);
     }
     return joiner.toString();
   }
 
   /**
-   * Starts the log's writer thread, which wakes {@code driver} when a plan or commit is durable
-   * and forces {@code writeAheadLogs} before each plan.
+   * Starts the log's writer thread, which wakes {@code driver} when a plan or commit is durable and
+   * forces {@code writeAheadLogs} before each plan.
    *
    * @param maxOutstanding how many sealed batches can wait at most
    */
   void startWriter(Parker driver, List<ReceivedLog<?>> writeAheadLogs, int maxOutstanding) {
     List<BatchPlan> planned = planned();
     long lastLogged = planned.isEmpty() ? -1 : planned.get(planned.size() - 1).index();
-    writer = new LogWriter(pipeline, batchLog, writeAheadLogs, driver, lastLogged,
-        2 * maxOutstanding + 8);
+    writer =
+        new LogWriter(
+            pipeline, batchLog, writeAheadLogs, driver, lastLogged, 2 * maxOutstanding + 8);
     writer.start();
   }
 
@@ -192,8 +221,8 @@ final class Checkpointing implements AutoCloseable {
    * Commits batch {@code index}, whose outputs were written: the commit record, then the
    * transactional sinks.
    *
-   * @throws Exception from the log or a sink's commit; the output's name is then
-   *     {@link #failedOutput()}
+   * @throws Exception from the log or a sink's commit; the output's name is then {@link
+   *     #failedOutput()}
    */
   void commit(long index) throws Exception {
     CrashPoint.AFTER_OUTPUTS.reach();
@@ -230,8 +259,8 @@ final class Checkpointing implements AutoCloseable {
       try {
         ((TransactionalSink<?>) output.sink()).abort(index);
       } catch (Exception e) { // the pipeline is failing already; recovery drops it too
-        log.warn("Aborting batch {} in output '{}' of {} failed", index, output.name(), pipeline,
-            e);
+        log.warn(
+            "Aborting batch {} in output '{}' of {} failed", index, output.name(), pipeline, e);
       }
     }
   }

@@ -1,9 +1,9 @@
 package dev.sluice.runtime.engine;
 
 import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
-import dev.sluice.runtime.checkpoint.BatchPlan;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -23,30 +23,30 @@ import org.slf4j.LoggerFactory;
  * batch time (for a clock that follows real time) or until woken by a worker's completion, a full
  * receiver queue, a receiver's end, a clock jump or a stop request.
  *
- * <p>Stopping moves through phases. Graceful: receivers are stopped; once their threads ended,
- * what they delivered after the last sealed batch, if anything, is sealed as a final batch at the
- * next batch time without waiting for the clock (so a stop after N batches runs exactly N when
- * nothing more arrived); every sealed batch is processed. Immediate, or on a failure: receivers are stopped,
- * in-flight tasks finish, the rest is dropped and counted in the log. Either way the workers end,
- * every source and sink is closed once, listeners hear {@code onPipelineStopped}, and waiters are
- * released.
+ * <p>Stopping moves through phases. Graceful: receivers are stopped; once their threads ended, what
+ * they delivered after the last sealed batch, if anything, is sealed as a final batch at the next
+ * batch time without waiting for the clock (so a stop after N batches runs exactly N when nothing
+ * more arrived); every sealed batch is processed. Immediate, or on a failure: receivers are
+ * stopped, in-flight tasks finish, the rest is dropped and counted in the log. Either way the
+ * workers end, every source and sink is closed once, listeners hear {@code onPipelineStopped}, and
+ * waiters are released.
  *
- * <p>A bounded run ({@link BoundedRun}, usually on an unpaced clock) ends by itself: once the
- * batch it says is the last is sealed, nothing more is sealed and the driver finishes as after a
- * graceful stop. A graceful stop of a bounded run, which has no receivers to wait for, finishes
- * the batches sealed so far.
+ * <p>A bounded run ({@link BoundedRun}, usually on an unpaced clock) ends by itself: once the batch
+ * it says is the last is sealed, nothing more is sealed and the driver finishes as after a graceful
+ * stop. A graceful stop of a bounded run, which has no receivers to wait for, finishes the batches
+ * sealed so far.
  *
  * <p><b>Threads:</b> {@link #start} on the starting thread, {@link #requestStop} from any thread
  * (the clock's wake-up too); everything else runs on the driver thread, which owns all plain
- * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue,
- * and clock moves and receiver ends are volatile writes made before the waker's
- * {@link Parker#wake}, which {@code ready()} re-reads. <b>Progress:</b> the loop never blocks
- * except in {@code park}, at shutdown when it joins the threads, and in user code that runs on
- * it: listeners, {@code BatchSource.nextBatch} and {@code ReceiverSource.stop}, which should be
- * quick. <b>Backpressure:</b> at most
- * {@link EngineLimits#maxPendingBatches()} sealed batches wait; at that bound the driver stops
- * draining, so receiver queues fill and receivers wait. <b>Allocation:</b> none per record beyond
- * the open interval's list; per batch a few small objects.
+ * fields. <b>Visibility:</b> stop requests are an atomic, completions come through their queue, and
+ * clock moves and receiver ends are volatile writes made before the waker's {@link Parker#wake},
+ * which {@code ready()} re-reads. <b>Progress:</b> the loop never blocks except in {@code park}, at
+ * shutdown when it joins the threads, and in user code that runs on it: listeners, {@code
+ * BatchSource.nextBatch} and {@code ReceiverSource.stop}, which should be quick.
+ * <b>Backpressure:</b> at most {@link EngineLimits#maxPendingBatches()} sealed batches wait; at
+ * that bound the driver stops draining, so receiver queues fill and receivers wait.
+ * <b>Allocation:</b> none per record beyond the open interval's list; per batch a few small
+ * objects.
  */
 final class Driver implements Runnable {
 
@@ -85,22 +85,28 @@ final class Driver implements Runnable {
   private final Completions completions;
   private final BatchExecution execution;
   private final AtomicInteger stopRequest = new AtomicInteger(NO_STOP);
+
   /** The checkpoint directory's side of the driver, or {@code null} without one. */
   private final Checkpointing checkpointing;
+
   /** The batches logged by earlier runs, run again before any new batch; empty without. */
   private final List<BatchPlan> replay;
+
   private final long firstBatchTime;
   private int replayNext;
   private long replayedBatches;
   private long replayStartNanos;
+
   /** The end of a bounded run, or {@code null} for a streaming run. */
   private final BoundedRun bounded;
 
   private final ArrayDeque<SealedBatch> pending = new ArrayDeque<>();
   private Phase phase = Phase.RUNNING;
   private long nextBatchTime;
+
   /** The index of the batch at {@code nextBatchTime}: how many batches were sealed before it. */
   private long nextBatchIndex;
+
   private int handledStop = NO_STOP;
   private PipelineFailedException failure;
   private long completedBatches;
@@ -145,8 +151,14 @@ final class Driver implements Runnable {
     this.bounded = bounded;
     this.thread = new Thread(this, "sluice-" + pipeline + "-driver");
     parker.bind(thread);
-    this.inputs = new Inputs(pipeline, program.inputs(), limits, parker, checkpointing != null,
-        checkpointing == null ? null : checkpointing.writeAheadLogRoot());
+    this.inputs =
+        new Inputs(
+            pipeline,
+            program.inputs(),
+            limits,
+            parker,
+            checkpointing != null,
+            checkpointing == null ? null : checkpointing.writeAheadLogRoot());
     inputs.resume(replay);
     this.workers = new Worker[parallelism];
     int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
@@ -154,9 +166,15 @@ final class Driver implements Runnable {
       workers[w] = new Worker("sluice-" + pipeline + "-worker-" + w, perWorker);
     }
     this.completions = new Completions(BatchExecution.maxOutstanding(program) + 1, parker);
-    this.execution = new BatchExecution(program, workers, parallelism, completions,
-        inputs.names(), checkpointing != null,
-        checkpointing == null ? index -> true : checkpointing::planDurable);
+    this.execution =
+        new BatchExecution(
+            program,
+            workers,
+            parallelism,
+            completions,
+            inputs.names(),
+            checkpointing != null,
+            checkpointing == null ? index -> true : checkpointing::planDurable);
   }
 
   /** Starts the log's writer, the workers, the driver thread, then the receivers. */
@@ -273,8 +291,8 @@ final class Driver implements Runnable {
 
   /**
    * Whether the driver has something to do; checked after announcing a park, so it covers
-   * everything a waker publishes before {@link Parker#wake}: completions, stop requests,
-   * receivers ending or filling their queues, and the clock reaching the next batch time.
+   * everything a waker publishes before {@link Parker#wake}: completions, stop requests, receivers
+   * ending or filling their queues, and the clock reaching the next batch time.
    */
   private boolean ready() {
     return !completions.isEmpty()
@@ -301,8 +319,15 @@ final class Driver implements Runnable {
     }
     Throwable writerFailure = checkpointing.writerFailure();
     if (writerFailure != null && failure == null) {
-      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to write its batch log in "
-          + checkpointing.root() + ": " + writerFailure, writerFailure));
+      fail(
+          new PipelineFailedException(
+              "Pipeline "
+                  + pipeline
+                  + " failed to write its batch log in "
+                  + checkpointing.root()
+                  + ": "
+                  + writerFailure,
+              writerFailure));
       return true;
     }
     if (execution.holdingOutputs() && checkpointing.planDurable(execution.current().index())) {
@@ -323,7 +348,8 @@ final class Driver implements Runnable {
    * once every logged batch is queued (new batches come after them).
    */
   private boolean collecting() {
-    return (phase == Phase.RUNNING || phase == Phase.STOPPING) && pending.size() < maxPending
+    return (phase == Phase.RUNNING || phase == Phase.STOPPING)
+        && pending.size() < maxPending
         && replayed();
   }
 
@@ -375,8 +401,16 @@ final class Driver implements Runnable {
     try {
       checkpointing.recoverSinks();
     } catch (Exception e) {
-      fail(new PipelineFailedException("Pipeline " + pipeline + " failed to recover a "
-          + "transactional sink from " + checkpointing.root() + ": " + e, e));
+      fail(
+          new PipelineFailedException(
+              "Pipeline "
+                  + pipeline
+                  + " failed to recover a "
+                  + "transactional sink from "
+                  + checkpointing.root()
+                  + ": "
+                  + e,
+              e));
     }
   }
 
@@ -387,7 +421,8 @@ final class Driver implements Runnable {
     }
     handledStop = request;
     if (request == GRACEFUL && phase == Phase.RUNNING) {
-      log.info("Stopping {} gracefully: stopping receivers, then processing what they delivered",
+      log.info(
+          "Stopping {} gracefully: stopping receivers, then processing what they delivered",
           pipeline);
       inputs.stop();
       phase = bounded == null ? Phase.STOPPING : Phase.FINISHING;
@@ -428,8 +463,11 @@ final class Driver implements Runnable {
       return;
     }
     if (last) {
-      log.info("{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
-          pipeline, batch.time(), bounded.drainBatches());
+      log.info(
+          "{}: inputs exhausted; batch {} is the last (windows drain for {} batches)",
+          pipeline,
+          batch.time(),
+          bounded.drainBatches());
       phase = Phase.FINISHING;
     }
   }
@@ -463,8 +501,11 @@ final class Driver implements Runnable {
     if (batch.replayed()) {
       replayedBatches++;
       if (replayedBatches == checkpointing.lastCommitted() + 1 - replay.get(0).index()) {
-        log.info("{}: replayed {} committed {} in {} ms to rebuild state", pipeline,
-            replayedBatches, replayedBatches == 1 ? "batch" : "batches",
+        log.info(
+            "{}: replayed {} committed {} in {} ms to rebuild state",
+            pipeline,
+            replayedBatches,
+            replayedBatches == 1 ? "batch" : "batches",
             (System.nanoTime() - replayStartNanos) / 1_000_000);
       }
       return;
@@ -474,10 +515,19 @@ final class Driver implements Runnable {
         checkpointing.commit(batch.index());
       } catch (Exception e) {
         String output = checkpointing.failedOutput();
-        fail(output == null
-            ? new PipelineFailedException("Pipeline " + pipeline + " failed to commit batch "
-                + batch.time() + " in " + checkpointing.root() + ": " + e, e)
-            : Failures.inOutput(pipeline, output, batch.time(), e));
+        fail(
+            output == null
+                ? new PipelineFailedException(
+                    "Pipeline "
+                        + pipeline
+                        + " failed to commit batch "
+                        + batch.time()
+                        + " in "
+                        + checkpointing.root()
+                        + ": "
+                        + e,
+                    e)
+                : Failures.inOutput(pipeline, output, batch.time(), e));
         return;
       }
     }
@@ -520,9 +570,15 @@ final class Driver implements Runnable {
     pending.clear();
     long unbatched = inputs.discard();
     if (batches > 0 || unbatched > 0) {
-      log.warn("{} {}: dropped {} unprocessed {} with {} records and {} received {} not yet in a "
-              + "batch", pipeline, failure == null ? "stopped at once" : "failed", batches,
-          batches == 1 ? "batch" : "batches", records, unbatched,
+      log.warn(
+          "{} {}: dropped {} unprocessed {} with {} records and {} received {} not yet in a "
+              + "batch",
+          pipeline,
+          failure == null ? "stopped at once" : "failed",
+          batches,
+          batches == 1 ? "batch" : "batches",
+          records,
+          unbatched,
           unbatched == 1 ? "record" : "records");
     }
   }
@@ -544,7 +600,10 @@ final class Driver implements Runnable {
       closeCheckpoint();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {
-        log.info("Stopped {} after {} {}", pipeline, completedBatches,
+        log.info(
+            "Stopped {} after {} {}",
+            pipeline,
+            completedBatches,
             completedBatches == 1 ? "batch" : "batches");
       }
     } catch (Throwable e) { // must not keep waiters from being released
@@ -568,8 +627,8 @@ final class Driver implements Runnable {
 
   /**
    * Waits for the workers (which end once their queues are empty, so in-flight tasks finish) and
-   * for the receiving threads until the stop deadline. An interrupt does not cut the wait short;
-   * it is restored afterwards.
+   * for the receiving threads until the stop deadline. An interrupt does not cut the wait short; it
+   * is restored afterwards.
    */
   private void joinWorkersAndReceivers() {
     boolean interrupted = false;

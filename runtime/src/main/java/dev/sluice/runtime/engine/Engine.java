@@ -1,12 +1,12 @@
 package dev.sluice.runtime.engine;
 
 import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.metrics.StreamingListener;
-import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * Runs one {@link PipelineProgram}: the engine behind {@code StreamingPipeline}, public only for
  * it; not an API.
  *
- * <p>Threads per pipeline: one receiver per {@code ReceiverSource} input
- * ({@code sluice-<pipeline>-receiver-<input>}), one driver ({@code sluice-<pipeline>-driver}) and
- * {@code parallelism} workers ({@code sluice-<pipeline>-worker-<n>}), and with a checkpoint
- * directory the batch log's writer ({@code sluice-<pipeline>-log}).
+ * <p>Threads per pipeline: one receiver per {@code ReceiverSource} input ({@code
+ * sluice-<pipeline>-receiver-<input>}), one driver ({@code sluice-<pipeline>-driver}) and {@code
+ * parallelism} workers ({@code sluice-<pipeline>-worker-<n>}), and with a checkpoint directory the
+ * batch log's writer ({@code sluice-<pipeline>-log}).
  *
  * <p><b>Threads:</b> every method may be called from any thread; the waiting ones not from the
  * pipeline's own threads (listeners, sinks, receivers), where they would wait for themselves.
@@ -44,8 +44,10 @@ public final class Engine {
   private final BatchReporter reporter;
   private final Termination termination = new Termination();
   private final AtomicInteger state = new AtomicInteger(NEW);
+
   /** Stop requests made before the driver was published: 0 none, 1 graceful, 2 immediate. */
   private final AtomicInteger earlyStop = new AtomicInteger();
+
   private final BoundedRun bounded;
   private volatile Driver driver;
 
@@ -68,8 +70,8 @@ public final class Engine {
   }
 
   /**
-   * An engine for {@code program} that, if {@code bounded} is not {@code null}, ends by itself
-   * as {@code bounded} says, not started.
+   * An engine for {@code program} that, if {@code bounded} is not {@code null}, ends by itself as
+   * {@code bounded} says, not started.
    */
   public Engine(
       PipelineProgram program,
@@ -111,8 +113,8 @@ public final class Engine {
    * and the receivers.
    *
    * @throws IllegalStateException if already started or stopped
-   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot
-   *     be used; the pipeline is then stopped, its sources and sinks closed
+   * @throws dev.sluice.runtime.checkpoint.CheckpointException if the checkpoint directory cannot be
+   *     used; the pipeline is then stopped, its sources and sinks closed
    * @throws PipelineFailedException if a source cannot resume from the checkpoint
    */
   public void start() {
@@ -126,17 +128,25 @@ public final class Engine {
       started = checkpoint == null ? newDriver(null) : recover();
     } catch (RuntimeException e) {
       ResourceCloser.closeAll(program);
-      PipelineFailedException failure = e instanceof PipelineFailedException failed ? failed
-          : new PipelineFailedException("Pipeline " + name() + " cannot start: "
-              + e.getMessage(), e);
+      PipelineFailedException failure =
+          e instanceof PipelineFailedException failed
+              ? failed
+              : new PipelineFailedException(
+                  "Pipeline " + name() + " cannot start: " + e.getMessage(), e);
       reporter.stopped(failure);
       termination.terminate(failure);
       throw e;
     }
     driver = started;
-    log.info("Starting {}: batch interval {} ms, parallelism {}, first batch {}; inputs {}; "
-        + "outputs {}", name(), intervalMillis, parallelism, started.firstBatchTime(),
-        describeInputs(), describeOutputs());
+    log.info(
+        "Starting {}: batch interval {} ms, parallelism {}, first batch {}; inputs {}; "
+            + "outputs {}",
+        name(),
+        intervalMillis,
+        parallelism,
+        started.firstBatchTime(),
+        describeInputs(),
+        describeOutputs());
     started.start();
     // a stop requested while the driver was being made: publish, then re-read (see requestStop)
     int early = earlyStop.get();
@@ -218,34 +228,63 @@ public final class Engine {
     Driver running = driver;
     Thread current = Thread.currentThread();
     if (running != null && running.owns(current)) {
-      throw new IllegalStateException(method + " called from " + current.getName() + ", a thread "
-          + "of " + name() + ", which would wait for itself; use requestStop");
+      throw new IllegalStateException(
+          method
+              + " called from "
+              + current.getName()
+              + ", a thread "
+              + "of "
+              + name()
+              + ", which would wait for itself; use requestStop");
     }
   }
 
   /** A driver for the first start: batch 0 is the first after the clock's time now. */
   private Driver newDriver(Checkpointing checkpointing) {
     long first = firstBatchTime(clock.millis(), intervalMillis);
-    return new Driver(program, intervalMillis, parallelism, clock, limits, first, 0,
-        checkpointing, reporter, termination, bounded);
+    return new Driver(
+        program,
+        intervalMillis,
+        parallelism,
+        clock,
+        limits,
+        first,
+        0,
+        checkpointing,
+        reporter,
+        termination,
+        bounded);
   }
 
   /** Opens the checkpoint directory and makes a driver that goes on from what it holds. */
   private Driver recover() {
     long startNanos = System.nanoTime();
-    List<String> inputNames =
-        program.inputs().stream().map(InputSlot::name).toList();
-    Checkpointing checkpointing = Checkpointing.open(checkpoint, program,
-        Duration.ofMillis(intervalMillis), () -> firstBatchTime(clock.millis(), intervalMillis),
-        inputNames);
+    List<String> inputNames = program.inputs().stream().map(InputSlot::name).toList();
+    Checkpointing checkpointing =
+        Checkpointing.open(
+            checkpoint,
+            program,
+            Duration.ofMillis(intervalMillis),
+            () -> firstBatchTime(clock.millis(), intervalMillis),
+            inputNames);
     try {
-      Driver recovered = new Driver(program, intervalMillis, parallelism, clock, limits,
-          checkpointing.nextBatchTime(), checkpointing.nextIndex(), checkpointing, reporter,
-          termination, bounded);
-      checkpointing.logStart(recovered.unreplayableInputs(),
-          (System.nanoTime() - startNanos) / 1_000_000);
-      log.info("Output guarantees of {} after a crash: {}", name(),
-          Checkpointing.guarantees(program));
+      Driver recovered =
+          new Driver(
+              program,
+              intervalMillis,
+              parallelism,
+              clock,
+              limits,
+              checkpointing.nextBatchTime(),
+              checkpointing.nextIndex(),
+              checkpointing,
+              reporter,
+              termination,
+              bounded);
+      checkpointing.logStart(
+          recovered.unreplayableInputs(), (System.nanoTime() - startNanos) / 1_000_000);
+      log.info(
+          "Output guarantees of {} after a crash: {}", name(), Checkpointing.guarantees(program));
       return recovered;
     } catch (RuntimeException e) {
       try {

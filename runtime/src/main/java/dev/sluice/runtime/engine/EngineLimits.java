@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The bounds that give a pipeline backpressure instead of unbounded memory.
  *
- * @param receiverQueueCapacity records a receiver's queue holds before {@code store} waits,
- *     rounded up to a power of two, at least 4
+ * @param receiverQueueCapacity records a receiver's queue holds before {@code store} waits, rounded
+ *     up to a power of two, at least 4
  * @param maxPendingBatches sealed batches that may wait for processing; when that many wait, the
  *     driver stops draining receivers (their queues fill and they wait) and seals no new batch
  *     until one completes, so batch times fall behind the clock and scheduling delay shows it
@@ -27,8 +27,10 @@ public record EngineLimits(
   public EngineLimits {
     if (receiverQueueCapacity < 1 || maxPendingBatches < 1) {
       throw new IllegalArgumentException(
-          "limits must be positive: queue capacity " + receiverQueueCapacity
-              + ", pending batches " + maxPendingBatches);
+          "limits must be positive: queue capacity "
+              + receiverQueueCapacity
+              + ", pending batches "
+              + maxPendingBatches);
     }
     if (receiverStopTimeout.isNegative()) {
       throw new IllegalArgumentException("negative receiver stop timeout " + receiverStopTimeout);

@@ -5,8 +5,8 @@ import dev.sluice.runtime.internal.StageFailure;
 
 /**
  * The messages of {@link PipelineFailedException}: pipeline, stage, batch, and the record where
- * there is one, such as {@code Pipeline WordCount failed in stage 'pairs' of batch 1764032402000
- * on record "hello": java.lang.IllegalStateException: boom}.
+ * there is one, such as {@code Pipeline WordCount failed in stage 'pairs' of batch 1764032402000 on
+ * record "hello": java.lang.IllegalStateException: boom}.
  */
 final class Failures {
 
@@ -18,8 +18,16 @@ final class Failures {
     if (thrown instanceof StageFailure stage) {
       Throwable cause = stage.getCause() != null ? stage.getCause() : stage;
       return new PipelineFailedException(
-          "Pipeline " + pipeline + " failed in stage '" + stage.stage() + "' of batch "
-              + batchTime + " on record " + stage.record() + ": " + cause,
+          "Pipeline "
+              + pipeline
+              + " failed in stage '"
+              + stage.stage()
+              + "' of batch "
+              + batchTime
+              + " on record "
+              + stage.record()
+              + ": "
+              + cause,
           cause);
     }
     return failed(pipeline, "segment '" + segment + "'", batchTime, thrown);

@@ -34,16 +34,16 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
   abstract boolean hasOpenRecords();
 
   /**
-   * Ends the open interval: returns the records of the batch at {@code batchTime}, which the
-   * engine reads but never changes.
+   * Ends the open interval: returns the records of the batch at {@code batchTime}, which the engine
+   * reads but never changes.
    *
    * @throws Exception when the source fails to deliver them
    */
   abstract List<?> seal(long batchTime) throws Exception;
 
   /**
-   * The most records found waiting at one drain since the last call, which it resets: how full
-   * the receiver's queue got; 0 for a source asked per batch.
+   * The most records found waiting at one drain since the last call, which it resets: how full the
+   * receiver's queue got; 0 for a source asked per batch.
    */
   abstract int takeQueuePeak();
 

@@ -6,10 +6,10 @@ import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.checkpoint.ReceivedLog;
+import dev.sluice.runtime.internal.InputSlot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import dev.sluice.runtime.internal.InputSlot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * A running pipeline's inputs as the driver sees them: drains and seals them together, stops them,
  * notices their end, and counts what a stop or failure leaves unbatched.
  *
- * <p><b>Threads:</b> driver only; the feeds it holds talk to the receiving threads. Stopping
- * gives receiving threads until a deadline to end; after it the pipeline goes on without them
- * (logged). <b>Allocation:</b> per seal, the batch's small lists and arrays.
+ * <p><b>Threads:</b> driver only; the feeds it holds talk to the receiving threads. Stopping gives
+ * receiving threads until a deadline to end; after it the pipeline goes on without them (logged).
+ * <b>Allocation:</b> per seal, the batch's small lists and arrays.
  */
 final class Inputs {
 
@@ -46,17 +46,28 @@ final class Inputs {
    *
    * @throws PipelineFailedException if a write-ahead log cannot be opened
    */
-  Inputs(String pipeline, List<InputSlot> slots, EngineLimits limits, Parker driver,
-      boolean planning, Path walRoot) {
+  Inputs(
+      String pipeline,
+      List<InputSlot> slots,
+      EngineLimits limits,
+      Parker driver,
+      boolean planning,
+      Path walRoot) {
     this.pipeline = pipeline;
     this.feeds = new InputFeed[slots.size()];
     for (int i = 0; i < feeds.length; i++) {
       InputSlot slot = slots.get(i);
       Source<?> source = slot.source();
-      feeds[i] = source instanceof ReceiverSource<?> receiver
-          ? new ReceiverFeed(pipeline, slot.name(), receiver, limits.receiverQueueCapacity(),
-              driver, openLog(pipeline, slot.name(), receiver, walRoot))
-          : new BatchSourceFeed(slot.name(), (BatchSource<?>) source, planning);
+      feeds[i] =
+          source instanceof ReceiverSource<?> receiver
+              ? new ReceiverFeed(
+                  pipeline,
+                  slot.name(),
+                  receiver,
+                  limits.receiverQueueCapacity(),
+                  driver,
+                  openLog(pipeline, slot.name(), receiver, walRoot))
+              : new BatchSourceFeed(slot.name(), (BatchSource<?>) source, planning);
     }
     this.stopTimeoutNanos = limits.receiverStopTimeout().toNanos();
     this.lastBlockedNanos = new long[feeds.length];
@@ -147,8 +158,8 @@ final class Inputs {
   }
 
   /**
-   * Ends the open interval as the batch at {@code time}, of index {@code index} since start,
-   * asking batch sources for their records.
+   * Ends the open interval as the batch at {@code time}, of index {@code index} since start, asking
+   * batch sources for their records.
    *
    * @throws PipelineFailedException if a source threw; what other inputs gave is then counted by
    *     {@link #discard()}
@@ -194,8 +205,8 @@ final class Inputs {
       }
       plans.add(inputPlan);
     }
-    return new SealedBatch(plan.time(), plan.index(), records, new long[feeds.length], plans,
-        replayed);
+    return new SealedBatch(
+        plan.time(), plan.index(), records, new long[feeds.length], plans, replayed);
   }
 
   /**
@@ -235,8 +246,10 @@ final class Inputs {
   List<String> unreplayable() {
     List<String> names = new ArrayList<>();
     for (InputFeed feed : feeds) {
-      boolean replayable = feed instanceof BatchSourceFeed batchFeed ? batchFeed.replayable()
-          : ((ReceiverFeed) feed).replayable();
+      boolean replayable =
+          feed instanceof BatchSourceFeed batchFeed
+              ? batchFeed.replayable()
+              : ((ReceiverFeed) feed).replayable();
       if (!replayable) {
         names.add(feed.name());
       }
@@ -262,8 +275,8 @@ final class Inputs {
         try {
           receiverFeed.closeLog();
         } catch (IOException e) {
-          log.warn("Closing the write-ahead log of input '{}' of {} failed", feed.name(),
-              pipeline, e);
+          log.warn(
+              "Closing the write-ahead log of input '{}' of {} failed", feed.name(), pipeline, e);
         }
       }
     }
@@ -279,8 +292,8 @@ final class Inputs {
     return null;
   }
 
-  private static ReceivedLog<?> openLog(String pipeline, String input,
-      ReceiverSource<?> source, Path walRoot) {
+  private static ReceivedLog<?> openLog(
+      String pipeline, String input, ReceiverSource<?> source, Path walRoot) {
     if (walRoot == null || source.recordCodec() == null) {
       return null;
     }
@@ -329,8 +342,11 @@ final class Inputs {
     givenUp = true;
     for (InputFeed feed : feeds) {
       if (!feed.ended()) {
-        log.warn("Input '{}' of {} did not end within {} ms of the stop; going on without it",
-            feed.name(), pipeline, stopTimeoutNanos / 1_000_000);
+        log.warn(
+            "Input '{}' of {} did not end within {} ms of the stop; going on without it",
+            feed.name(),
+            pipeline,
+            stopTimeoutNanos / 1_000_000);
       }
     }
     return true;
@@ -345,8 +361,8 @@ final class Inputs {
   }
 
   /**
-   * Drops the open intervals, the queued records and what a failed seal had taken; returns how
-   * many records that was.
+   * Drops the open intervals, the queued records and what a failed seal had taken; returns how many
+   * records that was.
    */
   long discard() {
     long dropped = takenBeforeFailure;

@@ -10,19 +10,19 @@ import org.jctools.queues.SpscArrayQueue;
 /**
  * Writes the batch log on a thread of its own, {@code sluice-<pipeline>-log}, so that forcing a
  * batch's plan to disk overlaps with running the batch: the driver hands over each plan when it
- * seals the batch, the batch's segments run meanwhile, and only its outputs wait until the plan
- * is durable ({@link #planDurable}). For each plan the writer first forces the receivers'
- * write-ahead logs, which hold the batch's records, then appends and forces the plan. Commit
- * records go through the same queue, so the log keeps the driver's order.
+ * seals the batch, the batch's segments run meanwhile, and only its outputs wait until the plan is
+ * durable ({@link #planDurable}). For each plan the writer first forces the receivers' write-ahead
+ * logs, which hold the batch's records, then appends and forces the plan. Commit records go through
+ * the same queue, so the log keeps the driver's order.
  *
- * <p><b>Threads:</b> the driver calls {@link #submitPlan}, {@link #submitCommit} and
- * {@link #close}; any thread may read the durable indices and the failure. <b>Progress:</b>
- * submitting is wait-free (an SPSC offer and a wake-up); the queue holds more entries than the
- * driver can have outstanding (sealed batches are bounded). <b>Visibility:</b> the writer appends
- * and forces, then writes the durable index (volatile), then wakes the driver, whose
- * {@code ready()} re-reads it: no lost wake-up ({@link Parker}). <b>Failure:</b> an I/O error
- * stops the writer; it is published in {@link #failure()} and the driver fails the pipeline, so
- * no output is written for a batch whose plan is not durable.
+ * <p><b>Threads:</b> the driver calls {@link #submitPlan}, {@link #submitCommit} and {@link
+ * #close}; any thread may read the durable indices and the failure. <b>Progress:</b> submitting is
+ * wait-free (an SPSC offer and a wake-up); the queue holds more entries than the driver can have
+ * outstanding (sealed batches are bounded). <b>Visibility:</b> the writer appends and forces, then
+ * writes the durable index (volatile), then wakes the driver, whose {@code ready()} re-reads it: no
+ * lost wake-up ({@link Parker}). <b>Failure:</b> an I/O error stops the writer; it is published in
+ * {@link #failure()} and the driver fails the pipeline, so no output is written for a batch whose
+ * plan is not durable.
  */
 final class LogWriter implements Runnable {
 
@@ -44,8 +44,13 @@ final class LogWriter implements Runnable {
    * @param lastLogged the index of the last batch already in the log, -1 if none
    * @param capacity more than the plans and commits the driver can have outstanding
    */
-  LogWriter(String pipeline, BatchLog batchLog, List<ReceivedLog<?>> writeAheadLogs,
-      Parker driver, long lastLogged, int capacity) {
+  LogWriter(
+      String pipeline,
+      BatchLog batchLog,
+      List<ReceivedLog<?>> writeAheadLogs,
+      Parker driver,
+      long lastLogged,
+      int capacity) {
     this.batchLog = batchLog;
     this.writeAheadLogs = List.copyOf(writeAheadLogs);
     this.driver = driver;

@@ -11,8 +11,8 @@ import java.util.NoSuchElementException;
  * The {@link Batch} a sink is given: one output's partitions of one batch, read-only.
  *
  * <p><b>Threads:</b> immutable once made; the lists it wraps are never touched again after their
- * segment completed, so it stays valid after {@code write} returns and may be read from any
- * thread the sink safely hands it to.
+ * segment completed, so it stays valid after {@code write} returns and may be read from any thread
+ * the sink safely hands it to.
  *
  * @param <T> the type of the records
  */
@@ -102,6 +102,14 @@ final class OutputBatch<T> implements Batch<T> {
 
   @Override
   public String toString() {
-    return "Batch[time=" + time + ", index=" + index + ", count=" + count + ", partitions=" + partitions.size() + "]";
+    return "Batch[time="
+        + time
+        + ", index="
+        + index
+        + ", count="
+        + count
+        + ", partitions="
+        + partitions.size()
+        + "]";
   }
 }

@@ -11,15 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes a batch's outputs: each sink gets its {@link OutputBatch}, in declaration order, after
- * the batch's last segment, except the outputs whose slide skips this batch
- * ({@link OutputSlot#writesAt}), whose sinks are not called. Runs on a worker so that the driver
- * keeps draining meanwhile. In two-phase mode a {@link TransactionalSink} only prepares; the
- * driver commits it with the batch. A batch replayed to rebuild state writes nothing: its outputs
- * were written by the run that committed it.
+ * Writes a batch's outputs: each sink gets its {@link OutputBatch}, in declaration order, after the
+ * batch's last segment, except the outputs whose slide skips this batch ({@link
+ * OutputSlot#writesAt}), whose sinks are not called. Runs on a worker so that the driver keeps
+ * draining meanwhile. In two-phase mode a {@link TransactionalSink} only prepares; the driver
+ * commits it with the batch. A batch replayed to rebuild state writes nothing: its outputs were
+ * written by the run that committed it.
  *
- * <p><b>Threads:</b> as {@link BatchTask}; since batches run one at a time, sinks are called by
- * one thread at a time and each call happens-before the next.
+ * <p><b>Threads:</b> as {@link BatchTask}; since batches run one at a time, sinks are called by one
+ * thread at a time and each call happens-before the next.
  */
 final class OutputTask extends BatchTask {
 
@@ -40,15 +40,16 @@ final class OutputTask extends BatchTask {
   }
 
   /**
-   * What each output operation of the last run did: records, time and whether its sink was
-   * called (never for a replayed batch). Read by the driver after the task's completion, which the completion queue orders
-   * after the writes.
+   * What each output operation of the last run did: records, time and whether its sink was called
+   * (never for a replayed batch). Read by the driver after the task's completion, which the
+   * completion queue orders after the writes.
    */
   List<OutputTime> times() {
     List<OutputTime> times = new ArrayList<>(outputs.size());
     for (int o = 0; o < outputs.size(); o++) {
-      times.add(new OutputTime(
-          outputs.get(o).name(), records[o], Duration.ofNanos(nanos[o]), written[o]));
+      times.add(
+          new OutputTime(
+              outputs.get(o).name(), records[o], Duration.ofNanos(nanos[o]), written[o]));
     }
     return times;
   }

@@ -17,16 +17,16 @@ import java.util.function.BooleanSupplier;
  *       unpark the owner if it is set.
  * </ul>
  *
- * <p>Both sides write, fence, then read, so at least one of them sees the other's write: either
- * the waker sees {@code parked} and unparks (a permit that makes the coming {@code park} return at
- * once if the owner has not parked yet), or the owner's re-check sees the work and does not park.
- * The fences matter because queue offers are release stores, which a later load could otherwise
+ * <p>Both sides write, fence, then read, so at least one of them sees the other's write: either the
+ * waker sees {@code parked} and unparks (a permit that makes the coming {@code park} return at once
+ * if the owner has not parked yet), or the owner's re-check sees the work and does not park. The
+ * fences matter because queue offers are release stores, which a later load could otherwise
  * overtake. A spurious or redundant unpark costs the owner one extra loop, never correctness, so
  * the owner always re-checks its work after {@link #park} returns.
  *
- * <p><b>Threads:</b> {@link #park} only on the owner thread, bound before it starts;
- * {@link #wake} from any thread. <b>Progress:</b> {@code wake} is wait-free (one fence, one read,
- * at most one unpark). <b>Allocation:</b> none.
+ * <p><b>Threads:</b> {@link #park} only on the owner thread, bound before it starts; {@link #wake}
+ * from any thread. <b>Progress:</b> {@code wake} is wait-free (one fence, one read, at most one
+ * unpark). <b>Allocation:</b> none.
  */
 final class Parker {
 
@@ -35,8 +35,8 @@ final class Parker {
   private volatile boolean parked;
 
   /**
-   * @param ready whether the owner has work; read by the owner after announcing that it parks,
-   *     so it must cover everything a waker may publish before calling {@link #wake}
+   * @param ready whether the owner has work; read by the owner after announcing that it parks, so
+   *     it must cover everything a waker may publish before calling {@link #wake}
    */
   Parker(BooleanSupplier ready) {
     this.ready = ready;
@@ -48,8 +48,8 @@ final class Parker {
   }
 
   /**
-   * Owner only: parks for at most {@code nanos} ({@link Long#MAX_VALUE} for no limit) unless
-   * {@code ready} holds after announcing. May return early, spuriously or on interrupt.
+   * Owner only: parks for at most {@code nanos} ({@link Long#MAX_VALUE} for no limit) unless {@code
+   * ready} holds after announcing. May return early, spuriously or on interrupt.
    */
   void park(long nanos) {
     parked = true;

@@ -12,14 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An input whose {@link ReceiverSource} pushes records from a thread of its own through a
- * {@link ReceiverHandoff}; the driver drains them into the open interval's list.
+ * An input whose {@link ReceiverSource} pushes records from a thread of its own through a {@link
+ * ReceiverHandoff}; the driver drains them into the open interval's list.
  *
- * <p><b>Threads:</b> the receiving thread {@code sluice-<pipeline>-receiver-<input>} runs
- * {@link ReceiverSource#receive}; the driver calls the rest. <b>Visibility:</b> the receiving
- * thread writes {@code failure} before the volatile {@code ended}, so a driver that sees the input
- * ended sees why. <b>Allocation:</b> draining adds to an {@code ArrayList} presized from the last
- * batch, so a steady input does not regrow it.
+ * <p><b>Threads:</b> the receiving thread {@code sluice-<pipeline>-receiver-<input>} runs {@link
+ * ReceiverSource#receive}; the driver calls the rest. <b>Visibility:</b> the receiving thread
+ * writes {@code failure} before the volatile {@code ended}, so a driver that sees the input ended
+ * sees why. <b>Allocation:</b> draining adds to an {@code ArrayList} presized from the last batch,
+ * so a steady input does not regrow it.
  *
  * <p><b>Write-ahead log:</b> with one, every drained group of records is appended to it before it
  * joins the open interval, the log is forced before the plan of the batch holding them is logged,
@@ -40,10 +40,13 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   private final Parker driver;
   private final Thread thread;
   private ArrayList<Object> open = new ArrayList<>();
+
   /** The write-ahead log, or {@code null}. */
   private final ReceivedLog<Object> wal;
+
   /** With a log: the number of the open interval's first record. */
   private long openFrom;
+
   private int sealedCount;
   private Throwable failure;
   private volatile boolean ended;
@@ -53,15 +56,19 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
    * @param wal the input's write-ahead log, or {@code null} for none
    */
   @SuppressWarnings("unchecked") // records only travel on as Object; the program casts them back
-  ReceiverFeed(String pipeline, String name, ReceiverSource<?> source, int capacity,
-      Parker driver, ReceivedLog<?> wal) {
+  ReceiverFeed(
+      String pipeline,
+      String name,
+      ReceiverSource<?> source,
+      int capacity,
+      Parker driver,
+      ReceivedLog<?> wal) {
     super(name);
     this.wal = (ReceivedLog<Object>) wal;
     this.pipeline = pipeline;
     this.source = (ReceiverSource<Object>) source;
     this.driver = driver;
-    this.handoff =
-        new ReceiverHandoff("input '" + name + "' of " + pipeline, capacity, driver);
+    this.handoff = new ReceiverHandoff("input '" + name + "' of " + pipeline, capacity, driver);
     this.thread = new Thread(this::receive, "sluice-" + pipeline + "-receiver-" + name);
     thread.setDaemon(true); // a receive that ignores stop must not keep the JVM alive
     handoff.bind(thread);
@@ -82,8 +89,8 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
       try {
         wal.append(open.subList(open.size() - drained, open.size()));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the write-ahead log of input '" + name()
-            + "'", e);
+        throw new UncheckedIOException(
+            "cannot write the write-ahead log of input '" + name() + "'", e);
       }
     }
     return drained;
@@ -125,16 +132,15 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   }
 
   /**
-   * With a log: the range of record numbers the batch holds. The batch log's writer forces the
-   * log before it writes the plan.
+   * With a log: the range of record numbers the batch holds. The batch log's writer forces the log
+   * before it writes the plan.
    */
   @Override
   byte[] sealedPlan() {
     if (wal == null) {
       return null;
     }
-    byte[] plan = ByteBuffer.allocate(16).putLong(openFrom).putLong(openFrom + sealedCount)
-        .array();
+    byte[] plan = ByteBuffer.allocate(16).putLong(openFrom).putLong(openFrom + sealedCount).array();
     openFrom += sealedCount;
     sealedCount = 0;
     return plan;

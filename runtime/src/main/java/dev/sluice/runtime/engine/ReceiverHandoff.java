@@ -16,9 +16,9 @@ import org.jctools.queues.SpscArrayQueue;
  * wait-free while the queue has room; when it is full the receiver spins, yields, then parks
  * ({@link Backoff}, {@link Parker}) until the driver drains and wakes it: backpressure, never a
  * drop. <b>Visibility:</b> the offer releases and the drain acquires, so a record and everything
- * written to it before {@code store} are visible to the driver. <b>Failure:</b> after
- * {@code stop}, {@code store} throws {@link ReceiverStoppedException} and takes nothing, also when
- * it was waiting for room. <b>Allocation:</b> none; a wait is timed only when it happens.
+ * written to it before {@code store} are visible to the driver. <b>Failure:</b> after {@code stop},
+ * {@code store} throws {@link ReceiverStoppedException} and takes nothing, also when it was waiting
+ * for room. <b>Allocation:</b> none; a wait is timed only when it happens.
  */
 final class ReceiverHandoff implements Receiver<Object> {
 
@@ -70,7 +70,9 @@ final class ReceiverHandoff implements Receiver<Object> {
     }
     if (Thread.currentThread() != receivingThread) {
       throw new IllegalStateException(
-          description + ": Receiver.store called from thread " + Thread.currentThread().getName()
+          description
+              + ": Receiver.store called from thread "
+              + Thread.currentThread().getName()
               + "; only the thread running receive may store");
     }
     if (record == null) {
@@ -88,8 +90,8 @@ final class ReceiverHandoff implements Receiver<Object> {
   }
 
   /**
-   * Driver only: moves every queued record to {@code consumer}, in order, and wakes the receiver
-   * if it waits for room; returns how many.
+   * Driver only: moves every queued record to {@code consumer}, in order, and wakes the receiver if
+   * it waits for room; returns how many.
    */
   int drainTo(MessagePassingQueue.Consumer<Object> consumer) {
     int drained = queue.drain(consumer);
@@ -130,8 +132,7 @@ final class ReceiverHandoff implements Receiver<Object> {
       }
     } finally {
       // single writer: a release store is enough for the driver's acquire read
-      BLOCKED_NANOS.setRelease(
-          this, (long) BLOCKED_NANOS.get(this) + (System.nanoTime() - start));
+      BLOCKED_NANOS.setRelease(this, (long) BLOCKED_NANOS.get(this) + (System.nanoTime() - start));
     }
   }
 

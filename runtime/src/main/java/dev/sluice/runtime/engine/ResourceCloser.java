@@ -17,8 +17,8 @@ final class ResourceCloser {
   private ResourceCloser() {}
 
   /**
-   * Closes every source, then every sink, each once even if bound to two ports; a failing close
-   * is logged and the others still close.
+   * Closes every source, then every sink, each once even if bound to two ports; a failing close is
+   * logged and the others still close.
    */
   static void closeAll(PipelineProgram program) {
     Set<Object> closed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -27,8 +27,8 @@ final class ResourceCloser {
         try {
           input.source().close();
         } catch (Throwable e) { // one failing close must not keep the others open
-          log.warn("Closing the source of input '{}' of {} failed", input.name(), program.name(),
-              e);
+          log.warn(
+              "Closing the source of input '{}' of {} failed", input.name(), program.name(), e);
         }
       }
     }
@@ -37,8 +37,8 @@ final class ResourceCloser {
         try {
           output.sink().close();
         } catch (Throwable e) { // one failing close must not keep the others open
-          log.warn("Closing the sink of output '{}' of {} failed", output.name(), program.name(),
-              e);
+          log.warn(
+              "Closing the sink of output '{}' of {} failed", output.name(), program.name(), e);
         }
       }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A batch whose interval has ended, waiting to be processed: its time and each input's records.
  *
- * <p><b>Threads:</b> made and read by the driver; workers read the record lists through
- * {@link BatchRun}. Immutable: nothing changes after sealing.
+ * <p><b>Threads:</b> made and read by the driver; workers read the record lists through {@link
+ * BatchRun}. Immutable: nothing changes after sealing.
  */
 final class SealedBatch {
 
@@ -23,13 +23,18 @@ final class SealedBatch {
    * @param index the batch's index since start, 0 for the first
    * @param inputs each input's records, in input order; not copied
    * @param blockedNanos each input's backpressure while the batch was collected; not copied
-   * @param plans each input's plan, {@code null} for an input that did not plan (no checkpoint,
-   *     or a source that cannot replay); not copied
+   * @param plans each input's plan, {@code null} for an input that did not plan (no checkpoint, or
+   *     a source that cannot replay); not copied
    * @param replayed whether this is a committed batch run again after a restart, to rebuild the
    *     state its outputs came from: its outputs were written already and are not written again
    */
-  SealedBatch(long time, long index, List<List<?>> inputs, long[] blockedNanos,
-      List<byte[]> plans, boolean replayed) {
+  SealedBatch(
+      long time,
+      long index,
+      List<List<?>> inputs,
+      long[] blockedNanos,
+      List<byte[]> plans,
+      boolean replayed) {
     this.time = time;
     this.index = index;
     this.inputs = inputs;

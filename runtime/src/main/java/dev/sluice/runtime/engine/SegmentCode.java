@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The generated code of each segment of a program, for the web UI's code view: the processor
- * saves it as the resource {@code <Pipeline>Pipeline.sluice-code} beside the generated class, each
+ * The generated code of each segment of a program, for the web UI's code view: the processor saves
+ * it as the resource {@code <Pipeline>Pipeline.sluice-code} beside the generated class, each
  * segment's part after a line {@code // segment N}.
  *
  * <p><b>Threads:</b> stateless; read once when the pipeline starts.

@@ -29,8 +29,7 @@ final class SegmentTask extends BatchTask {
 
   @Override
   PipelineFailedException describe(String pipeline, long batchTime, Throwable failure) {
-    return Failures.inSegment(
-        pipeline, program.segments().get(segment).name(), batchTime, failure);
+    return Failures.inSegment(pipeline, program.segments().get(segment).name(), batchTime, failure);
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Threads:</b> the driver reports; any other thread waits. <b>Progress:</b> reporting is
  * lock-free (two volatile writes and a walk over the waiters, usually none); waiters park with a
- * timeout. <b>Visibility:</b> the driver writes {@code completedUpTo} and then reads the waiters;
- * a waiter adds itself and then reads {@code completedUpTo}. All are volatile accesses, totally
+ * timeout. <b>Visibility:</b> the driver writes {@code completedUpTo} and then reads the waiters; a
+ * waiter adds itself and then reads {@code completedUpTo}. All are volatile accesses, totally
  * ordered, so either the driver sees the waiter and unparks it or the waiter sees the batch: no
  * lost wake-up. Everything the driver did before reporting a batch (its sinks' writes included)
  * happens-before a waiter that sees it.

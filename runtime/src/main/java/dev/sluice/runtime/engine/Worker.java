@@ -8,15 +8,15 @@ import org.slf4j.LoggerFactory;
  * One worker thread of a pipeline and its task queue: runs the tasks the driver hands it, in the
  * order handed.
  *
- * <p><b>Threads:</b> the driver (one thread) calls {@link #submit}, {@link #signal} and
- * {@link #shutdown}; the worker thread runs the tasks. <b>Progress:</b> submitting is wait-free
- * (an SPSC offer); the worker spins, yields, then parks when idle ({@link Backoff}), and
- * {@link #signal} unparks it only when it parks ({@link Parker}), so a burst of tasks costs at most
- * one unpark. <b>Visibility:</b> the queue offer is a release and the poll an acquire, so whatever
- * the driver wrote before {@code submit} happens-before the task runs. <b>Backpressure:</b> the
- * driver never has more tasks outstanding than it sized the queue for; a full queue is a bug and
- * {@code submit} throws. <b>Failure:</b> tasks report their own failures; one that still throws is
- * logged and the worker carries on. <b>Allocation:</b> none per task.
+ * <p><b>Threads:</b> the driver (one thread) calls {@link #submit}, {@link #signal} and {@link
+ * #shutdown}; the worker thread runs the tasks. <b>Progress:</b> submitting is wait-free (an SPSC
+ * offer); the worker spins, yields, then parks when idle ({@link Backoff}), and {@link #signal}
+ * unparks it only when it parks ({@link Parker}), so a burst of tasks costs at most one unpark.
+ * <b>Visibility:</b> the queue offer is a release and the poll an acquire, so whatever the driver
+ * wrote before {@code submit} happens-before the task runs. <b>Backpressure:</b> the driver never
+ * has more tasks outstanding than it sized the queue for; a full queue is a bug and {@code submit}
+ * throws. <b>Failure:</b> tasks report their own failures; one that still throws is logged and the
+ * worker carries on. <b>Allocation:</b> none per task.
  */
 final class Worker implements Runnable {
 

@@ -8,9 +8,9 @@ package dev.sluice.runtime.internal;
  *
  * <p><b>Threads:</b> map task {@code w} alone writes {@link #left(int) left row w} and {@link
  * #right(int) right row w}; reduce task {@code r} alone calls {@link #group(int) group(r)}.
- * <b>Progress:</b> no locks, no waiting. <b>Visibility:</b> the engine's queues order every map task
- * before every reduce task, and batches one after another. <b>Allocation:</b> buffers and groups
- * are made once and reused; per batch, one list per key and side (handed to user methods).
+ * <b>Progress:</b> no locks, no waiting. <b>Visibility:</b> the engine's queues order every map
+ * task before every reduce task, and batches one after another. <b>Allocation:</b> buffers and
+ * groups are made once and reused; per batch, one list per key and side (handed to user methods).
  *
  * @param <K> the key type
  * @param <V> the left value type
@@ -53,8 +53,8 @@ public final class GroupShuffle<K, V, W> {
   }
 
   /**
-   * Groups column {@code reader} by key, emptying its buffers. The groups stay valid until the
-   * next call for this reader.
+   * Groups column {@code reader} by key, emptying its buffers. The groups stay valid until the next
+   * call for this reader.
    */
   public KeyGroups<K, V, W> group(int reader) {
     KeyGroups<K, V, W> grouped = groups[reader];

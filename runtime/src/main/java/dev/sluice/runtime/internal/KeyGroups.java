@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The values of each key of one reduce partition, on a left and a right side, keys numbered in
- * first-insertion order: the reduce side of {@code groupByKey} (left only), {@code join} and
- * {@code cogroup}.
+ * first-insertion order: the reduce side of {@code groupByKey} (left only), {@code join} and {@code
+ * cogroup}.
  *
  * <p>The lists are new each batch, since generated code hands them to user methods that may keep
  * them in their records; {@link #clear()} drops them.

@@ -3,17 +3,16 @@ package dev.sluice.runtime.internal;
 import java.util.Arrays;
 
 /**
- * An open-addressing hash index of keys that numbers them densely in insertion order: the key
- * half of the per-key aggregation buffers that generated code combines into. Subclasses keep the
- * values in parallel arrays indexed by entry number, so a value can be primitive and unboxed.
+ * An open-addressing hash index of keys that numbers them densely in insertion order: the key half
+ * of the per-key aggregation buffers that generated code combines into. Subclasses keep the values
+ * in parallel arrays indexed by entry number, so a value can be primitive and unboxed.
  *
  * <p>Iterating {@code 0 .. size()-1} visits keys in first-insertion order, which keeps outputs
  * deterministic. {@link #clear()} keeps the arrays, so a buffer reused batch after batch stops
  * allocating once it has grown to the batch's key count.
  *
  * <p><b>Threads:</b> not thread-safe; owned by one task at a time (the engine's queues publish it
- * from one task to the next). <b>Keys</b> may be {@code null} and are compared with
- * {@code equals}.
+ * from one task to the next). <b>Keys</b> may be {@code null} and are compared with {@code equals}.
  *
  * @param <K> the key type
  */
@@ -23,6 +22,7 @@ public abstract class KeyIndex<K> {
 
   /** Slot to entry number + 1; 0 marks an empty slot. Length is a power of two. */
   private int[] slots;
+
   private Object[] keys;
   private int[] hashes;
   private int size;
@@ -71,8 +71,8 @@ public abstract class KeyIndex<K> {
   }
 
   /**
-   * Returns the entry number of {@code key} if present; otherwise adds it and returns the new
-   * entry number {@code e} encoded as {@code ~e} (negative), whose value the caller must set.
+   * Returns the entry number of {@code key} if present; otherwise adds it and returns the new entry
+   * number {@code e} encoded as {@code ~e} (negative), whose value the caller must set.
    */
   public final int add(K key) {
     int hash = hash(key);
@@ -130,9 +130,9 @@ public abstract class KeyIndex<K> {
   }
 
   /**
-   * Fibonacci hashing: the high bits of hash code times the golden ratio. Keys routed to one
-   * reduce partition share their hash code modulo the partition count, so the low bits alone
-   * would collide.
+   * Fibonacci hashing: the high bits of hash code times the golden ratio. Keys routed to one reduce
+   * partition share their hash code modulo the partition count, so the low bits alone would
+   * collide.
    */
   private static int hash(Object key) {
     return key == null ? 0 : key.hashCode() * 0x9E3779B9;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Keys to unboxed {@code long} values, in insertion order. Generated code stores {@code int},
- * {@code short}, {@code byte}, {@code char} and {@code boolean} values widened, and
- * {@code double} and {@code float} values as their raw bits, so one class serves every primitive.
+ * {@code short}, {@code byte}, {@code char} and {@code boolean} values widened, and {@code double}
+ * and {@code float} values as their raw bits, so one class serves every primitive.
  *
  * <p>Combining a value into the map costs one hash lookup:
  *

@@ -3,8 +3,8 @@ package dev.sluice.runtime.internal;
 import java.util.Arrays;
 
 /**
- * Keys to reference values, in insertion order; the boxed counterpart of {@link LongValueMap},
- * with the same one-lookup combining protocol.
+ * Keys to reference values, in insertion order; the boxed counterpart of {@link LongValueMap}, with
+ * the same one-lookup combining protocol.
  *
  * <p><b>Threads:</b> as {@link KeyIndex}: one task at a time.
  *

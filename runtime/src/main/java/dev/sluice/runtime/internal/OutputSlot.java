@@ -7,9 +7,9 @@ import dev.sluice.api.Sink;
  * how many partitions its records arrive in (the task count of the segment that fills it), and its
  * slide in batches.
  *
- * <p>An output of slide {@code S} is written only at the batches whose index {@code i} (see
- * {@link TaskContext#batchIndex()}) satisfies {@code (i + 1) % S == 0}, the batches where a window
- * of slide {@code S} is emitted; at the others its sink is not called at all, like Spark, which
+ * <p>An output of slide {@code S} is written only at the batches whose index {@code i} (see {@link
+ * TaskContext#batchIndex()}) satisfies {@code (i + 1) % S == 0}, the batches where a window of
+ * slide {@code S} is emitted; at the others its sink is not called at all, like Spark, which
  * generates no job for a windowed stream between slides (so {@code print()} prints no header).
  *
  * @param slide the slide in batches, at least 1; 1 writes every batch

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * reduce task of a grouping shuffle ({@code groupByKey}, {@code join}, {@code cogroup}), which
  * keeps every value rather than combining them.
  *
- * <p><b>Threads:</b> as {@link KeyIndex}: one task at a time. {@link #clear()} keeps the arrays,
- * so a buffer reused batch after batch stops allocating once it has grown.
+ * <p><b>Threads:</b> as {@link KeyIndex}: one task at a time. {@link #clear()} keeps the arrays, so
+ * a buffer reused batch after batch stops allocating once it has grown.
  *
  * @param <K> the key type
  * @param <V> the value type

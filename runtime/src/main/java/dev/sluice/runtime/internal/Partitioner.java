@@ -8,7 +8,9 @@ public final class Partitioner {
 
   private Partitioner() {}
 
-  /** The partition of {@code key} among {@code partitions}: its hash code modulo, never negative. */
+  /**
+   * The partition of {@code key} among {@code partitions}: its hash code modulo, never negative.
+   */
   public static int partition(Object key, int partitions) {
     if (key == null) {
       return 0;

@@ -8,14 +8,14 @@ import java.util.List;
  * between segments, sized for the parallelism it was created with.
  *
  * <p>Per batch the engine runs every segment in list order; all tasks of a segment finish before
- * any task of the next one starts, so a segment may read what earlier segments wrote. Batches
- * run one after another.
+ * any task of the next one starts, so a segment may read what earlier segments wrote. Batches run
+ * one after another.
  *
  * <p><b>Threads:</b> {@link #runTask} is called from worker threads, concurrently for different
- * partitions of the same segment. Task {@code (segment, partition)} may write only the buffers
- * that belong to that partition (its row of a shuffle on the map side, its column on the reduce
- * side). <b>Visibility:</b> the engine hands tasks to workers and completions back through
- * queues, so everything a task wrote happens-before every task of a later segment or batch.
+ * partitions of the same segment. Task {@code (segment, partition)} may write only the buffers that
+ * belong to that partition (its row of a shuffle on the map side, its column on the reduce side).
+ * <b>Visibility:</b> the engine hands tasks to workers and completions back through queues, so
+ * everything a task wrote happens-before every task of a later segment or batch.
  */
 public abstract class PipelineProgram {
 

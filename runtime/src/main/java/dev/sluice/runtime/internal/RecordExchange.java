@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records handed from the tasks of one segment to the tasks of a later one without keys: a
- * writers × readers matrix of lists. Used for {@code repartition} (each writer deals its records
- * round robin over the readers) and to materialize a stage's partitions for a union, a {@code
+ * Records handed from the tasks of one segment to the tasks of a later one without keys: a writers
+ * × readers matrix of lists. Used for {@code repartition} (each writer deals its records round
+ * robin over the readers) and to materialize a stage's partitions for a union, a {@code
  * mapPartitions} or a {@code transform} that reads it (one reader column, partition {@code p} in
  * row {@code p}).
  *
@@ -14,8 +14,8 @@ import java.util.List;
  * runs; reader tasks only read lists, after every writer finished. <b>Progress:</b> no locks, no
  * waiting. <b>Visibility:</b> the engine's queues order every task of the writing segment before
  * every task of the reading one. <b>Allocation:</b> the lists are made once and reused; a row is
- * cleared by its writer before it writes the next batch, so a batch's records stay referenced
- * until the next batch.
+ * cleared by its writer before it writes the next batch, so a batch's records stay referenced until
+ * the next batch.
  *
  * @param <T> the type of the records
  */
@@ -77,8 +77,8 @@ public final class RecordExchange<T> {
     }
 
     /**
-     * Adds {@code record} to the next reader's list, round robin; the first record of writer
-     * {@code w} goes to reader {@code w % readers}, so that writers do not all start at reader 0.
+     * Adds {@code record} to the next reader's list, round robin; the first record of writer {@code
+     * w} goes to reader {@code w % readers}, so that writers do not all start at reader 0.
      */
     public void deal(T record) {
       lists.get(next).add(record);

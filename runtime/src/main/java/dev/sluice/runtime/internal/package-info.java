@@ -4,9 +4,8 @@
  * it may change with every release together with the processor.
  *
  * <p>Generated code subclasses {@link dev.sluice.runtime.internal.PipelineProgram}, keys shuffles
- * with {@link dev.sluice.runtime.internal.Partitioner}, combines in
- * {@link dev.sluice.runtime.internal.LongValueMap} or
- * {@link dev.sluice.runtime.internal.ObjectValueMap}, and reports user exceptions as
- * {@link dev.sluice.runtime.internal.StageFailure}.
+ * with {@link dev.sluice.runtime.internal.Partitioner}, combines in {@link
+ * dev.sluice.runtime.internal.LongValueMap} or {@link dev.sluice.runtime.internal.ObjectValueMap},
+ * and reports user exceptions as {@link dev.sluice.runtime.internal.StageFailure}.
  */
 package dev.sluice.runtime.internal;

@@ -44,8 +44,16 @@ public record BatchInfo(
       Duration totalDelay,
       List<SegmentTime> segments,
       List<InputRecords> inputs) {
-    this(pipeline, batchTime, records, schedulingDelay, processingTime, totalDelay, segments,
-        inputs, List.of());
+    this(
+        pipeline,
+        batchTime,
+        records,
+        schedulingDelay,
+        processingTime,
+        totalDelay,
+        segments,
+        inputs,
+        List.of());
   }
 
   /** Metrics without per-input details. */
@@ -77,9 +85,9 @@ public record BatchInfo(
    *
    * @param input the input's name
    * @param records how many records it contributed
-   * @param receiverBlocked how long its receiver waited for room in its queue, in waits that
-   *     ended while this batch's records were collected: the backpressure it felt (always zero
-   *     for a batch source)
+   * @param receiverBlocked how long its receiver waited for room in its queue, in waits that ended
+   *     while this batch's records were collected: the backpressure it felt (always zero for a
+   *     batch source)
    */
   public record InputRecords(String input, long records, Duration receiverBlocked) {}
 
@@ -89,8 +97,8 @@ public record BatchInfo(
    * @param output the output's name
    * @param records how many records it was given
    * @param time how long its sink's {@code write} took
-   * @param written whether the sink was called; {@code false} for a windowed output between
-   *     slides, which Spark does not run either
+   * @param written whether the sink was called; {@code false} for a windowed output between slides,
+   *     which Spark does not run either
    */
   public record OutputTime(String output, long records, Duration time, boolean written) {}
 }

@@ -33,10 +33,10 @@ public record BatchSubmitted(
    *
    * @param input the input's name
    * @param records how many records it gave the batch
-   * @param receiverBlocked how long its receiver waited for room in its queue while the batch
-   *     was collected: the backpressure it felt
-   * @param queuePeak the most records its queue held at once while the batch was collected, as
-   *     seen by the driver when it drained it; 0 for a source asked per batch
+   * @param receiverBlocked how long its receiver waited for room in its queue while the batch was
+   *     collected: the backpressure it felt
+   * @param queuePeak the most records its queue held at once while the batch was collected, as seen
+   *     by the driver when it drained it; 0 for a source asked per batch
    * @param ended whether its receiver has ended (its later batches are empty)
    */
   public record InputBatch(

@@ -38,8 +38,8 @@ public record PipelineInfo(
    *
    * @param name the {@code @Input} stage's name
    * @param source its source's {@code describe()}
-   * @param receiver whether the source pushes from a receiving thread of its own (through a
-   *     bounded queue) rather than being asked once per batch
+   * @param receiver whether the source pushes from a receiving thread of its own (through a bounded
+   *     queue) rather than being asked once per batch
    * @param queueCapacity the records its queue holds before the receiver waits; 0 for a source
    *     asked per batch
    */

@@ -1,10 +1,9 @@
 package dev.sluice.runtime.metrics;
 
 /**
- * Told of a pipeline's life and of every batch's progress, like Spark's
- * {@code StreamingListener}: the pipeline started; a batch was submitted (sealed), started,
- * completed or failed; the pipeline stopped. Monitoring (the web UI, metrics, the event log) is
- * built only from these events.
+ * Told of a pipeline's life and of every batch's progress, like Spark's {@code StreamingListener}:
+ * the pipeline started; a batch was submitted (sealed), started, completed or failed; the pipeline
+ * stopped. Monitoring (the web UI, metrics, the event log) is built only from these events.
  *
  * <p><b>Threads:</b> every callback runs on the pipeline's driver thread, one at a time, in order:
  * for each batch submitted, then started, then completed or failed; batches in batch order.
@@ -13,9 +12,7 @@ package dev.sluice.runtime.metrics;
  */
 public interface StreamingListener {
 
-  /**
-   * The pipeline started; by default calls {@link #onPipelineStarted(String, long)}.
-   */
+  /** The pipeline started; by default calls {@link #onPipelineStarted(String, long)}. */
   default void onPipelineStarted(PipelineInfo pipeline) {
     onPipelineStarted(pipeline.name(), pipeline.firstBatchTime());
   }
@@ -39,8 +36,8 @@ public interface StreamingListener {
   /**
    * A batch failed, which fails the pipeline ({@link #onPipelineStopped} follows).
    *
-   * @param error what failed, naming the stage or output, such as {@code Pipeline WordCount
-   *     failed in stage 'pairs' of batch 1764032402000 on record "hello": ...}
+   * @param error what failed, naming the stage or output, such as {@code Pipeline WordCount failed
+   *     in stage 'pairs' of batch 1764032402000 on record "hello": ...}
    */
   default void onBatchFailed(String pipeline, long batchTime, String error) {}
 

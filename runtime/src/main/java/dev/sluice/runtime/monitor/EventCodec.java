@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event log's format: one JSON object per line, with an {@code event} field naming the
- * listener callback and a {@code version} on the first ({@code pipelineStarted}) line. Durations
- * are whole nanoseconds, so a replay gives back exactly what the live pipeline reported.
+ * The event log's format: one JSON object per line, with an {@code event} field naming the listener
+ * callback and a {@code version} on the first ({@code pipelineStarted}) line. Durations are whole
+ * nanoseconds, so a replay gives back exactly what the live pipeline reported.
  *
  * <p><b>Threads:</b> stateless; any thread.
  */
@@ -37,8 +37,16 @@ final class EventCodec {
     line.put("parallelism", info.parallelism());
     List<Object> inputs = new ArrayList<>();
     for (PipelineInfo.Input input : info.inputs()) {
-      inputs.add(map("name", input.name(), "source", input.source(), "receiver", input.receiver(),
-          "queueCapacity", input.queueCapacity()));
+      inputs.add(
+          map(
+              "name",
+              input.name(),
+              "source",
+              input.source(),
+              "receiver",
+              input.receiver(),
+              "queueCapacity",
+              input.queueCapacity()));
     }
     line.put("inputs", inputs);
     List<Object> segments = new ArrayList<>();
@@ -61,17 +69,34 @@ final class EventCodec {
     line.put("submissionTime", batch.submissionTime());
     List<Object> inputs = new ArrayList<>();
     for (InputBatch input : batch.inputs()) {
-      inputs.add(map("name", input.input(), "records", input.records(), "blockedNanos",
-          input.receiverBlocked().toNanos(), "queuePeak", input.queuePeak(), "ended",
-          input.ended()));
+      inputs.add(
+          map(
+              "name",
+              input.input(),
+              "records",
+              input.records(),
+              "blockedNanos",
+              input.receiverBlocked().toNanos(),
+              "queuePeak",
+              input.queuePeak(),
+              "ended",
+              input.ended()));
     }
     line.put("inputs", inputs);
     return Json.write(line);
   }
 
   static String batchStarted(String pipeline, long batchTime, long startTime) {
-    return Json.write(map("event", "batchStarted", "pipeline", pipeline, "batchTime", batchTime,
-        "startTime", startTime));
+    return Json.write(
+        map(
+            "event",
+            "batchStarted",
+            "pipeline",
+            pipeline,
+            "batchTime",
+            batchTime,
+            "startTime",
+            startTime));
   }
 
   static String batchCompleted(BatchInfo batch) {
@@ -89,22 +114,36 @@ final class EventCodec {
     line.put("segments", segments);
     List<Object> inputs = new ArrayList<>();
     for (InputRecords input : batch.inputs()) {
-      inputs.add(map("name", input.input(), "records", input.records(), "blockedNanos",
-          input.receiverBlocked().toNanos()));
+      inputs.add(
+          map(
+              "name",
+              input.input(),
+              "records",
+              input.records(),
+              "blockedNanos",
+              input.receiverBlocked().toNanos()));
     }
     line.put("inputs", inputs);
     List<Object> outputs = new ArrayList<>();
     for (OutputTime output : batch.outputs()) {
-      outputs.add(map("name", output.output(), "records", output.records(), "nanos",
-          output.time().toNanos(), "written", output.written()));
+      outputs.add(
+          map(
+              "name",
+              output.output(),
+              "records",
+              output.records(),
+              "nanos",
+              output.time().toNanos(),
+              "written",
+              output.written()));
     }
     line.put("outputs", outputs);
     return Json.write(line);
   }
 
   static String batchFailed(String pipeline, long batchTime, String error) {
-    return Json.write(map("event", "batchFailed", "pipeline", pipeline, "batchTime", batchTime,
-        "error", error));
+    return Json.write(
+        map("event", "batchFailed", "pipeline", pipeline, "batchTime", batchTime, "error", error));
   }
 
   static String pipelineStopped(String pipeline, String failure) {
@@ -132,61 +171,97 @@ final class EventCodec {
         }
         List<PipelineInfo.Input> inputs = new ArrayList<>();
         for (Map<String, Object> input : list(line, "inputs")) {
-          inputs.add(new PipelineInfo.Input((String) input.get("name"),
-              (String) input.get("source"), (Boolean) input.get("receiver"),
-              (int) number(input, "queueCapacity")));
+          inputs.add(
+              new PipelineInfo.Input(
+                  (String) input.get("name"),
+                  (String) input.get("source"),
+                  (Boolean) input.get("receiver"),
+                  (int) number(input, "queueCapacity")));
         }
         List<PipelineInfo.Segment> segments = new ArrayList<>();
         for (Map<String, Object> segment : list(line, "segments")) {
-          segments.add(new PipelineInfo.Segment((String) segment.get("name"),
-              (int) number(segment, "tasks"), (String) segment.get("code")));
+          segments.add(
+              new PipelineInfo.Segment(
+                  (String) segment.get("name"),
+                  (int) number(segment, "tasks"),
+                  (String) segment.get("code")));
         }
         List<PipelineInfo.Output> outputs = new ArrayList<>();
         for (Map<String, Object> output : list(line, "outputs")) {
-          outputs.add(new PipelineInfo.Output((String) output.get("name"),
-              (int) number(output, "slide")));
+          outputs.add(
+              new PipelineInfo.Output((String) output.get("name"), (int) number(output, "slide")));
         }
-        state.onPipelineStarted(new PipelineInfo((String) line.get("pipeline"),
-            number(line, "startTime"), number(line, "firstBatchTime"),
-            Duration.ofNanos(number(line, "batchIntervalNanos")),
-            (int) number(line, "parallelism"), inputs, segments, outputs));
+        state.onPipelineStarted(
+            new PipelineInfo(
+                (String) line.get("pipeline"),
+                number(line, "startTime"),
+                number(line, "firstBatchTime"),
+                Duration.ofNanos(number(line, "batchIntervalNanos")),
+                (int) number(line, "parallelism"),
+                inputs,
+                segments,
+                outputs));
       }
       case "batchSubmitted" -> {
         List<InputBatch> inputs = new ArrayList<>();
         for (Map<String, Object> input : list(line, "inputs")) {
-          inputs.add(new InputBatch((String) input.get("name"), number(input, "records"),
-              Duration.ofNanos(number(input, "blockedNanos")), (int) number(input, "queuePeak"),
-              (Boolean) input.get("ended")));
+          inputs.add(
+              new InputBatch(
+                  (String) input.get("name"),
+                  number(input, "records"),
+                  Duration.ofNanos(number(input, "blockedNanos")),
+                  (int) number(input, "queuePeak"),
+                  (Boolean) input.get("ended")));
         }
-        state.onBatchSubmitted(new BatchSubmitted((String) line.get("pipeline"),
-            number(line, "batchTime"), number(line, "submissionTime"), inputs));
+        state.onBatchSubmitted(
+            new BatchSubmitted(
+                (String) line.get("pipeline"),
+                number(line, "batchTime"),
+                number(line, "submissionTime"),
+                inputs));
       }
-      case "batchStarted" -> state.onBatchStarted((String) line.get("pipeline"),
-          number(line, "batchTime"), number(line, "startTime"));
+      case "batchStarted" ->
+          state.onBatchStarted(
+              (String) line.get("pipeline"), number(line, "batchTime"), number(line, "startTime"));
       case "batchCompleted" -> {
         List<SegmentTime> segments = new ArrayList<>();
         for (Map<String, Object> segment : list(line, "segments")) {
-          segments.add(new SegmentTime((String) segment.get("name"),
-              Duration.ofNanos(number(segment, "nanos"))));
+          segments.add(
+              new SegmentTime(
+                  (String) segment.get("name"), Duration.ofNanos(number(segment, "nanos"))));
         }
         List<InputRecords> inputs = new ArrayList<>();
         for (Map<String, Object> input : list(line, "inputs")) {
-          inputs.add(new InputRecords((String) input.get("name"), number(input, "records"),
-              Duration.ofNanos(number(input, "blockedNanos"))));
+          inputs.add(
+              new InputRecords(
+                  (String) input.get("name"),
+                  number(input, "records"),
+                  Duration.ofNanos(number(input, "blockedNanos"))));
         }
         List<OutputTime> outputs = new ArrayList<>();
         for (Map<String, Object> output : list(line, "outputs")) {
-          outputs.add(new OutputTime((String) output.get("name"), number(output, "records"),
-              Duration.ofNanos(number(output, "nanos")), (Boolean) output.get("written")));
+          outputs.add(
+              new OutputTime(
+                  (String) output.get("name"),
+                  number(output, "records"),
+                  Duration.ofNanos(number(output, "nanos")),
+                  (Boolean) output.get("written")));
         }
-        state.onBatchCompleted(new BatchInfo((String) line.get("pipeline"),
-            number(line, "batchTime"), number(line, "records"),
-            Duration.ofNanos(number(line, "schedulingDelayNanos")),
-            Duration.ofNanos(number(line, "processingTimeNanos")),
-            Duration.ofNanos(number(line, "totalDelayNanos")), segments, inputs, outputs));
+        state.onBatchCompleted(
+            new BatchInfo(
+                (String) line.get("pipeline"),
+                number(line, "batchTime"),
+                number(line, "records"),
+                Duration.ofNanos(number(line, "schedulingDelayNanos")),
+                Duration.ofNanos(number(line, "processingTimeNanos")),
+                Duration.ofNanos(number(line, "totalDelayNanos")),
+                segments,
+                inputs,
+                outputs));
       }
-      case "batchFailed" -> state.onBatchFailed((String) line.get("pipeline"),
-          number(line, "batchTime"), (String) line.get("error"));
+      case "batchFailed" ->
+          state.onBatchFailed(
+              (String) line.get("pipeline"), number(line, "batchTime"), (String) line.get("error"));
       case "pipelineStopped" -> state.stopped((String) line.get("failure"));
       default -> throw new IllegalArgumentException("unknown event '" + event + "'");
     }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends a pipeline's listener events to a file in a directory, one JSON line each
- * ({@link EventCodec}), so that {@link EventLogs} can show the run after it ended. A run's file is
- * {@code <pipeline>-<startTime>.jsonl.inprogress} while it runs and loses the
- * {@code .inprogress} when the pipeline stops, like Spark's event logs.
+ * Appends a pipeline's listener events to a file in a directory, one JSON line each ({@link
+ * EventCodec}), so that {@link EventLogs} can show the run after it ended. A run's file is {@code
+ * <pipeline>-<startTime>.jsonl.inprogress} while it runs and loses the {@code .inprogress} when the
+ * pipeline stops, like Spark's event logs.
  *
  * <p><b>Threads:</b> the callbacks run on the driver thread, which writes through a buffer and
  * flushes at the end of each batch and at the stop: a write to the page cache, no fsync, so the
@@ -30,6 +30,7 @@ public final class EventLog implements StreamingListener {
 
   /** The suffix of a finished run's log. */
   public static final String SUFFIX = ".jsonl";
+
   /** Added to {@link #SUFFIX} while the run goes on. */
   public static final String IN_PROGRESS = ".inprogress";
 
@@ -78,8 +79,10 @@ public final class EventLog implements StreamingListener {
 
   @Override
   public void onPipelineStopped(String pipeline, Throwable failure) {
-    write(EventCodec.pipelineStopped(pipeline,
-        failure == null ? null : String.valueOf(failure.getMessage())), true);
+    write(
+        EventCodec.pipelineStopped(
+            pipeline, failure == null ? null : String.valueOf(failure.getMessage())),
+        true);
     if (writer == null) {
       return;
     }

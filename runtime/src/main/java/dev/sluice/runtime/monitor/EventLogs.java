@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  * The runs an event log directory holds, and their replay into a {@link MonitorState}, for the
  * history server.
  *
- * <p><b>Threads:</b> stateless; any thread. A log still being written may be read: a torn last
- * line is skipped.
+ * <p><b>Threads:</b> stateless; any thread. A log still being written may be read: a torn last line
+ * is skipped.
  */
 public final class EventLogs {
 
@@ -39,11 +39,12 @@ public final class EventLogs {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
         if (name.endsWith(EventLog.SUFFIX)) {
-          runs.add(new Run(name.substring(0, name.length() - EventLog.SUFFIX.length()), file,
-              false));
+          runs.add(
+              new Run(name.substring(0, name.length() - EventLog.SUFFIX.length()), file, false));
         } else if (name.endsWith(EventLog.SUFFIX + EventLog.IN_PROGRESS)) {
-          String id = name.substring(0,
-              name.length() - EventLog.SUFFIX.length() - EventLog.IN_PROGRESS.length());
+          String id =
+              name.substring(
+                  0, name.length() - EventLog.SUFFIX.length() - EventLog.IN_PROGRESS.length());
           runs.add(new Run(id, file, true));
         }
       }

@@ -7,11 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The little JSON the monitor needs, without a library: {@link #write} turns maps (written in
- * their iteration order), lists, strings, numbers, booleans and {@code null} into text;
- * {@link #parse} reads such text back into {@link LinkedHashMap}s, {@link ArrayList}s,
- * {@code String}s, {@code Long}s (whole numbers), {@code Double}s, {@code Boolean}s and
- * {@code null}.
+ * The little JSON the monitor needs, without a library: {@link #write} turns maps (written in their
+ * iteration order), lists, strings, numbers, booleans and {@code null} into text; {@link #parse}
+ * reads such text back into {@link LinkedHashMap}s, {@link ArrayList}s, {@code String}s, {@code
+ * Long}s (whole numbers), {@code Double}s, {@code Boolean}s and {@code null}.
  *
  * <p><b>Threads:</b> stateless; any thread.
  */

@@ -14,16 +14,16 @@ import java.util.Map;
 
 /**
  * What the monitoring UI shows, as a fold over a pipeline's listener events: the pipeline, the
- * active batches, the last {@code retained} finished batches in detail, and totals over every
- * batch since the start (older batches are only counted in them). A live pipeline feeds it as a
- * listener; a history replays an event log into it.
+ * active batches, the last {@code retained} finished batches in detail, and totals over every batch
+ * since the start (older batches are only counted in them). A live pipeline feeds it as a listener;
+ * a history replays an event log into it.
  *
- * <p><b>Threads:</b> the listener callbacks come from the driver thread (or the thread that
- * replays a log), one at a time; {@link #snapshot()} from any thread, such as the UI server's.
- * Both hold this object's lock for as long as it takes to copy a few references, never over I/O,
- * so a UI request delays the driver by at most that. <b>Visibility:</b> the lock orders every
- * update before the snapshots taken after it. <b>Memory:</b> bounded by {@code retained}
- * batches, whatever the run's length.
+ * <p><b>Threads:</b> the listener callbacks come from the driver thread (or the thread that replays
+ * a log), one at a time; {@link #snapshot()} from any thread, such as the UI server's. Both hold
+ * this object's lock for as long as it takes to copy a few references, never over I/O, so a UI
+ * request delays the driver by at most that. <b>Visibility:</b> the lock orders every update before
+ * the snapshots taken after it. <b>Memory:</b> bounded by {@code retained} batches, whatever the
+ * run's length.
  */
 public final class MonitorState implements StreamingListener {
 
@@ -77,8 +77,9 @@ public final class MonitorState implements StreamingListener {
     if (batch == null) { // a listener added late: make the record from the completion alone
       List<BatchSubmitted.InputBatch> inputs = new ArrayList<>();
       for (InputRecords input : info.inputs()) {
-        inputs.add(new BatchSubmitted.InputBatch(
-            input.input(), input.records(), input.receiverBlocked(), 0, false));
+        inputs.add(
+            new BatchSubmitted.InputBatch(
+                input.input(), input.records(), input.receiverBlocked(), 0, false));
       }
       batch = BatchRecord.of(new BatchSubmitted(info.pipeline(), info.batchTime(), -1, inputs));
     }
@@ -108,8 +109,14 @@ public final class MonitorState implements StreamingListener {
 
   /** A copy of what the UI shows now; any thread. */
   public synchronized Snapshot snapshot() {
-    return new Snapshot(pipeline, status, failure, List.copyOf(active.values()),
-        List.copyOf(finished), totals.copy(), Map.copyOf(lastInputs));
+    return new Snapshot(
+        pipeline,
+        status,
+        failure,
+        List.copyOf(active.values()),
+        List.copyOf(finished),
+        totals.copy(),
+        Map.copyOf(lastInputs));
   }
 
   private void finish(BatchRecord batch) {

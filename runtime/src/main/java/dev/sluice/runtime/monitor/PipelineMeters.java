@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A pipeline's Micrometer meters, fed by its listener events. Every meter is tagged with the
- * pipeline's name, and with the input, output or segment it measures; never with a record or a
- * key. In Prometheus' format the names end in {@code _seconds} and {@code _total}; docs/monitoring.md
+ * pipeline's name, and with the input, output or segment it measures; never with a record or a key.
+ * In Prometheus' format the names end in {@code _seconds} and {@code _total}; docs/monitoring.md
  * lists them all.
  *
  * <p><b>Threads:</b> the callbacks run on the driver thread; the registry reads gauges and meters
@@ -54,58 +54,97 @@ public final class PipelineMeters implements StreamingListener {
   public void onPipelineStarted(PipelineInfo pipeline) {
     pipelineTags = Tags.of("pipeline", pipeline.name());
     Duration slowest = pipeline.batchInterval().multipliedBy(100);
-    schedulingDelay = timer("sluice.batch.scheduling.delay",
-        "From a batch's time until its first task started", slowest);
-    processingTime = timer("sluice.batch.processing.time",
-        "From a batch's first task until its last output was written", slowest);
-    totalDelay = timer("sluice.batch.total.delay",
-        "From a batch's time until its last output was written", slowest);
-    batchesCompleted = Counter.builder("sluice.batches.completed")
-        .description("Batches whose outputs were all written").tags(pipelineTags)
-        .register(registry);
-    batchesFailed = Counter.builder("sluice.batches.failed")
-        .description("Batches that failed (a failure stops the pipeline)").tags(pipelineTags)
-        .register(registry);
+    schedulingDelay =
+        timer(
+            "sluice.batch.scheduling.delay",
+            "From a batch's time until its first task started",
+            slowest);
+    processingTime =
+        timer(
+            "sluice.batch.processing.time",
+            "From a batch's first task until its last output was written",
+            slowest);
+    totalDelay =
+        timer(
+            "sluice.batch.total.delay",
+            "From a batch's time until its last output was written",
+            slowest);
+    batchesCompleted =
+        Counter.builder("sluice.batches.completed")
+            .description("Batches whose outputs were all written")
+            .tags(pipelineTags)
+            .register(registry);
+    batchesFailed =
+        Counter.builder("sluice.batches.failed")
+            .description("Batches that failed (a failure stops the pipeline)")
+            .tags(pipelineTags)
+            .register(registry);
     Gauge.builder("sluice.batches.pending", pendingBatches, AtomicLong::get)
         .description("Batches sealed and not yet finished, the running one included")
-        .tags(pipelineTags).register(registry);
+        .tags(pipelineTags)
+        .register(registry);
     Gauge.builder("sluice.batch.records", lastBatchRecords, AtomicLong::get)
-        .description("Records of the batch completed last").tags(pipelineTags)
-        .baseUnit("records").register(registry);
+        .description("Records of the batch completed last")
+        .tags(pipelineTags)
+        .baseUnit("records")
+        .register(registry);
     Gauge.builder("sluice.batch.interval", pipeline.batchInterval(), d -> d.toNanos() / 1e9)
-        .description("The batch interval").tags(pipelineTags).baseUnit("seconds")
+        .description("The batch interval")
+        .tags(pipelineTags)
+        .baseUnit("seconds")
         .register(registry);
     for (PipelineInfo.Input input : pipeline.inputs()) {
       Tags tags = pipelineTags.and("input", input.name());
-      recordsIn.put(input.name(), Counter.builder("sluice.records.in")
-          .description("Records an input gave to completed batches").tags(tags)
-          .register(registry));
+      recordsIn.put(
+          input.name(),
+          Counter.builder("sluice.records.in")
+              .description("Records an input gave to completed batches")
+              .tags(tags)
+              .register(registry));
       if (input.receiver()) {
-        receiverBlocked.put(input.name(), Counter.builder("sluice.receiver.blocked")
-            .description("Time a receiver waited for room in its full queue: backpressure")
-            .baseUnit("seconds").tags(tags).register(registry));
+        receiverBlocked.put(
+            input.name(),
+            Counter.builder("sluice.receiver.blocked")
+                .description("Time a receiver waited for room in its full queue: backpressure")
+                .baseUnit("seconds")
+                .tags(tags)
+                .register(registry));
         AtomicLong peak = new AtomicLong();
         queuePeak.put(input.name(), peak);
         Gauge.builder("sluice.receiver.queue.peak", peak, AtomicLong::get)
             .description("Most records a receiver's queue held while the last batch collected")
-            .tags(tags).baseUnit("records").register(registry);
+            .tags(tags)
+            .baseUnit("records")
+            .register(registry);
         Gauge.builder("sluice.receiver.queue.capacity", input, i -> i.queueCapacity())
             .description("Records a receiver's queue holds before the receiver waits")
-            .tags(tags).baseUnit("records").register(registry);
+            .tags(tags)
+            .baseUnit("records")
+            .register(registry);
       }
     }
     for (PipelineInfo.Output output : pipeline.outputs()) {
       Tags tags = pipelineTags.and("output", output.name());
-      recordsOut.put(output.name(), Counter.builder("sluice.records.out")
-          .description("Records an output's sink was given").tags(tags).register(registry));
-      outputTime.put(output.name(), Timer.builder("sluice.output.time")
-          .description("How long an output's sink took to write a batch").tags(tags)
-          .register(registry));
+      recordsOut.put(
+          output.name(),
+          Counter.builder("sluice.records.out")
+              .description("Records an output's sink was given")
+              .tags(tags)
+              .register(registry));
+      outputTime.put(
+          output.name(),
+          Timer.builder("sluice.output.time")
+              .description("How long an output's sink took to write a batch")
+              .tags(tags)
+              .register(registry));
     }
     for (PipelineInfo.Segment segment : pipeline.segments()) {
-      segmentTime.put(segment.name(), Timer.builder("sluice.segment.time")
-          .description("How long a segment's tasks took for a batch, first start to last end")
-          .tags(pipelineTags.and("segment", segment.name())).register(registry));
+      segmentTime.put(
+          segment.name(),
+          Timer.builder("sluice.segment.time")
+              .description("How long a segment's tasks took for a batch, first start to last end")
+              .tags(pipelineTags.and("segment", segment.name()))
+              .register(registry));
     }
   }
 

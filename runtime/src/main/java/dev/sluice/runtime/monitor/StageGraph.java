@@ -8,15 +8,15 @@ import java.util.Set;
 
 /**
  * The pipeline as a graph of stages, from what the runtime knows: each segment's name spells its
- * fused stages ({@code lines -> words -> pairs}, branches in brackets:
- * {@code sessions -> [active -> open, print]}), and the inputs and outputs are named.
+ * fused stages ({@code lines -> words -> pairs}, branches in brackets: {@code sessions -> [active
+ * -> open, print]}), and the inputs and outputs are named.
  *
  * <p>Edges inside a segment are exact. A shuffle edge into a segment that does not start at an
- * input is inferred from the execution order: it reads the last stages of earlier segments that
- * no later segment has read yet and that are not outputs (for {@code clicks -> byAd},
- * {@code impressions -> byAd2}, {@code joined -> print}: both {@code byAd}s), or, when all are
- * read, those of the segment just before. That is right for chains and joins; a stage feeding two
- * shuffles shows one of them. The processor's plan would make it exact (a next step).
+ * input is inferred from the execution order: it reads the last stages of earlier segments that no
+ * later segment has read yet and that are not outputs (for {@code clicks -> byAd}, {@code
+ * impressions -> byAd2}, {@code joined -> print}: both {@code byAd}s), or, when all are read, those
+ * of the segment just before. That is right for chains and joins; a stage feeding two shuffles
+ * shows one of them. The processor's plan would make it exact (a next step).
  *
  * <p><b>Threads:</b> immutable once made; any thread.
  *
@@ -57,8 +57,8 @@ public record StageGraph(List<Node> nodes, List<Edge> edges) {
       List<String> leaves = new ArrayList<>();
       parser.chain(null, heads, leaves, edges);
       for (String stage : parser.stages) {
-        String kind = inputs.contains(stage) ? "input" : outputs.contains(stage) ? "output"
-            : "stage";
+        String kind =
+            inputs.contains(stage) ? "input" : outputs.contains(stage) ? "output" : "stage";
         nodes.add(new Node(stage, kind, s));
       }
       String head = heads.get(0);
@@ -81,7 +81,10 @@ public record StageGraph(List<Node> nodes, List<Edge> edges) {
     return new StageGraph(List.copyOf(nodes), List.copyOf(edges));
   }
 
-  /** Reads one segment name: {@code chain := item (" -> " item)*}, {@code item := name | [chain, ...]}. */
+  /**
+   * Reads one segment name: {@code chain := item (" -> " item)*}, {@code item := name | [chain,
+   * ...]}.
+   */
   private static final class Parser {
     private final String text;
     private int pos;
@@ -92,8 +95,8 @@ public record StageGraph(List<Node> nodes, List<Edge> edges) {
     }
 
     /**
-     * Reads a chain fed by {@code from} (or none): adds its first stages to {@code heads}, its
-     * last ones to {@code leaves}, and its fused edges.
+     * Reads a chain fed by {@code from} (or none): adds its first stages to {@code heads}, its last
+     * ones to {@code leaves}, and its fused edges.
      */
     void chain(String from, List<String> heads, List<String> leaves, List<Edge> edges) {
       List<String> previous = from == null ? List.of() : List.of(from);

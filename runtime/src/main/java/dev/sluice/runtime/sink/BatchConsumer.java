@@ -3,8 +3,8 @@ package dev.sluice.runtime.sink;
 import java.util.List;
 
 /**
- * What {@link Sinks#foreachBatch} calls with each batch's records, like Spark Streaming's
- * {@code foreachRDD}. To see the partitions, implement {@link dev.sluice.api.Sink} instead.
+ * What {@link Sinks#foreachBatch} calls with each batch's records, like Spark Streaming's {@code
+ * foreachRDD}. To see the partitions, implement {@link dev.sluice.api.Sink} instead.
  *
  * @param <T> the type of the records
  */

@@ -18,11 +18,11 @@ import java.util.List;
  *
  * </pre>
  *
- * <p>Records are printed with {@code String.valueOf}, one per line, partition by partition; a
- * line {@code ...} follows when the batch has more than the limit; an empty line ends every
- * batch, which is printed also when empty. Lines end with {@code \n} on every platform. Each batch
- * is built as one string and printed with one call, then flushed, so lines of other threads'
- * output cannot land inside it.
+ * <p>Records are printed with {@code String.valueOf}, one per line, partition by partition; a line
+ * {@code ...} follows when the batch has more than the limit; an empty line ends every batch, which
+ * is printed also when empty. Lines end with {@code \n} on every platform. Each batch is built as
+ * one string and printed with one call, then flushed, so lines of other threads' output cannot land
+ * inside it.
  *
  * @param <T> the type of the records
  */

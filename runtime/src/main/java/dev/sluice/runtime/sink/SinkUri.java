@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads the sink URIs of the generated main's flags: {@code stdout} or {@code print:} (print),
- * and {@code file:///path/prefix[?suffix=ext]} (text files per batch).
+ * Reads the sink URIs of the generated main's flags: {@code stdout} or {@code print:} (print), and
+ * {@code file:///path/prefix[?suffix=ext]} (text files per batch).
  */
 final class SinkUri {
 
@@ -45,7 +45,9 @@ final class SinkUri {
       prefix = Path.of(new URI(parsed.getScheme(), null, parsed.getPath(), null, null));
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "file sink URI '" + uri + "' must name an absolute path prefix, such as "
+          "file sink URI '"
+              + uri
+              + "' must name an absolute path prefix, such as "
               + "file:///out/counts?suffix=txt");
     }
     String query = parsed.getQuery();
@@ -53,14 +55,19 @@ final class SinkUri {
     if (query != null) {
       if (!query.startsWith("suffix=")) {
         throw new IllegalArgumentException(
-            "file sink URI '" + uri + "' has an unknown parameter '" + query
+            "file sink URI '"
+                + uri
+                + "' has an unknown parameter '"
+                + query
                 + "'; the only one is suffix, such as ?suffix=txt");
       }
       suffix = query.substring("suffix=".length());
     }
     if (parsed.getPath().endsWith("/")) {
       throw new IllegalArgumentException(
-          "file sink URI '" + uri + "' must end with a name for the batch directories, such as "
+          "file sink URI '"
+              + uri
+              + "' must end with a name for the batch directories, such as "
               + "file:///out/counts");
     }
     return Sinks.saveAsTextFiles(prefix.toString(), suffix);

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 /**
- * Factories for the built-in sinks, Spark Streaming's output operations: {@code print},
- * {@code foreachRDD} and {@code saveAsTextFiles}.
+ * Factories for the built-in sinks, Spark Streaming's output operations: {@code print}, {@code
+ * foreachRDD} and {@code saveAsTextFiles}.
  */
 public final class Sinks {
 
@@ -59,11 +59,11 @@ public final class Sinks {
   }
 
   /**
-   * Writes every batch, also an empty one, as a directory {@code prefix-TIME_MS.suffix} (no
-   * {@code .suffix} when {@code suffix} is empty) holding {@code part-00000}, {@code part-00001},
-   * ... (one per partition, each record's {@code toString()} on a line, UTF-8) and an empty
-   * {@code _SUCCESS}, committed atomically by renaming a hidden temporary directory, so a reader
-   * never sees half a batch. Rewriting a batch (a rerun) replaces its directory.
+   * Writes every batch, also an empty one, as a directory {@code prefix-TIME_MS.suffix} (no {@code
+   * .suffix} when {@code suffix} is empty) holding {@code part-00000}, {@code part-00001}, ... (one
+   * per partition, each record's {@code toString()} on a line, UTF-8) and an empty {@code
+   * _SUCCESS}, committed atomically by renaming a hidden temporary directory, so a reader never
+   * sees half a batch. Rewriting a batch (a rerun) replaces its directory.
    *
    * @throws IllegalArgumentException if {@code prefix} does not end with a name or {@code suffix}
    *     contains a path separator
@@ -73,9 +73,9 @@ public final class Sinks {
   }
 
   /**
-   * The sink a URI names, for command lines: {@code stdout} or {@code print:} for
-   * {@link #print()}, {@code file:///path/prefix} or {@code file:///path/prefix?suffix=ext} for
-   * {@link #saveAsTextFiles(String, String)}.
+   * The sink a URI names, for command lines: {@code stdout} or {@code print:} for {@link #print()},
+   * {@code file:///path/prefix} or {@code file:///path/prefix?suffix=ext} for {@link
+   * #saveAsTextFiles(String, String)}.
    *
    * @throws IllegalArgumentException if the URI is malformed or names no sink, with a message
    *     saying what would be right

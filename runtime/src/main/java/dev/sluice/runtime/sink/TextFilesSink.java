@@ -7,9 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,22 +21,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
- * Writes every batch as a directory of text files, like Spark Streaming's
- * {@code saveAsTextFiles(prefix, suffix)}: {@code prefix-TIME_MS[.suffix]/} holding
- * {@code part-00000}, {@code part-00001}, ... (one per partition, one record per line, UTF-8,
- * unencodable characters replaced) and an empty {@code _SUCCESS} marker. Empty batches are
- * written too.
+ * Writes every batch as a directory of text files, like Spark Streaming's {@code
+ * saveAsTextFiles(prefix, suffix)}: {@code prefix-TIME_MS[.suffix]/} holding {@code part-00000},
+ * {@code part-00001}, ... (one per partition, one record per line, UTF-8, unencodable characters
+ * replaced) and an empty {@code _SUCCESS} marker. Empty batches are written too.
  *
  * <p><b>Atomic commit:</b> the batch is first written to {@code .NAME.tmp} beside the target (a
- * hidden name, which the directory source ignores) and then renamed with {@code ATOMIC_MOVE}, so
- * a reader sees either no directory or the whole batch. A leftover temporary directory from a
- * crash is deleted first. If the target exists (a rerun), it is renamed to {@code .NAME.old},
- * the new batch is renamed into place, and the old one is deleted.
+ * hidden name, which the directory source ignores) and then renamed with {@code ATOMIC_MOVE}, so a
+ * reader sees either no directory or the whole batch. A leftover temporary directory from a crash
+ * is deleted first. If the target exists (a rerun), it is renamed to {@code .NAME.old}, the new
+ * batch is renamed into place, and the old one is deleted.
  *
  * <p><b>Durable and idempotent:</b> every file and the temporary directory are forced to disk
- * before the rename, and the parent directory after it, so a written batch survives a power cut.
- * A batch written again after a crash (same time, same records) replaces its directory with the
- * same bytes, so with a replayable source and a checkpoint directory the output is exactly once.
+ * before the rename, and the parent directory after it, so a written batch survives a power cut. A
+ * batch written again after a crash (same time, same records) replaces its directory with the same
+ * bytes, so with a replayable source and a checkpoint directory the output is exactly once.
  *
  * <p>Not thread-safe; the runtime calls {@link #write} from one thread at a time.
  *
@@ -98,8 +97,9 @@ final class TextFilesSink<T> implements IdempotentSink<T> {
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       // An OutputStreamWriter replaces unencodable characters where Files.newBufferedWriter throws.
-      Writer out = new BufferedWriter(
-          new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+      Writer out =
+          new BufferedWriter(
+              new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
       for (int i = 0, n = records.size(); i < n; i++) {
         out.write(String.valueOf(records.get(i)));
         out.write('\n');

@@ -9,10 +9,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One collection of a fixed list per batch, then empty batches: {@link Sources#batches} and
- * {@link Sources#collection}. Its plan is the position in the list, so a checkpointed pipeline
- * given the same list again after a crash replays exactly the batches it had not committed. It is
- * bounded: exhausted once the batches left, if any, are all empty.
+ * One collection of a fixed list per batch, then empty batches: {@link Sources#batches} and {@link
+ * Sources#collection}. Its plan is the position in the list, so a checkpointed pipeline given the
+ * same list again after a crash replays exactly the batches it had not committed. It is bounded:
+ * exhausted once the batches left, if any, are all empty.
  *
  * <p>Not thread-safe: the driver thread calls it. The collections are copied when the source is
  * made.

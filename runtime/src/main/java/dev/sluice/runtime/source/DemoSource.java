@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * The input of the out-of-the-box run: batch {@code i} is one line of a three-line trace,
- * {@code "hello world"}, {@code "hello spark"}, {@code "world spark"}, cycling. Deterministic, so
- * the first run's output can be checked by eye. Its plan is the line's position in the trace, so
- * a checkpointed demo run resumes where it stopped.
+ * The input of the out-of-the-box run: batch {@code i} is one line of a three-line trace, {@code
+ * "hello world"}, {@code "hello spark"}, {@code "world spark"}, cycling. Deterministic, so the
+ * first run's output can be checked by eye. Its plan is the line's position in the trace, so a
+ * checkpointed demo run resumes where it stopped.
  *
  * <p>Not thread-safe: the driver thread calls it.
  */

@@ -24,40 +24,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lines of the text files that appear in a directory, like Spark Streaming's
- * {@code textFileStream}: each batch reads the files that are new since the last batch.
+ * The lines of the text files that appear in a directory, like Spark Streaming's {@code
+ * textFileStream}: each batch reads the files that are new since the last batch.
  *
- * <p>At the batch at time {@code T} the directory is listed (not recursively) and a regular file
- * is selected when
+ * <p>At the batch at time {@code T} the directory is listed (not recursively) and a regular file is
+ * selected when
  *
  * <ul>
  *   <li>its name starts neither with {@code .} nor with {@code _}: such files are hidden or still
  *       being written, so a writer can write {@code .name.tmp} and rename it when complete;
- *   <li>its modification time is at most {@code T}: a file stamped after the batch time is left
- *       for the next batch;
+ *   <li>its modification time is at most {@code T}: a file stamped after the batch time is left for
+ *       the next batch;
  *   <li>its modification time is at least the ignore threshold, {@code max(start, min(P, T -
  *       remember))}, where {@code start} is when the source was created, {@code P} the previous
- *       batch time and {@code remember} the remember window (60 s by default). Files older than
- *       the source are never read, and a file whose modification time is older than both the
- *       previous batch and the remember window is ignored (at the first batch, only
- *       {@code start} applies);
+ *       batch time and {@code remember} the remember window (60 s by default). Files older than the
+ *       source are never read, and a file whose modification time is older than both the previous
+ *       batch and the remember window is ignored (at the first batch, only {@code start} applies);
  *   <li>it was not selected before.
  * </ul>
  *
- * <p>The selected files are read as UTF-8 (malformed bytes become U+FFFD), in file-name order,
- * and split into lines at {@code \n}, {@code \r\n} or {@code \r}. Files must not change once they
- * are visible under their final name.
+ * <p>The selected files are read as UTF-8 (malformed bytes become U+FFFD), in file-name order, and
+ * split into lines at {@code \n}, {@code \r\n} or {@code \r}. Files must not change once they are
+ * visible under their final name.
  *
- * <p><b>Replay:</b> a batch's plan names its files with their modification times, and carries
- * what the source remembers (the names selected within the ignore threshold, the previous batch
- * time and the start time), so a checkpointed pipeline reads a batch's files again after a crash
- * and, resumed, selects the files that appeared while it was down in the batches their
- * modification times fall in, within the remember window. A planned file must not be deleted
- * before its batch commits.
+ * <p><b>Replay:</b> a batch's plan names its files with their modification times, and carries what
+ * the source remembers (the names selected within the ignore threshold, the previous batch time and
+ * the start time), so a checkpointed pipeline reads a batch's files again after a crash and,
+ * resumed, selects the files that appeared while it was down in the batches their modification
+ * times fall in, within the remember window. A planned file must not be deleted before its batch
+ * commits.
  *
  * <p><b>Memory:</b> the names of selected files are remembered only while their modification time
- * is not below the ignore threshold; older ones can never be selected again and are forgotten,
- * so memory is bounded by the files of one remember window (or one batch interval, if longer).
+ * is not below the ignore threshold; older ones can never be selected again and are forgotten, so
+ * memory is bounded by the files of one remember window (or one batch interval, if longer).
  *
  * <p>Not thread-safe: the driver thread calls it.
  */
@@ -138,9 +137,15 @@ final class DirectorySource implements ReplayableSource<String> {
       try {
         readLines(file, lines);
       } catch (NoSuchFileException e) {
-        throw new FileNotFoundException("directory source " + directory + ": file "
-            + file.getFileName() + " of the batch at " + batchTimeMs + " was deleted before the "
-            + "batch committed");
+        throw new FileNotFoundException(
+            "directory source "
+                + directory
+                + ": file "
+                + file.getFileName()
+                + " of the batch at "
+                + batchTimeMs
+                + " was deleted before the "
+                + "batch committed");
       }
     }
     return count == 0 ? List.of() : lines;

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files a bounded text input reads, resolved once when the input is made: a directory's
- * regular files as they are now (in name order, skipping names that start with {@code .} or
- * {@code _}, as the directory source does), a file, or a glob such as {@code logs/*.txt} or
- * {@code logs/**}{@code /*.txt} (matches in path order).
+ * The files a bounded text input reads, resolved once when the input is made: a directory's regular
+ * files as they are now (in name order, skipping names that start with {@code .} or {@code _}, as
+ * the directory source does), a file, or a glob such as {@code logs/*.txt} or {@code logs/**}{@code
+ * /*.txt} (matches in path order).
  */
 final class FileSet {
 
@@ -25,8 +25,8 @@ final class FileSet {
   /**
    * The files of {@code spec}: directories, files and globs separated by commas, in that order.
    *
-   * @throws IllegalArgumentException if a named file or directory does not exist or a glob
-   *     matches nothing
+   * @throws IllegalArgumentException if a named file or directory does not exist or a glob matches
+   *     nothing
    */
   static List<Path> resolve(String spec) {
     List<Path> files = new ArrayList<>();
@@ -80,10 +80,11 @@ final class FileSet {
         FileSystems.getDefault().getPathMatcher("glob:" + normalized.substring(firstGlob));
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(file -> matcher.matches(root.relativize(file)))
-          .sorted()
-          .toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(file -> matcher.matches(root.relativize(file)))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new IllegalArgumentException("glob '" + pattern + "': cannot search " + root, e);
     }

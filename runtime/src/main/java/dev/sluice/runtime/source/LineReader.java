@@ -5,10 +5,10 @@ import java.io.Reader;
 import java.util.function.LongConsumer;
 
 /**
- * Splits characters into lines at {@code \n}, dropping a {@code \r} before it, with a bound on
- * the line length. A line longer than the bound is never held in memory: its characters are
- * counted and dropped up to the next newline, then its length is reported. A last line without a
- * newline is returned at the end of the input.
+ * Splits characters into lines at {@code \n}, dropping a {@code \r} before it, with a bound on the
+ * line length. A line longer than the bound is never held in memory: its characters are counted and
+ * dropped up to the next newline, then its length is reported. A last line without a newline is
+ * returned at the end of the input.
  *
  * <p>Not thread-safe: one reading thread. Allocates one {@code String} per line returned; the
  * buffers are reused.
@@ -26,6 +26,7 @@ final class LineReader {
 
   /** The start of a line that spans reads; holds at most {@code maxLength + 1} characters. */
   private char[] pending = new char[128];
+
   private int pendingLength;
 
   private boolean skipping;

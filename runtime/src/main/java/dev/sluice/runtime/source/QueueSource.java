@@ -9,17 +9,17 @@ import java.util.Queue;
 
 /**
  * Takes one collection per batch from a queue, like Spark Streaming's {@code queueStream} with
- * {@code oneAtATime = true}: each batch gets the records of the next collection, or no records
- * when the queue is empty.
+ * {@code oneAtATime = true}: each batch gets the records of the next collection, or no records when
+ * the queue is empty.
  *
  * <p><b>Threads:</b> {@link #nextBatch} runs on the runtime's driver thread; any thread may add
- * collections to the queue meanwhile, so the queue must be thread-safe (such as a
- * {@link java.util.concurrent.ConcurrentLinkedQueue}). <b>Progress:</b> as the queue's
- * {@code poll}; never blocks on a lock-free queue. <b>Visibility:</b> a collection's contents
- * must not change after it was added; the queue's own ordering makes them visible to the driver.
- * <b>Backpressure:</b> none; the queue belongs to the caller, who decides whether it is bounded.
- * <b>Allocation:</b> one copied list per non-empty batch, so the batch stays the same even if the
- * caller later changes the collection.
+ * collections to the queue meanwhile, so the queue must be thread-safe (such as a {@link
+ * java.util.concurrent.ConcurrentLinkedQueue}). <b>Progress:</b> as the queue's {@code poll}; never
+ * blocks on a lock-free queue. <b>Visibility:</b> a collection's contents must not change after it
+ * was added; the queue's own ordering makes them visible to the driver. <b>Backpressure:</b> none;
+ * the queue belongs to the caller, who decides whether it is bounded. <b>Allocation:</b> one copied
+ * list per non-empty batch, so the batch stays the same even if the caller later changes the
+ * collection.
  *
  * @param <T> the type of the records
  */

@@ -9,8 +9,8 @@ import java.util.Objects;
  * <p>After a refused or dropped connection the source waits {@code initialBackoff}, doubling the
  * wait after every further failure up to {@code maxBackoff}; a successful connect resets it.
  *
- * @param maxLineLength the longest line, in characters, that is stored; longer lines are skipped
- *     up to the next newline and reported, so a peer cannot exhaust memory
+ * @param maxLineLength the longest line, in characters, that is stored; longer lines are skipped up
+ *     to the next newline and reported, so a peer cannot exhaust memory
  * @param initialBackoff the wait before the first reconnection attempt
  * @param maxBackoff the longest wait between attempts
  * @param connectTimeout how long one connection attempt may take

@@ -19,26 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP client that stores every UTF-8 line it reads, like Spark Streaming's
- * {@code socketTextStream}, and reconnects with exponential back-off when the connection is
- * refused or drops.
+ * A TCP client that stores every UTF-8 line it reads, like Spark Streaming's {@code
+ * socketTextStream}, and reconnects with exponential back-off when the connection is refused or
+ * drops.
  *
  * <p>Lines end at {@code \n} or {@code \r\n}; malformed UTF-8 becomes U+FFFD. A line longer than
- * {@link SocketOptions#maxLineLength()} is skipped up to the next newline and reported with a
- * WARN. Connection trouble is logged without stack traces: the first failure as a WARN, further
- * attempts as DEBUG, and the next successful connect as an INFO, so an absent server costs one
- * WARN line, not one per attempt.
+ * {@link SocketOptions#maxLineLength()} is skipped up to the next newline and reported with a WARN.
+ * Connection trouble is logged without stack traces: the first failure as a WARN, further attempts
+ * as DEBUG, and the next successful connect as an INFO, so an absent server costs one WARN line,
+ * not one per attempt.
  *
- * <p><b>Threads:</b> {@link #receive} runs on the runtime's receiving thread, once;
- * {@link #stop()} and {@link #close()} may be called from any thread, any number of times.
- * <b>Progress:</b> {@code receive} blocks in connect, read and back-off waits; {@code stop} does
- * not block. <b>Visibility:</b> the current socket is published through a volatile field and the
- * stop request through a latch, so {@code stop} either sees the socket and closes it (ending a
- * blocked connect or read) or the receiving thread sees the stop before using the socket.
- * <b>Backpressure and failure:</b> {@link Receiver#store} blocks while the pipeline is full, which
- * stops reading and lets TCP flow control slow the peer; I/O errors never fail the pipeline, they
- * only cause a reconnect. <b>Allocation:</b> one {@code String} per line; buffers are per
- * connection.
+ * <p><b>Threads:</b> {@link #receive} runs on the runtime's receiving thread, once; {@link #stop()}
+ * and {@link #close()} may be called from any thread, any number of times. <b>Progress:</b> {@code
+ * receive} blocks in connect, read and back-off waits; {@code stop} does not block.
+ * <b>Visibility:</b> the current socket is published through a volatile field and the stop request
+ * through a latch, so {@code stop} either sees the socket and closes it (ending a blocked connect
+ * or read) or the receiving thread sees the stop before using the socket. <b>Backpressure and
+ * failure:</b> {@link Receiver#store} blocks while the pipeline is full, which stops reading and
+ * lets TCP flow control slow the peer; I/O errors never fail the pipeline, they only cause a
+ * reconnect. <b>Allocation:</b> one {@code String} per line; buffers are per connection.
  */
 final class SocketTextSource implements ReceiverSource<String> {
 
@@ -144,8 +143,8 @@ final class SocketTextSource implements ReceiverSource<String> {
   }
 
   /**
-   * Stores the socket's lines until it ends: the problem to report, or {@code null} when the
-   * source is stopping.
+   * Stores the socket's lines until it ends: the problem to report, or {@code null} when the source
+   * is stopping.
    */
   private String readLines(Socket current, Receiver<String> receiver) {
     try {

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads the text-source URIs of the generated main's flags: {@code socket://host:port},
- * {@code file:///abs/dir}, {@code dir:relative/dir}, {@code files:paths} and {@code demo:}; in a
- * bounded run, only those with an end.
+ * Reads the text-source URIs of the generated main's flags: {@code socket://host:port}, {@code
+ * file:///abs/dir}, {@code dir:relative/dir}, {@code files:paths} and {@code demo:}; in a bounded
+ * run, only those with an end.
  */
 final class SourceUri {
 
@@ -52,8 +52,8 @@ final class SourceUri {
   }
 
   /**
-   * The bounded source {@code uri} names: {@code files:paths}, or the files of a directory as
-   * they are now.
+   * The bounded source {@code uri} names: {@code files:paths}, or the files of a directory as they
+   * are now.
    *
    * @throws IllegalArgumentException with a message saying what is wrong and what would be right
    */
@@ -63,10 +63,10 @@ final class SourceUri {
     return switch (scheme) {
       case "files" -> Sources.textFiles(paths(uri, colon), batchSize);
       case "file" -> Sources.textFiles(FileSet.directory(directory(filePath(uri))), batchSize);
-      case "dir" -> Sources.textFiles(
-          FileSet.directory(directory(relativePath(uri, colon))), batchSize);
-      default -> throw new IllegalArgumentException(
-          "source '" + uri + "' has no end; " + USE_BOUNDED);
+      case "dir" ->
+          Sources.textFiles(FileSet.directory(directory(relativePath(uri, colon))), batchSize);
+      default ->
+          throw new IllegalArgumentException("source '" + uri + "' has no end; " + USE_BOUNDED);
     };
   }
 
@@ -109,7 +109,9 @@ final class SourceUri {
         || parsed.getRawFragment() != null
         || parsed.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
-          "socket source URI '" + uri + "' must be socket://host:port, such as "
+          "socket source URI '"
+              + uri
+              + "' must be socket://host:port, such as "
               + "socket://localhost:9999");
     }
     String host = parsed.getHost();
@@ -124,7 +126,9 @@ final class SourceUri {
       return Path.of(new URI(uri));
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "file source URI '" + uri + "' must name an absolute directory, such as "
+          "file source URI '"
+              + uri
+              + "' must name an absolute directory, such as "
               + "file:///data/in; use dir:path for a relative one");
     }
   }

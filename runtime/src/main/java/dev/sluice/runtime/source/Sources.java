@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Factories for the built-in sources: a socket text client, files appearing in a directory, an
  * in-memory queue of batches, the demo input, and the bounded inputs of a bounded run (text files
- * as they are now, in-memory batches or records). Each call returns a new source, which is bound
- * to one pipeline run.
+ * as they are now, in-memory batches or records). Each call returns a new source, which is bound to
+ * one pipeline run.
  */
 public final class Sources {
 
@@ -45,11 +45,11 @@ public final class Sources {
   }
 
   /**
-   * One collection of {@code queue} per batch, an empty batch when it is empty, like Spark's
-   * {@code queueStream} one at a time. Collections may be added while the pipeline runs, so the
-   * queue must be thread-safe, such as a {@link ConcurrentLinkedQueue}. Not replayable: after a
-   * crash, the collections of batches that had not committed are lost; use {@link #batches} in
-   * tests of recovery.
+   * One collection of {@code queue} per batch, an empty batch when it is empty, like Spark's {@code
+   * queueStream} one at a time. Collections may be added while the pipeline runs, so the queue must
+   * be thread-safe, such as a {@link ConcurrentLinkedQueue}. Not replayable: after a crash, the
+   * collections of batches that had not committed are lost; use {@link #batches} in tests of
+   * recovery.
    */
   public static <T> BatchSource<T> queue(Queue<? extends Collection<T>> queue) {
     return new QueueSource<>(queue);
@@ -57,8 +57,8 @@ public final class Sources {
 
   /**
    * One of {@code batches} per batch, in order, then empty batches. Replayable: with a checkpoint
-   * directory, a pipeline given the same list after a crash goes on where it stopped. Also a
-   * {@link BoundedSource}, so a bounded run can read it. The collections are copied now.
+   * directory, a pipeline given the same list after a crash goes on where it stopped. Also a {@link
+   * BoundedSource}, so a bounded run can read it. The collections are copied now.
    */
   public static <T> ReplayableSource<T> batches(Collection<? extends Collection<T>> batches) {
     return new BatchListSource<>(batches);
@@ -91,13 +91,13 @@ public final class Sources {
   }
 
   /**
-   * The lines of the files {@code paths} names, as {@link #textFiles(List, BatchSize)}:
-   * directories (their regular files as they are now, in name order, skipping names that start
-   * with {@code .} or {@code _}), files, and globs such as {@code logs/*.txt}, separated by
-   * commas. The files are listed now.
+   * The lines of the files {@code paths} names, as {@link #textFiles(List, BatchSize)}: directories
+   * (their regular files as they are now, in name order, skipping names that start with {@code .}
+   * or {@code _}), files, and globs such as {@code logs/*.txt}, separated by commas. The files are
+   * listed now.
    *
-   * @throws IllegalArgumentException if a named file or directory does not exist or a glob
-   *     matches nothing
+   * @throws IllegalArgumentException if a named file or directory does not exist or a glob matches
+   *     nothing
    */
   public static BoundedSource<String> textFiles(String paths, BatchSize batchSize) {
     List<Path> files = FileSet.resolve(paths);
@@ -115,11 +115,11 @@ public final class Sources {
   }
 
   /**
-   * The lines of the text files that appear in {@code directory}, like Spark's
-   * {@code textFileStream}: each batch reads, in file-name order, the regular files modified
-   * since the source was created that it has not read yet, ignoring names that start with
-   * {@code .} or {@code _} (write such a file, then rename it). A file must show up within
-   * {@code remember} (or one batch interval, if longer) of its modification time to be read.
+   * The lines of the text files that appear in {@code directory}, like Spark's {@code
+   * textFileStream}: each batch reads, in file-name order, the regular files modified since the
+   * source was created that it has not read yet, ignoring names that start with {@code .} or {@code
+   * _} (write such a file, then rename it). A file must show up within {@code remember} (or one
+   * batch interval, if longer) of its modification time to be read.
    *
    * @throws IllegalArgumentException if {@code directory} is not a directory
    */
@@ -128,9 +128,9 @@ public final class Sources {
   }
 
   /**
-   * The text source a URI names, for command lines: {@code socket://host:port},
-   * {@code file:///absolute/dir}, {@code dir:relative/dir}, {@code demo:}, or
-   * {@code files:paths} for {@link #textFiles(String, BatchSize)} one file a batch.
+   * The text source a URI names, for command lines: {@code socket://host:port}, {@code
+   * file:///absolute/dir}, {@code dir:relative/dir}, {@code demo:}, or {@code files:paths} for
+   * {@link #textFiles(String, BatchSize)} one file a batch.
    *
    * @throws IllegalArgumentException if the URI is malformed or names no source, with a message
    *     saying what would be right
@@ -145,9 +145,9 @@ public final class Sources {
   }
 
   /**
-   * The bounded text source a URI names, for a bounded run's command line: {@code files:paths},
-   * and a directory ({@code file:///absolute/dir} or {@code dir:relative/dir}) read as it is now,
-   * each cut into {@code batchSize}.
+   * The bounded text source a URI names, for a bounded run's command line: {@code files:paths}, and
+   * a directory ({@code file:///absolute/dir} or {@code dir:relative/dir}) read as it is now, each
+   * cut into {@code batchSize}.
    *
    * @throws IllegalArgumentException if the URI is malformed or names a source with no end
    */
@@ -156,7 +156,6 @@ public final class Sources {
   }
 
   private static String describe(int files, BatchSize batchSize) {
-    return "text files (" + files + (files == 1 ? " file, " : " files, ") + batchSize
-        + " a batch)";
+    return "text files (" + files + (files == 1 ? " file, " : " files, ") + batchSize + " a batch)";
   }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The lines of a fixed list of text files, in list order, cut into batches of a number of lines or
  * of whole files: the bounded counterpart of {@link DirectorySource}. Files are read as UTF-8
- * (malformed bytes become U+FFFD) and split at {@code \n}, {@code \r\n} or {@code \r}, as
- * {@code DirectorySource} reads them; one file at a time is open.
+ * (malformed bytes become U+FFFD) and split at {@code \n}, {@code \r\n} or {@code \r}, as {@code
+ * DirectorySource} reads them; one file at a time is open.
  *
  * <p>Not thread-safe: {@link #nextBatch}, {@link #exhausted} and {@link #close} are called by the
  * driver thread only. <b>Allocation:</b> one list and one string per line.
@@ -26,6 +26,7 @@ final class TextFilesSource implements BoundedSource<String> {
   private final String description;
   private int nextFile;
   private BufferedReader reader;
+
   /** The next line, read ahead so that {@link #exhausted} is known after each batch. */
   private String nextLine;
 
@@ -55,8 +56,9 @@ final class TextFilesSource implements BoundedSource<String> {
 
   @Override
   public boolean exhausted() {
-    return size.files() ? nextFile == files.size() : nextLine == null && reader == null
-        && nextFile == files.size();
+    return size.files()
+        ? nextFile == files.size()
+        : nextLine == null && reader == null && nextFile == files.size();
   }
 
   @Override

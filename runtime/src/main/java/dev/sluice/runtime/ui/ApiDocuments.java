@@ -17,10 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The documents of the JSON API under {@code /api/v1/}, made from a {@link Snapshot}: the same
- * data the page draws. Times are epoch milliseconds of the batch clock; durations are
- * milliseconds ({@code ...Ms}, with microseconds as decimals where measured in nanoseconds);
- * rates are records per second. docs/monitoring.md lists every field.
+ * The documents of the JSON API under {@code /api/v1/}, made from a {@link Snapshot}: the same data
+ * the page draws. Times are epoch milliseconds of the batch clock; durations are milliseconds
+ * ({@code ...Ms}, with microseconds as decimals where measured in nanoseconds); rates are records
+ * per second. docs/monitoring.md lists every field.
  *
  * <p><b>Threads:</b> stateless; any thread.
  */
@@ -45,8 +45,11 @@ final class ApiDocuments {
     doc.put("recordsProcessed", totals.records());
     doc.put("activeBatches", state.active().size());
     doc.put("retainedBatches", state.finished().size());
-    doc.put("meanProcessingTimeMs", totals.completedBatches() == 0 ? null
-        : totals.processingNanos() / 1e6 / totals.completedBatches());
+    doc.put(
+        "meanProcessingTimeMs",
+        totals.completedBatches() == 0
+            ? null
+            : totals.processingNanos() / 1e6 / totals.completedBatches());
     doc.put("maxProcessingTimeMs", totals.maxProcessingNanos() / 1e6);
     List<String> inputs = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
@@ -60,8 +63,8 @@ final class ApiDocuments {
   }
 
   /**
-   * {@code /api/v1/batches}: the active and the retained finished batches, newest first,
-   * optionally only those of {@code status} ({@code active}, {@code completed}, {@code failed}).
+   * {@code /api/v1/batches}: the active and the retained finished batches, newest first, optionally
+   * only those of {@code status} ({@code active}, {@code completed}, {@code failed}).
    */
   static List<Object> batches(Snapshot state, String status) {
     List<Object> list = new ArrayList<>();
@@ -203,8 +206,9 @@ final class ApiDocuments {
     Map<String, Object> perInput = new LinkedHashMap<>();
     batch.submitted().inputs().forEach(input -> perInput.put(input.input(), input.records()));
     doc.put("inputRecords", perInput);
-    doc.put("submissionTime", batch.submitted().submissionTime() < 0 ? null
-        : batch.submitted().submissionTime());
+    doc.put(
+        "submissionTime",
+        batch.submitted().submissionTime() < 0 ? null : batch.submitted().submissionTime());
     BatchInfo info = batch.completed();
     Object scheduling = null;
     if (info != null) {
@@ -231,7 +235,9 @@ final class ApiDocuments {
     return doc;
   }
 
-  /** Each output operation of {@code batch}: succeeded, skipped (between slides), failed, pending. */
+  /**
+   * Each output operation of {@code batch}: succeeded, skipped (between slides), failed, pending.
+   */
   private static List<Map<String, Object>> outputs(Snapshot state, BatchRecord batch) {
     List<Map<String, Object>> list = new ArrayList<>();
     PipelineInfo info = state.pipeline();
@@ -244,8 +250,8 @@ final class ApiDocuments {
       PipelineInfo.Output output = info.outputs().get(o);
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("name", output.name());
-      OutputTime time = completed != null && o < completed.outputs().size()
-          ? completed.outputs().get(o) : null;
+      OutputTime time =
+          completed != null && o < completed.outputs().size() ? completed.outputs().get(o) : null;
       String status;
       if (time != null) {
         status = time.written() ? "succeeded" : "skipped";

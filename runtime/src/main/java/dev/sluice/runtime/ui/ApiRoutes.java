@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Serves one pipeline's page, its static files and its JSON API, below a prefix ({@code /} live,
- * {@code /runs/<id>/} in a history): {@code index.html}, {@code static/*},
- * {@code api/v1/pipeline}, {@code api/v1/batches[?status=active|completed|failed]},
- * {@code api/v1/batches/<time>}, {@code api/v1/inputs}, {@code api/v1/stages}.
+ * {@code /runs/<id>/} in a history): {@code index.html}, {@code static/*}, {@code api/v1/pipeline},
+ * {@code api/v1/batches[?status=active|completed|failed]}, {@code api/v1/batches/<time>}, {@code
+ * api/v1/inputs}, {@code api/v1/stages}.
  *
  * <p><b>Threads:</b> the server's executor threads, concurrently; the state is read through
  * snapshots.
@@ -42,8 +42,9 @@ final class ApiRoutes {
     Snapshot snapshot = state.get();
     switch (endpoint) {
       case "pipeline" -> Responses.json(exchange, Json.write(ApiDocuments.pipeline(snapshot)));
-      case "batches" -> Responses.json(exchange,
-          Json.write(ApiDocuments.batches(snapshot, query(exchange, "status"))));
+      case "batches" ->
+          Responses.json(
+              exchange, Json.write(ApiDocuments.batches(snapshot, query(exchange, "status"))));
       case "inputs" -> Responses.json(exchange, Json.write(ApiDocuments.inputs(snapshot)));
       case "stages" -> Responses.json(exchange, Json.write(ApiDocuments.stages(snapshot)));
       default -> {
@@ -64,8 +65,13 @@ final class ApiRoutes {
       // answered below as not found
     }
     if (batch == null) {
-      Responses.notFound(exchange, "batch " + time + " (only the last "
-          + snapshot.finished().size() + " finished batches are kept)");
+      Responses.notFound(
+          exchange,
+          "batch "
+              + time
+              + " (only the last "
+              + snapshot.finished().size()
+              + " finished batches are kept)");
       return;
     }
     Responses.json(exchange, Json.write(ApiDocuments.batch(snapshot, batch)));

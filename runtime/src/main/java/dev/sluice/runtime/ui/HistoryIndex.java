@@ -22,19 +22,28 @@ final class HistoryIndex {
     for (Object item : runs) {
       Map<String, Object> run = (Map<String, Object>) item;
       Object start = run.get("startTime");
-      rows.append("<tr><td><a href=\"runs/").append(escape(run.get("id"))).append("/\">")
-          .append(escape(run.get("pipeline"))).append("</a></td><td>")
+      rows.append("<tr><td><a href=\"runs/")
+          .append(escape(run.get("id")))
+          .append("/\">")
+          .append(escape(run.get("pipeline")))
+          .append("</a></td><td>")
           .append(start == null ? "" : Instant.ofEpochMilli((Long) start).toString())
-          .append("</td><td class=\"num\">").append(run.get("batchesCompleted"))
-          .append("</td><td class=\"num\">").append(run.get("recordsProcessed"))
-          .append("</td><td><span class=\"status ").append(escape(run.get("status")))
-          .append("\">").append(escape(run.get("status"))).append("</span></td><td class=\"error-cell\">")
+          .append("</td><td class=\"num\">")
+          .append(run.get("batchesCompleted"))
+          .append("</td><td class=\"num\">")
+          .append(run.get("recordsProcessed"))
+          .append("</td><td><span class=\"status ")
+          .append(escape(run.get("status")))
+          .append("\">")
+          .append(escape(run.get("status")))
+          .append("</span></td><td class=\"error-cell\">")
           .append(run.get("failure") == null ? "" : escape(run.get("failure")))
           .append("</td></tr>\n");
     }
     if (runs.isEmpty()) {
       rows.append("<tr><td colspan=\"6\">No event logs yet. Run a pipeline with --event-log ")
-          .append(escape(directory)).append(".</td></tr>");
+          .append(escape(directory))
+          .append(".</td></tr>");
     }
     return """
         <!DOCTYPE html>
@@ -48,11 +57,15 @@ final class HistoryIndex {
         <th class="num">Batches</th><th class="num">Records</th><th>Status</th><th>Failure</th>
         </tr></thead><tbody>
         %s</tbody></table></main></body></html>
-        """.formatted(escape(directory), rows);
+        """
+        .formatted(escape(directory), rows);
   }
 
   private static String escape(Object value) {
-    return String.valueOf(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return String.valueOf(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("\"", "&quot;");
   }
 }

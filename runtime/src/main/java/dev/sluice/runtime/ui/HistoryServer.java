@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the runs of an event log directory after the fact, each with the same page and JSON API
- * as the live UI: {@code /} lists the runs, {@code /api/v1/runs} as JSON, and
- * {@code /runs/<id>/} shows one. A run still being written is shown as far as it got and re-read
- * when its log grows.
+ * Serves the runs of an event log directory after the fact, each with the same page and JSON API as
+ * the live UI: {@code /} lists the runs, {@code /api/v1/runs} as JSON, and {@code /runs/<id>/}
+ * shows one. A run still being written is shown as far as it got and re-read when its log grows.
  *
  * <p><b>Threads:</b> {@link #start} and {@link #stop} from one thread; requests on the server's
  * pool, sharing a cache of replayed runs keyed by file, size and modification time (a concurrent
@@ -44,8 +43,8 @@ public final class HistoryServer {
 
   /**
    * Serves {@code directory}, or its {@code events/} if it has one (a checkpoint directory), on
-   * {@code host} and {@code port} (0 for any free port,
-   * {@link MonitorSettings#FIRST_FREE_FROM_4040} for the first free one from 4040).
+   * {@code host} and {@code port} (0 for any free port, {@link
+   * MonitorSettings#FIRST_FREE_FROM_4040} for the first free one from 4040).
    *
    * @throws IOException if the port cannot be bound
    */
@@ -97,8 +96,11 @@ public final class HistoryServer {
       item.put("id", run.id());
       item.put("pipeline", snapshot.pipeline() == null ? null : snapshot.pipeline().name());
       item.put("startTime", snapshot.pipeline() == null ? null : snapshot.pipeline().startTime());
-      item.put("status", run.inProgress() && snapshot.status().equals("running")
-          ? "in progress" : snapshot.status());
+      item.put(
+          "status",
+          run.inProgress() && snapshot.status().equals("running")
+              ? "in progress"
+              : snapshot.status());
       item.put("batchesCompleted", snapshot.totals().completedBatches());
       item.put("recordsProcessed", snapshot.totals().records());
       item.put("failure", snapshot.failure());

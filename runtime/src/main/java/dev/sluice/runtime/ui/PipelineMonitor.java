@@ -24,23 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches one pipeline as its {@link MonitorSettings} say: folds its events into a
- * {@link MonitorState}, keeps its Micrometer meters, appends its event log, and serves the web
- * UI, the JSON API and {@code /metrics} while it runs. Made by {@code StreamingPipeline}; not an
- * API.
+ * Watches one pipeline as its {@link MonitorSettings} say: folds its events into a {@link
+ * MonitorState}, keeps its Micrometer meters, appends its event log, and serves the web UI, the
+ * JSON API and {@code /metrics} while it runs. Made by {@code StreamingPipeline}; not an API.
  *
- * <p>The UI only reads what listeners are told, so it changes nothing in the pipeline; if its
- * port cannot be bound, the pipeline runs without it (logged). With the UI off and no registry
- * of the user's, nothing is folded or metered at all.
+ * <p>The UI only reads what listeners are told, so it changes nothing in the pipeline; if its port
+ * cannot be bound, the pipeline runs without it (logged). With the UI off and no registry of the
+ * user's, nothing is folded or metered at all.
  *
  * <p>The UI outlives the pipeline's run, so that a stopped or failed pipeline can still be looked
- * at, until its owner is done with it: {@code StreamingPipeline} stops it when
- * {@code awaitTermination} returns or throws, and in {@code stop} and {@code close}.
+ * at, until its owner is done with it: {@code StreamingPipeline} stops it when {@code
+ * awaitTermination} returns or throws, and in {@code stop} and {@code close}.
  *
- * <p><b>Threads:</b> {@link #start} on the thread that starts the pipeline, after the engine
- * (the state already folds the events); the listeners on the driver thread; {@link #stop} from
- * any thread. Starting and stopping hold this object's lock, so a stop that comes first keeps
- * the server from starting. {@link #address} from any thread (volatile).
+ * <p><b>Threads:</b> {@link #start} on the thread that starts the pipeline, after the engine (the
+ * state already folds the events); the listeners on the driver thread; {@link #stop} from any
+ * thread. Starting and stopping hold this object's lock, so a stop that comes first keeps the
+ * server from starting. {@link #address} from any thread (volatile).
  */
 public final class PipelineMonitor {
 
@@ -86,27 +85,36 @@ public final class PipelineMonitor {
     }
     try {
       if (!InetAddress.getByName(settings.host()).isLoopbackAddress()) {
-        log.warn("The UI of {} listens on {}, not only on this machine: anyone who reaches it "
-            + "sees the pipeline's figures (it has no authentication)", pipeline,
+        log.warn(
+            "The UI of {} listens on {}, not only on this machine: anyone who reaches it "
+                + "sees the pipeline's figures (it has no authentication)",
+            pipeline,
             settings.host());
       }
       ApiRoutes api = new ApiRoutes(state::snapshot);
-      UiServer started = UiServer.start(settings.host(), settings.port(),
-          "sluice-" + pipeline + "-ui", (exchange, path) -> {
-            if (path.equals("metrics")) {
-              Responses.text(exchange, "text/plain; version=0.0.4; charset=utf-8",
-                  prometheus.scrape());
-            } else {
-              api.handle(exchange, path);
-            }
-          });
+      UiServer started =
+          UiServer.start(
+              settings.host(),
+              settings.port(),
+              "sluice-" + pipeline + "-ui",
+              (exchange, path) -> {
+                if (path.equals("metrics")) {
+                  Responses.text(
+                      exchange, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
+                } else {
+                  api.handle(exchange, path);
+                }
+              });
       server = started;
       bindJvmMetrics();
       log.info("UI of {} at {}", pipeline, started.address());
     } catch (IOException | RuntimeException e) {
-      log.warn("No UI for {}: cannot serve on {} port {}: {}", pipeline, settings.host(),
-          settings.port() == MonitorSettings.FIRST_FREE_FROM_4040 ? "4040-4055"
-              : settings.port(), e.toString());
+      log.warn(
+          "No UI for {}: cannot serve on {} port {}: {}",
+          pipeline,
+          settings.host(),
+          settings.port() == MonitorSettings.FIRST_FREE_FROM_4040 ? "4040-4055" : settings.port(),
+          e.toString());
     }
   }
 

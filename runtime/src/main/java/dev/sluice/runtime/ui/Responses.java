@@ -16,18 +16,18 @@ import java.util.Map;
 final class Responses {
 
   private static final String STATIC = "/dev/sluice/runtime/ui/static/";
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "svg", "image/svg+xml",
-      "png", "image/png");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "svg", "image/svg+xml",
+          "png", "image/png");
 
   private Responses() {}
 
   static void json(HttpExchange exchange, String json) throws IOException {
-    send(exchange, 200, "application/json; charset=utf-8",
-        json.getBytes(StandardCharsets.UTF_8));
+    send(exchange, 200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
   }
 
   static void text(HttpExchange exchange, String contentType, String text) throws IOException {
@@ -50,13 +50,19 @@ final class Responses {
         return;
       }
       String extension = name.substring(name.lastIndexOf('.') + 1);
-      send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"),
+      send(
+          exchange,
+          200,
+          TYPES.getOrDefault(extension, "application/octet-stream"),
           in.readAllBytes());
     }
   }
 
   static void notFound(HttpExchange exchange, String what) throws IOException {
-    send(exchange, 404, "text/plain; charset=utf-8",
+    send(
+        exchange,
+        404,
+        "text/plain; charset=utf-8",
         ("Not found: " + what + "\n").getBytes(StandardCharsets.UTF_8));
   }
 

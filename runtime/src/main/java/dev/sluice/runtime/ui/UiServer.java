@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JDK's HTTP server on a small pool of its own (two daemon threads, so a slow browser never
- * holds up another request and the server never keeps the JVM alive), answering only GET and
- * HEAD. It takes the given port, or with {@link #FIRST_FREE} the first free one from 4040 on
- * (16 tries, like Spark).
+ * holds up another request and the server never keeps the JVM alive), answering only GET and HEAD.
+ * It takes the given port, or with {@link #FIRST_FREE} the first free one from 4040 on (16 tries,
+ * like Spark).
  *
  * <p><b>Threads:</b> {@link #start} and {@link #stop} from any one thread at a time; requests run
  * on the pool. A handler's exception answers 500 and is logged at debug.
@@ -29,6 +29,7 @@ final class UiServer {
 
   /** The port setting that means: the first free port from {@link #BASE_PORT} on. */
   static final int FIRST_FREE = -1;
+
   static final int BASE_PORT = 4040;
   static final int TRIES = 16;
 
@@ -43,16 +44,17 @@ final class UiServer {
   }
 
   /**
-   * Binds {@code host} and {@code port} and starts serving {@code handler} on threads named
-   * {@code name-N}.
+   * Binds {@code host} and {@code port} and starts serving {@code handler} on threads named {@code
+   * name-N}.
    *
    * @throws IOException if no port could be bound
    */
   static UiServer start(String host, int port, String name, Route handler) throws IOException {
     InetAddress address = InetAddress.getByName(host);
     HttpServer server = bind(address, port);
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), new NamedThreads(name));
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads(name));
     executor.allowCoreThreadTimeOut(true);
     server.setExecutor(executor);
     server.createContext("/", new Dispatch(handler));
@@ -88,8 +90,8 @@ final class UiServer {
         last = e;
       }
     }
-    throw new BindException("no free port in " + BASE_PORT + "-" + (BASE_PORT + TRIES - 1)
-        + ": " + last.getMessage());
+    throw new BindException(
+        "no free port in " + BASE_PORT + "-" + (BASE_PORT + TRIES - 1) + ": " + last.getMessage());
   }
 
   /** What the server answers: a request and its decoded path, without the leading slash. */

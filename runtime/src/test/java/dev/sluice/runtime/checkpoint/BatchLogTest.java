@@ -24,9 +24,12 @@ class BatchLogTest {
   @TempDir Path dir;
 
   private static BatchPlan plan(long index, String linesPlan) {
-    return new BatchPlan(index, 1000 + index * 500, List.of(
-        new InputPlan("lines", linesPlan == null ? null : linesPlan.getBytes()),
-        new InputPlan("socket", null)));
+    return new BatchPlan(
+        index,
+        1000 + index * 500,
+        List.of(
+            new InputPlan("lines", linesPlan == null ? null : linesPlan.getBytes()),
+            new InputPlan("socket", null)));
   }
 
   private Path segment() {
@@ -75,12 +78,21 @@ class BatchLogTest {
       channel.write(frame);
     }
     long torn = Files.size(segment()) - intact;
-    try (LogCapture logs = new LogCapture(); BatchLog log = BatchLog.open(dir)) {
+    try (LogCapture logs = new LogCapture();
+        BatchLog log = BatchLog.open(dir)) {
       assertEquals(2, log.planned().size());
       assertEquals(0, log.lastCommitted());
-      assertEquals(List.of("Batch log " + segment() + ": a record at offset " + intact
-          + " is cut short; cutting off its last " + torn + " bytes (a write interrupted by a "
-          + "crash). Batches logged there, if any, are planned again."), logs.messages("WARN"));
+      assertEquals(
+          List.of(
+              "Batch log "
+                  + segment()
+                  + ": a record at offset "
+                  + intact
+                  + " is cut short; cutting off its last "
+                  + torn
+                  + " bytes (a write interrupted by a "
+                  + "crash). Batches logged there, if any, are planned again."),
+          logs.messages("WARN"));
       log.appendPlan(plan(2, "c2"));
     }
     try (BatchLog log = BatchLog.open(dir)) {
@@ -97,9 +109,11 @@ class BatchLogTest {
     byte[] bytes = Files.readAllBytes(segment());
     bytes[bytes.length - 2] ^= 0x40;
     Files.write(segment(), bytes);
-    try (LogCapture logs = new LogCapture(); BatchLog log = BatchLog.open(dir)) {
+    try (LogCapture logs = new LogCapture();
+        BatchLog log = BatchLog.open(dir)) {
       assertEquals(1, log.planned().size());
-      assertTrue(logs.messages("WARN").get(0).contains("fails its checksum"),
+      assertTrue(
+          logs.messages("WARN").get(0).contains("fails its checksum"),
           logs.messages("WARN").toString());
     }
   }
@@ -109,15 +123,18 @@ class BatchLogTest {
     try (BatchLog log = BatchLog.open(dir)) {
       log.appendPlan(plan(0, "a"));
     }
-    Files.write(dir.resolve("batches-00000000000000000001.log"),
-        LogRecords.header().array());
+    Files.write(dir.resolve("batches-00000000000000000001.log"), LogRecords.header().array());
     byte[] bytes = Files.readAllBytes(segment());
     bytes[bytes.length - 1] ^= 1;
     Files.write(segment(), bytes);
     CheckpointException e = assertThrows(CheckpointException.class, () -> BatchLog.open(dir));
-    assertEquals("batch log segment " + segment() + " is damaged: the record at offset 8 fails "
-        + "its checksum. Only the last segment may end in an interrupted write; restore the file "
-        + "or start with a new checkpoint directory", e.getMessage());
+    assertEquals(
+        "batch log segment "
+            + segment()
+            + " is damaged: the record at offset 8 fails "
+            + "its checksum. Only the last segment may end in an interrupted write; restore the file "
+            + "or start with a new checkpoint directory",
+        e.getMessage());
   }
 
   @Test
@@ -125,12 +142,15 @@ class BatchLogTest {
     Files.createDirectories(dir);
     Files.write(segment(), "not a log file".getBytes());
     CheckpointException notLog = assertThrows(CheckpointException.class, () -> BatchLog.open(dir));
-    assertEquals(segment() + " is not a Sluice log file (bad magic number 0x6E6F7420)",
-        notLog.getMessage());
+    assertEquals(
+        segment() + " is not a Sluice log file (bad magic number 0x6E6F7420)", notLog.getMessage());
     Files.write(segment(), ByteBuffer.allocate(8).putInt(LogRecords.MAGIC).putInt(2).array());
     CheckpointException newer = assertThrows(CheckpointException.class, () -> BatchLog.open(dir));
-    assertEquals(segment() + " has log format version 2; this version of Sluice reads version 1: "
-        + "it was written by a newer Sluice", newer.getMessage());
+    assertEquals(
+        segment()
+            + " has log format version 2; this version of Sluice reads version 1: "
+            + "it was written by a newer Sluice",
+        newer.getMessage());
   }
 
   @Test
@@ -141,8 +161,11 @@ class BatchLogTest {
       log.appendCommit(1, true); // batch 0 never committed: not a history the engine writes
     }
     CheckpointException e = assertThrows(CheckpointException.class, () -> BatchLog.open(dir));
-    assertEquals("batch log " + segment() + " is inconsistent: commit of batch 1 after commit of "
-        + "batch -1. Restore the directory or start with a new checkpoint directory",
+    assertEquals(
+        "batch log "
+            + segment()
+            + " is inconsistent: commit of batch 1 after commit of "
+            + "batch -1. Restore the directory or start with a new checkpoint directory",
         e.getMessage());
   }
 

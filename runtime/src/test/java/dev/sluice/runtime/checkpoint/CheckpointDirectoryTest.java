@@ -29,14 +29,17 @@ class CheckpointDirectoryTest {
       assertTrue(created.created());
       assertEquals(new CheckpointIdentity("WordCount", 2000, 42_000), created.identity());
     }
-    assertEquals("""
+    assertEquals(
+        """
         # Sluice checkpoint directory; written once, do not edit
         format=1
         pipeline=WordCount
         batchIntervalMs=2000
         firstBatchTime=42000
         crc32c=%s
-        """.formatted(crcLine()), Files.readString(dir.resolve("checkpoint.properties")));
+        """
+            .formatted(crcLine()),
+        Files.readString(dir.resolve("checkpoint.properties")));
     try (CheckpointDirectory reopened =
         CheckpointDirectory.open(dir, "WordCount", INTERVAL, () -> 99_000)) {
       assertFalse(reopened.created());
@@ -54,18 +57,25 @@ class CheckpointDirectoryTest {
     open("WordCount", INTERVAL).close();
     CheckpointException e =
         assertThrows(CheckpointException.class, () -> open("Sessions", INTERVAL));
-    assertEquals("checkpoint directory " + dir + " belongs to pipeline WordCount, not Sessions; "
-        + "give Sessions a directory of its own", e.getMessage());
+    assertEquals(
+        "checkpoint directory "
+            + dir
+            + " belongs to pipeline WordCount, not Sessions; "
+            + "give Sessions a directory of its own",
+        e.getMessage());
   }
 
   @Test
   void refusesAnotherBatchIntervalAndSaysHowToGoOn() throws IOException {
     open("WordCount", INTERVAL).close();
-    CheckpointException e = assertThrows(CheckpointException.class,
-        () -> open("WordCount", Duration.ofMillis(500)));
-    assertEquals("checkpoint directory " + dir + " was written with a batch interval of 2000 ms, "
-        + "and this run asks for 500 ms; the logged batches' times depend on it. Run with "
-        + "--batch-interval 2000ms to resume, or start fresh with a new checkpoint directory",
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> open("WordCount", Duration.ofMillis(500)));
+    assertEquals(
+        "checkpoint directory "
+            + dir
+            + " was written with a batch interval of 2000 ms, "
+            + "and this run asks for 500 ms; the logged batches' times depend on it. Run with "
+            + "--batch-interval 2000ms to resume, or start fresh with a new checkpoint directory",
         e.getMessage());
   }
 
@@ -75,9 +85,14 @@ class CheckpointDirectoryTest {
       assertTrue(running.created());
       CheckpointException e =
           assertThrows(CheckpointException.class, () -> open("WordCount", INTERVAL));
-      assertEquals("checkpoint directory " + dir + " is in use by another running pipeline (pid "
-          + ProcessHandle.current().pid() + "); stop it first, or give this run a directory of "
-          + "its own", e.getMessage());
+      assertEquals(
+          "checkpoint directory "
+              + dir
+              + " is in use by another running pipeline (pid "
+              + ProcessHandle.current().pid()
+              + "); stop it first, or give this run a directory of "
+              + "its own",
+          e.getMessage());
     }
     open("WordCount", INTERVAL).close(); // released by close
   }
@@ -89,8 +104,12 @@ class CheckpointDirectoryTest {
     Files.writeString(file, Files.readString(file).replace("2000", "1000"));
     CheckpointException e =
         assertThrows(CheckpointException.class, () -> open("WordCount", INTERVAL));
-    assertEquals("checkpoint file " + file + " is damaged (its checksum does not match); restore "
-        + "it or start with a new checkpoint directory", e.getMessage());
+    assertEquals(
+        "checkpoint file "
+            + file
+            + " is damaged (its checksum does not match); restore "
+            + "it or start with a new checkpoint directory",
+        e.getMessage());
   }
 
   @Test
@@ -99,8 +118,12 @@ class CheckpointDirectoryTest {
     Files.delete(dir.resolve("checkpoint.properties"));
     CheckpointException e =
         assertThrows(CheckpointException.class, () -> open("WordCount", INTERVAL));
-    assertEquals("checkpoint directory " + dir + " has a batch log but no checkpoint.properties; "
-        + "restore that file or start with a new directory", e.getMessage());
+    assertEquals(
+        "checkpoint directory "
+            + dir
+            + " has a batch log but no checkpoint.properties; "
+            + "restore that file or start with a new directory",
+        e.getMessage());
   }
 
   @Test

@@ -42,35 +42,45 @@ class LogWriteFailureTest {
 
   @Test
   void aFullDiskFailsThePipelineBeforeTheBatchWritesItsOutputs() throws Exception {
-    Disk.use(new Disk() {
-      @Override
-      public FileChannel open(Path file, OpenOption... options) throws IOException {
-        FileChannel channel = super.open(file, options);
-        if (!file.getFileName().toString().startsWith("batches-")) {
-          return channel;
-        }
-        return new ForwardingChannel(channel) {
+    Disk.use(
+        new Disk() {
           @Override
-          public int write(ByteBuffer source) throws IOException {
-            if (size() >= LogRecords.HEADER_BYTES) { // the header goes in; no record does
-              throw new IOException("No space left on device");
+          public FileChannel open(Path file, OpenOption... options) throws IOException {
+            FileChannel channel = super.open(file, options);
+            if (!file.getFileName().toString().startsWith("batches-")) {
+              return channel;
             }
-            return super.write(source);
+            return new ForwardingChannel(channel) {
+              @Override
+              public int write(ByteBuffer source) throws IOException {
+                if (size() >= LogRecords.HEADER_BYTES) { // the header goes in; no record does
+                  throw new IOException("No space left on device");
+                }
+                return super.write(source);
+              }
+            };
           }
-        };
-      }
-    });
+        });
     ManualClock clock = BatchClock.manual(500);
     CollectingSink sink = new CollectingSink();
-    Engine engine = new Engine(
-        new WordCountProgram("Full", 2, Sources.batches(List.of(List.of("a"))), sink, null),
-        INTERVAL, 2, clock, List.of(), EngineLimits.DEFAULTS, new CheckpointSettings(dir, true));
+    Engine engine =
+        new Engine(
+            new WordCountProgram("Full", 2, Sources.batches(List.of(List.of("a"))), sink, null),
+            INTERVAL,
+            2,
+            clock,
+            List.of(),
+            EngineLimits.DEFAULTS,
+            new CheckpointSettings(dir, true));
     engine.start();
     clock.setMillis(1000);
     PipelineFailedException e =
         assertThrows(PipelineFailedException.class, () -> engine.awaitTermination(WAIT));
-    assertEquals("Pipeline Full failed to write its batch log in " + dir.toAbsolutePath()
-        + ": java.io.IOException: No space left on device", e.getMessage());
+    assertEquals(
+        "Pipeline Full failed to write its batch log in "
+            + dir.toAbsolutePath()
+            + ": java.io.IOException: No space left on device",
+        e.getMessage());
     assertEquals(List.of(), sink.times());
     assertTrue(sink.closes.get() == 1, "the sink was closed");
     assertNoThreadsOf("Full");

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch's plan is forced while its segments run, and its outputs wait for it: with the batch
- * log's force held back, the batch computes but its sink is not called; once the force returns,
- * it is.
+ * log's force held back, the batch computes but its sink is not called; once the force returns, it
+ * is.
  */
 @Timeout(60)
 class OutputsAwaitDurablePlanTest {
@@ -47,42 +47,50 @@ class OutputsAwaitDurablePlanTest {
   void theSegmentsRunWhileThePlanIsForcedAndTheOutputsWaitForIt() throws Exception {
     CountDownLatch forcing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Disk.use(new Disk() {
-      @Override
-      public FileChannel open(Path file, OpenOption... options) throws IOException {
-        FileChannel channel = super.open(file, options);
-        if (!file.getFileName().toString().startsWith("batches-")) {
-          return channel;
-        }
-        return new ForwardingChannel(channel) {
+    Disk.use(
+        new Disk() {
           @Override
-          public void force(boolean metaData) throws IOException {
-            if (size() > LogRecords.HEADER_BYTES) { // the first plan, not the new segment
-              forcing.countDown();
-              await(release);
+          public FileChannel open(Path file, OpenOption... options) throws IOException {
+            FileChannel channel = super.open(file, options);
+            if (!file.getFileName().toString().startsWith("batches-")) {
+              return channel;
             }
-            super.force(metaData);
+            return new ForwardingChannel(channel) {
+              @Override
+              public void force(boolean metaData) throws IOException {
+                if (size() > LogRecords.HEADER_BYTES) { // the first plan, not the new segment
+                  forcing.countDown();
+                  await(release);
+                }
+                super.force(metaData);
+              }
+            };
           }
-        };
-      }
-    });
+        });
     ManualClock clock = BatchClock.manual(500);
     CollectingSink sink = new CollectingSink();
     WordCountProgram words =
         new WordCountProgram("Overlap", 2, Sources.batches(List.of(List.of("a b a"))), sink, null);
     CountDownLatch computed = new CountDownLatch(2); // both tasks of the last segment
-    PipelineProgram probe = new PipelineProgram(
-        words.name(), words.inputs(), words.segments(), words.outputs()) {
-      @Override
-      public void runTask(int segment, int partition, TaskContext context) {
-        words.runTask(segment, partition, context);
-        if (segment == words.segments().size() - 1) {
-          computed.countDown();
-        }
-      }
-    };
-    Engine engine = new Engine(probe, INTERVAL, 2, clock, List.of(), EngineLimits.DEFAULTS,
-        new CheckpointSettings(dir, true));
+    PipelineProgram probe =
+        new PipelineProgram(words.name(), words.inputs(), words.segments(), words.outputs()) {
+          @Override
+          public void runTask(int segment, int partition, TaskContext context) {
+            words.runTask(segment, partition, context);
+            if (segment == words.segments().size() - 1) {
+              computed.countDown();
+            }
+          }
+        };
+    Engine engine =
+        new Engine(
+            probe,
+            INTERVAL,
+            2,
+            clock,
+            List.of(),
+            EngineLimits.DEFAULTS,
+            new CheckpointSettings(dir, true));
     engine.start();
     clock.setMillis(1000);
     assertTrue(forcing.await(10, TimeUnit.SECONDS), "the plan is being forced");

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * length it had when last forced, and every entry created, renamed or deleted in a directory that
  * was not forced since. What a test reads before the cut is the page cache; after it, the disk.
  *
- * <p>The model fits how the checkpoint files are written: appends and truncations only, so a
- * file's durable content is a prefix. Not thread-safe: the tests drive it from one thread.
+ * <p>The model fits how the checkpoint files are written: appends and truncations only, so a file's
+ * durable content is a prefix. Not thread-safe: the tests drive it from one thread.
  */
 final class PowerCutDisk extends Disk {
 
@@ -60,8 +60,9 @@ final class PowerCutDisk extends Disk {
       pending.add(new Created(path));
       durableLength.put(path, 0L);
     } else {
-      durableLength.putIfAbsent(path, Set.of(options).contains(StandardOpenOption.TRUNCATE_EXISTING)
-          ? 0L : Files.size(path));
+      durableLength.putIfAbsent(
+          path,
+          Set.of(options).contains(StandardOpenOption.TRUNCATE_EXISTING) ? 0L : Files.size(path));
     }
     return new Tracked(channel, path);
   }

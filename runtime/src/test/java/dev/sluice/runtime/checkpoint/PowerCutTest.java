@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A simulated power cut after each durability step: what the protocol counts as durable (a
- * forced plan, a created checkpoint directory, a forced write-ahead log) must be there after the
- * cut, whatever else is lost. A missing file or directory force makes these tests fail, where a
- * {@code kill -9}, which keeps the page cache, would not.
+ * A simulated power cut after each durability step: what the protocol counts as durable (a forced
+ * plan, a created checkpoint directory, a forced write-ahead log) must be there after the cut,
+ * whatever else is lost. A missing file or directory force makes these tests fail, where a {@code
+ * kill -9}, which keeps the page cache, would not.
  */
 class PowerCutTest {
 
@@ -81,8 +81,8 @@ class PowerCutTest {
     disk.cut(); // the rename and its directory were forced: the file stays
     assertEquals("forced", Files.readString(dir.resolve("checkpoint.properties")));
     try (var files = Files.list(dir)) {
-      assertEquals(List.of("checkpoint.properties"),
-          files.map(f -> f.getFileName().toString()).toList());
+      assertEquals(
+          List.of("checkpoint.properties"), files.map(f -> f.getFileName().toString()).toList());
     }
   }
 

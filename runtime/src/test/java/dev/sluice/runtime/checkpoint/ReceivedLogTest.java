@@ -42,8 +42,12 @@ class ReceivedLogTest {
     try (ReceivedLog<String> log = ReceivedLog.open(dir, Codecs.string())) {
       log.append(List.of("a"));
       CheckpointException e = assertThrows(CheckpointException.class, () -> log.read(0, 3));
-      assertEquals("write-ahead log " + dir + " holds records 0 to 1, not 0 to 3; it was deleted "
-          + "or damaged", e.getMessage());
+      assertEquals(
+          "write-ahead log "
+              + dir
+              + " holds records 0 to 1, not 0 to 3; it was deleted "
+              + "or damaged",
+          e.getMessage());
     }
   }
 

@@ -21,8 +21,10 @@ class DurationSyntaxTest {
 
   @Test
   void rejectsAnythingElse() {
-    for (String bad : List.of("", "2", "s", "2 s", " 2s", "2s ", "2S", "-1s", "+1s", "1.5s",
-        "2sec", "2min", "1d", "1m30s", "１s")) {
+    for (String bad :
+        List.of(
+            "", "2", "s", "2 s", " 2s", "2s ", "2S", "-1s", "+1s", "1.5s", "2sec", "2min", "1d",
+            "1m30s", "１s")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> DurationSyntax.parse(bad), bad);
       assertEquals(

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sluice.runtime.WordCountBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,10 @@ class MainCommandTest {
     assertEquals(2, command.run(new String[] {"--lines=nope"}, TestPipelineBuilder::new));
     assertEquals(
         "error: --lines: source URI 'nope' has no scheme; use socket://host:port, file:///dir, "
-            + "dir:path, files:paths or demo:" + NL + "Run with --help for usage." + NL,
+            + "dir:path, files:paths or demo:"
+            + NL
+            + "Run with --help for usage."
+            + NL,
         text(err));
   }
 
@@ -70,15 +73,23 @@ class MainCommandTest {
     Path in = Files.createDirectory(dir.resolve("in"));
     Files.writeString(in.resolve("1.txt"), "a b\nb\n", StandardCharsets.UTF_8);
     Files.writeString(in.resolve("2.txt"), "c\n", StandardCharsets.UTF_8);
-    String[] args = {"--once", "--lines", "dir:" + in, "--counts", dir.toUri() + "out/counts",
-        "--parallelism", "1", "--log-level", "warn"};
+    String[] args = {
+      "--once",
+      "--lines",
+      "dir:" + in,
+      "--counts",
+      dir.toUri() + "out/counts",
+      "--parallelism",
+      "1",
+      "--log-level",
+      "warn"
+    };
 
     assertEquals(0, command.run(args, WordCountBuilder::new));
     assertEquals("", text(err));
     try (Stream<Path> batches = Files.list(dir.resolve("out"))) {
-      List<String> written = batches.sorted()
-          .map(batch -> read(batch.resolve("part-00000")))
-          .toList();
+      List<String> written =
+          batches.sorted().map(batch -> read(batch.resolve("part-00000"))).toList();
       assertEquals(List.of("(a,1)\n(b,2)\n", "(c,1)\n"), written);
     }
   }
@@ -86,8 +97,11 @@ class MainCommandTest {
   @Test
   void onceWithADefaultSourceThatHasNoEndExitsOne() {
     assertEquals(1, command.run(new String[] {"--once"}, WordCountBuilder::new));
-    assertEquals("error: pipeline WordCount: input 'lines' reads from demo, which has no end; a "
-        + "bounded run needs bounded inputs, such as files or a collection" + NL, text(err));
+    assertEquals(
+        "error: pipeline WordCount: input 'lines' reads from demo, which has no end; a "
+            + "bounded run needs bounded inputs, such as files or a collection"
+            + NL,
+        text(err));
   }
 
   private static String read(Path file) {

@@ -50,8 +50,13 @@ class MainOptionsTest {
 
   @Test
   void appliesIntervalParallelismAndUriBindingsToTheBuilder() throws UsageException {
-    parse("--lines", "socket://localhost:9999", "--counts=stdout", "--batch-interval=1m",
-            "--parallelism", "7")
+    parse(
+            "--lines",
+            "socket://localhost:9999",
+            "--counts=stdout",
+            "--batch-interval=1m",
+            "--parallelism",
+            "7")
         .applyTo(builder);
     assertEquals(Duration.ofMinutes(1), builder.batchInterval());
     assertEquals(7, builder.parallelism());
@@ -75,14 +80,23 @@ class MainOptionsTest {
   void onceRefusesSourcesWithNoEndAndAStopAfterBatches() throws UsageException {
     MainOptions socket = parse("--once", "--lines", "socket://localhost:9999");
     UsageException noEnd = assertThrows(UsageException.class, () -> socket.applyTo(builder));
-    assertEquals("--lines: source 'socket://localhost:9999' has no end; a bounded run reads "
-        + "files:paths, file:///dir or dir:path (the files there now)", noEnd.getMessage());
-    assertError("--batches cannot be combined with --once, which stops by itself once the inputs "
-        + "are read and the windows drained", "--once", "--batches", "3");
+    assertEquals(
+        "--lines: source 'socket://localhost:9999' has no end; a bounded run reads "
+            + "files:paths, file:///dir or dir:path (the files there now)",
+        noEnd.getMessage());
+    assertError(
+        "--batches cannot be combined with --once, which stops by itself once the inputs "
+            + "are read and the windows drained",
+        "--once",
+        "--batches",
+        "3");
     assertError("--once takes no value", "--once=yes");
     assertError("--once given twice", "--once", "--once");
-    assertError("--batch-size: batch size '0' must be a number of records or of files, such as "
-        + "1000 or 2files, from 1 to 2147483647", "--batch-size", "0");
+    assertError(
+        "--batch-size: batch size '0' must be a number of records or of files, such as "
+            + "1000 or 2files, from 1 to 2147483647",
+        "--batch-size",
+        "0");
   }
 
   @Test
@@ -104,22 +118,26 @@ class MainOptionsTest {
     assertError("--batches given twice", "--batches", "2", "--batches=3");
     assertError(
         "--events: input 'events' reads Event records, not text, so no URI can bind it",
-        "--events", "demo:");
+        "--events",
+        "demo:");
     assertError(
         "--batch-interval: '2 s' is not a duration; use digits then ms, s, m or h, such as 500ms "
             + "or 2s",
-        "--batch-interval", "2 s");
+        "--batch-interval",
+        "2 s");
     assertError("--batch-interval: '0ms' is not positive", "--batch-interval=0ms");
     assertError("--parallelism: 'four' is not a positive whole number", "--parallelism", "four");
     assertError("--parallelism: '0' is not a positive whole number", "--parallelism", "0");
     assertError("--parallelism: '-1' is not a positive whole number", "--parallelism=-1");
     assertError(
         "--parallelism: '2147483648' is too large; the most is 2147483647",
-        "--parallelism", "2147483648");
+        "--parallelism",
+        "2147483648");
     assertError("--batches: '' is not a positive whole number", "--batches=");
     assertError(
         "--batches: '99999999999999999999' is too large; the most is 9223372036854775807",
-        "--batches", "99999999999999999999");
+        "--batches",
+        "99999999999999999999");
     assertError(
         "--log-level: 'loud' is not one of error, warn, info, debug, trace", "--log-level", "loud");
   }
@@ -145,8 +163,8 @@ class MainOptionsTest {
     assertEquals(MonitorSettings.DEFAULTS, builder.monitorSettings());
     parse("--ui-port", "4050", "--ui-host=0.0.0.0", "--event-log", logs.toString())
         .applyTo(builder);
-    assertEquals(new MonitorSettings(true, "0.0.0.0", 4050, logs, List.of()),
-        builder.monitorSettings());
+    assertEquals(
+        new MonitorSettings(true, "0.0.0.0", 4050, logs, List.of()), builder.monitorSettings());
   }
 
   @Test
@@ -155,8 +173,8 @@ class MainOptionsTest {
     assertFalse(builder.monitorSettings().ui());
     assertError("--no-ui takes no value", "--no-ui=true");
     assertError("--no-ui given twice", "--no-ui", "--no-ui");
-    assertError("--no-ui turns the UI off; drop it or the --ui-port flag",
-        "--no-ui", "--ui-port", "4040");
+    assertError(
+        "--no-ui turns the UI off; drop it or the --ui-port flag", "--no-ui", "--ui-port", "4040");
   }
 
   @Test
@@ -166,10 +184,16 @@ class MainOptionsTest {
     assertTrue(builder.writeAheadLog());
     parse("--checkpoint", "ckpt", "--no-write-ahead-log").applyTo(builder);
     assertFalse(builder.writeAheadLog());
-    assertError("--no-write-ahead-log turns off the write-ahead log of a checkpoint directory; "
-        + "give --checkpoint DIR too, or drop it", "--no-write-ahead-log");
+    assertError(
+        "--no-write-ahead-log turns off the write-ahead log of a checkpoint directory; "
+            + "give --checkpoint DIR too, or drop it",
+        "--no-write-ahead-log");
     assertError("--no-write-ahead-log takes no value", "--no-write-ahead-log=yes");
-    assertError("--no-write-ahead-log given twice", "--checkpoint", "c", "--no-write-ahead-log",
+    assertError(
+        "--no-write-ahead-log given twice",
+        "--checkpoint",
+        "c",
+        "--no-write-ahead-log",
         "--no-write-ahead-log");
   }
 
@@ -177,16 +201,20 @@ class MainOptionsTest {
   void historyNamesTheDirectoryToServe() throws UsageException {
     assertEquals(Optional.of(Path.of("logs")), parse("--history", "logs").history());
     assertEquals(OptionalInt.of(0), parse("--history", "logs", "--ui-port", "0").uiPort());
-    assertError("--history serves logged runs and runs no pipeline, so --event-log has nothing "
-        + "to log", "--history", "logs", "--event-log", "logs");
+    assertError(
+        "--history serves logged runs and runs no pipeline, so --event-log has nothing " + "to log",
+        "--history",
+        "logs",
+        "--event-log",
+        "logs");
   }
 
   @Test
   void rejectsBadPorts() {
-    assertError("--ui-port: '65536' is not a port (0-65535; 0 takes any free port)",
-        "--ui-port", "65536");
-    assertError("--ui-port: 'http' is not a port (0-65535; 0 takes any free port)",
-        "--ui-port", "http");
+    assertError(
+        "--ui-port: '65536' is not a port (0-65535; 0 takes any free port)", "--ui-port", "65536");
+    assertError(
+        "--ui-port: 'http' is not a port (0-65535; 0 takes any free port)", "--ui-port", "http");
   }
 
   private MainOptions parse(String... args) throws UsageException {

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A builder like a generated one for a word count with a text input {@code lines}, a non-text
- * input {@code events} and an output {@code counts}. Building fails as if the default source
- * could not be made, which is how tests reach the exit status of a failed pipeline.
+ * A builder like a generated one for a word count with a text input {@code lines}, a non-text input
+ * {@code events} and an output {@code counts}. Building fails as if the default source could not be
+ * made, which is how tests reach the exit status of a failed pipeline.
  */
 final class TestPipelineBuilder extends PipelineBuilder<TestPipelineBuilder> {
 

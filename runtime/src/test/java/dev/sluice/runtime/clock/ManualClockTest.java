@@ -79,12 +79,14 @@ class ManualClockTest {
     AtomicLong maxSeen = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      Thread thread = new Thread(() -> {
-        for (int i = 0; i < 10_000; i++) {
-          clock.advance(Duration.ofMillis(1));
-          maxSeen.accumulateAndGet(clock.millis(), Math::max);
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 10_000; i++) {
+                  clock.advance(Duration.ofMillis(1));
+                  maxSeen.accumulateAndGet(clock.millis(), Math::max);
+                }
+              });
       threads.add(thread);
       thread.start();
     }

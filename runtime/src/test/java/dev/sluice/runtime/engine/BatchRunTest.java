@@ -41,9 +41,14 @@ class BatchRunTest {
 
   @Test
   void givesEachInputsPartitionsAndFreshOutputListsPerRun() {
-    SealedBatch batch = new SealedBatch(
-        1000, 4, List.of(List.of("a", "b", "c", "d"), List.of("x")), new long[2],
-        Arrays.asList(null, null), false);
+    SealedBatch batch =
+        new SealedBatch(
+            1000,
+            4,
+            List.of(List.of("a", "b", "c", "d"), List.of("x")),
+            new long[2],
+            Arrays.asList(null, null),
+            false);
     List<OutputSlot> outputs =
         List.of(new OutputSlot("one", b -> {}, 2), new OutputSlot("two", b -> {}, 3));
     BatchRun run = new BatchRun(batch, 2, outputs);

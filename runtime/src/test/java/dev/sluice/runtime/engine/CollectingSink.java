@@ -17,11 +17,15 @@ public final class CollectingSink implements Sink<KV<String, Long>> {
 
   /** The batches written, in order. */
   public final List<Batch<KV<String, Long>>> batches = new CopyOnWriteArrayList<>();
+
   public final AtomicInteger closes = new AtomicInteger();
+
   /** Counted down when {@code write} of the blocking batch starts. */
   public final CountDownLatch blocked = new CountDownLatch(1);
+
   /** Counted down by the test to let {@code write} of the blocking batch go on. */
   public final CountDownLatch release = new CountDownLatch(1);
+
   private volatile long failAt = Long.MIN_VALUE;
   private volatile long blockAt = Long.MIN_VALUE;
 

@@ -69,16 +69,23 @@ class EngineBatchingTest {
   void batchTimesAreMultiplesOfTheIntervalAfterTheStart() throws InterruptedException {
     ManualClock clock = BatchClock.manual(1234);
     AtomicLong first = new AtomicLong();
-    StreamingListener listener = new StreamingListener() {
-      @Override
-      public void onPipelineStarted(String pipeline, long firstBatchTime) {
-        first.set(firstBatchTime);
-      }
-    };
+    StreamingListener listener =
+        new StreamingListener() {
+          @Override
+          public void onPipelineStarted(String pipeline, long firstBatchTime) {
+            first.set(firstBatchTime);
+          }
+        };
     CollectingSink sink = new CollectingSink();
-    Engine engine = new Engine(
-        new WordCountProgram("BatchTimes", 1, new ScriptedBatchSource(), sink, null),
-        Duration.ofMillis(500), 1, clock, List.of(listener), EngineLimits.DEFAULTS, null);
+    Engine engine =
+        new Engine(
+            new WordCountProgram("BatchTimes", 1, new ScriptedBatchSource(), sink, null),
+            Duration.ofMillis(500),
+            1,
+            clock,
+            List.of(listener),
+            EngineLimits.DEFAULTS,
+            null);
     engine.start();
     clock.setMillis(1499);
     clock.setMillis(2600);
@@ -91,9 +98,10 @@ class EngineBatchingTest {
   @Test
   void aBatchSourceIsAskedOncePerBatchWithTheBatchTime() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
-    ScriptedBatchSource lines = new ScriptedBatchSource()
-        .put(1000, List.of("to be or", "not to be"))
-        .put(3000, List.of("be"));
+    ScriptedBatchSource lines =
+        new ScriptedBatchSource()
+            .put(1000, List.of("to be or", "not to be"))
+            .put(3000, List.of("be"));
     CollectingSink sink = new CollectingSink();
     Engine engine = engine(new WordCountProgram("BatchSourced", 2, lines, sink, null), 2, clock);
     engine.start();

@@ -28,35 +28,36 @@ class EngineEventsTest {
 
   private final List<String> events = new CopyOnWriteArrayList<>();
   private final List<Object> payloads = new CopyOnWriteArrayList<>();
-  private final StreamingListener recorder = new StreamingListener() {
-    @Override
-    public void onPipelineStarted(PipelineInfo pipeline) {
-      events.add("started");
-      payloads.add(pipeline);
-    }
+  private final StreamingListener recorder =
+      new StreamingListener() {
+        @Override
+        public void onPipelineStarted(PipelineInfo pipeline) {
+          events.add("started");
+          payloads.add(pipeline);
+        }
 
-    @Override
-    public void onBatchSubmitted(BatchSubmitted batch) {
-      events.add("submitted " + batch.batchTime() + " at " + batch.submissionTime());
-      payloads.add(batch);
-    }
+        @Override
+        public void onBatchSubmitted(BatchSubmitted batch) {
+          events.add("submitted " + batch.batchTime() + " at " + batch.submissionTime());
+          payloads.add(batch);
+        }
 
-    @Override
-    public void onBatchStarted(String pipeline, long batchTime, long startTime) {
-      events.add("started " + batchTime + " at " + startTime);
-    }
+        @Override
+        public void onBatchStarted(String pipeline, long batchTime, long startTime) {
+          events.add("started " + batchTime + " at " + startTime);
+        }
 
-    @Override
-    public void onBatchCompleted(BatchInfo batch) {
-      events.add("completed " + batch.batchTime());
-      payloads.add(batch);
-    }
+        @Override
+        public void onBatchCompleted(BatchInfo batch) {
+          events.add("completed " + batch.batchTime());
+          payloads.add(batch);
+        }
 
-    @Override
-    public void onPipelineStopped(String pipeline, Throwable failure) {
-      events.add("stopped");
-    }
-  };
+        @Override
+        public void onPipelineStopped(String pipeline, Throwable failure) {
+          events.add("stopped");
+        }
+      };
 
   @Test
   void tellsTheShapeThenEachBatchSubmittedStartedAndCompleted() throws InterruptedException {
@@ -64,9 +65,17 @@ class EngineEventsTest {
     ScriptedBatchSource lines = new ScriptedBatchSource().put(1000, List.of("a b", "c"));
     ScriptedReceiver live = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(new WordCountProgram("Events", 2,
-        List.of(new InputSlot("lines", lines), new InputSlot("live", live)), sink, null),
-        2, clock, recorder);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "Events",
+                2,
+                List.of(new InputSlot("lines", lines), new InputSlot("live", live)),
+                sink,
+                null),
+            2,
+            clock,
+            recorder);
     engine.start();
     live.send("d", "e", "f");
     live.awaitStored(3);
@@ -74,8 +83,9 @@ class EngineEventsTest {
     awaitBatch(engine, 1000);
     stopAndCheck(engine);
 
-    assertEquals(List.of("started", "submitted 1000 at 1010", "started 1000 at 1010",
-        "completed 1000"), events.subList(0, 4));
+    assertEquals(
+        List.of("started", "submitted 1000 at 1010", "started 1000 at 1010", "completed 1000"),
+        events.subList(0, 4));
     assertEquals("stopped", events.get(events.size() - 1));
 
     PipelineInfo info = (PipelineInfo) payloads.get(0);
@@ -84,10 +94,13 @@ class EngineEventsTest {
     assertEquals(1000, info.firstBatchTime());
     assertEquals(Duration.ofSeconds(1), info.batchInterval());
     assertEquals(2, info.parallelism());
-    assertEquals(List.of(new PipelineInfo.Input("lines", "scripted batches", false, 0),
+    assertEquals(
+        List.of(
+            new PipelineInfo.Input("lines", "scripted batches", false, 0),
             new PipelineInfo.Input("live", "scripted", true, 32 * 1024)),
         info.inputs());
-    assertEquals(List.of("lines -> words -> pairs", "counts"),
+    assertEquals(
+        List.of("lines -> words -> pairs", "counts"),
         info.segments().stream().map(PipelineInfo.Segment::name).toList());
     assertEquals("", info.segments().get(0).code(), "a hand-written program has no saved code");
     assertEquals(List.of(new PipelineInfo.Output("counts", 1)), info.outputs());

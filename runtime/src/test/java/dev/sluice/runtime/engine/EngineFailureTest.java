@@ -33,29 +33,31 @@ import org.junit.jupiter.api.Timeout;
 class EngineFailureTest {
 
   private final List<Throwable> stoppedWith = new CopyOnWriteArrayList<>();
-  private final StreamingListener listener = new StreamingListener() {
-    @Override
-    public void onPipelineStopped(String pipeline, Throwable failure) {
-      stoppedWith.add(failure);
-    }
-  };
+  private final StreamingListener listener =
+      new StreamingListener() {
+        @Override
+        public void onPipelineStopped(String pipeline, Throwable failure) {
+          stoppedWith.add(failure);
+        }
+      };
 
   @Test
   void aThrowingStageNamesStageBatchAndRecord() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
     ScriptedReceiver lines = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(new WordCountProgram("FailStage", 2, lines, sink, "boom"), 2, clock,
-        listener);
-    String message = "Pipeline FailStage failed in stage 'pairs' of batch 1000 on record "
-        + "\"boom\": java.lang.IllegalStateException: boom";
+    Engine engine =
+        engine(new WordCountProgram("FailStage", 2, lines, sink, "boom"), 2, clock, listener);
+    String message =
+        "Pipeline FailStage failed in stage 'pairs' of batch 1000 on record "
+            + "\"boom\": java.lang.IllegalStateException: boom";
     try (LogCapture log = new LogCapture()) {
       engine.start();
       lines.send("hello boom");
       lines.awaitStored(1);
       clock.advance(INTERVAL);
-      PipelineFailedException failed = assertThrows(PipelineFailedException.class,
-          () -> engine.awaitBatch(1000, WAIT));
+      PipelineFailedException failed =
+          assertThrows(PipelineFailedException.class, () -> engine.awaitBatch(1000, WAIT));
       assertEquals(message, failed.getMessage());
       assertInstanceOf(IllegalStateException.class, failed.getCause());
       assertEquals("boom", failed.getCause().getMessage());
@@ -71,13 +73,20 @@ class EngineFailureTest {
     ManualClock clock = BatchClock.manual(0);
     ScriptedBatchSource lines =
         new ScriptedBatchSource().put(1000, List.of("boom", "boom", "boom", "boom"));
-    Engine engine = engine(new WordCountProgram("FailEverywhere", 4, lines, new CollectingSink(),
-        "boom"), 4, clock, listener);
+    Engine engine =
+        engine(
+            new WordCountProgram("FailEverywhere", 4, lines, new CollectingSink(), "boom"),
+            4,
+            clock,
+            listener);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(INTERVAL);
-      assertFailedAndCleanedUp(engine, "Pipeline FailEverywhere failed in stage 'pairs' of batch "
-          + "1000 on record \"boom\": java.lang.IllegalStateException: boom", log);
+      assertFailedAndCleanedUp(
+          engine,
+          "Pipeline FailEverywhere failed in stage 'pairs' of batch "
+              + "1000 on record \"boom\": java.lang.IllegalStateException: boom",
+          log);
     }
   }
 
@@ -85,20 +94,26 @@ class EngineFailureTest {
   void anExceptionOutsideAStageNamesTheSegment() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
     CollectingSink sink = new CollectingSink();
-    PipelineProgram program = new PipelineProgram("FailSegment",
-        List.of(new InputSlot("lines", new ScriptedBatchSource())),
-        List.of(new SegmentSlot("divide", 1)), List.of(new OutputSlot("counts", sink, 1))) {
-      @Override
-      public void runTask(int segment, int partition, TaskContext context) {
-        throw new ArithmeticException("/ by zero");
-      }
-    };
+    PipelineProgram program =
+        new PipelineProgram(
+            "FailSegment",
+            List.of(new InputSlot("lines", new ScriptedBatchSource())),
+            List.of(new SegmentSlot("divide", 1)),
+            List.of(new OutputSlot("counts", sink, 1))) {
+          @Override
+          public void runTask(int segment, int partition, TaskContext context) {
+            throw new ArithmeticException("/ by zero");
+          }
+        };
     Engine engine = engine(program, 1, clock, listener);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(INTERVAL);
-      assertFailedAndCleanedUp(engine, "Pipeline FailSegment failed in segment 'divide' of batch "
-          + "1000: java.lang.ArithmeticException: / by zero", log);
+      assertFailedAndCleanedUp(
+          engine,
+          "Pipeline FailSegment failed in segment 'divide' of batch "
+              + "1000: java.lang.ArithmeticException: / by zero",
+          log);
     }
     assertEquals(1, sink.closes.get());
   }
@@ -108,15 +123,18 @@ class EngineFailureTest {
     ManualClock clock = BatchClock.manual(0);
     ScriptedBatchSource lines = new ScriptedBatchSource().put(2000, List.of("x"));
     CollectingSink sink = new CollectingSink().failAt(2000);
-    Engine engine = engine(new WordCountProgram("FailSink", 2, lines, sink, null), 2, clock,
-        listener);
+    Engine engine =
+        engine(new WordCountProgram("FailSink", 2, lines, sink, null), 2, clock, listener);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(INTERVAL);
       awaitBatch(engine, 1000);
       clock.advance(INTERVAL);
-      assertFailedAndCleanedUp(engine, "Pipeline FailSink failed in output 'counts' of batch "
-          + "2000: java.io.IOException: disk full", log);
+      assertFailedAndCleanedUp(
+          engine,
+          "Pipeline FailSink failed in output 'counts' of batch "
+              + "2000: java.io.IOException: disk full",
+          log);
     }
     assertEquals(List.of(1000L), sink.times());
     assertEquals(1, sink.closes.get());
@@ -128,15 +146,18 @@ class EngineFailureTest {
     ManualClock clock = BatchClock.manual(0);
     ScriptedBatchSource lines = new ScriptedBatchSource().failAt(2000);
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(new WordCountProgram("FailBatchSource", 1, lines, sink, null), 1,
-        clock, listener);
+    Engine engine =
+        engine(new WordCountProgram("FailBatchSource", 1, lines, sink, null), 1, clock, listener);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(INTERVAL);
       awaitBatch(engine, 1000);
       clock.advance(Duration.ofSeconds(2));
-      assertFailedAndCleanedUp(engine, "Pipeline FailBatchSource failed in input 'lines' of batch "
-          + "2000: java.lang.IllegalStateException: no data", log);
+      assertFailedAndCleanedUp(
+          engine,
+          "Pipeline FailBatchSource failed in input 'lines' of batch "
+              + "2000: java.lang.IllegalStateException: no data",
+          log);
     }
     assertEquals(List.of(1000L), sink.times());
     assertEquals(List.of(1000L, 2000L), lines.calls);
@@ -148,17 +169,23 @@ class EngineFailureTest {
     ManualClock clock = BatchClock.manual(0);
     ScriptedReceiver lines = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(new WordCountProgram("FailReceiver", 1, lines, sink, null), 1, clock,
-        listener);
+    Engine engine =
+        engine(new WordCountProgram("FailReceiver", 1, lines, sink, null), 1, clock, listener);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       lines.send("lost");
       lines.awaitStored(1);
       lines.fail(new IOException("connection reset"));
-      assertFailedAndCleanedUp(engine, "Pipeline FailReceiver failed in input 'lines' of batch "
-          + "1000: java.io.IOException: connection reset", log);
-      assertEquals(List.of("FailReceiver failed: dropped 0 unprocessed batches with 0 records and "
-          + "1 received record not yet in a batch"), log.messages("WARN"));
+      assertFailedAndCleanedUp(
+          engine,
+          "Pipeline FailReceiver failed in input 'lines' of batch "
+              + "1000: java.io.IOException: connection reset",
+          log);
+      assertEquals(
+          List.of(
+              "FailReceiver failed: dropped 0 unprocessed batches with 0 records and "
+                  + "1 received record not yet in a batch"),
+          log.messages("WARN"));
     }
     assertEquals(List.of(), sink.batches);
     assertEquals(1, lines.closes.get());
@@ -173,8 +200,10 @@ class EngineFailureTest {
     PipelineFailedException failed =
         assertThrows(PipelineFailedException.class, () -> engine.awaitTermination(WAIT));
     assertEquals(message, failed.getMessage());
-    assertEquals(message, assertThrows(PipelineFailedException.class,
-        () -> engine.awaitBatch(Long.MAX_VALUE, WAIT)).getMessage());
+    assertEquals(
+        message,
+        assertThrows(PipelineFailedException.class, () -> engine.awaitBatch(Long.MAX_VALUE, WAIT))
+            .getMessage());
     assertEquals(List.of(message), log.messages("ERROR"));
     assertEquals(1, stoppedWith.size());
     assertEquals(message, stoppedWith.get(0).getMessage());

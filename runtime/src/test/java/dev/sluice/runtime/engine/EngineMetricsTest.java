@@ -32,21 +32,30 @@ import org.junit.jupiter.api.Timeout;
 class EngineMetricsTest {
 
   private final List<BatchInfo> batches = new CopyOnWriteArrayList<>();
-  private final StreamingListener recorder = new StreamingListener() {
-    @Override
-    public void onBatchCompleted(BatchInfo batch) {
-      batches.add(batch);
-    }
-  };
+  private final StreamingListener recorder =
+      new StreamingListener() {
+        @Override
+        public void onBatchCompleted(BatchInfo batch) {
+          batches.add(batch);
+        }
+      };
 
   @Test
   void listenersGetEachBatchsRecordsDelaysAndSegmentTimes() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
     ScriptedBatchSource lines = new ScriptedBatchSource().put(1000, List.of("a", "b c", "d"));
     ScriptedReceiver live = new ScriptedReceiver();
-    Engine engine = engine(new WordCountProgram("Metrics", 2,
-        List.of(new InputSlot("lines", lines), new InputSlot("live", live)),
-        new CollectingSink(), null), 2, clock, recorder);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "Metrics",
+                2,
+                List.of(new InputSlot("lines", lines), new InputSlot("live", live)),
+                new CollectingSink(),
+                null),
+            2,
+            clock,
+            recorder);
     engine.start();
     live.send("e", "f");
     live.awaitStored(2);
@@ -60,12 +69,16 @@ class EngineMetricsTest {
     assertEquals("Metrics", first.pipeline());
     assertEquals(1000, first.batchTime());
     assertEquals(5, first.records());
-    assertEquals(List.of(new InputRecords("lines", 3, Duration.ZERO),
-        new InputRecords("live", 2, Duration.ZERO)), first.inputs());
+    assertEquals(
+        List.of(
+            new InputRecords("lines", 3, Duration.ZERO),
+            new InputRecords("live", 2, Duration.ZERO)),
+        first.inputs());
     assertEquals(Duration.ofMillis(500), first.schedulingDelay());
     assertFalse(first.processingTime().isNegative());
     assertEquals(first.schedulingDelay().plus(first.processingTime()), first.totalDelay());
-    assertEquals(List.of("lines -> words -> pairs", "counts"),
+    assertEquals(
+        List.of("lines -> words -> pairs", "counts"),
         first.segments().stream().map(SegmentTime::segment).toList());
     for (SegmentTime segment : first.segments()) {
       assertFalse(segment.time().isNegative());
@@ -79,41 +92,48 @@ class EngineMetricsTest {
 
   @Test
   void aThrowingListenerIsLoggedAndIgnored() throws InterruptedException {
-    StreamingListener thrower = new StreamingListener() {
-      @Override
-      public void onPipelineStarted(String pipeline, long firstBatchTime) {
-        throw new IllegalStateException("started");
-      }
+    StreamingListener thrower =
+        new StreamingListener() {
+          @Override
+          public void onPipelineStarted(String pipeline, long firstBatchTime) {
+            throw new IllegalStateException("started");
+          }
 
-      @Override
-      public void onBatchCompleted(BatchInfo batch) {
-        throw new IllegalStateException("completed");
-      }
+          @Override
+          public void onBatchCompleted(BatchInfo batch) {
+            throw new IllegalStateException("completed");
+          }
 
-      @Override
-      public void onPipelineStopped(String pipeline, Throwable failure) {
-        throw new IllegalStateException("stopped");
-      }
+          @Override
+          public void onPipelineStopped(String pipeline, Throwable failure) {
+            throw new IllegalStateException("stopped");
+          }
 
-      @Override
-      public String toString() {
-        return "thrower";
-      }
-    };
+          @Override
+          public String toString() {
+            return "thrower";
+          }
+        };
     ManualClock clock = BatchClock.manual(0);
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(new WordCountProgram("BadListener", 1, new ScriptedBatchSource(), sink,
-        null), 1, clock, thrower, recorder);
+    Engine engine =
+        engine(
+            new WordCountProgram("BadListener", 1, new ScriptedBatchSource(), sink, null),
+            1,
+            clock,
+            thrower,
+            recorder);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(Duration.ofSeconds(2));
       awaitBatch(engine, 2000);
       stopAndCheck(engine); // no failure
-      assertEquals(List.of(
-          "Listener thrower of BadListener threw from onPipelineStarted; ignored",
-          "Listener thrower of BadListener threw from onBatchCompleted; ignored",
-          "Listener thrower of BadListener threw from onBatchCompleted; ignored",
-          "Listener thrower of BadListener threw from onPipelineStopped; ignored"),
+      assertEquals(
+          List.of(
+              "Listener thrower of BadListener threw from onPipelineStarted; ignored",
+              "Listener thrower of BadListener threw from onBatchCompleted; ignored",
+              "Listener thrower of BadListener threw from onBatchCompleted; ignored",
+              "Listener thrower of BadListener threw from onPipelineStopped; ignored"),
           log.messages("WARN"));
     }
     assertEquals(List.of(1000L, 2000L), sink.times());
@@ -123,20 +143,26 @@ class EngineMetricsTest {
   @Test
   void awaitBatchWaitsForTheManualClock() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
-    Engine engine = engine(new WordCountProgram("AwaitBatch", 1, new ScriptedBatchSource(),
-        new CollectingSink(), null), 1, clock);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "AwaitBatch", 1, new ScriptedBatchSource(), new CollectingSink(), null),
+            1,
+            clock);
     engine.start();
     assertFalse(engine.awaitBatch(1000, Duration.ofMillis(50)));
     AtomicReference<Boolean> awaited = new AtomicReference<>();
     CountDownLatch waiting = new CountDownLatch(1);
-    Thread waiter = new Thread(() -> {
-      try {
-        waiting.countDown();
-        awaited.set(engine.awaitBatch(2000, WAIT));
-      } catch (InterruptedException e) {
-        awaited.set(false);
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                waiting.countDown();
+                awaited.set(engine.awaitBatch(2000, WAIT));
+              } catch (InterruptedException e) {
+                awaited.set(false);
+              }
+            });
     waiter.start();
     assertTrue(waiting.await(10, TimeUnit.SECONDS));
     clock.advance(Duration.ofSeconds(2)); // wakes the driver, which wakes the waiter
@@ -152,22 +178,28 @@ class EngineMetricsTest {
   void logsOneInfoLinePerBatchWithRecordsAndTheStartLine() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
     ScriptedBatchSource lines = new ScriptedBatchSource().put(1000, List.of("x", "y"));
-    Engine engine = engine(new WordCountProgram("LogLine", 2, lines, new CollectingSink(), null),
-        2, clock);
+    Engine engine =
+        engine(new WordCountProgram("LogLine", 2, lines, new CollectingSink(), null), 2, clock);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(Duration.ofSeconds(2));
       awaitBatch(engine, 2000);
       stopAndCheck(engine);
-      assertEquals(List.of("Starting LogLine: batch interval 1000 ms, parallelism 2, first batch "
-          + "1000; inputs [lines from scripted batches]; outputs [counts]"),
-          log.lines("Starting LogLine").stream().map(l -> l.substring(l.indexOf(" - ") + 3))
+      assertEquals(
+          List.of(
+              "Starting LogLine: batch interval 1000 ms, parallelism 2, first batch "
+                  + "1000; inputs [lines from scripted batches]; outputs [counts]"),
+          log.lines("Starting LogLine").stream()
+              .map(l -> l.substring(l.indexOf(" - ") + 3))
               .toList());
       List<String> batchLines = log.lines("INFO dev.sluice.runtime.batches");
       assertEquals(1, batchLines.size()); // the empty batch 2000 logs at DEBUG
       String line = batchLines.get(0);
-      assertTrue(line.matches(".* - Batch 1000 of LogLine: 2 records, scheduling delay 1000 ms, "
-          + "processing \\d+\\.\\d ms, total delay \\d+ ms"), line);
+      assertTrue(
+          line.matches(
+              ".* - Batch 1000 of LogLine: 2 records, scheduling delay 1000 ms, "
+                  + "processing \\d+\\.\\d ms, total delay \\d+ ms"),
+          line);
     }
   }
 
@@ -181,10 +213,20 @@ class EngineMetricsTest {
     ScriptedBatchSource ticks = new ScriptedBatchSource();
     Flood flood = new Flood(1000);
     CollectingSink sink = new CollectingSink().blockAt(1000);
-    Engine engine = engine(new WordCountProgram("Backpressure", 2,
-        // flood first: sealing drains it before asking ticks, which tells the test it sealed
-        List.of(new InputSlot("flood", flood), new InputSlot("ticks", ticks)), sink, null), 2,
-        clock, new EngineLimits(8, 1, Duration.ofSeconds(10)), recorder);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "Backpressure",
+                2,
+                // flood first: sealing drains it before asking ticks, which tells the test it
+                // sealed
+                List.of(new InputSlot("flood", flood), new InputSlot("ticks", ticks)),
+                sink,
+                null),
+            2,
+            clock,
+            new EngineLimits(8, 1, Duration.ofSeconds(10)),
+            recorder);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(INTERVAL);

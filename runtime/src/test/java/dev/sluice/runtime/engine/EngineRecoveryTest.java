@@ -35,14 +35,27 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class EngineRecoveryTest {
 
-  private static final List<List<String>> LINES = List.of(
-      List.of("a b"), List.of("b c"), List.of("c d"), List.of("d e"), List.of("e f"),
-      List.of("f g"), List.of("g h"), List.of("h i"));
+  private static final List<List<String>> LINES =
+      List.of(
+          List.of("a b"),
+          List.of("b c"),
+          List.of("c d"),
+          List.of("d e"),
+          List.of("e f"),
+          List.of("f g"),
+          List.of("g h"),
+          List.of("h i"));
 
   @TempDir Path checkpoint;
 
   private Engine engine(PipelineProgram program, BatchClock clock) {
-    return new Engine(program, INTERVAL, 2, clock, List.of(), EngineLimits.DEFAULTS,
+    return new Engine(
+        program,
+        INTERVAL,
+        2,
+        clock,
+        List.of(),
+        EngineLimits.DEFAULTS,
         new CheckpointSettings(checkpoint, true));
   }
 
@@ -50,33 +63,39 @@ class EngineRecoveryTest {
   void runsTheBatchesThatDidNotCommitAgainAndResumesTheSource() throws Exception {
     ManualClock clock = BatchClock.manual(500);
     CollectingSink first = new CollectingSink().failAt(4000);
-    Engine crashed = engine(new WordCountProgram("Recover", 2, Sources.batches(LINES), first,
-        null), clock);
+    Engine crashed =
+        engine(new WordCountProgram("Recover", 2, Sources.batches(LINES), first, null), clock);
     crashed.start();
     clock.setMillis(6000); // batches 1000 to 6000 are planned and logged at once
     assertThrows(PipelineFailedException.class, () -> crashed.awaitTermination(WAIT));
     assertEquals(List.of(1000L, 2000L, 3000L), first.times());
 
     CollectingSink second = new CollectingSink();
-    Engine recovered = engine(new WordCountProgram("Recover", 2, Sources.batches(LINES), second,
-        null), clock);
+    Engine recovered =
+        engine(new WordCountProgram("Recover", 2, Sources.batches(LINES), second, null), clock);
     try (LogCapture logs = new LogCapture()) {
       recovered.start();
       awaitBatch(recovered, 6000);
       clock.setMillis(7000);
       awaitBatch(recovered, 7000);
-      List<String> recovery = logs.messages("INFO").stream()
-          .filter(m -> m.startsWith("Recovered")).map(m -> m.replaceAll(" \\d+ ms:", " N ms:"))
-          .toList();
-      assertEquals(List.of("Recovered Recover from " + checkpoint + " in N ms: last committed "
-          + "batch 2 at 3000; 3 batches to run again, 3 committed batches to replay for state (no "
-          + "state snapshots yet); next new batch 6 at 7000"), recovery);
+      List<String> recovery =
+          logs.messages("INFO").stream()
+              .filter(m -> m.startsWith("Recovered"))
+              .map(m -> m.replaceAll(" \\d+ ms:", " N ms:"))
+              .toList();
+      assertEquals(
+          List.of(
+              "Recovered Recover from "
+                  + checkpoint
+                  + " in N ms: last committed "
+                  + "batch 2 at 3000; 3 batches to run again, 3 committed batches to replay for state (no "
+                  + "state snapshots yet); next new batch 6 at 7000"),
+          recovery);
     }
     assertEquals(List.of(4000L, 5000L, 6000L, 7000L), second.times());
     assertEquals(Map.of("d", 1L, "e", 1L), second.counts(4000));
     assertEquals(Map.of("g", 1L, "h", 1L), second.counts(7000)); // list item 6: after the log
-    assertEquals(List.of(3L, 4L, 5L, 6L),
-        second.batches.stream().map(Batch::index).toList());
+    assertEquals(List.of(3L, 4L, 5L, 6L), second.batches.stream().map(Batch::index).toList());
     stopAndCheck(recovered);
   }
 
@@ -118,8 +137,8 @@ class EngineRecoveryTest {
   void aGracefulStopCommitsEverythingAndARestartRunsNothingAgain() throws Exception {
     ManualClock clock = BatchClock.manual(500);
     CollectingSink first = new CollectingSink();
-    Engine stopped = engine(new WordCountProgram("Restart", 2, Sources.batches(LINES), first,
-        null), clock);
+    Engine stopped =
+        engine(new WordCountProgram("Restart", 2, Sources.batches(LINES), first, null), clock);
     stopped.start();
     clock.setMillis(2000);
     awaitBatch(stopped, 2000);
@@ -127,8 +146,8 @@ class EngineRecoveryTest {
     assertTrue(stopped.awaitTermination(WAIT));
 
     CollectingSink second = new CollectingSink();
-    Engine restarted = engine(new WordCountProgram("Restart", 2, Sources.batches(LINES), second,
-        null), clock);
+    Engine restarted =
+        engine(new WordCountProgram("Restart", 2, Sources.batches(LINES), second, null), clock);
     restarted.start();
     clock.setMillis(3000);
     awaitBatch(restarted, 3000);
@@ -140,15 +159,23 @@ class EngineRecoveryTest {
   @Test
   void aDirectoryInUseStopsTheStartWithItsReason() throws Exception {
     ManualClock clock = BatchClock.manual(500);
-    Engine running = engine(new WordCountProgram("Twice", 2, Sources.batches(LINES),
-        new CollectingSink(), null), clock);
+    Engine running =
+        engine(
+            new WordCountProgram("Twice", 2, Sources.batches(LINES), new CollectingSink(), null),
+            clock);
     running.start();
     CollectingSink sink = new CollectingSink();
-    Engine second = engine(new WordCountProgram("Twice", 2, Sources.batches(LINES), sink, null),
-        clock);
+    Engine second =
+        engine(new WordCountProgram("Twice", 2, Sources.batches(LINES), sink, null), clock);
     CheckpointException e = assertThrows(CheckpointException.class, second::start);
-    assertTrue(e.getMessage().startsWith("checkpoint directory " + checkpoint + " is in use by "
-        + "another running pipeline"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "checkpoint directory "
+                    + checkpoint
+                    + " is in use by "
+                    + "another running pipeline"),
+        e.getMessage());
     assertEquals(1, sink.closes.get());
     PipelineFailedException failed =
         assertThrows(PipelineFailedException.class, () -> second.awaitTermination(WAIT));
@@ -160,20 +187,31 @@ class EngineRecoveryTest {
   void aTransactionalSinkCommitsEachBatchOnceAcrossAFailedCommit() throws Exception {
     ManualClock clock = BatchClock.manual(500);
     TwoPhaseSink first = new TwoPhaseSink(2);
-    Engine crashed = engine(new WordCountProgram("Transactions", 2, Sources.batches(LINES),
-        first, null), clock);
+    Engine crashed =
+        engine(new WordCountProgram("Transactions", 2, Sources.batches(LINES), first, null), clock);
     crashed.start();
     clock.setMillis(3000);
     PipelineFailedException e =
         assertThrows(PipelineFailedException.class, () -> crashed.awaitTermination(WAIT));
-    assertEquals("Pipeline Transactions failed in output 'counts' of batch 3000: "
-        + "java.io.IOException: commit refused", e.getMessage());
-    assertEquals(List.of("recover -1", "prepare 0", "commit 0", "prepare 1", "commit 1",
-        "prepare 2", "commit 2"), first.calls);
+    assertEquals(
+        "Pipeline Transactions failed in output 'counts' of batch 3000: "
+            + "java.io.IOException: commit refused",
+        e.getMessage());
+    assertEquals(
+        List.of(
+            "recover -1",
+            "prepare 0",
+            "commit 0",
+            "prepare 1",
+            "commit 1",
+            "prepare 2",
+            "commit 2"),
+        first.calls);
 
     TwoPhaseSink second = new TwoPhaseSink(-1);
-    Engine recovered = engine(new WordCountProgram("Transactions", 2, Sources.batches(LINES),
-        second, null), clock);
+    Engine recovered =
+        engine(
+            new WordCountProgram("Transactions", 2, Sources.batches(LINES), second, null), clock);
     recovered.start();
     clock.setMillis(4000);
     awaitBatch(recovered, 4000);
@@ -186,8 +224,9 @@ class EngineRecoveryTest {
   void withoutACheckpointATransactionalSinkWritesAtOnce() throws Exception {
     ManualClock clock = BatchClock.manual(500);
     TwoPhaseSink sink = new TwoPhaseSink(-1);
-    Engine engine = TestEngines.engine(new WordCountProgram("Plain", 2, Sources.batches(LINES),
-        sink, null), 2, clock);
+    Engine engine =
+        TestEngines.engine(
+            new WordCountProgram("Plain", 2, Sources.batches(LINES), sink, null), 2, clock);
     engine.start();
     clock.setMillis(1000);
     awaitBatch(engine, 1000);

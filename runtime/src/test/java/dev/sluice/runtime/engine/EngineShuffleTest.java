@@ -37,8 +37,8 @@ class EngineShuffleTest {
       expected.add(counts);
     }
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(
-        new WordCountProgram("Shuffle", PARTITIONS, lines, sink, null), PARTITIONS, clock);
+    Engine engine =
+        engine(new WordCountProgram("Shuffle", PARTITIONS, lines, sink, null), PARTITIONS, clock);
     engine.start();
     clock.advance(Duration.ofSeconds(3));
     awaitBatch(engine, 3000);

@@ -47,8 +47,8 @@ class EngineSlideTest {
     ManualClock clock = BatchClock.manual(0);
     RecordingSink<String> every = new RecordingSink<>();
     RecordingSink<String> slid = new RecordingSink<>();
-    Engine engine = engine(
-        new IndexProgram(2, new ScriptedBatchSource(), every, 1, slid, 2), 2, clock);
+    Engine engine =
+        engine(new IndexProgram(2, new ScriptedBatchSource(), every, 1, slid, 2), 2, clock);
     engine.start();
     clock.advance(Duration.ofSeconds(5));
     awaitBatch(engine, 5000);
@@ -91,16 +91,26 @@ class EngineSlideTest {
   private static final class IndexProgram extends PipelineProgram {
 
     IndexProgram(int partitions, Source<String> lines, Sink<String> sink, int slide) {
-      super("Slide", List.of(new InputSlot("lines", lines)),
+      super(
+          "Slide",
+          List.of(new InputSlot("lines", lines)),
           List.of(new SegmentSlot("index", partitions)),
           List.of(new OutputSlot("out", sink, partitions, slide)));
     }
 
-    IndexProgram(int partitions, Source<String> lines, Sink<String> first, int firstSlide,
-        Sink<String> second, int secondSlide) {
-      super("Slide", List.of(new InputSlot("lines", lines)),
+    IndexProgram(
+        int partitions,
+        Source<String> lines,
+        Sink<String> first,
+        int firstSlide,
+        Sink<String> second,
+        int secondSlide) {
+      super(
+          "Slide",
+          List.of(new InputSlot("lines", lines)),
           List.of(new SegmentSlot("index", partitions)),
-          List.of(new OutputSlot("first", first, partitions, firstSlide),
+          List.of(
+              new OutputSlot("first", first, partitions, firstSlide),
               new OutputSlot("second", second, partitions, secondSlide)));
     }
 

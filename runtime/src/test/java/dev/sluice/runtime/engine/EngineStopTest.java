@@ -60,9 +60,16 @@ class EngineStopTest {
     ScriptedReceiver lines = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink().blockAt(1000);
     // lines first: sealing drains it before asking ticks, which tells the test it sealed
-    Engine engine = engine(new WordCountProgram("GracefulBacklog", 2,
-        List.of(new InputSlot("lines", lines), new InputSlot("ticks", ticks)), sink, null), 2,
-        clock);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "GracefulBacklog",
+                2,
+                List.of(new InputSlot("lines", lines), new InputSlot("ticks", ticks)),
+                sink,
+                null),
+            2,
+            clock);
     engine.start();
     lines.send("a");
     lines.awaitStored(1);
@@ -89,15 +96,23 @@ class EngineStopTest {
   void immediateStopLetsTheRunningOutputFinishAndDropsAndReportsTheRest()
       throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
-    ScriptedBatchSource lines = new ScriptedBatchSource()
-        .put(1000, List.of("a"))
-        .put(2000, List.of("b b"))
-        .put(3000, List.of("c"));
+    ScriptedBatchSource lines =
+        new ScriptedBatchSource()
+            .put(1000, List.of("a"))
+            .put(2000, List.of("b b"))
+            .put(3000, List.of("c"));
     ScriptedReceiver live = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink().blockAt(1000);
-    Engine engine = engine(new WordCountProgram("Immediate", 2,
-        List.of(new InputSlot("lines", lines), new InputSlot("live", live)), sink, null), 2,
-        clock);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "Immediate",
+                2,
+                List.of(new InputSlot("lines", lines), new InputSlot("live", live)),
+                sink,
+                null),
+            2,
+            clock);
     try (LogCapture log = new LogCapture()) {
       engine.start();
       clock.advance(Duration.ofSeconds(3));
@@ -109,8 +124,11 @@ class EngineStopTest {
       sink.release.countDown();
       assertTrue(engine.awaitTermination(WAIT));
       assertEquals(List.of(1000L), sink.times());
-      assertEquals(List.of("Immediate stopped at once: dropped 2 unprocessed batches with 2 "
-          + "records and 1 received record not yet in a batch"), log.messages("WARN"));
+      assertEquals(
+          List.of(
+              "Immediate stopped at once: dropped 2 unprocessed batches with 2 "
+                  + "records and 1 received record not yet in a batch"),
+          log.messages("WARN"));
     }
     assertEquals(List.of(1000L, 2000L, 3000L), lines.calls);
     assertEquals(1, lines.closes.get());
@@ -127,20 +145,23 @@ class EngineStopTest {
     RecordingSink<String> sink = new RecordingSink<>();
     ScriptedBatchSource lines = new ScriptedBatchSource().put(1000, List.of("x", "y", "z"));
     ScriptedReceiver idle = new ScriptedReceiver(); // its stop() shows the driver saw the stop
-    PipelineProgram program = new PipelineProgram("InFlight",
-        List.of(new InputSlot("lines", lines), new InputSlot("idle", idle)),
-        List.of(new SegmentSlot("slow", 1)), List.of(new OutputSlot("out", sink, 1))) {
-      @Override
-      public void runTask(int segment, int partition, TaskContext context) {
-        taskStarted.countDown();
-        try {
-          taskRelease.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        context.<String>output(0, 0).addAll(context.<String>input(0, 0));
-      }
-    };
+    PipelineProgram program =
+        new PipelineProgram(
+            "InFlight",
+            List.of(new InputSlot("lines", lines), new InputSlot("idle", idle)),
+            List.of(new SegmentSlot("slow", 1)),
+            List.of(new OutputSlot("out", sink, 1))) {
+          @Override
+          public void runTask(int segment, int partition, TaskContext context) {
+            taskStarted.countDown();
+            try {
+              taskRelease.await();
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            context.<String>output(0, 0).addAll(context.<String>input(0, 0));
+          }
+        };
     Engine engine = engine(program, 1, clock);
     try (LogCapture log = new LogCapture()) {
       engine.start();
@@ -151,8 +172,11 @@ class EngineStopTest {
       taskRelease.countDown();
       assertTrue(engine.awaitTermination(WAIT));
       assertEquals(List.of(), sink.batches);
-      assertEquals(List.of("InFlight stopped at once: dropped 1 unprocessed batch with 3 records "
-          + "and 0 received records not yet in a batch"), log.messages("WARN"));
+      assertEquals(
+          List.of(
+              "InFlight stopped at once: dropped 1 unprocessed batch with 3 records "
+                  + "and 0 received records not yet in a batch"),
+          log.messages("WARN"));
     }
     assertNoThreadsOf("InFlight");
   }
@@ -164,19 +188,20 @@ class EngineStopTest {
     CollectingSink sink = new CollectingSink();
     AtomicReference<Engine> engine = new AtomicReference<>();
     AtomicReference<Throwable> waitFailure = new AtomicReference<>();
-    StreamingListener stopper = new StreamingListener() {
-      @Override
-      public void onBatchCompleted(BatchInfo batch) {
-        engine.get().requestStop(true);
-        try {
-          engine.get().awaitTermination(WAIT);
-        } catch (Throwable e) {
-          waitFailure.set(e);
-        }
-      }
-    };
-    engine.set(engine(new WordCountProgram("ListenerStop", 1, lines, sink, null), 1, clock,
-        stopper));
+    StreamingListener stopper =
+        new StreamingListener() {
+          @Override
+          public void onBatchCompleted(BatchInfo batch) {
+            engine.get().requestStop(true);
+            try {
+              engine.get().awaitTermination(WAIT);
+            } catch (Throwable e) {
+              waitFailure.set(e);
+            }
+          }
+        };
+    engine.set(
+        engine(new WordCountProgram("ListenerStop", 1, lines, sink, null), 1, clock, stopper));
     engine.get().start();
     lines.send("one");
     lines.awaitStored(1);
@@ -185,8 +210,9 @@ class EngineStopTest {
     // Nothing arrived after batch 1000, so the graceful stop adds no final batch.
     assertEquals(List.of(1000L), sink.times());
     assertInstanceOf(IllegalStateException.class, waitFailure.get());
-    assertEquals("awaitTermination called from sluice-ListenerStop-driver, a thread of "
-        + "ListenerStop, which would wait for itself; use requestStop",
+    assertEquals(
+        "awaitTermination called from sluice-ListenerStop-driver, a thread of "
+            + "ListenerStop, which would wait for itself; use requestStop",
         waitFailure.get().getMessage());
     assertNoThreadsOf("ListenerStop");
   }
@@ -197,14 +223,15 @@ class EngineStopTest {
     ScriptedReceiver lines = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink();
     List<Throwable> stopped = new CopyOnWriteArrayList<>();
-    StreamingListener listener = new StreamingListener() {
-      @Override
-      public void onPipelineStopped(String pipeline, Throwable failure) {
-        stopped.add(failure == null ? new NullPointerException("none") : failure);
-      }
-    };
-    Engine engine = engine(new WordCountProgram("Idempotent", 1, lines, sink, null), 1, clock,
-        listener);
+    StreamingListener listener =
+        new StreamingListener() {
+          @Override
+          public void onPipelineStopped(String pipeline, Throwable failure) {
+            stopped.add(failure == null ? new NullPointerException("none") : failure);
+          }
+        };
+    Engine engine =
+        engine(new WordCountProgram("Idempotent", 1, lines, sink, null), 1, clock, listener);
     engine.start();
     engine.requestStop(true);
     engine.requestStop(true);
@@ -224,8 +251,8 @@ class EngineStopTest {
   void stopBeforeStartClosesEverythingAndStartThenFails() throws InterruptedException {
     ScriptedReceiver lines = new ScriptedReceiver();
     CollectingSink sink = new CollectingSink();
-    Engine engine = engine(new WordCountProgram("NeverStarted", 1, lines, sink, null), 1,
-        BatchClock.manual(0));
+    Engine engine =
+        engine(new WordCountProgram("NeverStarted", 1, lines, sink, null), 1, BatchClock.manual(0));
     engine.requestStop(true);
     assertTrue(engine.awaitTermination(WAIT));
     assertEquals(1, lines.closes.get());
@@ -236,8 +263,12 @@ class EngineStopTest {
 
   @Test
   void startingTwiceFails() throws InterruptedException {
-    Engine engine = engine(new WordCountProgram("StartTwice", 1, new ScriptedReceiver(),
-        new CollectingSink(), null), 1, BatchClock.manual(0));
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "StartTwice", 1, new ScriptedReceiver(), new CollectingSink(), null),
+            1,
+            BatchClock.manual(0));
     engine.start();
     IllegalStateException refused = assertThrows(IllegalStateException.class, engine::start);
     assertEquals("pipeline StartTwice already started", refused.getMessage());
@@ -247,8 +278,12 @@ class EngineStopTest {
   @Test
   void aBatchCompletedBeforeTheStopIsStillAwaitable() throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
-    Engine engine = engine(new WordCountProgram("AwaitAfterStop", 1, new ScriptedBatchSource(),
-        new CollectingSink(), null), 1, clock);
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "AwaitAfterStop", 1, new ScriptedBatchSource(), new CollectingSink(), null),
+            1,
+            clock);
     engine.start();
     clock.advance(INTERVAL);
     awaitBatch(engine, 1000);
@@ -258,10 +293,13 @@ class EngineStopTest {
 
   @Test
   @Timeout(5)
-  void awaitingABatchThatWillNeverComeReturnsFalseAtOnceAfterTheStop()
-      throws InterruptedException {
-    Engine engine = engine(new WordCountProgram("NeverComes", 1, new ScriptedBatchSource(),
-        new CollectingSink(), null), 1, BatchClock.manual(0));
+  void awaitingABatchThatWillNeverComeReturnsFalseAtOnceAfterTheStop() throws InterruptedException {
+    Engine engine =
+        engine(
+            new WordCountProgram(
+                "NeverComes", 1, new ScriptedBatchSource(), new CollectingSink(), null),
+            1,
+            BatchClock.manual(0));
     engine.start();
     TestEngines.stopAndCheck(engine);
     assertEquals(false, engine.awaitBatch(5000, Duration.ofMinutes(1)));

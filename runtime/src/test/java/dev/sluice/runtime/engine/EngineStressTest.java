@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Several receivers push two million records in total through tiny queues on the wall clock:
- * every record must come out exactly once, and the receivers must have felt backpressure.
+ * Several receivers push two million records in total through tiny queues on the wall clock: every
+ * record must come out exactly once, and the receivers must have felt backpressure.
  */
 @Timeout(60)
 class EngineStressTest {
@@ -50,18 +50,24 @@ class EngineStressTest {
     }
     AtomicLong blockedNanos = new AtomicLong();
     AtomicLong recordsIn = new AtomicLong();
-    StreamingListener listener = new StreamingListener() {
-      @Override
-      public void onBatchCompleted(BatchInfo batch) {
-        recordsIn.addAndGet(batch.records());
-        batch.inputs().forEach(in -> blockedNanos.addAndGet(in.receiverBlocked().toNanos()));
-      }
-    };
+    StreamingListener listener =
+        new StreamingListener() {
+          @Override
+          public void onBatchCompleted(BatchInfo batch) {
+            recordsIn.addAndGet(batch.records());
+            batch.inputs().forEach(in -> blockedNanos.addAndGet(in.receiverBlocked().toNanos()));
+          }
+        };
     CollectingSink sink = new CollectingSink();
-    Engine engine = new Engine(
-        new WordCountProgram("Stress", 4, inputs, sink, null),
-        Duration.ofMillis(20), 4, BatchClock.system(), List.of(listener),
-        new EngineLimits(64, 2, Duration.ofSeconds(10)), null);
+    Engine engine =
+        new Engine(
+            new WordCountProgram("Stress", 4, inputs, sink, null),
+            Duration.ofMillis(20),
+            4,
+            BatchClock.system(),
+            List.of(listener),
+            new EngineLimits(64, 2, Duration.ofSeconds(10)),
+            null);
     engine.start();
     assertTrue(received.await(50, TimeUnit.SECONDS), "receivers done");
     engine.requestStop(true);

@@ -36,10 +36,11 @@ class EngineWindowTest {
   void windowOfFourSlideTwoIsWrittenAtOddIndicesKeepsKeysAtZeroAndDrains()
       throws InterruptedException {
     ManualClock clock = BatchClock.manual(0);
-    ScriptedBatchSource lines = new ScriptedBatchSource()
-        .put(1000, List.of("a b a", "c"))
-        .put(2000, List.of("b"))
-        .put(4000, List.of("c c"));
+    ScriptedBatchSource lines =
+        new ScriptedBatchSource()
+            .put(1000, List.of("a b a", "c"))
+            .put(2000, List.of("b"))
+            .put(4000, List.of("c c"));
     RecordingSink<KV<String, Long>> sink = new RecordingSink<>();
     Engine engine =
         engine(new WindowedCountProgram(3, lines, sink, new WindowSpec(4, 2)), 3, clock);
@@ -47,8 +48,8 @@ class EngineWindowTest {
     clock.advance(Duration.ofSeconds(8));
     awaitBatch(engine, 8000);
 
-    assertEquals(List.of(2000L, 4000L, 6000L, 8000L),
-        sink.batches.stream().map(Batch::time).toList());
+    assertEquals(
+        List.of(2000L, 4000L, 6000L, 8000L), sink.batches.stream().map(Batch::time).toList());
     assertEquals(Map.of("a", 2L, "b", 2L, "c", 1L), counts(sink.batches.get(0)));
     assertEquals(Map.of("a", 2L, "b", 2L, "c", 3L), counts(sink.batches.get(1)));
     assertEquals(Map.of("a", 0L, "b", 0L, "c", 2L), counts(sink.batches.get(2)));
@@ -65,8 +66,8 @@ class EngineWindowTest {
 
   /**
    * Segment 0 combines {@code (word, 1)} into its row of the shuffle; segment 1 merges its column
-   * into its partition's {@link LongInverseWindow} slot for the batch and, at slide batches,
-   * writes the window; the output has the window's slide.
+   * into its partition's {@link LongInverseWindow} slot for the batch and, at slide batches, writes
+   * the window; the output has the window's slide.
    */
   private static final class WindowedCountProgram extends PipelineProgram {
 
@@ -75,10 +76,13 @@ class EngineWindowTest {
     private final LongInverseWindow<String>[] windows;
 
     @SuppressWarnings("unchecked") // generic arrays, every element set below
-    WindowedCountProgram(int partitions, Source<String> lines, Sink<KV<String, Long>> sink,
-        WindowSpec spec) {
-      super("WindowedCount", List.of(new InputSlot("lines", lines)),
-          List.of(new SegmentSlot("lines -> words -> pairs", partitions),
+    WindowedCountProgram(
+        int partitions, Source<String> lines, Sink<KV<String, Long>> sink, WindowSpec spec) {
+      super(
+          "WindowedCount",
+          List.of(new InputSlot("lines", lines)),
+          List.of(
+              new SegmentSlot("lines -> words -> pairs", partitions),
               new SegmentSlot("windowCounts -> print", partitions)),
           List.of(new OutputSlot("print", sink, partitions, spec.slide())));
       this.spec = spec;

@@ -27,7 +27,9 @@ public final class LogCapture implements AutoCloseable {
   /** The captured lines of level {@code level} (such as {@code ERROR}), without the prefix. */
   public List<String> messages(String level) {
     String marker = "] " + level + " ";
-    return bytes.toString(StandardCharsets.UTF_8).lines()
+    return bytes
+        .toString(StandardCharsets.UTF_8)
+        .lines()
         .filter(l -> l.startsWith("[") && l.contains(marker))
         .map(l -> l.substring(l.indexOf(" - ", l.indexOf(marker)) + 3))
         .toList();

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class OutputBatchTest {
 
-  private final Batch<String> batch = new OutputBatch<>(
-      2000, 7, new List<?>[] {List.of("a", "b"), new ArrayList<>(), List.of("c")});
+  private final Batch<String> batch =
+      new OutputBatch<>(
+          2000, 7, new List<?>[] {List.of("a", "b"), new ArrayList<>(), List.of("c")});
 
   @Test
   void exposesTimePartitionsAndCount() {

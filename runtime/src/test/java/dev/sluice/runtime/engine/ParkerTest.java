@@ -26,23 +26,25 @@ class ParkerTest {
   void aWakeBetweenTheRecheckAndTheParkIsNotLost() {
     AtomicLong work = new AtomicLong();
     Parker[] parker = new Parker[1];
-    parker[0] = new Parker(() -> {
-      boolean ready = work.get() > 0;
-      if (!ready) { // the waker strikes in the gap
-        work.incrementAndGet();
-        parker[0].wake();
-      }
-      return ready;
-    });
+    parker[0] =
+        new Parker(
+            () -> {
+              boolean ready = work.get() > 0;
+              if (!ready) { // the waker strikes in the gap
+                work.incrementAndGet();
+                parker[0].wake();
+              }
+              return ready;
+            });
     parker[0].bind(Thread.currentThread());
     parker[0].park(Long.MAX_VALUE); // hangs (and times out) if the wake-up were lost
     assertEquals(1, work.get());
   }
 
   /**
-   * Two threads hand a token back and forth, each parking whenever it has to wait: a lost
-   * wake-up would hang the test. Waiting threads park at once (no spinning) so that almost every
-   * hand-off goes through the park/wake handshake.
+   * Two threads hand a token back and forth, each parking whenever it has to wait: a lost wake-up
+   * would hang the test. Waiting threads park at once (no spinning) so that almost every hand-off
+   * goes through the park/wake handshake.
    */
   @Test
   void pingPongThroughParksLosesNoWakeUp() throws InterruptedException {
@@ -54,15 +56,17 @@ class ParkerTest {
     Thread[] threads = new Thread[2];
     for (int side = 0; side < 2; side++) {
       int me = side;
-      threads[side] = new Thread(() -> {
-        for (int round = 0; round < rounds; round++) {
-          while (token.get() % 2 != me) {
-            parkers[me].park(Long.MAX_VALUE);
-          }
-          token.incrementAndGet();
-          parkers[1 - me].wake();
-        }
-      });
+      threads[side] =
+          new Thread(
+              () -> {
+                for (int round = 0; round < rounds; round++) {
+                  while (token.get() % 2 != me) {
+                    parkers[me].park(Long.MAX_VALUE);
+                  }
+                  token.incrementAndGet();
+                  parkers[1 - me].wake();
+                }
+              });
       parkers[side].bind(threads[side]);
     }
     threads[0].start();
@@ -76,11 +80,13 @@ class ParkerTest {
   void parksWithTheParkerAsBlockerUntilWoken() throws InterruptedException {
     AtomicLong work = new AtomicLong();
     Parker parker = new Parker(() -> work.get() > 0);
-    Thread owner = new Thread(() -> {
-      while (work.get() == 0) {
-        parker.park(Long.MAX_VALUE);
-      }
-    });
+    Thread owner =
+        new Thread(
+            () -> {
+              while (work.get() == 0) {
+                parker.park(Long.MAX_VALUE);
+              }
+            });
     parker.bind(owner);
     owner.start();
     while (LockSupport.getBlocker(owner) != parker) {

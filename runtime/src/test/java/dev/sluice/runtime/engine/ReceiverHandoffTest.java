@@ -35,11 +35,13 @@ class ReceiverHandoffTest {
   @Test
   void aFullQueueMakesStoreWaitUntilDrainedAndLosesNothing() throws InterruptedException {
     ReceiverHandoff handoff = new ReceiverHandoff("input 'lines' of Test", 4, driver);
-    Thread receiver = new Thread(() -> {
-      for (int i = 0; i < 10; i++) {
-        handoff.store(i);
-      }
-    });
+    Thread receiver =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 10; i++) {
+                handoff.store(i);
+              }
+            });
     handoff.bind(receiver);
     receiver.start();
     List<Object> drained = new ArrayList<>();
@@ -59,23 +61,25 @@ class ReceiverHandoffTest {
   void stopWakesAWaitingStoreWhichThrowsAndTakesNothing() throws InterruptedException {
     ReceiverHandoff handoff = new ReceiverHandoff("input 'lines' of Test", 4, driver);
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread receiver = new Thread(() -> {
-      try {
-        for (int i = 0; i < 5; i++) {
-          handoff.store(i);
-        }
-      } catch (Throwable e) {
-        thrown.set(e);
-      }
-    });
+    Thread receiver =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < 5; i++) {
+                  handoff.store(i);
+                }
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            });
     handoff.bind(receiver);
     receiver.start();
     WorkerTest.awaitParked(receiver);
     handoff.stop();
     receiver.join();
     assertEquals(ReceiverStoppedException.class, thrown.get().getClass());
-    assertEquals("input 'lines' of Test is stopped; the record was not taken",
-        thrown.get().getMessage());
+    assertEquals(
+        "input 'lines' of Test is stopped; the record was not taken", thrown.get().getMessage());
     List<Object> drained = new ArrayList<>();
     handoff.drainTo(drained::add);
     assertEquals(List.of(0, 1, 2, 3), drained);
@@ -99,18 +103,23 @@ class ReceiverHandoffTest {
     ReceiverHandoff handoff = new ReceiverHandoff("input 'lines' of Test", 4, driver);
     handoff.bind(Thread.currentThread());
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread other = new Thread(() -> {
-      try {
-        handoff.store("x");
-      } catch (Throwable e) {
-        thrown.set(e);
-      }
-    }, "not-receiving");
+    Thread other =
+        new Thread(
+            () -> {
+              try {
+                handoff.store("x");
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            },
+            "not-receiving");
     other.start();
     other.join();
     assertEquals(IllegalStateException.class, thrown.get().getClass());
-    assertEquals("input 'lines' of Test: Receiver.store called from thread not-receiving; only "
-        + "the thread running receive may store", thrown.get().getMessage());
+    assertEquals(
+        "input 'lines' of Test: Receiver.store called from thread not-receiving; only "
+            + "the thread running receive may store",
+        thrown.get().getMessage());
     assertFalse(handoff.hasRecords());
   }
 
@@ -120,7 +129,8 @@ class ReceiverHandoffTest {
     handoff.bind(Thread.currentThread());
     NullPointerException refused =
         assertThrows(NullPointerException.class, () -> handoff.store(null));
-    assertEquals("input 'lines' of Test: Receiver.store(null); records are never null",
+    assertEquals(
+        "input 'lines' of Test: Receiver.store(null); records are never null",
         refused.getMessage());
   }
 }

@@ -16,8 +16,10 @@ public final class ScriptedBatchSource implements BatchSource<String> {
 
   private final Map<Long, List<String>> batches = new ConcurrentHashMap<>();
   private volatile long failAt = Long.MIN_VALUE;
+
   /** The batch times {@code nextBatch} was called with, in order. */
   public final List<Long> calls = new CopyOnWriteArrayList<>();
+
   public final AtomicInteger closes = new AtomicInteger();
   private final Semaphore called = new Semaphore(0);
 

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A receiver source a test drives: {@link #send} records, {@link #awaitStored} them, then
- * {@link #end} or {@link #fail} the input.
+ * A receiver source a test drives: {@link #send} records, {@link #awaitStored} them, then {@link
+ * #end} or {@link #fail} the input.
  */
 public final class ScriptedReceiver implements ReceiverSource<String> {
 
@@ -22,8 +22,10 @@ public final class ScriptedReceiver implements ReceiverSource<String> {
 
   private final LinkedBlockingQueue<Object> script = new LinkedBlockingQueue<>();
   private final Semaphore stored = new Semaphore(0);
+
   /** How often {@link #stop()} and {@link #close()} were called. */
   public final AtomicInteger stops = new AtomicInteger();
+
   public final AtomicInteger closes = new AtomicInteger();
   private final CountDownLatch stopCalled = new CountDownLatch(1);
 

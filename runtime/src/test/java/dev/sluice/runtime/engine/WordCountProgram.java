@@ -14,11 +14,11 @@ import dev.sluice.runtime.internal.TaskContext;
 import java.util.List;
 
 /**
- * A hand-written program shaped like the processor's WordCount: segment 0 splits the lines of
- * every input (a union) and combines {@code (word, 1)} into its row of a (map partition x reduce
- * partition) matrix of {@link LongValueMap}s; segment 1 merges its column and emits {@code KV}s
- * to output 0. A word equal to {@code poison} makes stage {@code pairs} throw
- * {@code IllegalStateException: boom}.
+ * A hand-written program shaped like the processor's WordCount: segment 0 splits the lines of every
+ * input (a union) and combines {@code (word, 1)} into its row of a (map partition x reduce
+ * partition) matrix of {@link LongValueMap}s; segment 1 merges its column and emits {@code KV}s to
+ * output 0. A word equal to {@code poison} makes stage {@code pairs} throw {@code
+ * IllegalStateException: boom}.
  */
 public final class WordCountProgram extends PipelineProgram {
 

@@ -26,10 +26,11 @@ class WorkerTest {
     worker.start();
     for (int i = 0; i < 5; i++) {
       int n = i;
-      worker.submit(() -> {
-        ran.add(n);
-        threads.add(Thread.currentThread().getName());
-      });
+      worker.submit(
+          () -> {
+            ran.add(n);
+            threads.add(Thread.currentThread().getName());
+          });
     }
     worker.submit(done::countDown);
     worker.signal();
@@ -56,10 +57,11 @@ class WorkerTest {
       }
       written[0] = round;
       CountDownLatch done = new CountDownLatch(1);
-      worker.submit(() -> {
-        seen.set(written[0]);
-        done.countDown();
-      });
+      worker.submit(
+          () -> {
+            seen.set(written[0]);
+            done.countDown();
+          });
       worker.signal();
       assertTrue(done.await(10, TimeUnit.SECONDS), "round " + round);
       assertEquals(round, seen.get());
@@ -81,10 +83,11 @@ class WorkerTest {
       CountDownLatch round = new CountDownLatch(batch);
       for (int i = 0; i < batch; i++) {
         long value = ++submitted;
-        worker.submit(() -> {
-          sum[0] += value;
-          round.countDown();
-        });
+        worker.submit(
+            () -> {
+              sum[0] += value;
+              round.countDown();
+            });
       }
       worker.signal();
       assertTrue(round.await(10, TimeUnit.SECONDS));
@@ -102,9 +105,10 @@ class WorkerTest {
     Worker worker = new Worker("sluice-WorkerThrows-worker-0", 4);
     worker.start();
     CountDownLatch done = new CountDownLatch(1);
-    worker.submit(() -> {
-      throw new IllegalStateException("bug");
-    });
+    worker.submit(
+        () -> {
+          throw new IllegalStateException("bug");
+        });
     worker.submit(done::countDown);
     worker.signal();
     assertTrue(done.await(10, TimeUnit.SECONDS));
@@ -132,8 +136,8 @@ class WorkerTest {
     for (int i = 0; i < 4; i++) {
       worker.submit(() -> {});
     }
-    IllegalStateException full = assertThrows(IllegalStateException.class,
-        () -> worker.submit(() -> {}));
+    IllegalStateException full =
+        assertThrows(IllegalStateException.class, () -> worker.submit(() -> {}));
     assertEquals("sluice-WorkerFull-worker-0: task queue full", full.getMessage());
   }
 

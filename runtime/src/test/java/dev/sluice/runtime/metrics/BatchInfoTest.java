@@ -17,8 +17,8 @@ class BatchInfoTest {
     List<SegmentTime> segments = new ArrayList<>(List.of(new SegmentTime("s", Duration.ZERO)));
     List<InputRecords> inputs =
         new ArrayList<>(List.of(new InputRecords("lines", 3, Duration.ofMillis(2))));
-    BatchInfo info = new BatchInfo("P", 1000, 3, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-        segments, inputs);
+    BatchInfo info =
+        new BatchInfo("P", 1000, 3, Duration.ZERO, Duration.ZERO, Duration.ZERO, segments, inputs);
     segments.clear();
     inputs.clear();
     assertEquals(1, info.segments().size());

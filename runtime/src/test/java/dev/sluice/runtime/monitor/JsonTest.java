@@ -22,8 +22,9 @@ class JsonTest {
     value.put("list", List.of(1L, "two", List.of()));
     value.put("empty", Map.of());
     String json = Json.write(value);
-    assertEquals("{\"text\":\"say \\\"hi\\\"\\n\\t\\u003cb\\u003e\\\\\",\"whole\":1764032400000,"
-        + "\"decimal\":1.500,\"flag\":true,\"nothing\":null,\"list\":[1,\"two\",[]],\"empty\":{}}",
+    assertEquals(
+        "{\"text\":\"say \\\"hi\\\"\\n\\t\\u003cb\\u003e\\\\\",\"whole\":1764032400000,"
+            + "\"decimal\":1.500,\"flag\":true,\"nothing\":null,\"list\":[1,\"two\",[]],\"empty\":{}}",
         json);
     assertEquals(value, Json.parse(json));
   }
@@ -35,7 +36,8 @@ class JsonTest {
 
   @Test
   void rejectsWhatIsNotOneValue() {
-    assertEquals("bad JSON at 3: text after the value",
+    assertEquals(
+        "bad JSON at 3: text after the value",
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{} x")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":"));
     assertThrows(IllegalArgumentException.class, () -> Json.parse("[1,"));

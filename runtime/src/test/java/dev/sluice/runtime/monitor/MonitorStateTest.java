@@ -40,7 +40,8 @@ class MonitorStateTest {
       state.onBatchCompleted(completed(time, 1));
     }
     MonitorState.Snapshot snapshot = state.snapshot();
-    assertEquals(List.of(3000L, 4000L, 5000L),
+    assertEquals(
+        List.of(3000L, 4000L, 5000L),
         snapshot.finished().stream().map(BatchRecord::batchTime).toList());
     assertEquals(5, snapshot.totals().completedBatches());
     assertEquals(5, snapshot.totals().records());
@@ -62,20 +63,34 @@ class MonitorStateTest {
   }
 
   private static PipelineInfo pipeline() {
-    return new PipelineInfo("P", 0, 1000, Duration.ofSeconds(1), 1,
+    return new PipelineInfo(
+        "P",
+        0,
+        1000,
+        Duration.ofSeconds(1),
+        1,
         List.of(new PipelineInfo.Input("lines", "queue", false, 0)),
         List.of(new PipelineInfo.Segment("lines -> words", 1, "")),
         List.of(new PipelineInfo.Output("words", 1)));
   }
 
   private static BatchSubmitted submitted(long time, long records) {
-    return new BatchSubmitted("P", time, time,
+    return new BatchSubmitted(
+        "P",
+        time,
+        time,
         List.of(new BatchSubmitted.InputBatch("lines", records, Duration.ZERO, 0, false)));
   }
 
   private static BatchInfo completed(long time, long records) {
-    return new BatchInfo("P", time, records, Duration.ZERO, Duration.ofMillis(1),
-        Duration.ofMillis(1), List.of(new BatchInfo.SegmentTime("lines -> words", Duration.ZERO)),
+    return new BatchInfo(
+        "P",
+        time,
+        records,
+        Duration.ZERO,
+        Duration.ofMillis(1),
+        Duration.ofMillis(1),
+        List.of(new BatchInfo.SegmentTime("lines -> words", Duration.ZERO)),
         List.of(new BatchInfo.InputRecords("lines", records, Duration.ZERO)),
         List.of(new BatchInfo.OutputTime("words", records, Duration.ZERO, true)));
   }

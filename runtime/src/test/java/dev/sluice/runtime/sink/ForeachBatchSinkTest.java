@@ -23,9 +23,8 @@ class ForeachBatchSinkTest {
   @Test
   void passesTheBatchIndexToAnIndexedConsumer() throws Exception {
     List<String> calls = new ArrayList<>();
-    Sink<String> sink = Sinks.foreachBatch(
-        (time, index, records) -> calls.add(time + "#" + index + " "
-            + records));
+    Sink<String> sink =
+        Sinks.foreachBatch((time, index, records) -> calls.add(time + "#" + index + " " + records));
     sink.write(TestBatch.of(1000, List.of("a"), List.of("b")).withIndex(4));
     sink.write(TestBatch.<String>of(2000).withIndex(5));
     assertEquals(List.of("1000#4 [a, b]", "2000#5 []"), calls);

@@ -30,7 +30,9 @@ class BoundedSourcesTest {
     Files.writeString(dir.resolve("sub").resolve("d.txt"), "d1\n", UTF_8);
   }
 
-  /** Every batch until the source is exhausted, and whether it said so right after its last record. */
+  /**
+   * Every batch until the source is exhausted, and whether it said so right after its last record.
+   */
   private static <T> List<List<T>> drain(BoundedSource<T> source) throws Exception {
     List<List<T>> batches = new ArrayList<>();
     while (!source.exhausted()) {
@@ -51,7 +53,8 @@ class BoundedSourcesTest {
   @Test
   void exhaustedRightAfterTheLastLine() throws Exception {
     BoundedSource<String> lines =
-        Sources.textFiles(List.of(dir.resolve("a.txt"), dir.resolve("c.log")), BatchSize.records(3));
+        Sources.textFiles(
+            List.of(dir.resolve("a.txt"), dir.resolve("c.log")), BatchSize.records(3));
     assertFalse(lines.exhausted());
     assertEquals(List.of("a1", "a2", "a3"), lines.nextBatch(0));
     assertTrue(lines.exhausted(), "the empty file after it holds nothing");
@@ -67,20 +70,27 @@ class BoundedSourcesTest {
   void globsAndListsNameFilesInOrder() throws Exception {
     assertEquals(
         List.of(List.of("b1", "b2"), List.of("a1", "a2", "a3"), List.of("b1", "b2"), List.of("d1")),
-        drain(Sources.textFiles(dir.resolve("b.txt") + "," + dir + "/*.txt," + dir + "/sub/*",
-            BatchSize.files(1))));
-    assertEquals(List.of(List.of("a1", "a2", "a3", "b1", "b2", "d1")),
+        drain(
+            Sources.textFiles(
+                dir.resolve("b.txt") + "," + dir + "/*.txt," + dir + "/sub/*",
+                BatchSize.files(1))));
+    assertEquals(
+        List.of(List.of("a1", "a2", "a3", "b1", "b2", "d1")),
         drain(Sources.textFiles(dir + "/**.txt", BatchSize.records(10))));
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> Sources.textFiles(dir + "/*.csv", BatchSize.records(1)));
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Sources.textFiles(dir + "/*.csv", BatchSize.records(1)));
     assertEquals("no file matches '" + dir + "/*.csv'", none.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Sources.textFiles(dir.resolve("nope.txt").toString(), BatchSize.records(1)));
   }
 
   @Test
   void collectionsAndBatchesAreBounded() throws Exception {
-    assertEquals(List.of(List.of(1, 2), List.of(3)), drain(Sources.collection(List.of(1, 2, 3), 2)));
+    assertEquals(
+        List.of(List.of(1, 2), List.of(3)), drain(Sources.collection(List.of(1, 2, 3), 2)));
     BoundedSource<Integer> batches =
         (BoundedSource<Integer>) Sources.batches(List.of(List.of(1), List.of(), List.of(2)));
     assertEquals(List.of(List.of(1), List.of(), List.of(2)), drain(batches));
@@ -95,20 +105,31 @@ class BoundedSourcesTest {
     for (String bad : List.of("0", "files", "-1", "2 files", "9999999999", "x")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> BatchSize.parse(bad), bad);
-      assertEquals("batch size '" + bad + "' must be a number of records or of files, such as "
-          + "1000 or 2files, from 1 to 2147483647", e.getMessage());
+      assertEquals(
+          "batch size '"
+              + bad
+              + "' must be a number of records or of files, such as "
+              + "1000 or 2files, from 1 to 2147483647",
+          e.getMessage());
     }
   }
 
   @Test
   void boundedUrisNameFilesOrADirectoryAsItIsNow() throws Exception {
-    assertEquals(List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2"), List.of()),
-        drain(Sources.boundedFromUri("dir:" + dir, BatchSize.files(1))), "c.log is empty");
-    assertEquals(List.of(List.of("d1")),
+    assertEquals(
+        List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2"), List.of()),
+        drain(Sources.boundedFromUri("dir:" + dir, BatchSize.files(1))),
+        "c.log is empty");
+    assertEquals(
+        List.of(List.of("d1")),
         drain(Sources.boundedFromUri(dir.resolve("sub").toUri().toString(), BatchSize.files(1))));
-    IllegalArgumentException socket = assertThrows(IllegalArgumentException.class,
-        () -> Sources.boundedFromUri("socket://localhost:9999", BatchSize.files(1)));
-    assertEquals("source 'socket://localhost:9999' has no end; a bounded run reads files:paths, "
-        + "file:///dir or dir:path (the files there now)", socket.getMessage());
+    IllegalArgumentException socket =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Sources.boundedFromUri("socket://localhost:9999", BatchSize.files(1)));
+    assertEquals(
+        "source 'socket://localhost:9999' has no end; a bounded run reads files:paths, "
+            + "file:///dir or dir:path (the files there now)",
+        socket.getMessage());
   }
 }

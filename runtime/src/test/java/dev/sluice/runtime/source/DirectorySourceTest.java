@@ -63,8 +63,12 @@ class DirectorySourceTest {
     Files.delete(dir.resolve("gone.txt"));
     FileNotFoundException e =
         assertThrows(FileNotFoundException.class, () -> source.read(12_000, plan));
-    assertEquals("directory source " + dir.toAbsolutePath().normalize() + ": file gone.txt of "
-        + "the batch at 12000 was deleted before the batch committed", e.getMessage());
+    assertEquals(
+        "directory source "
+            + dir.toAbsolutePath().normalize()
+            + ": file gone.txt of "
+            + "the batch at 12000 was deleted before the batch committed",
+        e.getMessage());
   }
 
   @Test

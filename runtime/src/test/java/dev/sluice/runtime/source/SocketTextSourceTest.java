@@ -75,7 +75,8 @@ class SocketTextSourceTest {
         assertEquals(
             List.of(
                 "INFO Socket source 127.0.0.1:" + port + ": connected",
-                "WARN Socket source 127.0.0.1:" + port
+                "WARN Socket source 127.0.0.1:"
+                    + port
                     + ": skipped a line of 25 characters, longer than the maximum of 10"),
             log.infoAndAbove());
       }
@@ -97,7 +98,8 @@ class SocketTextSourceTest {
     assertEquals("before", receiver.next());
     String name = "Socket source 127.0.0.1:" + port;
     log.await("WARN " + name + ": connection closed by peer; retrying in 10 ms");
-    try (ServerSocket second = listen(port); Socket peer = second.accept()) {
+    try (ServerSocket second = listen(port);
+        Socket peer = second.accept()) {
       peer.getOutputStream().write("after\n".getBytes(StandardCharsets.UTF_8));
       assertEquals("after", receiver.next());
     }
@@ -117,7 +119,8 @@ class SocketTextSourceTest {
     log.await("WARN " + name + ": connection refused; retrying in 10 ms");
     log.await("DEBUG " + name + ": connection refused; retrying in 20 ms");
     log.await("DEBUG " + name + ": connection refused; retrying in 40 ms");
-    try (ServerSocket server = listen(port); Socket peer = server.accept()) {
+    try (ServerSocket server = listen(port);
+        Socket peer = server.accept()) {
       peer.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
       assertEquals("hello", receiver.next());
     }

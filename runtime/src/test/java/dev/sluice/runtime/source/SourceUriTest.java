@@ -27,9 +27,7 @@ class SourceUriTest {
     assertEquals("directory " + absolute, Sources.fromUri("dir:" + absolute).describe());
     Path in = Files.createDirectory(dir.resolve("in"));
     Path relative = Path.of("").toAbsolutePath().relativize(in);
-    assertEquals(
-        "directory " + in.toAbsolutePath(),
-        Sources.fromUri("dir:" + relative).describe());
+    assertEquals("directory " + in.toAbsolutePath(), Sources.fromUri("dir:" + relative).describe());
   }
 
   @Test

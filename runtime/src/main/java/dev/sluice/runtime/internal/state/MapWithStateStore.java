@@ -26,19 +26,19 @@ import java.util.ArrayList;
  * }</pre>
  *
  * <p>After each call, {@link #close()} applies what it did, as Spark does: a removed state is
- * deleted; an updated one is stored with the batch time; and when there is a timeout, a state
- * that merely exists is stored again with the batch time, so any record keeps its key alive.
+ * deleted; an updated one is stored with the batch time; and when there is a timeout, a state that
+ * merely exists is stored again with the batch time, so any record keeps its key alive.
  *
  * <p>Timeouts: at a full-scan batch {@code i} (by default {@code (i + 1) % 10 == 0}, Spark's
  * checkpoint interval of ten batch intervals, when {@code mapWithState} scans every state), after
- * the batch's records, every key last written before {@code batchTime - timeout} is timing out:
- * it gets a call with no value and {@link State#isTimingOut()} true, and is removed. At other
- * batches no key times out, however idle.
+ * the batch's records, every key last written before {@code batchTime - timeout} is timing out: it
+ * gets a call with no value and {@link State#isTimingOut()} true, and is removed. At other batches
+ * no key times out, however idle.
  *
  * <p><b>Threads:</b> one task at a time, the task of its key partition, which the engine always
- * runs on worker {@code partition % workers}. <b>Allocation:</b> none per record once the table
- * has grown, beyond the user's function. <b>Cost:</b> one hash lookup per record (two when a new
- * key is stored); a full-scan batch also visits every key.
+ * runs on worker {@code partition % workers}. <b>Allocation:</b> none per record once the table has
+ * grown, beyond the user's function. <b>Cost:</b> one hash lookup per record (two when a new key is
+ * stored); a full-scan batch also visits every key.
  *
  * @param <K> the key type
  * @param <S> the state type
@@ -64,14 +64,18 @@ public final class MapWithStateStore<K, S> {
    * An empty store.
    *
    * @param timeoutMillis the idle timeout in milliseconds, or 0 for none
-   * @param fullScanBatches every how many batches timeouts are looked for (Spark: the
-   *     checkpoint interval in batches, {@link #DEFAULT_FULL_SCAN_BATCHES} by default)
+   * @param fullScanBatches every how many batches timeouts are looked for (Spark: the checkpoint
+   *     interval in batches, {@link #DEFAULT_FULL_SCAN_BATCHES} by default)
    * @param expectedKeys about how many keys the partition will hold
    */
   public MapWithStateStore(long timeoutMillis, int fullScanBatches, int expectedKeys) {
     if (timeoutMillis < 0 || fullScanBatches < 1) {
-      throw new IllegalArgumentException("timeout must be at least 0 ms and full scans at least "
-          + "every batch, not " + timeoutMillis + " ms and every " + fullScanBatches);
+      throw new IllegalArgumentException(
+          "timeout must be at least 0 ms and full scans at least "
+              + "every batch, not "
+              + timeoutMillis
+              + " ms and every "
+              + fullScanBatches);
     }
     this.timeoutMillis = timeoutMillis;
     this.fullScanBatches = fullScanBatches;

@@ -1,15 +1,15 @@
 package dev.sluice.runtime.internal.state;
 
 /**
- * Keys to states and the batch time each was last written, with removal: the table behind
- * {@code mapWithState}. Open addressing with linear probing and backward-shift deletion (no
- * tombstones, so lookups stay short however many keys come and go); entries are dense, numbered
- * {@code 0 .. size()-1}, and removing one moves the last entry into its place, so iteration order
- * is deterministic but not insertion order.
+ * Keys to states and the batch time each was last written, with removal: the table behind {@code
+ * mapWithState}. Open addressing with linear probing and backward-shift deletion (no tombstones, so
+ * lookups stay short however many keys come and go); entries are dense, numbered {@code 0 ..
+ * size()-1}, and removing one moves the last entry into its place, so iteration order is
+ * deterministic but not insertion order.
  *
- * <p><b>Threads:</b> not thread-safe; owned by one task at a time. <b>Keys</b> may be
- * {@code null} and are compared with {@code equals}. <b>Cost:</b> find, put and remove are O(1)
- * expected; the arrays grow by doubling and never shrink.
+ * <p><b>Threads:</b> not thread-safe; owned by one task at a time. <b>Keys</b> may be {@code null}
+ * and are compared with {@code equals}. <b>Cost:</b> find, put and remove are O(1) expected; the
+ * arrays grow by doubling and never shrink.
  *
  * @param <K> the key type
  * @param <S> the state type
@@ -20,6 +20,7 @@ final class StateTable<K, S> {
 
   /** Slot to entry number + 1; 0 marks an empty slot. Length is a power of two, twice capacity. */
   private int[] slots;
+
   private Object[] keys;
   private int[] hashes;
   private Object[] states;

@@ -8,9 +8,9 @@ import java.util.function.BiFunction;
 
 /**
  * One key partition's state for {@code updateStateByKey}, with Spark's rules: every batch, the
- * update function runs for every key that has state or new values, also when the key, or the
- * whole batch, has none (an empty list); returning {@link Optional#empty()} removes the key; the
- * stream is the full state after every batch.
+ * update function runs for every key that has state or new values, also when the key, or the whole
+ * batch, has none (an empty list); returning {@link Optional#empty()} removes the key; the stream
+ * is the full state after every batch.
  *
  * <p>Per batch, generated code does:
  *
@@ -21,14 +21,14 @@ import java.util.function.BiFunction;
  * for (int e = 0; e < state.size(); e++) out.add(KV.of(state.key(e), state.get(e)));
  * }</pre>
  *
- * <p>Keys are updated in a fixed order: those with state first, in the order the state holds
- * them, then the keys new in this batch, in order of their first value. A key's values are in
- * arrival order.
+ * <p>Keys are updated in a fixed order: those with state first, in the order the state holds them,
+ * then the keys new in this batch, in order of their first value. A key's values are in arrival
+ * order.
  *
  * <p><b>Threads:</b> one task at a time, the task of its key partition, which the engine always
  * runs on worker {@code partition % workers}. <b>Allocation:</b> per batch, one list per key with
- * new values and what the update function allocates (its {@code Optional}s). <b>Cost:</b> one
- * hash lookup per value; an update visits every key with state, as Spark's does.
+ * new values and what the update function allocates (its {@code Optional}s). <b>Cost:</b> one hash
+ * lookup per value; an update visits every key with state, as Spark's does.
  *
  * @param <K> the key type
  * @param <V> the value type

@@ -1,7 +1,7 @@
 /**
- * State building blocks that generated code calls, one store per key partition per stateful
- * stage, following Spark Streaming's {@code updateStateByKey} and {@code mapWithState} rules batch
- * by batch (see {@code docs/windows-and-state.md}).
+ * State building blocks that generated code calls, one store per key partition per stateful stage,
+ * following Spark Streaming's {@code updateStateByKey} and {@code mapWithState} rules batch by
+ * batch (see {@code docs/windows-and-state.md}).
  *
  * <p><b>Threads:</b> like {@link dev.sluice.runtime.internal.KeyIndex}, a store is owned by one
  * task at a time: the task of its key partition {@code p}, which the engine always runs on worker

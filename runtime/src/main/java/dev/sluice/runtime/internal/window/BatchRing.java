@@ -1,9 +1,9 @@
 package dev.sluice.runtime.internal.window;
 
 /**
- * The bookkeeping of a ring of per-batch slots: which slot holds which batch, and which slots a
- * new batch clears. Batches arrive in increasing index order, each at most once; a batch that
- * was never opened (no records reached this partition) simply leaves its slot cleared.
+ * The bookkeeping of a ring of per-batch slots: which slot holds which batch, and which slots a new
+ * batch clears. Batches arrive in increasing index order, each at most once; a batch that was never
+ * opened (no records reached this partition) simply leaves its slot cleared.
  *
  * <p><b>Threads:</b> as its owner, one task at a time.
  */
@@ -22,8 +22,8 @@ final class BatchRing {
   }
 
   /**
-   * Moves to batch {@code batchIndex}, clearing the slots of the batches skipped over and of
-   * {@code batchIndex} itself; nothing when already there.
+   * Moves to batch {@code batchIndex}, clearing the slots of the batches skipped over and of {@code
+   * batchIndex} itself; nothing when already there.
    *
    * @throws IllegalStateException if {@code batchIndex} is before the last batch
    */

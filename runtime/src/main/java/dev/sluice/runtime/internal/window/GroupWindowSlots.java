@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One key partition's values of the last batches grouped by key, for
- * {@code groupByKeyAndWindow(length, slide)}: a ring of {@code length} per-batch maps from key
- * to the batch's values in arrival order. At an emit batch, {@link #groupWindow(long)} gives each
- * key of the window all its values, batch after batch, oldest first, like Spark's
- * {@code groupByKey().window(length, slide)} combined per key; keys absent from the window do
- * not appear.
+ * One key partition's values of the last batches grouped by key, for {@code
+ * groupByKeyAndWindow(length, slide)}: a ring of {@code length} per-batch maps from key to the
+ * batch's values in arrival order. At an emit batch, {@link #groupWindow(long)} gives each key of
+ * the window all its values, batch after batch, oldest first, like Spark's {@code
+ * groupByKey().window(length, slide)} combined per key; keys absent from the window do not appear.
  *
  * <pre>{@code
  * window.open(i);
@@ -21,10 +20,10 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p><b>Threads:</b> one task at a time, the task of its key partition. <b>Allocation:</b> one
- * list per key per batch, and at each emit one new list per key of the window: emitted lists are
- * never touched again, so a sink may keep them. <b>Cost:</b> adding is one hash lookup and append
- * per record; an emit copies each value of the window once.
+ * <p><b>Threads:</b> one task at a time, the task of its key partition. <b>Allocation:</b> one list
+ * per key per batch, and at each emit one new list per key of the window: emitted lists are never
+ * touched again, so a sink may keep them. <b>Cost:</b> adding is one hash lookup and append per
+ * record; an emit copies each value of the window once.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -75,8 +74,8 @@ public final class GroupWindowSlots<K, V> {
   }
 
   /**
-   * Groups the window emitted at {@code batchIndex}: each key present in it with a new list of
-   * all its values, oldest batch first. The map is reused by the next call; its lists are not.
+   * Groups the window emitted at {@code batchIndex}: each key present in it with a new list of all
+   * its values, oldest batch first. The map is reused by the next call; its lists are not.
    */
   public ObjectValueMap<K, List<V>> groupWindow(long batchIndex) {
     ring.advance(batchIndex, clearer);

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.function.LongBinaryOperator;
 
 /**
- * One key partition's incremental window with an inverse function and unboxed {@code long}
- * values: {@code reduceByKeyAndWindow(f, fInverse, length, slide[, filter])}, and the operators
- * Spark builds on it: {@code countByValueAndWindow} (sum, difference, filter "count is not 0"),
- * and over a single key {@code reduceByWindow(f, fInverse, ...)} and {@code countByWindow}.
+ * One key partition's incremental window with an inverse function and unboxed {@code long} values:
+ * {@code reduceByKeyAndWindow(f, fInverse, length, slide[, filter])}, and the operators Spark
+ * builds on it: {@code countByValueAndWindow} (sum, difference, filter "count is not 0"), and over
+ * a single key {@code reduceByWindow(f, fInverse, ...)} and {@code countByWindow}.
  *
  * <p>It keeps a ring of {@code length + slide} per-batch aggregates, filled each batch through
  * {@link #batch(long)} as for {@code reduceByKey}, and a running aggregate per key: the previous
@@ -16,9 +16,9 @@ import java.util.function.LongBinaryOperator;
  * does:
  *
  * <ul>
- *   <li>the batches that left, {@code max(0, i-slide-length+1) .. i-length}, are reduced per key
- *       in batch order into {@code old}; the batches that entered,
- *       {@code max(0, i-slide+1) .. i}, into {@code new};
+ *   <li>the batches that left, {@code max(0, i-slide-length+1) .. i-length}, are reduced per key in
+ *       batch order into {@code old}; the batches that entered, {@code max(0, i-slide+1) .. i},
+ *       into {@code new};
  *   <li>a key with a previous value becomes {@code f(fInverse(previous, old), new)}, leaving out
  *       the step whose side is absent; a key without one becomes {@code new};
  *   <li>a key without a previous value that only left (possible only after a filter removed it
@@ -28,8 +28,8 @@ import java.util.function.LongBinaryOperator;
  * </ul>
  *
  * <p>The filter is only asked about keys whose value changed at this slide: a key that did not
- * change passed it with the same value before. This relies on the filter being a function of
- * key and value, as Spark requires of its functions.
+ * change passed it with the same value before. This relies on the filter being a function of key
+ * and value, as Spark requires of its functions.
  *
  * <pre>{@code
  * LongValueMap<String> slot = window.batch(i);
@@ -42,10 +42,10 @@ import java.util.function.LongBinaryOperator;
  *
  * <p><b>Threads:</b> one task at a time, the task of its key partition. <b>Allocation:</b> none
  * once its maps have grown. <b>Cost:</b> adding a batch is one hash lookup per record; a slide
- * costs one lookup and at most one call per (key, batch) entry of the batches entering and
- * leaving, independent of the window length and of the keys that did not change; with a filter
- * that removes keys, also one pass over the window's keys to compact them (the emitted output
- * has all of them anyway).
+ * costs one lookup and at most one call per (key, batch) entry of the batches entering and leaving,
+ * independent of the window length and of the keys that did not change; with a filter that removes
+ * keys, also one pass over the window's keys to compact them (the emitted output has all of them
+ * anyway).
  *
  * @param <K> the key type
  */
@@ -99,8 +99,8 @@ public final class LongInverseWindow<K> {
   }
 
   /**
-   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first
-   * asked for that batch. Batches must come in increasing order.
+   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first asked
+   * for that batch. Batches must come in increasing order.
    */
   public LongValueMap<K> batch(long batchIndex) {
     ring.advance(batchIndex, clearer);
@@ -111,14 +111,14 @@ public final class LongInverseWindow<K> {
    * Moves the window to the one emitted at {@code batchIndex} and returns it: every key with its
    * window value. The map is the window's own: read it, never change it, before the next call.
    *
-   * @throws IllegalStateException if {@code batchIndex} is not the next emit batch, or a key
-   *     leaves the window with no value in the previous window and no new value
+   * @throws IllegalStateException if {@code batchIndex} is not the next emit batch, or a key leaves
+   *     the window with no value in the previous window and no new value
    */
   public LongValueMap<K> slide(long batchIndex) {
     long expected = lastSlide + spec.slide();
     if (batchIndex != expected) {
-      throw new IllegalStateException("window " + spec + " slides at batch " + expected
-          + " next, not at batch " + batchIndex);
+      throw new IllegalStateException(
+          "window " + spec + " slides at batch " + expected + " next, not at batch " + batchIndex);
     }
     ring.advance(batchIndex, clearer);
     gather(leaving, batchIndex - spec.slide() - spec.length() + 1, batchIndex - spec.length());
@@ -130,8 +130,12 @@ public final class LongInverseWindow<K> {
       if (entry >= 0) {
         w.set(entry, inverse.applyAsLong(w.get(entry), leaving.get(e)));
       } else if (entering.find(key) < 0) {
-        throw new IllegalStateException("key " + key + " leaves the window at batch "
-            + batchIndex + " with no value in the previous window and no new values");
+        throw new IllegalStateException(
+            "key "
+                + key
+                + " leaves the window at batch "
+                + batchIndex
+                + " with no value in the previous window and no new values");
       }
     }
     for (int e = 0, n = entering.size(); e < n; e++) {

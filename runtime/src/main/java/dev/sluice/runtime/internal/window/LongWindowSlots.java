@@ -4,16 +4,16 @@ import dev.sluice.runtime.internal.LongValueMap;
 import java.util.function.LongBinaryOperator;
 
 /**
- * One key partition's per-batch aggregates of a window without an inverse function, with
- * unboxed {@code long} values: {@code reduceByKeyAndWindow(f, length, slide)} and, over a single
- * key, {@code reduceByWindow(f, length, slide)}.
+ * One key partition's per-batch aggregates of a window without an inverse function, with unboxed
+ * {@code long} values: {@code reduceByKeyAndWindow(f, length, slide)} and, over a single key,
+ * {@code reduceByWindow(f, length, slide)}.
  *
  * <p>A ring of {@code length} {@link LongValueMap}s keeps one aggregate per key per batch. Each
  * batch, the reduce side combines its shuffled column into {@link #batch(long)} with the user's
- * reduce function, exactly as for {@code reduceByKey}; at an emit batch,
- * {@link #reduceWindow(long, LongBinaryOperator)} merges the window's slots, oldest first, like
- * Spark's {@code reduceByKey(f).window(length, slide).reduceByKey(f)}: only keys present in the
- * window appear, and each key's per-batch values are reduced in batch order.
+ * reduce function, exactly as for {@code reduceByKey}; at an emit batch, {@link #reduceWindow(long,
+ * LongBinaryOperator)} merges the window's slots, oldest first, like Spark's {@code
+ * reduceByKey(f).window(length, slide).reduceByKey(f)}: only keys present in the window appear, and
+ * each key's per-batch values are reduced in batch order.
  *
  * <pre>{@code
  * LongValueMap<String> slot = window.batch(context.batchIndex());
@@ -24,10 +24,10 @@ import java.util.function.LongBinaryOperator;
  * }
  * }</pre>
  *
- * <p><b>Threads:</b> as {@link dev.sluice.runtime.internal.KeyIndex}: one task at a time, the
- * task of its key partition. <b>Allocation:</b> none once the maps have grown to the keys of a
- * batch and of a window. <b>Cost:</b> adding a batch is one hash lookup per record (in generated
- * code); an emit is one lookup and at most one reduce call per (key, batch) entry of the window.
+ * <p><b>Threads:</b> as {@link dev.sluice.runtime.internal.KeyIndex}: one task at a time, the task
+ * of its key partition. <b>Allocation:</b> none once the maps have grown to the keys of a batch and
+ * of a window. <b>Cost:</b> adding a batch is one hash lookup per record (in generated code); an
+ * emit is one lookup and at most one reduce call per (key, batch) entry of the window.
  *
  * @param <K> the key type
  */
@@ -53,9 +53,9 @@ public final class LongWindowSlots<K> {
   }
 
   /**
-   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first
-   * asked for that batch. Batches must come in increasing order; asking again for the current
-   * batch returns the same map (for several inputs feeding one window).
+   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first asked
+   * for that batch. Batches must come in increasing order; asking again for the current batch
+   * returns the same map (for several inputs feeding one window).
    */
   public LongValueMap<K> batch(long batchIndex) {
     ring.advance(batchIndex, clearer);

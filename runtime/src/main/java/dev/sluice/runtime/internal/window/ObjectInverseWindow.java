@@ -6,13 +6,13 @@ import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 
 /**
- * One key partition's incremental window with an inverse function and reference values: the
- * boxed counterpart of {@link LongInverseWindow}, with the same rules and protocol (combine each
- * batch into {@link #batch(long)}, call {@link #slide(long)} at every emit batch).
+ * One key partition's incremental window with an inverse function and reference values: the boxed
+ * counterpart of {@link LongInverseWindow}, with the same rules and protocol (combine each batch
+ * into {@link #batch(long)}, call {@link #slide(long)} at every emit batch).
  *
  * <p><b>Threads:</b> one task at a time, the task of its key partition. <b>Allocation:</b> none
- * once its maps have grown, beyond what the user's functions allocate. <b>Cost:</b> as
- * {@link LongInverseWindow}.
+ * once its maps have grown, beyond what the user's functions allocate. <b>Cost:</b> as {@link
+ * LongInverseWindow}.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -67,8 +67,8 @@ public final class ObjectInverseWindow<K, V> {
   }
 
   /**
-   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first
-   * asked for that batch. Batches must come in increasing order.
+   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first asked
+   * for that batch. Batches must come in increasing order.
    */
   public ObjectValueMap<K, V> batch(long batchIndex) {
     ring.advance(batchIndex, clearer);
@@ -79,14 +79,14 @@ public final class ObjectInverseWindow<K, V> {
    * Moves the window to the one emitted at {@code batchIndex} and returns it: every key with its
    * window value. The map is the window's own: read it, never change it, before the next call.
    *
-   * @throws IllegalStateException if {@code batchIndex} is not the next emit batch, or a key
-   *     leaves the window with no value in the previous window and no new value
+   * @throws IllegalStateException if {@code batchIndex} is not the next emit batch, or a key leaves
+   *     the window with no value in the previous window and no new value
    */
   public ObjectValueMap<K, V> slide(long batchIndex) {
     long expected = lastSlide + spec.slide();
     if (batchIndex != expected) {
-      throw new IllegalStateException("window " + spec + " slides at batch " + expected
-          + " next, not at batch " + batchIndex);
+      throw new IllegalStateException(
+          "window " + spec + " slides at batch " + expected + " next, not at batch " + batchIndex);
     }
     ring.advance(batchIndex, clearer);
     gather(leaving, batchIndex - spec.slide() - spec.length() + 1, batchIndex - spec.length());
@@ -98,8 +98,12 @@ public final class ObjectInverseWindow<K, V> {
       if (entry >= 0) {
         w.set(entry, inverse.apply(w.get(entry), leaving.get(e)));
       } else if (entering.find(key) < 0) {
-        throw new IllegalStateException("key " + key + " leaves the window at batch "
-            + batchIndex + " with no value in the previous window and no new values");
+        throw new IllegalStateException(
+            "key "
+                + key
+                + " leaves the window at batch "
+                + batchIndex
+                + " with no value in the previous window and no new values");
       }
     }
     for (int e = 0, n = entering.size(); e < n; e++) {

@@ -4,14 +4,14 @@ import dev.sluice.runtime.internal.ObjectValueMap;
 import java.util.function.BinaryOperator;
 
 /**
- * One key partition's per-batch aggregates of a window without an inverse function, with
- * reference values: the boxed counterpart of {@link LongWindowSlots}, with the same protocol
- * (combine each batch into {@link #batch(long)}, merge the window at emit batches with
- * {@link #reduceWindow(long, BinaryOperator)}, oldest batch first).
+ * One key partition's per-batch aggregates of a window without an inverse function, with reference
+ * values: the boxed counterpart of {@link LongWindowSlots}, with the same protocol (combine each
+ * batch into {@link #batch(long)}, merge the window at emit batches with {@link #reduceWindow(long,
+ * BinaryOperator)}, oldest batch first).
  *
  * <p><b>Threads:</b> one task at a time, the task of its key partition. <b>Allocation:</b> none
- * once the maps have grown, beyond what the reduce function allocates. <b>Cost:</b> as
- * {@link LongWindowSlots}.
+ * once the maps have grown, beyond what the reduce function allocates. <b>Cost:</b> as {@link
+ * LongWindowSlots}.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -38,9 +38,9 @@ public final class ObjectWindowSlots<K, V> {
   }
 
   /**
-   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first
-   * asked for that batch. Batches must come in increasing order; asking again for the current
-   * batch returns the same map (for several inputs feeding one window).
+   * The aggregates of batch {@code batchIndex}, to combine its records into; empty when first asked
+   * for that batch. Batches must come in increasing order; asking again for the current batch
+   * returns the same map (for several inputs feeding one window).
    */
   public ObjectValueMap<K, V> batch(long batchIndex) {
     ring.advance(batchIndex, clearer);

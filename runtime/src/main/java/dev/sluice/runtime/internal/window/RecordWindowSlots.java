@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One partition's records of the last batches, for {@code window(length, slide)}: a ring of
- * {@code length} per-batch lists. Each batch, the segment adds its records to
- * {@link #batch(long)}; at an emit batch it reads the window's batches oldest first through
- * {@link #batchesIn(long)} and {@link #batchIn(long, int)}, like Spark's union of the window's
- * batches (records of a batch in order, batches in time order).
+ * One partition's records of the last batches, for {@code window(length, slide)}: a ring of {@code
+ * length} per-batch lists. Each batch, the segment adds its records to {@link #batch(long)}; at an
+ * emit batch it reads the window's batches oldest first through {@link #batchesIn(long)} and {@link
+ * #batchIn(long, int)}, like Spark's union of the window's batches (records of a batch in order,
+ * batches in time order).
  *
  * <pre>{@code
  * List<String> slot = window.batch(i);
@@ -21,9 +21,9 @@ import java.util.List;
  * }</pre>
  *
  * <p><b>Threads:</b> one task at a time, the task of its partition. <b>Allocation:</b> none once
- * the lists have grown to a batch's records. <b>Cost:</b> adding is one list append per record;
- * an emit reads each record of the window once. The lists are reused: records must be copied
- * out (to output lists, or through fused stages) before they leave the window.
+ * the lists have grown to a batch's records. <b>Cost:</b> adding is one list append per record; an
+ * emit reads each record of the window once. The lists are reused: records must be copied out (to
+ * output lists, or through fused stages) before they leave the window.
  *
  * @param <T> the record type
  */
@@ -62,8 +62,8 @@ public final class RecordWindowSlots<T> {
   }
 
   /**
-   * The records of the {@code k}-th batch (0 = oldest) of the window emitted at
-   * {@code batchIndex}; read-only, valid until that batch leaves the ring.
+   * The records of the {@code k}-th batch (0 = oldest) of the window emitted at {@code batchIndex};
+   * read-only, valid until that batch leaves the ring.
    */
   public List<T> batchIn(long batchIndex, int k) {
     ring.advance(batchIndex, clearer);

@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The windows of a program, collected while it is created: generated builders make every
- * window's {@link WindowSpec} with {@link WindowSpec#of} as they create the program, and a
- * recording around that creation keeps each one. A bounded run learns from them how long its
- * windows take to drain.
+ * The windows of a program, collected while it is created: generated builders make every window's
+ * {@link WindowSpec} with {@link WindowSpec#of} as they create the program, and a recording around
+ * that creation keeps each one. A bounded run learns from them how long its windows take to drain.
  *
- * <p><b>Threads:</b> a recording belongs to the thread that runs it (a thread-local), so
- * programs created on other threads meanwhile are not mixed in; recordings may nest.
+ * <p><b>Threads:</b> a recording belongs to the thread that runs it (a thread-local), so programs
+ * created on other threads meanwhile are not mixed in; recordings may nest.
  */
 public final class WindowRecording {
 

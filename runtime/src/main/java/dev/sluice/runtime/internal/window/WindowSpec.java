@@ -3,11 +3,11 @@ package dev.sluice.runtime.internal.window;
 /**
  * A window's length and slide, counted in batches, and the batches it covers, by Spark's rules.
  *
- * <p>Batch indices count from 0, the first batch after start (see
- * {@link dev.sluice.runtime.internal.TaskContext#batchIndex()}). Spark's zero time is one interval
- * before batch 0, so a window is emitted at batch {@code i} when {@code (i + 1) % slide == 0}
- * (slide 2 emits at 1, 3, 5, ...), and the window emitted at {@code i} covers batches
- * {@code max(0, i - length + 1) .. i}: windows at the start are partial and are still emitted.
+ * <p>Batch indices count from 0, the first batch after start (see {@link
+ * dev.sluice.runtime.internal.TaskContext#batchIndex()}). Spark's zero time is one interval before
+ * batch 0, so a window is emitted at batch {@code i} when {@code (i + 1) % slide == 0} (slide 2
+ * emits at 1, 3, 5, ...), and the window emitted at {@code i} covers batches {@code max(0, i -
+ * length + 1) .. i}: windows at the start are partial and are still emitted.
  *
  * @param length the window length in batches, at least 1
  * @param slide the slide in batches, at least 1
@@ -38,9 +38,18 @@ public record WindowSpec(int length, int slide) {
         || slideMillis <= 0
         || windowMillis % intervalMillis != 0
         || slideMillis % intervalMillis != 0) {
-      throw new IllegalArgumentException("pipeline " + pipeline + ", stage '" + stage
-          + "': window " + windowMillis + " ms and slide " + slideMillis
-          + " ms must be multiples of the batch interval, " + intervalMillis + " ms");
+      throw new IllegalArgumentException(
+          "pipeline "
+              + pipeline
+              + ", stage '"
+              + stage
+              + "': window "
+              + windowMillis
+              + " ms and slide "
+              + slideMillis
+              + " ms must be multiples of the batch interval, "
+              + intervalMillis
+              + " ms");
     }
     WindowSpec spec =
         new WindowSpec(

@@ -16,16 +16,18 @@ import java.util.function.BiFunction;
 /**
  * Drives the state stores the way generated code will: one store per key partition; every batch
  * (also an empty one) each partition opens the batch, takes its records in order, and emits; the
- * partitions' outputs together make the batch's output. Batch {@code i} has time
- * {@code (i + 1) * interval}.
+ * partitions' outputs together make the batch's output. Batch {@code i} has time {@code (i + 1) *
+ * interval}.
  */
 final class GeneratedStateCode {
 
   private GeneratedStateCode() {}
 
   /** updateStateByKey over {@code partitions} key partitions: the state after every batch. */
-  static <V, S> List<Map<String, S>> updateStateByKey(List<List<KV<String, V>>> batches,
-      int partitions, BiFunction<List<V>, Optional<S>, Optional<S>> f) {
+  static <V, S> List<Map<String, S>> updateStateByKey(
+      List<List<KV<String, V>>> batches,
+      int partitions,
+      BiFunction<List<V>, Optional<S>, Optional<S>> f) {
     List<UpdateStateStore<String, V, S>> stores = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       stores.add(new UpdateStateStore<>(4));
@@ -52,8 +54,12 @@ final class GeneratedStateCode {
 
   /** mapWithState over {@code partitions} key partitions: outputs and snapshots per batch. */
   static <V, S, R> MapWithStateOutput<String, S, R> mapWithState(
-      List<List<KV<String, V>>> batches, int partitions, MappingFunction<String, V, S, R> fn,
-      long interval, long timeout, int fullScan) {
+      List<List<KV<String, V>>> batches,
+      int partitions,
+      MappingFunction<String, V, S, R> fn,
+      long interval,
+      long timeout,
+      int fullScan) {
     List<MapWithStateStore<String, S>> stores = new ArrayList<>();
     List<List<KV<String, V>>> routed = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {

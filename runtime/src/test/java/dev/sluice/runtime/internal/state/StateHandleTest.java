@@ -45,10 +45,11 @@ class StateHandleTest {
     state.remove();
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> state.update("b"));
-    assertEquals("requirement failed: Cannot update the state after it has been removed",
-        e.getMessage());
+    assertEquals(
+        "requirement failed: Cannot update the state after it has been removed", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, state::remove);
-    assertEquals("requirement failed: Cannot remove the state that has already been removed",
+    assertEquals(
+        "requirement failed: Cannot remove the state that has already been removed",
         e.getMessage());
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded random batches (empty ones and long idle stretches included) through the stores, driven
- * as generated code drives them over one and three partitions, equal the reference model batch by
+ * Seeded random batches (empty ones and long idle stretches included) through the stores, driven as
+ * generated code drives them over one and three partitions, equal the reference model batch by
  * batch: states after every batch, and each batch's outputs as a multiset (partitions interleave
  * keys; order within a key is pinned by the exact tests).
  */
@@ -29,21 +29,22 @@ class StatePropertyTest {
       };
 
   /** Value 0 removes, an odd value reads, an even one adds; timing-out calls report. */
-  private static final MappingFunction<String, Long, Long, String> MAP = (key, value, state) -> {
-    if (state.isTimingOut()) {
-      return key + " timeout " + state.get();
-    }
-    long v = value.orElseThrow();
-    if (v == 0) {
-      state.remove();
-      return key + " removed";
-    }
-    if (v % 2 == 1) {
-      return key + " reads " + state.getOption();
-    }
-    state.update(state.getOption().orElse(0L) + v);
-    return key + "=" + state.get();
-  };
+  private static final MappingFunction<String, Long, Long, String> MAP =
+      (key, value, state) -> {
+        if (state.isTimingOut()) {
+          return key + " timeout " + state.get();
+        }
+        long v = value.orElseThrow();
+        if (v == 0) {
+          state.remove();
+          return key + " removed";
+        }
+        if (v % 2 == 1) {
+          return key + " reads " + state.getOption();
+        }
+        state.update(state.getOption().orElse(0L) + v);
+        return key + "=" + state.get();
+      };
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
@@ -52,8 +53,10 @@ class StatePropertyTest {
     List<List<KV<String, Long>>> batches = randomBatches(random);
     for (int partitions : new int[] {1, 3}) {
       String where = "seed " + seed + ", partitions " + partitions;
-      assertEquals(StateReference.updateStateByKey(batches, UPDATE),
-          GeneratedStateCode.updateStateByKey(batches, partitions, UPDATE), where);
+      assertEquals(
+          StateReference.updateStateByKey(batches, UPDATE),
+          GeneratedStateCode.updateStateByKey(batches, partitions, UPDATE),
+          where);
       for (long timeout : new long[] {0, 1000, 2500, 7000}) {
         for (int fullScan : new int[] {1, 3, 10}) {
           String run = where + ", timeout " + timeout + ", full scan " + fullScan;
@@ -61,8 +64,10 @@ class StatePropertyTest {
               StateReference.mapWithState(batches, MAP, 1000, timeout, fullScan);
           MapWithStateOutput<String, Long, String> actual =
               GeneratedStateCode.mapWithState(batches, partitions, MAP, 1000, timeout, fullScan);
-          assertEquals(StateSemanticsTest.sorted(expected.mapped()),
-              StateSemanticsTest.sorted(actual.mapped()), run);
+          assertEquals(
+              StateSemanticsTest.sorted(expected.mapped()),
+              StateSemanticsTest.sorted(actual.mapped()),
+              run);
           assertEquals(expected.snapshots(), actual.snapshots(), run);
         }
       }

@@ -14,8 +14,8 @@ import java.util.function.BiFunction;
 
 /**
  * What Spark Streaming emits per batch for the stateful operators, computed from the rules in
- * SEMANTICS.md with plain maps, independently of the stores. Batch {@code i} has time
- * {@code (i + 1) * interval}: zero time is one interval before batch 0.
+ * SEMANTICS.md with plain maps, independently of the stores. Batch {@code i} has time {@code (i +
+ * 1) * interval}: zero time is one interval before batch 0.
  */
 public final class StateReference {
 
@@ -61,12 +61,16 @@ public final class StateReference {
 
   /**
    * {@code mapWithState(spec)}: {@code fn} once per record in order; after each call a removed
-   * state is deleted, an updated one stored with the batch time, and with a timeout an existing
-   * one stored again with it; at batches with {@code (i + 1) % fullScan == 0}, keys last stored
-   * before {@code time - timeout} get a last call with no value while timing out, then go.
+   * state is deleted, an updated one stored with the batch time, and with a timeout an existing one
+   * stored again with it; at batches with {@code (i + 1) % fullScan == 0}, keys last stored before
+   * {@code time - timeout} get a last call with no value while timing out, then go.
    */
-  public static <K, V, S, R> MapWithStateOutput<K, S, R> mapWithState(List<List<KV<K, V>>> batches,
-      MappingFunction<K, V, S, R> fn, long interval, long timeout, int fullScan) {
+  public static <K, V, S, R> MapWithStateOutput<K, S, R> mapWithState(
+      List<List<KV<K, V>>> batches,
+      MappingFunction<K, V, S, R> fn,
+      long interval,
+      long timeout,
+      int fullScan) {
     Map<K, S> states = new LinkedHashMap<>();
     Map<K, Long> written = new LinkedHashMap<>();
     List<List<R>> mapped = new ArrayList<>();

@@ -23,9 +23,10 @@ class StateSemanticsTest {
 
   /** Counts; a key whose batch had no values and whose count reached 2 is removed. */
   private static final BiFunction<List<Long>, Optional<Long>, Optional<Long>> COUNT_THEN_FORGET =
-      (values, state) -> values.isEmpty() && state.orElse(0L) >= 2
-          ? Optional.empty()
-          : Optional.of(state.orElse(0L) + values.stream().mapToLong(Long::longValue).sum());
+      (values, state) ->
+          values.isEmpty() && state.orElse(0L) >= 2
+              ? Optional.empty()
+              : Optional.of(state.orElse(0L) + values.stream().mapToLong(Long::longValue).sum());
 
   @Test
   void updateStateByKeyUpdatesEveryKeyEveryBatchAlsoWithoutValuesAndRemovesOnEmpty() {
@@ -33,8 +34,8 @@ class StateSemanticsTest {
     List<Map<String, Long>> expected =
         List.of(Map.of("a", 2L, "b", 1L), Map.of("b", 1L), Map.of("b", 2L), Map.of(), Map.of());
     for (int partitions : new int[] {1, 3}) {
-      assertEquals(expected,
-          GeneratedStateCode.updateStateByKey(batches, partitions, COUNT_THEN_FORGET));
+      assertEquals(
+          expected, GeneratedStateCode.updateStateByKey(batches, partitions, COUNT_THEN_FORGET));
     }
     assertEquals(expected, StateReference.updateStateByKey(batches, COUNT_THEN_FORGET));
   }
@@ -43,10 +44,11 @@ class StateSemanticsTest {
   void updateStateByKeyCallsStateKeysThenNewKeysWithValuesInArrivalOrder() {
     List<String> calls = new ArrayList<>();
     UpdateStateStore<String, Long, Long> store = new UpdateStateStore<>(4);
-    BiFunction<List<Long>, Optional<Long>, Optional<Long>> log = (values, state) -> {
-      calls.add(values + " " + state);
-      return Optional.of(state.orElse(0L) + values.size());
-    };
+    BiFunction<List<Long>, Optional<Long>, Optional<Long>> log =
+        (values, state) -> {
+          calls.add(values + " " + state);
+          return Optional.of(state.orElse(0L) + values.size());
+        };
     store.open(0);
     store.add("x", 5L);
     store.update(log);
@@ -57,8 +59,9 @@ class StateSemanticsTest {
     store.add("x", 8L);
     store.add("y", 6L);
     store.update(log);
-    assertEquals(List.of("[5] Optional.empty", "[] Optional[1]", "[8] Optional[1]",
-        "[7, 6] Optional.empty"), calls);
+    assertEquals(
+        List.of("[5] Optional.empty", "[] Optional[1]", "[8] Optional[1]", "[7, 6] Optional.empty"),
+        calls);
   }
 
   @Test
@@ -75,33 +78,39 @@ class StateSemanticsTest {
   }
 
   /** Sums values; a value of 0 removes the key; an odd value only reads the state. */
-  private static final MappingFunction<String, Long, Long, String> SUM = (key, value, state) -> {
-    if (state.isTimingOut()) {
-      return key + " timed out at " + state.get();
-    }
-    long v = value.orElseThrow();
-    if (v == 0) {
-      state.remove();
-      return key + " removed";
-    }
-    if (v % 2 == 1) {
-      return key + " reads " + state.getOption();
-    }
-    long sum = state.getOption().orElse(0L) + v;
-    state.update(sum);
-    return key + "=" + sum;
-  };
+  private static final MappingFunction<String, Long, Long, String> SUM =
+      (key, value, state) -> {
+        if (state.isTimingOut()) {
+          return key + " timed out at " + state.get();
+        }
+        long v = value.orElseThrow();
+        if (v == 0) {
+          state.remove();
+          return key + " removed";
+        }
+        if (v % 2 == 1) {
+          return key + " reads " + state.getOption();
+        }
+        long sum = state.getOption().orElse(0L) + v;
+        state.update(sum);
+        return key + "=" + sum;
+      };
 
   @Test
   void mapWithStateCallsOncePerRecordInOrderAndEmitsNothingForAnEmptyBatch() {
-    List<List<KV<String, Long>>> batches = List.of(
-        List.of(KV.of("a", 2L), KV.of("a", 4L), KV.of("b", 3L)),
-        List.of(),
-        List.of(KV.of("a", 0L), KV.of("a", 1L), KV.of("b", 2L)));
+    List<List<KV<String, Long>>> batches =
+        List.of(
+            List.of(KV.of("a", 2L), KV.of("a", 4L), KV.of("b", 3L)),
+            List.of(),
+            List.of(KV.of("a", 0L), KV.of("a", 1L), KV.of("b", 2L)));
     MapWithStateOutput<String, Long, String> out =
         GeneratedStateCode.mapWithState(batches, 1, SUM, SECOND, 0, 10);
-    assertEquals(List.of(List.of("a=2", "a=6", "b reads Optional.empty"), List.of(),
-        List.of("a removed", "a reads Optional.empty", "b=2")), out.mapped());
+    assertEquals(
+        List.of(
+            List.of("a=2", "a=6", "b reads Optional.empty"),
+            List.of(),
+            List.of("a removed", "a reads Optional.empty", "b=2")),
+        out.mapped());
     assertEquals(List.of(Map.of("a", 6L), Map.of("a", 6L), Map.of("b", 2L)), out.snapshots());
     assertEquals(out, StateReference.mapWithState(batches, SUM, SECOND, 0, 10));
   }
@@ -142,8 +151,9 @@ class StateSemanticsTest {
         List.of(List.of(KV.of("a", 2L)), List.of(), List.of(), List.of(), List.of());
     MapWithStateOutput<String, Long, String> out =
         GeneratedStateCode.mapWithState(batches, 1, SUM, SECOND, 3 * SECOND, 1);
-    assertEquals(List.of(List.of("a=2"), List.of(), List.of(), List.of(),
-        List.of("a timed out at 2")), out.mapped());
+    assertEquals(
+        List.of(List.of("a=2"), List.of(), List.of(), List.of(), List.of("a timed out at 2")),
+        out.mapped());
   }
 
   @Test
@@ -178,11 +188,9 @@ class StateSemanticsTest {
     assertEquals(Optional.of(5L), state.getOption());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> state.update(6L));
-    assertEquals("requirement failed: Cannot update the state that is timing out",
-        e.getMessage());
+    assertEquals("requirement failed: Cannot update the state that is timing out", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, state::remove);
-    assertEquals("requirement failed: Cannot remove the state that is timing out",
-        e.getMessage());
+    assertEquals("requirement failed: Cannot remove the state that is timing out", e.getMessage());
   }
 
   @Test
@@ -193,8 +201,9 @@ class StateSemanticsTest {
     store.beginBatch(2, 3 * SECOND);
     e = assertThrows(IllegalStateException.class, () -> store.beginBatch(2, 3 * SECOND));
     assertEquals("batch 2 comes after batch 2 in a state store", e.getMessage());
-    IllegalArgumentException bad = assertThrows(
-        IllegalArgumentException.class, () -> new MapWithStateStore<String, Long>(-1, 10, 4));
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class, () -> new MapWithStateStore<String, Long>(-1, 10, 4));
     assertEquals(
         "timeout must be at least 0 ms and full scans at least every batch, not -1 ms and every 10",
         bad.getMessage());
@@ -203,9 +212,10 @@ class StateSemanticsTest {
   static List<List<KV<String, Long>>> ones(String... lines) {
     List<List<KV<String, Long>>> batches = new ArrayList<>();
     for (String line : lines) {
-      batches.add(line.isEmpty()
-          ? List.of()
-          : Arrays.stream(line.split(" ")).map(w -> KV.of(w, 1L)).toList());
+      batches.add(
+          line.isEmpty()
+              ? List.of()
+              : Arrays.stream(line.split(" ")).map(w -> KV.of(w, 1L)).toList());
     }
     return batches;
   }

@@ -13,19 +13,22 @@ import java.util.function.BinaryOperator;
 import java.util.function.LongBinaryOperator;
 
 /**
- * Drives the window stores the way generated code will: one store per key partition; every
- * batch (also an empty one) each record is combined into its key partition's current slot with
- * the user's reduce, in record order; at slide batches each partition's window is read out, and
- * the partitions together make the batch's output. Element {@code i} is {@code null} where the
- * output is not written.
+ * Drives the window stores the way generated code will: one store per key partition; every batch
+ * (also an empty one) each record is combined into its key partition's current slot with the user's
+ * reduce, in record order; at slide batches each partition's window is read out, and the partitions
+ * together make the batch's output. Element {@code i} is {@code null} where the output is not
+ * written.
  */
 final class GeneratedWindowCode {
 
   private GeneratedWindowCode() {}
 
   /** reduceByKeyAndWindow without an inverse, long values. */
-  static List<Map<String, Long>> reduceLongs(List<List<KV<String, Long>>> batches,
-      int partitions, WindowSpec spec, LongBinaryOperator reduce) {
+  static List<Map<String, Long>> reduceLongs(
+      List<List<KV<String, Long>>> batches,
+      int partitions,
+      WindowSpec spec,
+      LongBinaryOperator reduce) {
     List<LongWindowSlots<String>> stores = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       stores.add(new LongWindowSlots<>(spec, 4));
@@ -54,8 +57,11 @@ final class GeneratedWindowCode {
   }
 
   /** reduceByKeyAndWindow without an inverse, reference values. */
-  static <V> List<Map<String, V>> reduceObjects(List<List<KV<String, V>>> batches,
-      int partitions, WindowSpec spec, BinaryOperator<V> reduce) {
+  static <V> List<Map<String, V>> reduceObjects(
+      List<List<KV<String, V>>> batches,
+      int partitions,
+      WindowSpec spec,
+      BinaryOperator<V> reduce) {
     List<ObjectWindowSlots<String, V>> stores = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       stores.add(new ObjectWindowSlots<>(spec, 4));
@@ -85,8 +91,12 @@ final class GeneratedWindowCode {
   }
 
   /** reduceByKeyAndWindow with an inverse and an optional filter, long values. */
-  static List<Map<String, Long>> inverseLongs(List<List<KV<String, Long>>> batches,
-      int partitions, WindowSpec spec, LongBinaryOperator reduce, LongBinaryOperator inverse,
+  static List<Map<String, Long>> inverseLongs(
+      List<List<KV<String, Long>>> batches,
+      int partitions,
+      WindowSpec spec,
+      LongBinaryOperator reduce,
+      LongBinaryOperator inverse,
       LongKeyFilter<String> filter) {
     List<LongInverseWindow<String>> stores = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
@@ -116,8 +126,12 @@ final class GeneratedWindowCode {
   }
 
   /** reduceByKeyAndWindow with an inverse and an optional filter, reference values. */
-  static <V> List<Map<String, V>> inverseObjects(List<List<KV<String, V>>> batches,
-      int partitions, WindowSpec spec, BinaryOperator<V> reduce, BinaryOperator<V> inverse,
+  static <V> List<Map<String, V>> inverseObjects(
+      List<List<KV<String, V>>> batches,
+      int partitions,
+      WindowSpec spec,
+      BinaryOperator<V> reduce,
+      BinaryOperator<V> inverse,
       BiPredicate<String, V> filter) {
     List<ObjectInverseWindow<String, V>> stores = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
@@ -148,9 +162,14 @@ final class GeneratedWindowCode {
   }
 
   /** countByValueAndWindow: (record, 1) pairs, sum and difference, filter "count != 0". */
-  static List<Map<String, Long>> countByValue(List<List<String>> batches, int partitions,
-      WindowSpec spec) {
-    return inverseLongs(pairsOfOne(batches), partitions, spec, Long::sum, (a, b) -> a - b,
+  static List<Map<String, Long>> countByValue(
+      List<List<String>> batches, int partitions, WindowSpec spec) {
+    return inverseLongs(
+        pairsOfOne(batches),
+        partitions,
+        spec,
+        Long::sum,
+        (a, b) -> a - b,
         (key, count) -> count != 0);
   }
 
@@ -176,8 +195,8 @@ final class GeneratedWindowCode {
   }
 
   /**
-   * window(): each input partition keeps its own slots; the output lists the window batch by
-   * batch, and within a batch partition by partition, as Spark's union of the window's batches.
+   * window(): each input partition keeps its own slots; the output lists the window batch by batch,
+   * and within a batch partition by partition, as Spark's union of the window's batches.
    */
   static List<List<String>> window(List<List<String>> batches, int partitions, WindowSpec spec) {
     List<RecordWindowSlots<String>> stores = new ArrayList<>();
@@ -208,8 +227,8 @@ final class GeneratedWindowCode {
   }
 
   /** groupByKeyAndWindow. */
-  static List<Map<String, List<Long>>> group(List<List<KV<String, Long>>> batches,
-      int partitions, WindowSpec spec) {
+  static List<Map<String, List<Long>>> group(
+      List<List<KV<String, Long>>> batches, int partitions, WindowSpec spec) {
     List<GroupWindowSlots<String, Long>> stores = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       stores.add(new GroupWindowSlots<>(spec, 4));
@@ -247,8 +266,8 @@ final class GeneratedWindowCode {
     return pairs;
   }
 
-  private static void combine(LongValueMap<String> slot, String key, long value,
-      LongBinaryOperator reduce) {
+  private static void combine(
+      LongValueMap<String> slot, String key, long value, LongBinaryOperator reduce) {
     int e = slot.add(key);
     if (e < 0) {
       slot.set(~e, value);

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded random batches (empty ones included, and a tail of empty batches so windows drain)
- * over every length and slide up to 5 and 6, one and three partitions: the stores, driven as
- * generated code drives them, equal the reference model batch by batch.
+ * Seeded random batches (empty ones included, and a tail of empty batches so windows drain) over
+ * every length and slide up to 5 and 6, one and three partitions: the stores, driven as generated
+ * code drives them, equal the reference model batch by batch.
  */
 class WindowPropertyTest {
 
@@ -27,31 +27,59 @@ class WindowPropertyTest {
         String where = "seed " + seed + ", length " + length + ", slide " + slide;
         WindowSpec spec = new WindowSpec(length, slide);
         for (int partitions : new int[] {1, 3}) {
-          assertEquals(WindowReference.reduceByKeyAndWindow(pairs, length, slide, Long::sum),
-              GeneratedWindowCode.reduceLongs(pairs, partitions, spec, Long::sum), where);
-          assertEquals(WindowReference.reduceByKeyAndWindow(pairs, length, slide, Math::max),
-              GeneratedWindowCode.reduceObjects(pairs, partitions, spec, Math::max), where);
-          assertEquals(WindowReference.groupByKeyAndWindow(pairs, length, slide),
-              GeneratedWindowCode.group(pairs, partitions, spec), where);
-          assertEquals(WindowReference.window(words, length, slide),
-              GeneratedWindowCode.window(words, partitions, spec), where);
+          assertEquals(
+              WindowReference.reduceByKeyAndWindow(pairs, length, slide, Long::sum),
+              GeneratedWindowCode.reduceLongs(pairs, partitions, spec, Long::sum),
+              where);
+          assertEquals(
+              WindowReference.reduceByKeyAndWindow(pairs, length, slide, Math::max),
+              GeneratedWindowCode.reduceObjects(pairs, partitions, spec, Math::max),
+              where);
+          assertEquals(
+              WindowReference.groupByKeyAndWindow(pairs, length, slide),
+              GeneratedWindowCode.group(pairs, partitions, spec),
+              where);
+          assertEquals(
+              WindowReference.window(words, length, slide),
+              GeneratedWindowCode.window(words, partitions, spec),
+              where);
           if (slide <= length) { // Spark's inverse windows are exact sums only then
-            assertEquals(WindowReference.sumByKeyAndWindow(pairs, length, slide, null),
+            assertEquals(
+                WindowReference.sumByKeyAndWindow(pairs, length, slide, null),
                 GeneratedWindowCode.inverseLongs(
-                    pairs, partitions, spec, Long::sum, (a, b) -> a - b, null), where);
+                    pairs, partitions, spec, Long::sum, (a, b) -> a - b, null),
+                where);
             // a filter rejecting a key that still has values in the window fails in Spark
-            assertEquals(WindowReference.sumByKeyAndWindow(
+            assertEquals(
+                WindowReference.sumByKeyAndWindow(
                     pairs, length, slide, (k, v) -> v != 0 || k.equals("k0")),
-                GeneratedWindowCode.inverseLongs(pairs, partitions, spec, Long::sum,
-                    (a, b) -> a - b, (k, v) -> v != 0 || k.equals("k0")), where);
-            assertEquals(WindowReference.sumByKeyAndWindow(
+                GeneratedWindowCode.inverseLongs(
+                    pairs,
+                    partitions,
+                    spec,
+                    Long::sum,
+                    (a, b) -> a - b,
+                    (k, v) -> v != 0 || k.equals("k0")),
+                where);
+            assertEquals(
+                WindowReference.sumByKeyAndWindow(
                     pairs, length, slide, (k, v) -> v != 0 || k.equals("k1")),
-                GeneratedWindowCode.inverseObjects(pairs, partitions, spec, Long::sum,
-                    (a, b) -> a - b, (k, v) -> v != 0 || k.equals("k1")), where);
-            assertEquals(WindowReference.countByValueAndWindow(words, length, slide),
-                GeneratedWindowCode.countByValue(words, partitions, spec), where);
-            assertEquals(WindowReference.countByWindow(words, length, slide),
-                GeneratedWindowCode.countByWindow(words, spec), where);
+                GeneratedWindowCode.inverseObjects(
+                    pairs,
+                    partitions,
+                    spec,
+                    Long::sum,
+                    (a, b) -> a - b,
+                    (k, v) -> v != 0 || k.equals("k1")),
+                where);
+            assertEquals(
+                WindowReference.countByValueAndWindow(words, length, slide),
+                GeneratedWindowCode.countByValue(words, partitions, spec),
+                where);
+            assertEquals(
+                WindowReference.countByWindow(words, length, slide),
+                GeneratedWindowCode.countByWindow(words, spec),
+                where);
           }
         }
       }

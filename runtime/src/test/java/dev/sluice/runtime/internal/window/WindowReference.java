@@ -155,8 +155,14 @@ public final class WindowReference {
         continue;
       }
       Map<K, List<V>> groups = new LinkedHashMap<>();
-      windowBatches(batches, i, length).forEach(b -> b.forEach(
-          kv -> groups.computeIfAbsent(kv.key(), k -> new ArrayList<>()).add(kv.value())));
+      windowBatches(batches, i, length)
+          .forEach(
+              b ->
+                  b.forEach(
+                      kv ->
+                          groups
+                              .computeIfAbsent(kv.key(), k -> new ArrayList<>())
+                              .add(kv.value())));
       out.add(groups);
     }
     return out;

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class WindowSemanticsTest {
 
   /** Batches of words; "" is an empty batch. The input ends after batch 2. */
-  private static final List<List<String>> WORDS =
-      batches("a b a", "b", "", "", "", "", "", "");
+  private static final List<List<String>> WORDS = batches("a b a", "b", "", "", "", "", "", "");
 
   @Test
   void windowSpecEmitsAtOddIndicesForSlideTwoAndCoversPartialWindowsAtTheStart() {
@@ -41,47 +40,66 @@ class WindowSemanticsTest {
 
   @Test
   void reduceByKeyAndWindowWithoutInverseHasOnlyKeysInTheWindowAndDrains() {
-    List<Map<String, Long>> expected = Arrays.asList(
-        null, map("a", 2L, "b", 2L), null, map("a", 2L, "b", 2L), null, map(), null, map());
+    List<Map<String, Long>> expected =
+        Arrays.asList(
+            null, map("a", 2L, "b", 2L), null, map("a", 2L, "b", 2L), null, map(), null, map());
     List<List<KV<String, Long>>> pairs = pairsOfOne(WORDS);
     for (int partitions : new int[] {1, 3}) {
-      assertEquals(expected, GeneratedWindowCode.reduceLongs(
-          pairs, partitions, new WindowSpec(4, 2), Long::sum));
+      assertEquals(
+          expected,
+          GeneratedWindowCode.reduceLongs(pairs, partitions, new WindowSpec(4, 2), Long::sum));
     }
     assertEquals(expected, WindowReference.reduceByKeyAndWindow(pairs, 4, 2, Long::sum));
   }
 
   @Test
   void reduceByKeyAndWindowWithoutInverseReducesPerBatchThenInBatchOrder() {
-    List<List<KV<String, String>>> batches = List.of(
-        List.of(KV.of("k", "a"), KV.of("k", "b")), List.of(), List.of(KV.of("k", "c")));
-    List<Map<String, String>> actual = GeneratedWindowCode.reduceObjects(
-        batches, 2, new WindowSpec(3, 1), (x, y) -> "(" + x + y + ")");
+    List<List<KV<String, String>>> batches =
+        List.of(List.of(KV.of("k", "a"), KV.of("k", "b")), List.of(), List.of(KV.of("k", "c")));
+    List<Map<String, String>> actual =
+        GeneratedWindowCode.reduceObjects(
+            batches, 2, new WindowSpec(3, 1), (x, y) -> "(" + x + y + ")");
     List<Map<String, String>> expected =
         List.of(map("k", "(ab)"), map("k", "(ab)"), map("k", "((ab)c)"));
     assertEquals(expected, actual);
-    assertEquals(expected,
-        WindowReference.reduceByKeyAndWindow(batches, 3, 1, (x, y) -> "(" + x + y + ")"));
+    assertEquals(
+        expected, WindowReference.reduceByKeyAndWindow(batches, 3, 1, (x, y) -> "(" + x + y + ")"));
   }
 
   @Test
   void inverseWithoutFilterKeepsEveryKeySeenAtZero() {
-    List<Map<String, Long>> expected = Arrays.asList(
-        null, map("a", 2L, "b", 2L), null, map("a", 2L, "b", 2L), null, map("a", 0L, "b", 0L),
-        null, map("a", 0L, "b", 0L));
+    List<Map<String, Long>> expected =
+        Arrays.asList(
+            null,
+            map("a", 2L, "b", 2L),
+            null,
+            map("a", 2L, "b", 2L),
+            null,
+            map("a", 0L, "b", 0L),
+            null,
+            map("a", 0L, "b", 0L));
     List<List<KV<String, Long>>> pairs = pairsOfOne(WORDS);
     for (int partitions : new int[] {1, 3}) {
-      assertEquals(expected, GeneratedWindowCode.inverseLongs(
-          pairs, partitions, new WindowSpec(4, 2), Long::sum, (x, y) -> x - y, null));
+      assertEquals(
+          expected,
+          GeneratedWindowCode.inverseLongs(
+              pairs, partitions, new WindowSpec(4, 2), Long::sum, (x, y) -> x - y, null));
     }
     assertEquals(expected, WindowReference.sumByKeyAndWindow(pairs, 4, 2, null));
   }
 
   @Test
   void countByValueAndWindowDropsZeroCounts() {
-    List<Map<String, Long>> expected = Arrays.asList(
-        map("a", 2L, "b", 1L), map("a", 2L, "b", 2L), map("b", 1L), map(), map(), map(), map(),
-        map());
+    List<Map<String, Long>> expected =
+        Arrays.asList(
+            map("a", 2L, "b", 1L),
+            map("a", 2L, "b", 2L),
+            map("b", 1L),
+            map(),
+            map(),
+            map(),
+            map(),
+            map());
     assertEquals(expected, GeneratedWindowCode.countByValue(WORDS, 2, new WindowSpec(2, 1)));
     assertEquals(expected, WindowReference.countByValueAndWindow(WORDS, 2, 1));
   }
@@ -89,8 +107,8 @@ class WindowSemanticsTest {
   @Test
   void countByWindowEmitsNothingUntilTheFirstRecordThenACountPerSlideForever() {
     List<List<String>> words = batches("", "", "x y", "z", "", "", "", "");
-    List<List<Long>> expected = Arrays.asList(
-        null, List.of(), null, List.of(3L), null, List.of(1L), null, List.of(0L));
+    List<List<Long>> expected =
+        Arrays.asList(null, List.of(), null, List.of(3L), null, List.of(1L), null, List.of(0L));
     assertEquals(expected, GeneratedWindowCode.countByWindow(words, new WindowSpec(3, 2)));
     assertEquals(expected, WindowReference.countByWindow(words, 3, 2));
   }
@@ -98,9 +116,14 @@ class WindowSemanticsTest {
   @Test
   void windowListsTheRecordsBatchByBatchIncludingPartialAndDrainingWindows() {
     List<List<String>> words = batches("a b c", "", "d", "", "", "");
-    List<List<String>> expected = Arrays.asList(
-        List.of("a", "b", "c"), List.of("a", "b", "c"), List.of("a", "b", "c", "d"),
-        List.of("d"), List.of("d"), List.of());
+    List<List<String>> expected =
+        Arrays.asList(
+            List.of("a", "b", "c"),
+            List.of("a", "b", "c"),
+            List.of("a", "b", "c", "d"),
+            List.of("d"),
+            List.of("d"),
+            List.of());
     for (int partitions : new int[] {1, 2}) {
       assertEquals(expected, GeneratedWindowCode.window(words, partitions, new WindowSpec(3, 1)));
     }
@@ -109,19 +132,26 @@ class WindowSemanticsTest {
 
   @Test
   void groupByKeyAndWindowKeepsDuplicatesInBatchOrder() {
-    List<List<KV<String, Long>>> batches = List.of(
-        List.of(KV.of("a", 1L), KV.of("b", 2L), KV.of("a", 1L)), List.of(KV.of("a", 3L)),
-        List.of(), List.of());
-    List<Map<String, List<Long>>> expected = Arrays.asList(
-        null, map("a", List.of(1L, 1L, 3L), "b", List.of(2L)), null, map("a", List.of(3L)));
+    List<List<KV<String, Long>>> batches =
+        List.of(
+            List.of(KV.of("a", 1L), KV.of("b", 2L), KV.of("a", 1L)), List.of(KV.of("a", 3L)),
+            List.of(), List.of());
+    List<Map<String, List<Long>>> expected =
+        Arrays.asList(
+            null, map("a", List.of(1L, 1L, 3L), "b", List.of(2L)), null, map("a", List.of(3L)));
     assertEquals(expected, GeneratedWindowCode.group(batches, 2, new WindowSpec(3, 2)));
     assertEquals(expected, WindowReference.groupByKeyAndWindow(batches, 3, 2));
   }
 
   @Test
   void inverseWindowUpdatesInSparksOrderPreviousMinusLeftPlusEntered() {
-    ObjectInverseWindow<String, String> window = new ObjectInverseWindow<>(new WindowSpec(2, 2),
-        (x, y) -> "(" + x + "+" + y + ")", (x, y) -> "(" + x + "-" + y + ")", null, 4);
+    ObjectInverseWindow<String, String> window =
+        new ObjectInverseWindow<>(
+            new WindowSpec(2, 2),
+            (x, y) -> "(" + x + "+" + y + ")",
+            (x, y) -> "(" + x + "-" + y + ")",
+            null,
+            4);
     String[] values = {"a", "b", "c", "d"};
     List<String> emitted = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
@@ -135,8 +165,9 @@ class WindowSemanticsTest {
 
   @Test
   void aFilteredKeyThatLeavesWithNoNewValuesFailsTheBatchAsInSpark() {
-    LongInverseWindow<String> window = new LongInverseWindow<>(
-        new WindowSpec(2, 1), Long::sum, (x, y) -> x - y, (k, v) -> v != 1, 4);
+    LongInverseWindow<String> window =
+        new LongInverseWindow<>(
+            new WindowSpec(2, 1), Long::sum, (x, y) -> x - y, (k, v) -> v != 1, 4);
     window.batch(0).set(~window.batch(0).add("k"), 1);
     assertEquals(0, window.slide(0).size()); // the filter removed k although it has a value
     window.batch(1);
@@ -153,8 +184,9 @@ class WindowSemanticsTest {
   void aWindowShorterThanItsSlideWithInverseCountsAsSparkDoes() {
     // L=1, S=2: the first slide's new batches are 0..1 although the window is only batch 1
     List<List<KV<String, Long>>> batches = pairsOfOne(batches("k", "", "", ""));
-    List<Map<String, Long>> actual = GeneratedWindowCode.inverseLongs(
-        batches, 1, new WindowSpec(1, 2), Long::sum, (x, y) -> x - y, null);
+    List<Map<String, Long>> actual =
+        GeneratedWindowCode.inverseLongs(
+            batches, 1, new WindowSpec(1, 2), Long::sum, (x, y) -> x - y, null);
     assertEquals(Arrays.asList(null, map("k", 1L), null, map("k", 1L)), actual);
   }
 
@@ -163,11 +195,13 @@ class WindowSemanticsTest {
     LongInverseWindow<String> window =
         new LongInverseWindow<>(new WindowSpec(4, 2), Long::sum, (x, y) -> x - y, null, 4);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> window.slide(0));
-    assertEquals("window WindowSpec[length=4, slide=2] slides at batch 1 next, not at batch 0",
+    assertEquals(
+        "window WindowSpec[length=4, slide=2] slides at batch 1 next, not at batch 0",
         e.getMessage());
     window.slide(1);
     e = assertThrows(IllegalStateException.class, () -> window.slide(5));
-    assertEquals("window WindowSpec[length=4, slide=2] slides at batch 3 next, not at batch 5",
+    assertEquals(
+        "window WindowSpec[length=4, slide=2] slides at batch 3 next, not at batch 5",
         e.getMessage());
   }
 

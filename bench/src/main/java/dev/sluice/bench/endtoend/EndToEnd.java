@@ -277,14 +277,23 @@ public final class EndToEnd {
       if (interval >= 1000) {
         warmupSeconds += 1;
       }
-      // a section ending in -checkpoint runs with a checkpoint directory on local disk
+      // a section ending in -checkpoint runs with a checkpoint directory on local disk, one
+      // ending in -checkpoint-nowal with its receivers' write-ahead log off
+      boolean noWal = section.endsWith("-checkpoint-nowal");
       Path checkpoint =
-          section.endsWith("-checkpoint")
+          section.endsWith("-checkpoint") || noWal
               ? Files.createTempDirectory("sluice-latency-checkpoint")
               : null;
       Latency latency =
           EndToEndLatency.run(
-              lines, parallelism, interval, rate, warmupSeconds, measureSeconds, checkpoint);
+              lines,
+              parallelism,
+              interval,
+              rate,
+              warmupSeconds,
+              measureSeconds,
+              checkpoint,
+              !noWal);
       String variant = interval + " ms";
       results.add(section, parallelism, variant, "input rate", rate, "words/s");
       results.add(section, parallelism, variant, "p50", latency.p50(), "ms");

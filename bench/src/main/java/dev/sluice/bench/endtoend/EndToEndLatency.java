@@ -50,7 +50,8 @@ final class EndToEndLatency {
       double wordsPerSecond,
       double warmupSeconds,
       double measureSeconds,
-      Path checkpoint)
+      Path checkpoint,
+      boolean writeAheadLog)
       throws Exception {
     double linesPerSecond = wordsPerSecond / Corpus.WORDS_PER_LINE;
     int warmupLines = (int) (linesPerSecond * warmupSeconds);
@@ -66,7 +67,7 @@ final class EndToEndLatency {
             .parallelism(parallelism)
             .batchInterval(Duration.ofMillis(intervalMillis));
     if (checkpoint != null) {
-      builder.checkpoint(checkpoint);
+      builder.checkpoint(checkpoint).writeAheadLog(writeAheadLog);
     }
     StreamingPipeline pipeline = builder.build();
     System.gc(); // a clean heap: see the class comment

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.api.KV;
-import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.test.PipelineTestDriver;
 import dev.sluice.test.TestInput;
 import dev.sluice.test.TestOutput;

@@ -1,6 +1,7 @@
 package dev.sluice.runtime;
 
 import dev.sluice.api.BoundedSource;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;

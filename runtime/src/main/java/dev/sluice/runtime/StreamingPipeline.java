@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.engine.BoundedRun;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.BoundedSource;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.engine.CollectingSink;
 import dev.sluice.runtime.source.Sources;

@@ -1,8 +1,8 @@
 package dev.sluice.test;
 
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.PipelineBuilder.Port;
-import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.StreamingPipeline;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.KV;
-import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.sink.Sinks;
 import dev.sluice.runtime.source.Sources;
 import java.util.ArrayList;

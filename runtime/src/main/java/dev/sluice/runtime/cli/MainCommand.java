@@ -1,7 +1,7 @@
 package dev.sluice.runtime.cli;
 
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.PipelineBuilder;
-import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.StreamingPipeline;
 import dev.sluice.runtime.ui.HistoryServer;
 import dev.sluice.runtime.ui.MonitorSettings;

@@ -1,7 +1,7 @@
 package dev.sluice.runtime.engine;
 
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.api.ReceiverSource;
-import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;

@@ -1,6 +1,6 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.api.PipelineFailedException;
 
 /**
  * A unit of work the driver hands a worker for the current batch; reused batch after batch.

@@ -70,7 +70,7 @@ public final class BoundedRun {
   /**
    * Told of each sealed batch, in order: whether it is the run's last.
    *
-   * @throws dev.sluice.runtime.PipelineFailedException if a source's {@code exhausted()} threw
+   * @throws dev.sluice.api.PipelineFailedException if a source's {@code exhausted()} threw
    */
   boolean isLast(SealedBatch batch) {
     if (batch.records() > 0) {

@@ -1,6 +1,6 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.internal.StageFailure;
 
 /**

@@ -1,9 +1,9 @@
 package dev.sluice.runtime.engine;
 
 import dev.sluice.api.BatchSource;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.api.ReceiverSource;
 import dev.sluice.api.Source;
-import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.checkpoint.ReceivedLog;
 import dev.sluice.runtime.internal.InputSlot;

@@ -1,8 +1,8 @@
 package dev.sluice.runtime.engine;
 
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.api.Sink;
 import dev.sluice.api.TransactionalSink;
-import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
 import java.time.Duration;

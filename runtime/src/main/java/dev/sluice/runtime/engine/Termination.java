@@ -1,6 +1,6 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.runtime.PipelineFailedException;
+import dev.sluice.api.PipelineFailedException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;

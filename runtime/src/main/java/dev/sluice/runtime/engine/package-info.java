@@ -1,6 +1,6 @@
 /**
- * The engine that runs a compiled pipeline: internal, public only for {@link
- * dev.sluice.runtime.StreamingPipeline}.
+ * The engine that runs a compiled pipeline: internal, public only for {@code StreamingPipeline} and
+ * {@code PipelineBuilder} in the package above, which use it; it never uses them back.
  *
  * <h2>Threads and hand-offs</h2>
  *
@@ -39,7 +39,7 @@
  *       ArrayList} of the open interval (presized from the last batch); per batch a few small
  *       objects (partition views, output lists, metrics).
  *   <li><b>Failure</b>: user code runs inside tasks that keep what it throws; the driver turns it
- *       into one {@link dev.sluice.runtime.PipelineFailedException}, logs it once, and stops.
+ *       into one {@link dev.sluice.api.PipelineFailedException}, logs it once, and stops.
  * </ul>
  */
 package dev.sluice.runtime.engine;

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.api.Batch;
 import dev.sluice.api.KV;
+import dev.sluice.api.PipelineFailedException;
 import dev.sluice.api.TransactionalSink;
-import dev.sluice.runtime.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.CheckpointException;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;

@@ -1,4 +1,4 @@
-package dev.sluice.runtime;
+package dev.sluice.api;
 
 /**
  * The pipeline stopped because a batch failed: a user method threw, a sink failed or a source

@@ -120,5 +120,10 @@ final class BatchSourceFeed extends InputFeed {
   }
 
   @Override
+  boolean threadAlive() {
+    return false;
+  }
+
+  @Override
   void join(long millis) {}
 }

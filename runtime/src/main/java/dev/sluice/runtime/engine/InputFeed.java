@@ -83,6 +83,9 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
   /** Whether {@code thread} is this input's receiving thread. */
   abstract boolean runsOn(Thread thread);
 
+  /** Whether the source's thread, if it has one, is still running; any thread. */
+  abstract boolean threadAlive();
+
   /** Waits up to {@code millis} for the source's thread to end, if it has one. */
   abstract void join(long millis) throws InterruptedException;
 }

@@ -377,7 +377,9 @@ final class Inputs {
   void join() throws InterruptedException {
     for (InputFeed feed : feeds) {
       long remainingMillis;
-      while (!feed.ended() && (remainingMillis = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+      // the thread, not the ended flag: it sets the flag just before it returns
+      while (feed.threadAlive()
+          && (remainingMillis = (deadline - System.nanoTime()) / 1_000_000) > 0) {
         feed.join(remainingMillis);
       }
     }

@@ -234,6 +234,11 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   }
 
   @Override
+  boolean threadAlive() {
+    return thread.isAlive();
+  }
+
+  @Override
   void join(long millis) throws InterruptedException {
     thread.join(millis);
   }

@@ -596,8 +596,9 @@ final class Driver implements Runnable {
         log.warn("{} dropped {} records received after its final batch", pipeline, late);
       }
       ResourceCloser.closeAll(program);
-      inputs.closeLogs();
+      // the log's writer first: it writes what is queued, forcing the write-ahead logs it needs
       closeCheckpoint();
+      inputs.closeLogs();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {
         log.info(

@@ -157,6 +157,36 @@ class EngineRecoveryTest {
   }
 
   @Test
+  void aGracefulStopWithAWriteAheadLogCommitsEverything() throws Exception {
+    ManualClock clock = BatchClock.manual(500);
+    ScriptedReceiver receiver = new ScriptedReceiver();
+    CollectingSink first = new CollectingSink();
+    Engine stopped = engine(new WordCountProgram("LoggedStop", 2, receiver, first, null), clock);
+    stopped.start();
+    receiver.send("a b");
+    receiver.awaitStored(1);
+    clock.setMillis(1000);
+    awaitBatch(stopped, 1000);
+    receiver.send("c");
+    receiver.awaitStored(1);
+    clock.setMillis(2000);
+    awaitBatch(stopped, 2000);
+    stopped.requestStop(true);
+    assertTrue(stopped.awaitTermination(WAIT));
+    assertEquals(List.of(1000L, 2000L), first.times());
+
+    CollectingSink second = new CollectingSink();
+    Engine restarted =
+        engine(new WordCountProgram("LoggedStop", 2, new ScriptedReceiver(), second, null), clock);
+    restarted.start();
+    clock.setMillis(3000);
+    awaitBatch(restarted, 3000);
+    assertEquals(List.of(3000L), second.times()); // nothing committed runs again
+    assertEquals(Map.of(), second.counts(3000));
+    stopAndCheck(restarted);
+  }
+
+  @Test
   void aDirectoryInUseStopsTheStartWithItsReason() throws Exception {
     ManualClock clock = BatchClock.manual(500);
     Engine running =

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once recovery under real crashes: a generated pipeline with state reads a directory and
- * writes text files, checkpointing, in a child JVM that is killed with SIGKILL at random moments or
- * halted at each of the commit protocol's crash points in turn, then started again with the same
- * command. Every batch's output must hold exactly what one uninterrupted run computes: a lost batch
- * is a missing directory, a file read twice or not at all shows in the counts. Pipelines: {@code
- * RunningWordCount} (running totals, {@code @UpdateStateByKey}) and {@link WindowedTotals} (a
- * window of 5 batches sliding by 2).
+ * writes text files, checkpointing, in a child JVM that is killed with SIGKILL at random points
+ * (right after a random number of its changes to the output directory, which the test waits on
+ * through file-system notifications) or halted at each of the commit protocol's crash points in
+ * turn, then started again with the same command. Every batch's output must hold exactly what one
+ * uninterrupted run computes: a lost batch is a missing directory, a file read twice or not at all
+ * shows in the counts. Pipelines: {@code RunningWordCount} (running totals,
+ * {@code @UpdateStateByKey}) and {@link WindowedTotals} (a window of 5 batches sliding by 2).
  *
  * <p>Runs alternate between parallelism 2, 1 and 3, which the checkpoint does not fix. Each
  * pipeline is cut {@code sluice.crash.cuts} times (24 by default; the {@code crash-soak} profile
@@ -99,14 +100,15 @@ class CrashRecoveryTest {
     long lastBatch = FIRST_INPUT_BATCH + FILES + 6;
     int runs = 0;
     List<String> cuts = new ArrayList<>();
-    try {
+    Files.createDirectories(checkpoint); // an empty directory is a new checkpoint: watch it
+    try (DirectoryEvents events = new DirectoryEvents(checkpoint, output)) {
       long firstBatchTime;
       try (ChildPipeline first = ChildPipeline.start(main, withParallelism(common, 0), null, log)) {
         runs++;
-        firstBatchTime = awaitFirstBatchTime(checkpoint, first);
+        firstBatchTime = awaitFirstBatchTime(checkpoint, first, events);
         Map<Integer, List<String>> files = writeInput(input, firstBatchTime, random);
         expected = model.outputs(files, lastBatch);
-        awaitBatchOutput(output, firstBatchTime + 5 * INTERVAL, first, log);
+        awaitBatchOutput(output, firstBatchTime + 5 * INTERVAL, first, events);
         first.kill();
         cuts.add("kill at batch 5");
       }
@@ -115,11 +117,14 @@ class CrashRecoveryTest {
             cut % 2 == 0
                 ? null
                 : CRASH_POINTS.get(cut / 2 % CRASH_POINTS.size()) + ":" + (1 + random.nextInt(6));
+        events.clear();
         try (ChildPipeline child =
             ChildPipeline.start(main, withParallelism(common, cut), point, log)) {
           runs++;
           if (point == null) {
-            Thread.sleep(200 + random.nextInt(800)); // a SIGKILL at a random moment
+            // a SIGKILL at a random point of the protocol: right after the child's n-th change
+            // to the output directory (a batch's temporary directory made, or renamed into place)
+            events.awaitChanges(2 + random.nextInt(24), child);
             child.kill();
             cuts.add("kill");
           } else {
@@ -134,7 +139,7 @@ class CrashRecoveryTest {
       try (ChildPipeline last =
           ChildPipeline.start(main, withParallelism(common, CUTS), null, log)) {
         runs++;
-        awaitBatchOutput(output, firstBatchTime + (lastBatch + 2) * INTERVAL, last, log);
+        awaitBatchOutput(output, firstBatchTime + (lastBatch + 2) * INTERVAL, last, events);
       }
       assertOutput(output, firstBatchTime, lastBatch);
       System.out.println("CrashRecoveryTest: " + runs + " runs, cut by " + cuts);
@@ -247,16 +252,10 @@ class CrashRecoveryTest {
     return Files.exists(output.resolve("counts-" + batchTime).resolve("_SUCCESS"));
   }
 
-  private static long awaitFirstBatchTime(Path checkpoint, ChildPipeline child) throws Exception {
+  private static long awaitFirstBatchTime(
+      Path checkpoint, ChildPipeline child, DirectoryEvents events) throws Exception {
     Path file = checkpoint.resolve("checkpoint.properties");
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!Files.exists(file)) {
-      if (!child.alive() || System.nanoTime() > deadline) {
-        fail("the child did not create " + file);
-      }
-      Thread.onSpinWait();
-      Thread.sleep(5); // polling another process's file system: there is nothing to wait on
-    }
+    events.await(() -> Files.exists(file), child, 60, "the child creating " + file);
     for (String line : Files.readAllLines(file)) {
       if (line.startsWith("firstBatchTime=")) {
         return Long.parseLong(line.substring("firstBatchTime=".length()));
@@ -265,18 +264,8 @@ class CrashRecoveryTest {
     throw new AssertionError("no firstBatchTime in " + file);
   }
 
-  private static void awaitBatchOutput(Path output, long batchTime, ChildPipeline child, Path log)
-      throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!done(output, batchTime)) {
-      if (!child.alive() || System.nanoTime() > deadline) {
-        fail(
-            "batch "
-                + batchTime
-                + " was not written; the child "
-                + (child.alive() ? "is still running" : "ended"));
-      }
-      Thread.sleep(5); // polling another process's file system: there is nothing to wait on
-    }
+  private static void awaitBatchOutput(
+      Path output, long batchTime, ChildPipeline child, DirectoryEvents events) throws Exception {
+    events.await(() -> done(output, batchTime), child, 60, "batch " + batchTime + " written");
   }
 }

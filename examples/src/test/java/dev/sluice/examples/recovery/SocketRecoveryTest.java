@@ -1,7 +1,6 @@
 package dev.sluice.examples.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -38,8 +37,11 @@ class SocketRecoveryTest {
   void linesReceivedBeforeAKillAreInExactlyOneCommittedBatchAfterTheRestart() throws Exception {
     Path output = Files.createDirectories(dir.resolve("out"));
     Path checkpoint = dir.resolve("checkpoint");
+    // the write-ahead log's directory made ahead, so that its changes can be watched
+    Path received = Files.createDirectories(checkpoint.resolve("received").resolve("lines"));
     Path log = dir.resolve("child.log");
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        DirectoryEvents events = new DirectoryEvents(received, output)) {
       List<String> args =
           List.of(
               "--lines",
@@ -60,13 +62,15 @@ class SocketRecoveryTest {
           out.write("line" + i + "\n");
         }
         out.flush();
-        awaitLogged(checkpoint.resolve("received").resolve("lines"), "line" + (LINES - 1), first);
+        byte[] last = ("line" + (LINES - 1)).getBytes(StandardCharsets.UTF_8);
+        events.await(() -> contains(received, last), first, 60, "the last line logged");
         first.kill(); // most likely before the batch holding the lines committed
       }
       try (ChildPipeline second =
               ChildPipeline.start("dev.sluice.examples.WordCountMain", args, null, log);
           Socket reconnected = server.accept()) {
-        awaitAllLines(output, second); // the interval missed while down is the first batch
+        // the interval missed while down is the first batch
+        events.await(() -> batchesOfLine(output).size() == LINES, second, 60, "every line written");
         second.kill();
       }
     } catch (AssertionError | Exception e) {
@@ -102,22 +106,7 @@ class SocketRecoveryTest {
     return batchesOfLine;
   }
 
-  private static void awaitLogged(Path logDirectory, String last, ChildPipeline child)
-      throws Exception {
-    byte[] marker = last.getBytes(StandardCharsets.UTF_8);
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!contains(logDirectory, marker)) {
-      if (!child.alive() || System.nanoTime() > deadline) {
-        fail("the write-ahead log never held " + last);
-      }
-      Thread.sleep(10); // polling another process's files: there is nothing to wait on
-    }
-  }
-
-  private static boolean contains(Path directory, byte[] marker) throws Exception {
-    if (!Files.isDirectory(directory)) {
-      return false;
-    }
+  private static boolean contains(Path directory, byte[] marker) throws IOException {
     try (Stream<Path> segments = Files.list(directory)) {
       for (Path segment : segments.toList()) {
         String text = new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1);
@@ -127,20 +116,5 @@ class SocketRecoveryTest {
       }
     }
     return false;
-  }
-
-  private static void awaitAllLines(Path output, ChildPipeline child) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (batchesOfLine(output).size() < LINES) {
-      if (!child.alive() || System.nanoTime() > deadline) {
-        fail(
-            "the restarted pipeline wrote "
-                + batchesOfLine(output).size()
-                + " of "
-                + LINES
-                + " lines");
-      }
-      Thread.sleep(10); // polling another process's files: there is nothing to wait on
-    }
   }
 }

@@ -7,15 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The batch log of a checkpoint directory: a {@code PLAN} record per batch, forced to disk before
@@ -33,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * the next plan forces it anyway.
  */
 public final class BatchLog implements AutoCloseable {
-
-  private static final Logger log = LoggerFactory.getLogger(BatchLog.class);
 
   static final long SEGMENT_BYTES = 64L * 1024 * 1024;
   private static final byte PLAN = 1;
@@ -61,32 +56,14 @@ public final class BatchLog implements AutoCloseable {
    */
   static BatchLog open(Path directory) throws IOException {
     DurableFiles.createDirectories(directory);
-    TreeMap<Long, Path> segments = segments(directory);
+    TreeMap<Long, Path> segments = Segments.list(directory, "batches", "batch log");
     List<BatchPlan> planned = new ArrayList<>();
     long lastCommitted = -1;
     Path last = segments.isEmpty() ? null : segments.lastEntry().getValue();
     for (Path file : segments.values()) {
-      ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
-      long size = bytes.remaining();
-      LogRecords.Scan scan = LogRecords.scan(file, bytes);
-      if (scan.damage() != null) {
-        if (file != last) {
-          throw new CheckpointException(
-              "batch log segment "
-                  + file
-                  + " is damaged: "
-                  + scan.damage()
-                  + ". Only the last segment may end in an interrupted write; "
-                  + "restore the file or start with a new checkpoint directory");
-        }
-        log.warn(
-            "Batch log {}: {}; cutting off its last {} bytes (a write interrupted by a "
-                + "crash). Batches logged there, if any, are planned again.",
-            file,
-            scan.damage(),
-            size - scan.intactBytes());
-        truncate(file, scan.intactBytes());
-      }
+      LogRecords.Scan scan =
+          Segments.read(
+              file, file == last, "batch log", " Batches logged there, if any, are planned again.");
       for (LogRecords.Record record : scan.records()) {
         switch (record.type()) {
           case PLAN -> {
@@ -193,45 +170,12 @@ public final class BatchLog implements AutoCloseable {
   }
 
   private void startSegment(long firstIndex) throws IOException {
-    Path file = directory.resolve(String.format("batches-%020d.log", firstIndex));
-    segment =
-        Disk.current()
-            .open(
-                file,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-    ByteBuffer header = LogRecords.header();
-    segmentBytes = 0;
-    write(header);
-    segment.force(false);
-    DurableFiles.forceDirectory(directory);
+    segment = Segments.create(directory, "batches", firstIndex);
+    segmentBytes = LogRecords.HEADER_BYTES;
   }
 
   private static long next(List<BatchPlan> planned) {
     return planned.get(planned.size() - 1).index() + 1;
-  }
-
-  private static TreeMap<Long, Path> segments(Path directory) throws IOException {
-    TreeMap<Long, Path> segments = new TreeMap<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "batches-*.log")) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        try {
-          segments.put(Long.parseLong(name.substring(8, name.length() - 4)), file);
-        } catch (NumberFormatException e) {
-          throw new CheckpointException("unexpected file " + file + " in the batch log");
-        }
-      }
-    }
-    return segments;
-  }
-
-  private static void truncate(Path file, long length) throws IOException {
-    try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
-      channel.truncate(length);
-      channel.force(true);
-    }
   }
 
   private static CheckpointException invalid(Path file, String what) {

@@ -9,15 +9,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The write-ahead log of one receiver input: every record the driver takes from the receiver, in
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReceivedLog<T> implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(ReceivedLog.class);
   private static final byte GROUP = 1;
 
   /** Where one group's frame is. */
@@ -75,13 +71,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
   public static <T> ReceivedLog<T> open(Path directory, Codec<T> codec) throws IOException {
     DurableFiles.createDirectories(directory);
     ReceivedLog<T> receivedLog = new ReceivedLog<>(directory, codec);
-    TreeMap<Long, Path> segments = new TreeMap<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "records-*.log")) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        segments.put(Long.parseLong(name.substring(8, name.length() - 4)), file);
-      }
-    }
+    TreeMap<Long, Path> segments = Segments.list(directory, "records", "write-ahead log");
     Path last = segments.isEmpty() ? null : segments.lastEntry().getValue();
     for (Path file : segments.values()) {
       receivedLog.index(file, file == last);
@@ -235,29 +225,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
   }
 
   private void index(Path file, boolean isLast) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
-    long size = bytes.remaining();
-    LogRecords.Scan scan = LogRecords.scan(file, bytes);
-    if (scan.damage() != null) {
-      if (!isLast) {
-        throw new CheckpointException(
-            "write-ahead log segment "
-                + file
-                + " is damaged: "
-                + scan.damage()
-                + "; restore the file or start with a new checkpoint directory");
-      }
-      log.warn(
-          "Write-ahead log {}: {}; cutting off its last {} bytes (a write interrupted by a "
-              + "crash)",
-          file,
-          scan.damage(),
-          size - scan.intactBytes());
-      try (FileChannel channel = Disk.current().open(file, StandardOpenOption.WRITE)) {
-        channel.truncate(scan.intactBytes());
-        channel.force(true);
-      }
-    }
+    LogRecords.Scan scan = Segments.read(file, isLast, "write-ahead log", "");
     long offset = LogRecords.HEADER_BYTES;
     for (LogRecords.Record record : scan.records()) {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(record.payload()));
@@ -283,19 +251,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
 
   private void startSegment() throws IOException {
     segmentFile = directory.resolve(String.format("records-%020d.log", next));
-    segment =
-        Disk.current()
-            .open(
-                segmentFile,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-    ByteBuffer header = LogRecords.header();
-    segmentBytes = header.remaining();
-    while (header.hasRemaining()) {
-      segment.write(header);
-    }
-    segment.force(false);
-    DurableFiles.forceDirectory(directory);
+    segment = Segments.create(directory, "records", next);
+    segmentBytes = LogRecords.HEADER_BYTES;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.runtime.internal;
 
+import dev.sluice.runtime.internal.state.StageState;
 import java.util.List;
 
 /**
@@ -50,6 +51,14 @@ public abstract class PipelineProgram {
   /** The outputs in declaration order, indexed as in {@link TaskContext#output}. */
   public final List<OutputSlot> outputs() {
     return outputs;
+  }
+
+  /**
+   * The stores of every stateful stage (state stores and windows), for snapshots: none for a
+   * pipeline without state. Generated programs list them with their codecs.
+   */
+  public List<StageState<?, ?>> stageStates() {
+    return List.of();
   }
 
   /**

@@ -43,7 +43,7 @@ import java.util.ArrayList;
  * @param <K> the key type
  * @param <S> the state type
  */
-public final class MapWithStateStore<K, S> {
+public final class MapWithStateStore<K, S> implements SnapshotState<K, S> {
 
   /** Spark's default: states are scanned for timeouts at every tenth batch. */
   public static final int DEFAULT_FULL_SCAN_BATCHES = 10;
@@ -184,5 +184,33 @@ public final class MapWithStateStore<K, S> {
   /** The state of entry {@code entry}. */
   public S state(int entry) {
     return table.state(entry);
+  }
+
+  /**
+   * Every key's state with the batch time it was last written as the extra, in the table's order;
+   * positions: the last batch and its time. Only between batches.
+   */
+  @Override
+  public PartitionImage<K, S> image() {
+    PartitionImage<K, S> image = new PartitionImage<>(batchIndex, batchTime);
+    PartitionImage.Section<K, S> section = image.addSection(0);
+    for (int e = 0, n = table.size(); e < n; e++) {
+      section.add(table.key(e), table.state(e), table.time(e));
+    }
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, S> image) {
+    if (batchIndex != -1) {
+      throw new IllegalStateException("a state store can only be restored before its first batch");
+    }
+    batchIndex = image.position(0);
+    batchTime = image.position(1);
+    for (PartitionImage.Section<K, S> section : image.sections()) {
+      for (int i = 0, n = section.size(); i < n; i++) {
+        table.put(section.key(i), section.value(i), section.extra(i));
+      }
+    }
   }
 }

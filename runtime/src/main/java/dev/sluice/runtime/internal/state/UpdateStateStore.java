@@ -34,7 +34,7 @@ import java.util.function.BiFunction;
  * @param <V> the value type
  * @param <S> the state type
  */
-public final class UpdateStateStore<K, V, S> {
+public final class UpdateStateStore<K, V, S> implements SnapshotState<K, S> {
 
   private final ObjectValueMap<K, List<V>> values;
   private ObjectValueMap<K, S> state;
@@ -109,6 +109,31 @@ public final class UpdateStateStore<K, V, S> {
   private void keep(ObjectValueMap<K, S> fresh, K key, Optional<S> newState) {
     if (newState.isPresent()) {
       fresh.set(~fresh.add(key), newState.get());
+    }
+  }
+
+  /** Every key's state, in order; position 0 is the last batch. Only between batches. */
+  @Override
+  public PartitionImage<K, S> image() {
+    PartitionImage<K, S> image = new PartitionImage<>(batchIndex);
+    PartitionImage.Section<K, S> section = image.addSection(0);
+    for (int e = 0, n = state.size(); e < n; e++) {
+      section.add(state.key(e), state.get(e));
+    }
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, S> image) {
+    if (batchIndex != -1) {
+      throw new IllegalStateException("a state store can only be restored before its first batch");
+    }
+    batchIndex = image.position(0);
+    for (PartitionImage.Section<K, S> section : image.sections()) {
+      for (int i = 0, n = section.size(); i < n; i++) {
+        int entry = state.add(section.key(i));
+        state.set(entry < 0 ? ~entry : entry, section.value(i));
+      }
     }
   }
 }

@@ -42,6 +42,29 @@ final class BatchRing {
     lastBatch = batchIndex;
   }
 
+  /** The last batch moved to, or -1 before the first. */
+  long lastBatch() {
+    return lastBatch;
+  }
+
+  /** Whether the ring holds the slot of batch {@code batchIndex}: one of its last batches. */
+  boolean holds(long batchIndex) {
+    return batchIndex >= 0 && batchIndex <= lastBatch && batchIndex > lastBatch - size;
+  }
+
+  /**
+   * Moves a new ring to batch {@code batchIndex} without clearing anything, when a snapshot is
+   * restored into slots that are still empty.
+   *
+   * @throws IllegalStateException if the ring has moved already
+   */
+  void restore(long batchIndex) {
+    if (lastBatch != -1) {
+      throw new IllegalStateException("a window can only be restored before its first batch");
+    }
+    lastBatch = batchIndex;
+  }
+
   /** The slot of batch {@code batchIndex}. */
   int slot(long batchIndex) {
     return (int) (batchIndex % size);

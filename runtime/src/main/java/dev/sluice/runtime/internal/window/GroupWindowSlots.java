@@ -1,6 +1,8 @@
 package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.ObjectValueMap;
+import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.state.SnapshotState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,7 @@ import java.util.List;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class GroupWindowSlots<K, V> {
+public final class GroupWindowSlots<K, V> implements SnapshotState<K, V> {
 
   private final WindowSpec spec;
   private final BatchRing ring;
@@ -93,5 +95,40 @@ public final class GroupWindowSlots<K, V> {
       }
     }
     return out;
+  }
+
+  /**
+   * The batches the ring holds, a section each with an entry per value, in arrival order; position
+   * 0 is the last batch.
+   */
+  @Override
+  public PartitionImage<K, V> image() {
+    long last = ring.lastBatch();
+    PartitionImage<K, V> image = new PartitionImage<>(last);
+    for (long b = Math.max(0, last - slots.length + 1); b <= last; b++) {
+      ObjectValueMap<K, List<V>> slot = slots[ring.slot(b)];
+      PartitionImage.Section<K, V> section = image.addSection(b);
+      for (int e = 0, n = slot.size(); e < n; e++) {
+        K key = slot.key(e);
+        for (V value : slot.get(e)) {
+          section.add(key, value);
+        }
+      }
+    }
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, V> image) {
+    ring.restore(image.position(0));
+    for (PartitionImage.Section<K, V> section : image.sections()) {
+      if (ring.holds(section.tag())) {
+        current = slots[ring.slot(section.tag())];
+        for (int i = 0, n = section.size(); i < n; i++) {
+          add(section.key(i), section.value(i));
+        }
+      }
+    }
+    current = null;
   }
 }

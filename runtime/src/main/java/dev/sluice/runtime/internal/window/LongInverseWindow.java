@@ -1,6 +1,8 @@
 package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.LongValueMap;
+import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.state.SnapshotState;
 import java.util.Arrays;
 import java.util.function.LongBinaryOperator;
 
@@ -49,7 +51,7 @@ import java.util.function.LongBinaryOperator;
  *
  * @param <K> the key type
  */
-public final class LongInverseWindow<K> {
+public final class LongInverseWindow<K> implements SnapshotState<K, Long> {
 
   private final WindowSpec spec;
   private final LongBinaryOperator reduce;
@@ -207,5 +209,28 @@ public final class LongInverseWindow<K> {
     }
     rejected[entry] = true;
     return true;
+  }
+
+  /**
+   * The batches the ring holds, a section each, and the window's running values in a section tagged
+   * -1; positions: the last batch and the last slide.
+   */
+  @Override
+  public PartitionImage<K, Long> image() {
+    PartitionImage<K, Long> image = new PartitionImage<>(ring.lastBatch(), lastSlide);
+    SlotImages.copyLong(ring, slots, image);
+    SlotImages.copyLong(window, image.addSection(SlotImages.RUNNING));
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, Long> image) {
+    SlotImages.fillLong(ring, slots, image);
+    for (PartitionImage.Section<K, Long> section : image.sections()) {
+      if (section.tag() == SlotImages.RUNNING) {
+        SlotImages.fillLong(window, section);
+      }
+    }
+    lastSlide = image.position(1);
   }
 }

@@ -1,6 +1,8 @@
 package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.LongValueMap;
+import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.state.SnapshotState;
 import java.util.function.LongBinaryOperator;
 
 /**
@@ -31,7 +33,7 @@ import java.util.function.LongBinaryOperator;
  *
  * @param <K> the key type
  */
-public final class LongWindowSlots<K> {
+public final class LongWindowSlots<K> implements SnapshotState<K, Long> {
 
   private final WindowSpec spec;
   private final BatchRing ring;
@@ -83,5 +85,18 @@ public final class LongWindowSlots<K> {
       }
     }
     return out;
+  }
+
+  /** The batches the ring holds, a section each; position 0 is the last batch. */
+  @Override
+  public PartitionImage<K, Long> image() {
+    PartitionImage<K, Long> image = new PartitionImage<>(ring.lastBatch());
+    SlotImages.copyLong(ring, slots, image);
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, Long> image) {
+    SlotImages.fillLong(ring, slots, image);
   }
 }

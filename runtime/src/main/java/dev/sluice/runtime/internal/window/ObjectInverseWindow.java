@@ -1,6 +1,8 @@
 package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.ObjectValueMap;
+import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.state.SnapshotState;
 import java.util.Arrays;
 import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
@@ -17,7 +19,7 @@ import java.util.function.BinaryOperator;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class ObjectInverseWindow<K, V> {
+public final class ObjectInverseWindow<K, V> implements SnapshotState<K, V> {
 
   private final WindowSpec spec;
   private final BinaryOperator<V> reduce;
@@ -175,5 +177,28 @@ public final class ObjectInverseWindow<K, V> {
     }
     rejected[entry] = true;
     return true;
+  }
+
+  /**
+   * The batches the ring holds, a section each, and the window's running values in a section tagged
+   * -1; positions: the last batch and the last slide.
+   */
+  @Override
+  public PartitionImage<K, V> image() {
+    PartitionImage<K, V> image = new PartitionImage<>(ring.lastBatch(), lastSlide);
+    SlotImages.copyObject(ring, slots, image);
+    SlotImages.copyObject(window, image.addSection(SlotImages.RUNNING));
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, V> image) {
+    SlotImages.fillObject(ring, slots, image);
+    for (PartitionImage.Section<K, V> section : image.sections()) {
+      if (section.tag() == SlotImages.RUNNING) {
+        SlotImages.fillObject(window, section);
+      }
+    }
+    lastSlide = image.position(1);
   }
 }

@@ -1,6 +1,8 @@
 package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.ObjectValueMap;
+import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.state.SnapshotState;
 import java.util.function.BinaryOperator;
 
 /**
@@ -16,7 +18,7 @@ import java.util.function.BinaryOperator;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class ObjectWindowSlots<K, V> {
+public final class ObjectWindowSlots<K, V> implements SnapshotState<K, V> {
 
   private final WindowSpec spec;
   private final BatchRing ring;
@@ -68,5 +70,18 @@ public final class ObjectWindowSlots<K, V> {
       }
     }
     return out;
+  }
+
+  /** The batches the ring holds, a section each; position 0 is the last batch. */
+  @Override
+  public PartitionImage<K, V> image() {
+    PartitionImage<K, V> image = new PartitionImage<>(ring.lastBatch());
+    SlotImages.copyObject(ring, slots, image);
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<K, V> image) {
+    SlotImages.fillObject(ring, slots, image);
   }
 }

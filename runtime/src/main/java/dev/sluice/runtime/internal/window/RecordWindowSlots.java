@@ -1,5 +1,7 @@
 package dev.sluice.runtime.internal.window;
 
+import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.state.SnapshotState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +29,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
-public final class RecordWindowSlots<T> {
+public final class RecordWindowSlots<T> implements SnapshotState<Void, T> {
 
   private final WindowSpec spec;
   private final BatchRing ring;
@@ -72,5 +74,32 @@ public final class RecordWindowSlots<T> {
           "batch " + k + " of the window at " + batchIndex + " of " + batchesIn(batchIndex));
     }
     return slots[ring.slot(spec.firstBatch(batchIndex) + k)];
+  }
+
+  /** The batches the ring holds, a section each with its records; position 0 is the last batch. */
+  @Override
+  public PartitionImage<Void, T> image() {
+    long last = ring.lastBatch();
+    PartitionImage<Void, T> image = new PartitionImage<>(last);
+    for (long b = Math.max(0, last - slots.length + 1); b <= last; b++) {
+      PartitionImage.Section<Void, T> section = image.addSection(b);
+      for (T record : slots[ring.slot(b)]) {
+        section.add(null, record);
+      }
+    }
+    return image;
+  }
+
+  @Override
+  public void restore(PartitionImage<Void, T> image) {
+    ring.restore(image.position(0));
+    for (PartitionImage.Section<Void, T> section : image.sections()) {
+      if (ring.holds(section.tag())) {
+        List<T> slot = slots[ring.slot(section.tag())];
+        for (int i = 0, n = section.size(); i < n; i++) {
+          slot.add(section.value(i));
+        }
+      }
+    }
   }
 }

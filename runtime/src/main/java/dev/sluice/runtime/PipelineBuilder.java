@@ -46,6 +46,7 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   private BatchClock clock = BatchClock.system();
   private Path checkpoint;
   private boolean writeAheadLog = true;
+  private Duration snapshotInterval;
   private MonitorSettings monitor = MonitorSettings.DEFAULTS;
 
   /**
@@ -142,6 +143,27 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
   public final B writeAheadLog(boolean enabled) {
     this.writeAheadLog = enabled;
     return self();
+  }
+
+  /**
+   * How often the state of stateful stages and windows is snapshotted in the checkpoint directory,
+   * like Spark's {@code dstream.checkpoint(interval)}: rounded to a multiple of the batch interval;
+   * by default 10 s. After a crash the batches since the last snapshot run again, so a shorter
+   * interval shortens recovery and costs a snapshot more often.
+   */
+  public final B checkpointInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException(
+          "checkpoint interval must be positive, was " + interval.toMillis() + " ms");
+    }
+    this.snapshotInterval = interval;
+    return self();
+  }
+
+  /** The checkpoint interval set, or {@code null} for the default. */
+  public final Duration checkpointInterval() {
+    return snapshotInterval;
   }
 
   /** Whether receivers log what they receive in the checkpoint directory (on by default). */
@@ -251,7 +273,13 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
         parallelism,
         clock,
         listeners,
-        checkpoint == null ? null : new CheckpointSettings(checkpoint, writeAheadLog),
+        checkpoint == null
+            ? null
+            : new CheckpointSettings(
+                checkpoint,
+                writeAheadLog,
+                snapshotInterval,
+                CheckpointSettings.DEFAULT_KEEP_SNAPSHOTS),
         null,
         checkpoint != null && monitor.eventLog() == null
             ? monitor.withEventLog(checkpoint.resolve(EVENTS))

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *
  * <p>Segments {@code batches-INDEX.log} (INDEX: the first batch index in it, 20 digits) hold the
  * records in {@link LogRecords}' framing; a segment is forced and a new one started once it passes
- * {@link #SEGMENT_BYTES}, so that a later compaction can delete whole files.
+ * {@link #SEGMENT_BYTES}, and after each state snapshot ({@link #rollOver}), so that whole files
+ * can be deleted once a snapshot covers their batches ({@link #deleteSegmentsBefore}).
  *
  * <p><b>Threads:</b> driver only. <b>Durability:</b> {@link #appendPlan} returns once the plan is
  * on disk, and with it every earlier record; {@link #appendCommit} forces only when asked (a commit
@@ -40,6 +41,7 @@ public final class BatchLog implements AutoCloseable {
   private final long lastCommitted;
   private FileChannel segment;
   private long segmentBytes;
+  private boolean rollOver;
 
   private BatchLog(Path directory, List<BatchPlan> planned, long lastCommitted) {
     this.directory = directory;
@@ -78,11 +80,12 @@ public final class BatchLog implements AutoCloseable {
           case COMMIT -> {
             long index =
                 new DataInputStream(new java.io.ByteArrayInputStream(record.payload())).readLong();
-            long expected =
+            // the first commit may belong to a plan in a segment deleted after a snapshot
+            boolean inOrder =
                 lastCommitted >= 0
-                    ? lastCommitted + 1
-                    : planned.isEmpty() ? -1 : planned.get(0).index();
-            if (index != expected || index >= next(planned)) {
+                    ? index == lastCommitted + 1
+                    : !planned.isEmpty() && index <= planned.get(0).index();
+            if (!inOrder || index >= next(planned)) {
               throw invalid(
                   file, "commit of batch " + index + " after commit of batch " + lastCommitted);
             }
@@ -115,7 +118,8 @@ public final class BatchLog implements AutoCloseable {
 
   /** Appends the plan of a batch about to run and forces the log to disk. */
   public void appendPlan(BatchPlan plan) throws IOException {
-    if (segmentBytes >= SEGMENT_BYTES) {
+    if (segmentBytes >= SEGMENT_BYTES || (rollOver && segmentBytes > LogRecords.HEADER_BYTES)) {
+      rollOver = false;
       segment.force(false);
       segment.close();
       startSegment(plan.index());
@@ -147,6 +151,38 @@ public final class BatchLog implements AutoCloseable {
       segment.force(false);
       CrashPoint.AFTER_COMMIT_SYNC.reach();
     }
+  }
+
+  /**
+   * Deletes the segments that hold only plans of batches before {@code index}, which no recovery
+   * replays once a snapshot of a later batch exists; never the segment being written. Returns how
+   * many were deleted.
+   */
+  public int deleteSegmentsBefore(long index) throws IOException {
+    TreeMap<Long, Path> segments = Segments.list(directory, "batches", "batch log");
+    int deleted = 0;
+    Long first = segments.isEmpty() ? null : segments.firstKey();
+    while (first != null) {
+      Long next = segments.higherKey(first);
+      if (next == null || next > index) {
+        break; // the segment holds batch index or later, or is the one being written
+      }
+      Disk.current().delete(segments.remove(first));
+      deleted++;
+      first = next;
+    }
+    if (deleted > 0) {
+      DurableFiles.forceDirectory(directory);
+    }
+    return deleted;
+  }
+
+  /**
+   * Makes the next plan start a new segment, so that the segments before it can be deleted once a
+   * snapshot covers them.
+   */
+  public void rollOver() {
+    rollOver = true;
   }
 
   /** Forces what was appended to disk. */

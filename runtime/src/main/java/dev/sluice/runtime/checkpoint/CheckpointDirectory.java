@@ -31,6 +31,7 @@ public final class CheckpointDirectory implements AutoCloseable {
   private final CheckpointIdentity identity;
   private final boolean created;
   private final BatchLog batchLog;
+  private final SnapshotFiles snapshots;
 
   private CheckpointDirectory(
       Path root,
@@ -38,13 +39,15 @@ public final class CheckpointDirectory implements AutoCloseable {
       FileLock lock,
       CheckpointIdentity identity,
       boolean created,
-      BatchLog batchLog) {
+      BatchLog batchLog,
+      SnapshotFiles snapshots) {
     this.root = root;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.identity = identity;
     this.created = created;
     this.batchLog = batchLog;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -111,7 +114,9 @@ public final class CheckpointDirectory implements AutoCloseable {
         check(root, identity, pipeline, batchInterval);
       }
       BatchLog batchLog = BatchLog.open(logDirectory);
-      return new CheckpointDirectory(root, lockChannel, lock, identity, created, batchLog);
+      SnapshotFiles snapshots = new SnapshotFiles(root.resolve("state"));
+      return new CheckpointDirectory(
+          root, lockChannel, lock, identity, created, batchLog, snapshots);
     } catch (IOException e) {
       closeQuietly(lockChannel);
       throw new CheckpointException("checkpoint directory " + root + " cannot be used: " + e, e);
@@ -139,6 +144,11 @@ public final class CheckpointDirectory implements AutoCloseable {
   /** The batch log. */
   public BatchLog batchLog() {
     return batchLog;
+  }
+
+  /** The state snapshots. */
+  public SnapshotFiles snapshots() {
+    return snapshots;
   }
 
   /** Forces and closes the log and releases the directory. */

@@ -9,7 +9,8 @@ package dev.sluice.runtime.checkpoint;
  * reached); then the JVM halts with status 137 there, running no shutdown hook and flushing
  * nothing. The property is read once, so a point costs one comparison of a final field.
  *
- * <p><b>Threads:</b> reached from the driver thread only.
+ * <p><b>Threads:</b> each point is reached from one thread only: the driver, or the batch log's
+ * writer.
  */
 public enum CrashPoint {
   /** A batch's plan is appended to the log and forced to disk; the batch has not run. */
@@ -23,7 +24,11 @@ public enum CrashPoint {
   /** A batch's commit record is on disk; transactional sinks have not committed. */
   AFTER_COMMIT_SYNC("after-commit-sync"),
   /** Transactional sinks committed the batch. */
-  AFTER_SINK_COMMIT("after-sink-commit");
+  AFTER_SINK_COMMIT("after-sink-commit"),
+  /** Half of a state snapshot is written to its temporary file, which is not renamed. */
+  MID_SNAPSHOT("mid-snapshot"),
+  /** A state snapshot is renamed into place; older snapshots and log segments are not deleted. */
+  AFTER_SNAPSHOT("after-snapshot");
 
   private final String id;
   private final boolean armed;

@@ -36,6 +36,7 @@ final class MainOptions {
   private static final String LOG_LEVEL = "log-level";
   private static final String ONCE = "once";
   private static final String NO_WRITE_AHEAD_LOG = "no-write-ahead-log";
+  private static final String CHECKPOINT_INTERVAL = "checkpoint-interval";
   private static final String BATCH_SIZE = "batch-size";
   private static final String UI_PORT = "ui-port";
   private static final String UI_HOST = "ui-host";
@@ -56,6 +57,7 @@ final class MainOptions {
   private String logLevel;
   private boolean once;
   private boolean noWriteAheadLog;
+  private Duration checkpointInterval;
   private BatchSize batchSize;
   private Integer uiPort;
   private String uiHost;
@@ -201,6 +203,9 @@ final class MainOptions {
     if (noWriteAheadLog) {
       builder.writeAheadLog(false);
     }
+    if (checkpointInterval != null) {
+      builder.checkpointInterval(checkpointInterval);
+    }
     if (noUi) {
       builder.ui(false);
     }
@@ -239,7 +244,8 @@ final class MainOptions {
 
   private void set(String name, String value, List<Port> inputs) throws UsageException {
     switch (name) {
-      case BATCH_INTERVAL -> batchInterval = interval(value);
+      case BATCH_INTERVAL -> batchInterval = interval(BATCH_INTERVAL, value);
+      case CHECKPOINT_INTERVAL -> checkpointInterval = interval(CHECKPOINT_INTERVAL, value);
       case PARALLELISM -> parallelism = (int) positive(PARALLELISM, value, Integer.MAX_VALUE);
       case BATCHES -> batches = positive(BATCHES, value, Long.MAX_VALUE);
       case CHECKPOINT -> checkpoint = directory(value);
@@ -269,15 +275,15 @@ final class MainOptions {
     }
   }
 
-  private static Duration interval(String value) throws UsageException {
+  private static Duration interval(String flag, String value) throws UsageException {
     Duration interval;
     try {
       interval = DurationSyntax.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--" + BATCH_INTERVAL + ": " + e.getMessage());
+      throw new UsageException("--" + flag + ": " + e.getMessage());
     }
     if (interval.isZero()) {
-      throw new UsageException("--" + BATCH_INTERVAL + ": '" + value + "' is not positive");
+      throw new UsageException("--" + flag + ": '" + value + "' is not positive");
     }
     return interval;
   }
@@ -312,6 +318,15 @@ final class MainOptions {
   }
 
   private void checkCombinations() throws UsageException {
+    if (checkpointInterval != null && checkpoint == null) {
+      throw new UsageException(
+          "--"
+              + CHECKPOINT_INTERVAL
+              + " sets how often state is snapshotted in "
+              + "a checkpoint directory; give --"
+              + CHECKPOINT
+              + " DIR too, or drop it");
+    }
     if (noWriteAheadLog && checkpoint == null) {
       throw new UsageException(
           "--"

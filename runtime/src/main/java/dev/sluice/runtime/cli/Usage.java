@@ -55,6 +55,10 @@ final class Usage {
         text,
         "--checkpoint DIR",
         "log batches in DIR; resume from it after a crash (default: none)");
+    line(
+        text,
+        "--checkpoint-interval T",
+        "with --checkpoint: snapshot state every T (default: 10s)");
     line(text, "--no-write-ahead-log", "with --checkpoint: receivers log nothing (at most once)");
     line(text, "--log-level LEVEL", String.join(", ", MainOptions.LOG_LEVELS) + " (default: info)");
     line(text, "--help", "print this help and exit");

@@ -7,11 +7,14 @@ import dev.sluice.runtime.checkpoint.BatchLog;
 import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.checkpoint.BatchPlan.InputPlan;
 import dev.sluice.runtime.checkpoint.CheckpointDirectory;
+import dev.sluice.runtime.checkpoint.CheckpointException;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.checkpoint.CrashPoint;
 import dev.sluice.runtime.checkpoint.ReceivedLog;
+import dev.sluice.runtime.checkpoint.StateSnapshot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.internal.state.StageState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * and forced while the batch's segments run; its outputs wait until the plan is durable ({@link
  * #planDurable}) and are written, transactional sinks only prepare; then {@link #commit} appends
  * the commit record (forced first, and waited for, if a transactional sink waits on it) and commits
- * the transactional sinks. After a crash, the batches logged since the last state snapshot run
- * again from their plans: those that committed without writing their outputs again (they rebuild
- * state), the others as new batches. Sluice has no state snapshots yet, so a restart replays the
- * whole log.
+ * the transactional sinks. Every {@code snapshotEvery} batches, once a batch committed, the state
+ * of every stateful stage is copied on the driver and written by the log's writer, which then
+ * deletes older snapshots and the log segments no longer needed.
+ *
+ * <p>At a restart the state is restored from the newest intact snapshot ({@link #restoreState});
+ * the batches logged after it run again from their plans: those that committed without writing
+ * their outputs again (they rebuild state), the others as new batches.
  *
  * <p><b>Threads:</b> made on the starting thread, then used by the driver thread only; its {@link
  * LogWriter} writes the log on a thread of its own.
@@ -48,6 +54,14 @@ final class Checkpointing implements AutoCloseable {
   private final BatchLog batchLog;
   private final List<String> inputNames;
   private final boolean writeAheadLog;
+  private final int snapshotEvery;
+  private final int keepSnapshots;
+
+  /** The stores of the stateful stages, or {@code null} for a program that cannot list them. */
+  private final List<StageState<?, ?>> stages;
+
+  private long restoredIndex = -1;
+  private String restoredState;
   private final List<OutputSlot> transactional = new ArrayList<>();
   private String failedOutput;
   private LogWriter writer;
@@ -56,9 +70,13 @@ final class Checkpointing implements AutoCloseable {
       PipelineProgram program,
       CheckpointDirectory directory,
       List<String> inputNames,
-      boolean writeAheadLog) {
+      CheckpointSettings settings,
+      Duration interval) {
     this.pipeline = program.name();
-    this.writeAheadLog = writeAheadLog;
+    this.writeAheadLog = settings.writeAheadLog();
+    this.snapshotEvery = settings.snapshotEveryBatches(interval);
+    this.keepSnapshots = settings.keepSnapshots();
+    this.stages = program.stageStates();
     this.directory = directory;
     this.batchLog = directory.batchLog();
     this.inputNames = List.copyOf(inputNames);
@@ -85,7 +103,70 @@ final class Checkpointing implements AutoCloseable {
         program,
         CheckpointDirectory.open(settings.directory(), program.name(), interval, firstBatchTime),
         inputNames,
-        settings.writeAheadLog());
+        settings,
+        interval);
+  }
+
+  /**
+   * At a restart, before any batch: restores the program's stores from the newest intact snapshot,
+   * so that only the batches logged after it are replayed.
+   *
+   * @throws CheckpointException if the state cannot be rebuilt: no intact snapshot while the log no
+   *     longer starts at batch 0, or a stage changed in a way its state cannot follow
+   */
+  void restoreState() {
+    if (directory.created()) {
+      return;
+    }
+    StateSnapshot snapshot;
+    try {
+      snapshot = directory.snapshots().newest();
+    } catch (IOException e) {
+      throw new CheckpointException(
+          "the state snapshots in " + directory.snapshots().directory() + " cannot be listed", e);
+    }
+    List<BatchPlan> planned = planned();
+    long firstPlanned = planned.isEmpty() ? 0 : planned.get(0).index();
+    if (snapshot == null || stages == null) {
+      if (firstPlanned > 0) {
+        throw new CheckpointException(
+            "checkpoint directory "
+                + root()
+                + (snapshot == null
+                    ? " holds no intact state snapshot"
+                    : " holds state snapshots, but " + pipeline + " cannot restore them")
+                + ", and its batch log starts at batch "
+                + firstPlanned
+                + ", so the state cannot be rebuilt. Restore the files of "
+                + directory.snapshots().directory()
+                + " or start with a new checkpoint directory");
+      }
+      return; // the whole log is replayed
+    }
+    if (firstPlanned > snapshot.batchIndex() + 1) {
+      throw new CheckpointException(
+          "checkpoint directory "
+              + root()
+              + ": its newest intact state snapshot is of batch "
+              + snapshot.batchIndex()
+              + ", but its batch log starts at batch "
+              + firstPlanned
+              + ", so the batches between are lost. Restore the files of "
+              + directory.snapshots().directory()
+              + " or start with a new checkpoint directory");
+    }
+    restoredState = StateSnapshots.restore(pipeline, root(), stages, snapshot);
+    restoredIndex = snapshot.batchIndex();
+  }
+
+  /** The logged batches to run again after the restored snapshot, in order. */
+  List<BatchPlan> toReplay() {
+    List<BatchPlan> planned = planned();
+    int from = 0;
+    while (from < planned.size() && planned.get(from).index() <= restoredIndex) {
+      from++;
+    }
+    return planned.subList(from, planned.size());
   }
 
   /** Where receivers keep their write-ahead logs, or {@code null} if they keep none. */
@@ -98,9 +179,12 @@ final class Checkpointing implements AutoCloseable {
     return batchLog.planned();
   }
 
-  /** The index of the last committed batch, -1 if none. */
+  /**
+   * The index of the last committed batch, -1 if none: a snapshot is only written once its batch
+   * committed, also when its commit record was in a log segment deleted since.
+   */
   long lastCommitted() {
-    return batchLog.lastCommitted();
+    return Math.max(batchLog.lastCommitted(), restoredIndex);
   }
 
   /** The time of the first batch this run plans: after the logged ones. */
@@ -124,28 +208,34 @@ final class Checkpointing implements AutoCloseable {
 
   /** Logs at start what the directory held and what each output's guarantee is. */
   void logStart(List<String> unreplayable, long tookMillis) {
-    List<BatchPlan> planned = planned();
     if (directory.created()) {
-      log.info("Checkpointing {} to {} (new); first batch {}", pipeline, root(), nextBatchTime());
+      log.info(
+          "Checkpointing {} to {} (new); first batch {}; state snapshots every {} {}",
+          pipeline,
+          root(),
+          nextBatchTime(),
+          snapshotEvery,
+          snapshotEvery == 1 ? "batch" : "batches");
     } else {
       long committed = lastCommitted();
-      long again = planned.isEmpty() ? 0 : nextIndex() - (committed + 1);
+      long again = nextIndex() - (committed + 1);
+      long replayed = toReplay().size() - again;
       log.info(
-          "Recovered {} from {} in {} ms: {}; {} {} to run again, {} committed {} to replay "
-              + "for state (no state snapshots yet); next new batch {} at {}",
+          "Recovered {} from {} in {} ms: {}; {}; {} committed {} to replay for state, {} {} to "
+              + "run again; next new batch {} at {}",
           pipeline,
           root(),
           tookMillis,
           committed < 0
               ? "no batch committed yet"
-              : "last committed batch "
-                  + committed
-                  + " at "
-                  + planned.get((int) (committed - planned.get(0).index())).time(),
+              : "last committed batch " + committed + " at " + timeOf(committed),
+          restoredState == null
+              ? "no state snapshot yet"
+              : "state of batch " + restoredIndex + " restored (" + restoredState + ")",
+          replayed,
+          replayed == 1 ? "batch" : "batches",
           again,
           again == 1 ? "batch" : "batches",
-          committed + 1 - firstIndex(),
-          committed + 1 - firstIndex() == 1 ? "batch" : "batches",
           nextIndex(),
           nextBatchTime());
     }
@@ -187,7 +277,14 @@ final class Checkpointing implements AutoCloseable {
     long lastLogged = planned.isEmpty() ? -1 : planned.get(planned.size() - 1).index();
     writer =
         new LogWriter(
-            pipeline, batchLog, writeAheadLogs, driver, lastLogged, 2 * maxOutstanding + 8);
+            pipeline,
+            batchLog,
+            directory.snapshots(),
+            keepSnapshots,
+            writeAheadLogs,
+            driver,
+            lastLogged,
+            3 * maxOutstanding + 8);
     writer.start();
   }
 
@@ -248,6 +345,26 @@ final class Checkpointing implements AutoCloseable {
     }
   }
 
+  /**
+   * After batch {@code index} at {@code time} committed and before the next batch runs: every
+   * {@code snapshotEvery} batches, copies the state and hands it to the log's writer.
+   */
+  void afterCommit(long index, long time) {
+    if (stages == null || (index + 1) % snapshotEvery != 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    StateSnapshot snapshot = StateSnapshots.take(stages, index, time);
+    writer.submitSnapshot(snapshot);
+    log.debug(
+        "{}: copied the state after batch {} ({} stages, {} bytes) in {} µs",
+        pipeline,
+        index,
+        snapshot.stages().size(),
+        snapshot.bytes(),
+        (System.nanoTime() - start) / 1_000);
+  }
+
   /** The output whose sink failed the last {@link #commit}, or {@code null} for the log. */
   String failedOutput() {
     return failedOutput;
@@ -279,7 +396,7 @@ final class Checkpointing implements AutoCloseable {
     }
   }
 
-  private long firstIndex() {
-    return planned().isEmpty() ? 0 : planned().get(0).index();
+  private long timeOf(long index) {
+    return directory.identity().firstBatchTime() + index * directory.identity().batchIntervalMs();
   }
 }

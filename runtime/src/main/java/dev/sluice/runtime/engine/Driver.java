@@ -145,7 +145,7 @@ final class Driver implements Runnable {
     this.firstBatchTime = firstBatchTime;
     this.nextBatchIndex = firstBatchIndex;
     this.checkpointing = checkpointing;
-    this.replay = checkpointing == null ? List.of() : checkpointing.planned();
+    this.replay = checkpointing == null ? List.of() : checkpointing.toReplay();
     this.reporter = reporter;
     this.termination = termination;
     this.bounded = bounded;
@@ -159,7 +159,7 @@ final class Driver implements Runnable {
             parker,
             checkpointing != null,
             checkpointing == null ? null : checkpointing.writeAheadLogRoot());
-    inputs.resume(replay);
+    inputs.resume(checkpointing == null ? List.of() : checkpointing.planned());
     this.workers = new Worker[parallelism];
     int perWorker = BatchExecution.maxTasksPerWorker(program, parallelism) + 1;
     for (int w = 0; w < parallelism; w++) {
@@ -513,6 +513,7 @@ final class Driver implements Runnable {
     if (checkpointing != null) {
       try {
         checkpointing.commit(batch.index());
+        checkpointing.afterCommit(batch.index(), batch.time());
       } catch (Exception e) {
         String output = checkpointing.failedOutput();
         fail(

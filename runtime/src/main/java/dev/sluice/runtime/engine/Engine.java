@@ -268,6 +268,7 @@ public final class Engine {
             () -> firstBatchTime(clock.millis(), intervalMillis),
             inputNames);
     try {
+      checkpointing.restoreState();
       Driver recovered =
           new Driver(
               program,

@@ -3,6 +3,8 @@ package dev.sluice.runtime.engine;
 import dev.sluice.runtime.checkpoint.BatchLog;
 import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.checkpoint.ReceivedLog;
+import dev.sluice.runtime.checkpoint.SnapshotFiles;
+import dev.sluice.runtime.checkpoint.StateSnapshot;
 import java.io.IOException;
 import java.util.List;
 import org.jctools.queues.SpscArrayQueue;
@@ -12,17 +14,19 @@ import org.jctools.queues.SpscArrayQueue;
  * batch's plan to disk overlaps with running the batch: the driver hands over each plan when it
  * seals the batch, the batch's segments run meanwhile, and only its outputs wait until the plan is
  * durable ({@link #planDurable}). For each plan the writer first forces the receivers' write-ahead
- * logs, which hold the batch's records, then appends and forces the plan. Commit records go through
- * the same queue, so the log keeps the driver's order.
+ * logs, which hold the batch's records, then appends and forces the plan. Commit records and state
+ * snapshots go through the same queue, so the log keeps the driver's order: a snapshot is written
+ * after the commit of its batch is forced, then the snapshots and log segments it makes unneeded
+ * are deleted.
  *
- * <p><b>Threads:</b> the driver calls {@link #submitPlan}, {@link #submitCommit} and {@link
- * #close}; any thread may read the durable indices and the failure. <b>Progress:</b> submitting is
- * wait-free (an SPSC offer and a wake-up); the queue holds more entries than the driver can have
- * outstanding (sealed batches are bounded). <b>Visibility:</b> the writer appends and forces, then
- * writes the durable index (volatile), then wakes the driver, whose {@code ready()} re-reads it: no
- * lost wake-up ({@link Parker}). <b>Failure:</b> an I/O error stops the writer; it is published in
- * {@link #failure()} and the driver fails the pipeline, so no output is written for a batch whose
- * plan is not durable.
+ * <p><b>Threads:</b> the driver calls {@link #submitPlan}, {@link #submitCommit}, {@link
+ * #submitSnapshot} and {@link #close}; any thread may read the durable indices and the failure.
+ * <b>Progress:</b> submitting is wait-free (an SPSC offer and a wake-up); the queue holds more
+ * entries than the driver can have outstanding (sealed batches are bounded). <b>Visibility:</b> the
+ * writer appends and forces, then writes the durable index (volatile), then wakes the driver, whose
+ * {@code ready()} re-reads it: no lost wake-up ({@link Parker}). <b>Failure:</b> an I/O error stops
+ * the writer; it is published in {@link #failure()} and the driver fails the pipeline, so no output
+ * is written for a batch whose plan is not durable.
  */
 final class LogWriter implements Runnable {
 
@@ -30,6 +34,8 @@ final class LogWriter implements Runnable {
   private record Commit(long index, boolean force) {}
 
   private final BatchLog batchLog;
+  private final SnapshotFiles snapshots;
+  private final int keepSnapshots;
   private final List<ReceivedLog<?>> writeAheadLogs;
   private final Parker driver;
   private final SpscArrayQueue<Object> work;
@@ -37,21 +43,27 @@ final class LogWriter implements Runnable {
   private final Parker parker = new Parker(this::hasWork);
   private volatile long durablePlan;
   private volatile long durableCommit;
+  private volatile long durableSnapshot = -1;
   private volatile Throwable failure;
   private volatile boolean closing;
 
   /**
+   * @param keepSnapshots how many snapshot files to keep
    * @param lastLogged the index of the last batch already in the log, -1 if none
-   * @param capacity more than the plans and commits the driver can have outstanding
+   * @param capacity more than the plans, commits and snapshots the driver can have outstanding
    */
   LogWriter(
       String pipeline,
       BatchLog batchLog,
+      SnapshotFiles snapshots,
+      int keepSnapshots,
       List<ReceivedLog<?>> writeAheadLogs,
       Parker driver,
       long lastLogged,
       int capacity) {
     this.batchLog = batchLog;
+    this.snapshots = snapshots;
+    this.keepSnapshots = keepSnapshots;
     this.writeAheadLogs = List.copyOf(writeAheadLogs);
     this.driver = driver;
     this.work = new SpscArrayQueue<>(capacity);
@@ -75,6 +87,16 @@ final class LogWriter implements Runnable {
   /** Driver: the commit of batch {@code index}; {@code force} makes it durable at once. */
   void submitCommit(long index, boolean force) {
     offer(new Commit(index, force));
+  }
+
+  /** Driver: a snapshot of the state after a batch whose commit was submitted before it. */
+  void submitSnapshot(StateSnapshot snapshot) {
+    offer(snapshot);
+  }
+
+  /** The index of the batch of the last snapshot written in this run, -1 if none. */
+  long durableSnapshot() {
+    return durableSnapshot;
   }
 
   /** Whether the plan of batch {@code index} is on disk. */
@@ -127,6 +149,13 @@ final class LogWriter implements Runnable {
       }
       batchLog.appendPlan(plan);
       durablePlan = plan.index();
+    } else if (next instanceof StateSnapshot snapshot) {
+      batchLog.force(); // the snapshot's batch must be committed on disk before it exists
+      snapshots.write(snapshot);
+      durableSnapshot = snapshot.batchIndex();
+      long oldestKept = snapshots.retain(keepSnapshots);
+      batchLog.deleteSegmentsBefore(oldestKept + 1);
+      batchLog.rollOver();
     } else {
       Commit commit = (Commit) next;
       batchLog.appendCommit(commit.index(), commit.force());

@@ -54,11 +54,13 @@ public abstract class PipelineProgram {
   }
 
   /**
-   * The stores of every stateful stage (state stores and windows), for snapshots: none for a
-   * pipeline without state. Generated programs list them with their codecs.
+   * The stores of every stateful stage (state stores and windows) with their codecs, for state
+   * snapshots; empty for a pipeline without state. Generated programs list them. {@code null}, the
+   * default, says the program cannot list them: its checkpoints then take no snapshots and a
+   * restart rebuilds state by replaying the whole batch log.
    */
   public List<StageState<?, ?>> stageStates() {
-    return List.of();
+    return null;
   }
 
   /**

@@ -27,6 +27,7 @@ class UsageTest {
                                    batch after batch with no waiting; drain the windows; exit 0
           --batch-size N|Nfiles    lines or files per batch of a bounded input (default: 1file)
           --checkpoint DIR         log batches in DIR; resume from it after a crash (default: none)
+          --checkpoint-interval T  with --checkpoint: snapshot state every T (default: 10s)
           --no-write-ahead-log     with --checkpoint: receivers log nothing (at most once)
           --log-level LEVEL        error, warn, info, debug, trace (default: info)
           --help                   print this help and exit

@@ -88,8 +88,8 @@ class EngineRecoveryTest {
               "Recovered Recover from "
                   + checkpoint
                   + " in N ms: last committed "
-                  + "batch 2 at 3000; 3 batches to run again, 3 committed batches to replay for state (no "
-                  + "state snapshots yet); next new batch 6 at 7000"),
+                  + "batch 2 at 3000; no state snapshot yet; 3 committed batches to replay for "
+                  + "state, 3 batches to run again; next new batch 6 at 7000"),
           recovery);
     }
     assertEquals(List.of(4000L, 5000L, 6000L, 7000L), second.times());

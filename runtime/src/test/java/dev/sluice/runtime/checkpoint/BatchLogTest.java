@@ -188,4 +188,48 @@ class BatchLogTest {
       assertEquals(batches - 1, log.lastCommitted());
     }
   }
+
+  @Test
+  void afterARollOverTheSegmentsOfEarlierBatchesCanBeDeletedAndTheRestStillReads()
+      throws IOException {
+    try (BatchLog log = BatchLog.open(dir)) {
+      log.appendPlan(plan(0, "a"));
+      log.appendPlan(plan(1, "b"));
+      log.appendCommit(0, false);
+      log.rollOver(); // as after a snapshot of batch 0
+      log.appendPlan(plan(2, "c")); // starts segment 2; batch 1 commits in it
+      log.appendCommit(1, false);
+      log.appendCommit(2, false);
+      log.rollOver();
+      log.appendPlan(plan(3, "d"));
+      assertEquals(0, log.deleteSegmentsBefore(1)); // segment 0 holds batch 1
+      assertEquals(1, log.deleteSegmentsBefore(2));
+      assertEquals(1, log.deleteSegmentsBefore(99)); // never the segment being written
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertEquals(
+          List.of("batches-00000000000000000003.log"),
+          files.map(file -> file.getFileName().toString()).toList());
+    }
+    try (BatchLog log = BatchLog.open(dir)) {
+      assertEquals(List.of(3L), log.planned().stream().map(BatchPlan::index).toList());
+      assertEquals(-1, log.lastCommitted());
+    }
+  }
+
+  @Test
+  void aLogWhoseFirstSegmentWasDeletedAcceptsCommitsOfEarlierBatches() throws IOException {
+    try (BatchLog log = BatchLog.open(dir)) {
+      log.appendPlan(plan(0, "a"));
+      log.rollOver();
+      log.appendPlan(plan(1, "b"));
+      log.appendCommit(0, false); // the commit of a batch whose plan is in the deleted segment
+      log.appendCommit(1, false);
+      log.deleteSegmentsBefore(1);
+    }
+    try (BatchLog log = BatchLog.open(dir)) {
+      assertEquals(List.of(1L), log.planned().stream().map(BatchPlan::index).toList());
+      assertEquals(1, log.lastCommitted());
+    }
+  }
 }

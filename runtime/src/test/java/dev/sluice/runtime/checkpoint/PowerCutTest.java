@@ -1,5 +1,6 @@
 package dev.sluice.runtime.checkpoint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -100,5 +101,27 @@ class PowerCutTest {
       assertEquals(2, log.next());
       assertEquals(List.of("a", "b"), log.read(0, 2));
     }
+  }
+
+  @Test
+  void aWrittenSnapshotSurvivesAndTheFilesItMadeUnneededStayDeleted() throws IOException {
+    SnapshotFiles snapshots = new SnapshotFiles(dir.resolve("state"));
+    for (long index : new long[] {1, 3, 5}) {
+      snapshots.write(snapshot(index));
+    }
+    snapshots.retain(2);
+    disk.cut();
+    Disk.use(null);
+    SnapshotFiles reopened = new SnapshotFiles(dir.resolve("state"));
+    assertEquals(List.of(3L, 5L), reopened.indexes());
+    assertArrayEquals(snapshot(5).encode(), reopened.newest().encode());
+  }
+
+  private static StateSnapshot snapshot(long index) {
+    return new StateSnapshot(
+        index,
+        index * 100,
+        1,
+        List.of(new StateSnapshot.StageSnapshot("s", "sig", List.of(new byte[] {(byte) index}))));
   }
 }

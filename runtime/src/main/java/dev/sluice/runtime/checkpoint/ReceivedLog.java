@@ -24,14 +24,18 @@ import java.util.TreeMap;
  * <p>Segments {@code records-FIRST.log} (FIRST: the number of their first record, 20 digits) in
  * {@link LogRecords}' framing; each record of the log is one group of received records (one drain
  * of the receiver's queue): the number of its first record, the count, then the records as the
- * input's {@link Codec} writes them. A segment rolls over at 64 MiB. A torn tail is cut off at
- * open, with a warning, like the batch log's.
+ * input's {@link Codec} writes them. A segment rolls over at 64 MiB, and at the first append after
+ * a state snapshot ({@link #rollOver}), so that the segments of records only batches covered by the
+ * snapshots used can be deleted ({@link #deleteSegmentsBefore}). A torn tail is cut off at open,
+ * with a warning, like the batch log's.
  *
- * <p><b>Threads:</b> the driver calls everything but {@link #force}, which the batch log's writer
- * thread calls concurrently with appends (a file channel allows it). <b>Durability:</b> {@link
- * #append} writes without forcing; {@link #force} makes everything appended before it durable: it
- * forces the current segment, and a segment that rolled over was forced when it did. <b>Memory:</b>
- * an index entry per group; records are read from disk when asked for.
+ * <p><b>Threads:</b> the driver calls everything but {@link #force}, {@link #rollOver} and {@link
+ * #deleteSegmentsBefore}, which the batch log's writer thread calls concurrently with appends (a
+ * file channel allows it; a segment is deleted only once a later one exists, and the driver never
+ * reads it again: batches before the oldest snapshot kept are never replayed). <b>Durability:</b>
+ * {@link #append} writes without forcing; {@link #force} makes everything appended before it
+ * durable: it forces the current segment, and a segment that rolled over was forced when it did.
+ * <b>Memory:</b> an index entry per group; records are read from disk when asked for.
  *
  * @param <T> the type of the records
  */
@@ -53,6 +57,9 @@ public final class ReceivedLog<T> implements AutoCloseable {
 
   private long segmentBytes;
 
+  /** Set by the writer thread after a snapshot, read by the driver at its next append. */
+  private volatile boolean rollOver;
+
   /** The segment {@link #read} read last, kept open for the next group: replays read in order. */
   private Path readFile;
 
@@ -73,6 +80,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
     ReceivedLog<T> receivedLog = new ReceivedLog<>(directory, codec);
     TreeMap<Long, Path> segments = Segments.list(directory, "records", "write-ahead log");
     Path last = segments.isEmpty() ? null : segments.lastEntry().getValue();
+    receivedLog.next = segments.isEmpty() ? 0 : segments.firstKey(); // earlier ones were deleted
     for (Path file : segments.values()) {
       receivedLog.index(file, file == last);
     }
@@ -97,7 +105,9 @@ public final class ReceivedLog<T> implements AutoCloseable {
     if (records.isEmpty()) {
       return;
     }
-    if (segmentBytes >= BatchLog.SEGMENT_BYTES) {
+    if (segmentBytes >= BatchLog.SEGMENT_BYTES
+        || (rollOver && segmentBytes > LogRecords.HEADER_BYTES)) {
+      rollOver = false;
       segment.force(false);
       segment.close();
       startSegment();
@@ -117,6 +127,33 @@ public final class ReceivedLog<T> implements AutoCloseable {
       segment.write(frame);
     }
     next += records.size();
+  }
+
+  /** Makes the next append start a new segment; any thread. */
+  public void rollOver() {
+    rollOver = true;
+  }
+
+  /**
+   * Deletes the segments that hold only records numbered before {@code record}, never the one being
+   * written; returns how many. Any thread.
+   */
+  public int deleteSegmentsBefore(long record) throws IOException {
+    TreeMap<Long, Path> segments = Segments.list(directory, "records", "write-ahead log");
+    int deleted = 0;
+    for (Long first = segments.isEmpty() ? null : segments.firstKey(); first != null; ) {
+      Long next = segments.higherKey(first);
+      if (next == null || next > record) {
+        break;
+      }
+      Disk.current().delete(segments.get(first));
+      deleted++;
+      first = next;
+    }
+    if (deleted > 0) {
+      DurableFiles.forceDirectory(directory);
+    }
+    return deleted;
   }
 
   /** Forces everything appended before this call to disk; any thread. */

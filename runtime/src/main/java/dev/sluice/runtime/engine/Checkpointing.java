@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -272,7 +273,7 @@ final class Checkpointing implements AutoCloseable {
    *
    * @param maxOutstanding how many sealed batches can wait at most
    */
-  void startWriter(Parker driver, List<ReceivedLog<?>> writeAheadLogs, int maxOutstanding) {
+  void startWriter(Parker driver, Map<String, ReceivedLog<?>> writeAheadLogs, int maxOutstanding) {
     List<BatchPlan> planned = planned();
     long lastLogged = planned.isEmpty() ? -1 : planned.get(planned.size() - 1).index();
     writer =

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,11 +260,11 @@ final class Inputs {
   }
 
   /** The receivers' write-ahead logs. */
-  List<ReceivedLog<?>> writeAheadLogs() {
-    List<ReceivedLog<?>> logs = new ArrayList<>();
+  Map<String, ReceivedLog<?>> writeAheadLogs() {
+    Map<String, ReceivedLog<?>> logs = new LinkedHashMap<>();
     for (InputFeed feed : feeds) {
       if (feed instanceof ReceiverFeed receiverFeed && receiverFeed.writeAheadLog() != null) {
-        logs.add(receiverFeed.writeAheadLog());
+        logs.put(feed.name(), receiverFeed.writeAheadLog());
       }
     }
     return logs;

@@ -6,7 +6,10 @@ import dev.sluice.runtime.checkpoint.ReceivedLog;
 import dev.sluice.runtime.checkpoint.SnapshotFiles;
 import dev.sluice.runtime.checkpoint.StateSnapshot;
 import java.io.IOException;
-import java.util.List;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
@@ -36,7 +39,15 @@ final class LogWriter implements Runnable {
   private final BatchLog batchLog;
   private final SnapshotFiles snapshots;
   private final int keepSnapshots;
-  private final List<ReceivedLog<?>> writeAheadLogs;
+  private final Map<String, ReceivedLog<?>> writeAheadLogs;
+
+  /**
+   * Per batch this writer planned, the number of the first record after it in each write-ahead log
+   * (in the map's order): once the oldest snapshot kept is of that batch, the records before are
+   * never read again. Writer thread only.
+   */
+  private final TreeMap<Long, long[]> logEnds = new TreeMap<>();
+
   private final Parker driver;
   private final SpscArrayQueue<Object> work;
   private final Thread thread;
@@ -57,14 +68,14 @@ final class LogWriter implements Runnable {
       BatchLog batchLog,
       SnapshotFiles snapshots,
       int keepSnapshots,
-      List<ReceivedLog<?>> writeAheadLogs,
+      Map<String, ReceivedLog<?>> writeAheadLogs,
       Parker driver,
       long lastLogged,
       int capacity) {
     this.batchLog = batchLog;
     this.snapshots = snapshots;
     this.keepSnapshots = keepSnapshots;
-    this.writeAheadLogs = List.copyOf(writeAheadLogs);
+    this.writeAheadLogs = new LinkedHashMap<>(writeAheadLogs);
     this.driver = driver;
     this.work = new SpscArrayQueue<>(capacity);
     this.durablePlan = lastLogged;
@@ -144,10 +155,11 @@ final class LogWriter implements Runnable {
 
   private void write(Object next) throws IOException {
     if (next instanceof BatchPlan plan) {
-      for (ReceivedLog<?> writeAheadLog : writeAheadLogs) {
+      for (ReceivedLog<?> writeAheadLog : writeAheadLogs.values()) {
         writeAheadLog.force();
       }
       batchLog.appendPlan(plan);
+      rememberLogEnds(plan);
       durablePlan = plan.index();
     } else if (next instanceof StateSnapshot snapshot) {
       batchLog.force(); // the snapshot's batch must be committed on disk before it exists
@@ -156,6 +168,7 @@ final class LogWriter implements Runnable {
       long oldestKept = snapshots.retain(keepSnapshots);
       batchLog.deleteSegmentsBefore(oldestKept + 1);
       batchLog.rollOver();
+      deleteLoggedRecordsUpTo(oldestKept);
     } else {
       Commit commit = (Commit) next;
       batchLog.appendCommit(commit.index(), commit.force());
@@ -164,6 +177,36 @@ final class LogWriter implements Runnable {
       }
     }
     driver.wake();
+  }
+
+  private void rememberLogEnds(BatchPlan plan) {
+    if (writeAheadLogs.isEmpty()) {
+      return;
+    }
+    long[] ends = new long[writeAheadLogs.size()];
+    int i = 0;
+    for (String input : writeAheadLogs.keySet()) {
+      byte[] range = plan.planOf(input); // [from, to) of the batch's records
+      ends[i++] = range == null ? -1 : ByteBuffer.wrap(range).getLong(8);
+    }
+    logEnds.put(plan.index(), ends);
+  }
+
+  /** Deletes the received records only batches up to {@code batchIndex} hold. */
+  private void deleteLoggedRecordsUpTo(long batchIndex) throws IOException {
+    long[] ends = logEnds.get(batchIndex);
+    logEnds.headMap(batchIndex).clear();
+    if (ends == null) {
+      return; // planned by an earlier run: a later snapshot deletes them
+    }
+    int i = 0;
+    for (ReceivedLog<?> writeAheadLog : writeAheadLogs.values()) {
+      long end = ends[i++];
+      writeAheadLog.rollOver();
+      if (end > 0) {
+        writeAheadLog.deleteSegmentsBefore(end);
+      }
+    }
   }
 
   private boolean hasWork() {

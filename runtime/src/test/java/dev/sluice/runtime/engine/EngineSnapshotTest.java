@@ -52,8 +52,17 @@ class EngineSnapshotTest {
   }
 
   private Engine engine(int parallelism, CollectingSink sink, String signature, BatchClock clock) {
+    return engine(parallelism, sink, signature, clock, Sources.batches(LINES));
+  }
+
+  private Engine engine(
+      int parallelism,
+      CollectingSink sink,
+      String signature,
+      BatchClock clock,
+      dev.sluice.api.Source<String> lines) {
     return new Engine(
-        new RunningCountProgram("Running", parallelism, Sources.batches(LINES), sink, signature),
+        new RunningCountProgram("Running", parallelism, lines, sink, signature),
         INTERVAL,
         parallelism,
         clock,
@@ -209,6 +218,45 @@ class EngineSnapshotTest {
             + "Integer'. Its state cannot be carried over: restore the earlier code, rename the "
             + "stage to start its state empty, or start fresh with a new checkpoint directory",
         e.getMessage());
+  }
+
+  @Test
+  void theWriteAheadLogKeepsOnlyTheRecordsOfBatchesAfterTheOldestSnapshotKept() throws Exception {
+    ManualClock clock = BatchClock.manual(500);
+    ScriptedReceiver receiver = new ScriptedReceiver();
+    Engine engine = engine(2, new CollectingSink(), SIGNATURE, clock, receiver);
+    engine.start();
+    for (int i = 0; i < 6; i++) { // batch i holds line i, its record i
+      receiver.send(LINES.get(i).get(0));
+      receiver.awaitStored(1);
+      clock.setMillis((i + 1) * 1000L);
+      awaitBatch(engine, (i + 1) * 1000L);
+    }
+    engine.requestStop(true);
+    assertTrue(engine.awaitTermination(WAIT));
+    // snapshots after batches 3 and 5 are kept: records 4 and 5 are all a restart may read, so
+    // the first segment left starts at record 4 at the latest, the second (if any) after it (where
+    // a segment starts depends on when the writer asked for the roll-over)
+    List<Long> firsts =
+        names(checkpoint.resolve("received/lines")).stream()
+            .map(name -> Long.parseLong(name.substring("records-".length(), name.length() - 4)))
+            .toList();
+    assertTrue(firsts.get(0) <= 4 && firsts.get(0) >= 2, "first segment " + firsts);
+    assertTrue(firsts.size() == 1 || firsts.get(1) > 4, "segments " + firsts);
+
+    CollectingSink sink = new CollectingSink();
+    ScriptedReceiver next = new ScriptedReceiver();
+    ManualClock later = BatchClock.manual(6500);
+    Engine restarted = engine(2, sink, SIGNATURE, later, next);
+    restarted.start();
+    next.send("g h");
+    next.awaitStored(1);
+    later.setMillis(7000);
+    awaitBatch(restarted, 7000);
+    assertEquals(
+        Map.of("a", 1L, "b", 2L, "c", 2L, "d", 2L, "e", 2L, "f", 2L, "g", 2L, "h", 1L),
+        sink.counts(7000));
+    stopAndCheck(restarted);
   }
 
   private static List<String> recovered(LogCapture logs) {

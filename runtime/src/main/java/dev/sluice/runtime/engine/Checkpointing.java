@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * #planDurable}) and are written, transactional sinks only prepare; then {@link #commit} appends
  * the commit record (forced first, and waited for, if a transactional sink waits on it) and commits
  * the transactional sinks. Every {@code snapshotEvery} batches, once a batch committed, the state
- * of every stateful stage is copied on the driver and written by the log's writer, which then
- * deletes older snapshots and the log segments no longer needed.
+ * of every stateful stage is copied on the driver (references only) and encoded and written by the
+ * log's writer, which then deletes older snapshots and the log segments no longer needed.
  *
  * <p>At a restart the state is restored from the newest intact snapshot ({@link #restoreState});
  * the batches logged after it run again from their plans: those that committed without writing
@@ -355,14 +355,11 @@ final class Checkpointing implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
-    StateSnapshot snapshot = StateSnapshots.take(stages, index, time);
-    writer.submitSnapshot(snapshot);
+    writer.submitSnapshot(StateSnapshots.copy(stages, index, time));
     log.debug(
-        "{}: copied the state after batch {} ({} stages, {} bytes) in {} µs",
+        "{}: copied the state after batch {} in {} µs",
         pipeline,
         index,
-        snapshot.stages().size(),
-        snapshot.bytes(),
         (System.nanoTime() - start) / 1_000);
   }
 

@@ -54,7 +54,6 @@ final class LogWriter implements Runnable {
   private final Parker parker = new Parker(this::hasWork);
   private volatile long durablePlan;
   private volatile long durableCommit;
-  private volatile long durableSnapshot = -1;
   private volatile Throwable failure;
   private volatile boolean closing;
 
@@ -101,13 +100,8 @@ final class LogWriter implements Runnable {
   }
 
   /** Driver: a snapshot of the state after a batch whose commit was submitted before it. */
-  void submitSnapshot(StateSnapshot snapshot) {
+  void submitSnapshot(StateSnapshots.CopiedState snapshot) {
     offer(snapshot);
-  }
-
-  /** The index of the batch of the last snapshot written in this run, -1 if none. */
-  long durableSnapshot() {
-    return durableSnapshot;
   }
 
   /** Whether the plan of batch {@code index} is on disk. */
@@ -161,10 +155,10 @@ final class LogWriter implements Runnable {
       batchLog.appendPlan(plan);
       rememberLogEnds(plan);
       durablePlan = plan.index();
-    } else if (next instanceof StateSnapshot snapshot) {
+    } else if (next instanceof StateSnapshots.CopiedState copied) {
+      StateSnapshot snapshot = copied.encode();
       batchLog.force(); // the snapshot's batch must be committed on disk before it exists
       snapshots.write(snapshot);
-      durableSnapshot = snapshot.batchIndex();
       long oldestKept = snapshots.retain(keepSnapshots);
       batchLog.deleteSegmentsBefore(oldestKept + 1);
       batchLog.rollOver();

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * changed (its kind, types or window) stops the start with both signatures, since its state cannot
  * be read as the new stage's.
  *
- * <p><b>Threads:</b> stateless. {@link #take} runs on the driver between batches, when the engine's
- * queues have published every store to it; {@link #restore} at start, before any batch.
+ * <p><b>Threads:</b> stateless. {@link #copy} runs on the driver between batches, when the engine's
+ * queues have published every store to it; the copy is encoded on the batch log's writer thread
+ * (the submission to its queue publishes it); {@link #restore} runs at start, before any batch.
  */
 final class StateSnapshots {
 
@@ -38,15 +39,60 @@ final class StateSnapshots {
 
   private StateSnapshots() {}
 
-  /** The state of {@code stages} after batch {@code index}, encoded. */
-  static StateSnapshot take(List<StageState<?, ?>> stages, long index, long time) {
-    List<StageSnapshot> taken = new ArrayList<>(stages.size());
-    int parallelism = 0;
+  /**
+   * The state of {@code stages} after batch {@code index}: images of every store, which hold the
+   * stores' keys and values, not copies of them, so later batches may replace state values but must
+   * not change one in place (as in Spark, state objects are values).
+   */
+  static CopiedState copy(List<StageState<?, ?>> stages, long index, long time) {
+    List<StageCopy<?, ?>> copies = new ArrayList<>(stages.size());
     for (StageState<?, ?> stage : stages) {
-      taken.add(copy(stage));
-      parallelism = Math.max(parallelism, stage.partitions().size());
+      copies.add(copy(stage));
     }
-    return new StateSnapshot(index, time, parallelism, taken);
+    return new CopiedState(index, time, copies);
+  }
+
+  /**
+   * The state after one batch, copied on the driver, to be encoded off the batch loop.
+   *
+   * @param index the batch's index
+   * @param time the batch's time
+   * @param stages each stateful stage's images
+   */
+  record CopiedState(long index, long time, List<StageCopy<?, ?>> stages) {
+
+    /** The snapshot's bytes, encoded with each stage's codecs. */
+    StateSnapshot encode() {
+      List<StageSnapshot> encoded = new ArrayList<>(stages.size());
+      int parallelism = 0;
+      for (StageCopy<?, ?> stage : stages) {
+        encoded.add(stage.encode());
+        parallelism = Math.max(parallelism, stage.images().size());
+      }
+      return new StateSnapshot(index, time, parallelism, encoded);
+    }
+  }
+
+  /**
+   * One stage's images.
+   *
+   * @param stage the stage, with its codecs
+   * @param images each partition's image
+   */
+  record StageCopy<K, V>(StageState<K, V> stage, List<PartitionImage<K, V>> images) {
+
+    StageSnapshot encode() {
+      List<byte[]> partitions = new ArrayList<>(images.size());
+      try {
+        for (PartitionImage<K, V> image : images) {
+          partitions.add(ImageEncoding.encode(stage, image));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "the state of stage '" + stage.name() + "' could not be encoded: " + e.getMessage(), e);
+      }
+      return new StageSnapshot(stage.name(), stage.signature(), partitions);
+    }
   }
 
   /**
@@ -100,17 +146,12 @@ final class StateSnapshots {
     return summary.toString();
   }
 
-  private static <K, V> StageSnapshot copy(StageState<K, V> stage) {
-    List<byte[]> partitions = new ArrayList<>(stage.partitions().size());
-    try {
-      for (SnapshotState<K, V> store : stage.partitions()) {
-        partitions.add(ImageEncoding.encode(stage, store.image()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "the state of stage '" + stage.name() + "' could not be encoded: " + e.getMessage(), e);
+  private static <K, V> StageCopy<K, V> copy(StageState<K, V> stage) {
+    List<PartitionImage<K, V>> images = new ArrayList<>(stage.partitions().size());
+    for (SnapshotState<K, V> store : stage.partitions()) {
+      images.add(store.image());
     }
-    return new StageSnapshot(stage.name(), stage.signature(), partitions);
+    return new StageCopy<>(stage, images);
   }
 
   private static <K, V> long restore(StageState<K, V> stage, StageSnapshot saved) {

@@ -1,8 +1,6 @@
 package dev.sluice.runtime.internal.state;
 
 import dev.sluice.api.Codec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
@@ -24,7 +22,7 @@ public final class ImageEncoding {
   /** The bytes of {@code image}, with the codecs of {@code stage}. */
   public static <K, V> byte[] encode(StageState<K, V> stage, PartitionImage<K, V> image)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    ByteSink bytes = new ByteSink(64 + (int) Math.min(1 << 26, image.entries() * 16));
     DataOutputStream out = new DataOutputStream(bytes);
     long[] positions = image.positions();
     out.writeInt(positions.length);
@@ -62,7 +60,7 @@ public final class ImageEncoding {
    */
   public static <K, V> PartitionImage<K, V> decode(StageState<K, V> stage, byte[] bytes)
       throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    DataInputStream in = new DataInputStream(new ByteSource(bytes));
     int count = count(in, "positions");
     long[] positions = new long[count];
     for (int i = 0; i < count; i++) {

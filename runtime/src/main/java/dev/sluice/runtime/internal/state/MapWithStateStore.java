@@ -193,7 +193,7 @@ public final class MapWithStateStore<K, S> implements SnapshotState<K, S> {
   @Override
   public PartitionImage<K, S> image() {
     PartitionImage<K, S> image = new PartitionImage<>(batchIndex, batchTime);
-    PartitionImage.Section<K, S> section = image.addSection(0);
+    PartitionImage.Section<K, S> section = image.addSection(0, table.size());
     for (int e = 0, n = table.size(); e < n; e++) {
       section.add(table.key(e), table.state(e), table.time(e));
     }

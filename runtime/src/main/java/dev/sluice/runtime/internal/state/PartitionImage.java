@@ -43,7 +43,12 @@ public final class PartitionImage<K, V> {
 
   /** Adds an empty section tagged {@code tag} and returns it. */
   public Section<K, V> addSection(long tag) {
-    Section<K, V> section = new Section<>(tag);
+    return addSection(tag, 8);
+  }
+
+  /** Adds an empty section tagged {@code tag}, sized for {@code entries}, and returns it. */
+  public Section<K, V> addSection(long tag, int entries) {
+    Section<K, V> section = new Section<>(tag, entries);
     sections.add(section);
     return section;
   }
@@ -71,12 +76,16 @@ public final class PartitionImage<K, V> {
   public static final class Section<K, V> {
 
     private final long tag;
-    private final ArrayList<K> keys = new ArrayList<>();
-    private final ArrayList<V> values = new ArrayList<>();
-    private long[] extras = new long[8];
+    private final ArrayList<K> keys;
+    private final ArrayList<V> values;
+    private long[] extras;
 
-    private Section(long tag) {
+    private Section(long tag, int entries) {
       this.tag = tag;
+      int capacity = Math.max(8, entries);
+      this.keys = new ArrayList<>(capacity);
+      this.values = new ArrayList<>(capacity);
+      this.extras = new long[capacity];
     }
 
     /** The section's tag. */

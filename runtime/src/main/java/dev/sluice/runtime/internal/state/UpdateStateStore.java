@@ -116,7 +116,7 @@ public final class UpdateStateStore<K, V, S> implements SnapshotState<K, S> {
   @Override
   public PartitionImage<K, S> image() {
     PartitionImage<K, S> image = new PartitionImage<>(batchIndex);
-    PartitionImage.Section<K, S> section = image.addSection(0);
+    PartitionImage.Section<K, S> section = image.addSection(0, state.size());
     for (int e = 0, n = state.size(); e < n; e++) {
       section.add(state.key(e), state.get(e));
     }

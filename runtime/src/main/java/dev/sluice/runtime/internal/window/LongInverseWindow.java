@@ -219,7 +219,7 @@ public final class LongInverseWindow<K> implements SnapshotState<K, Long> {
   public PartitionImage<K, Long> image() {
     PartitionImage<K, Long> image = new PartitionImage<>(ring.lastBatch(), lastSlide);
     SlotImages.copyLong(ring, slots, image);
-    SlotImages.copyLong(window, image.addSection(SlotImages.RUNNING));
+    SlotImages.copyLong(window, image.addSection(SlotImages.RUNNING, window.size()));
     return image;
   }
 

@@ -187,7 +187,7 @@ public final class ObjectInverseWindow<K, V> implements SnapshotState<K, V> {
   public PartitionImage<K, V> image() {
     PartitionImage<K, V> image = new PartitionImage<>(ring.lastBatch(), lastSlide);
     SlotImages.copyObject(ring, slots, image);
-    SlotImages.copyObject(window, image.addSection(SlotImages.RUNNING));
+    SlotImages.copyObject(window, image.addSection(SlotImages.RUNNING, window.size()));
     return image;
   }
 

@@ -21,7 +21,8 @@ final class SlotImages {
   static <K> void copyLong(BatchRing ring, LongValueMap<K>[] slots, PartitionImage<K, Long> image) {
     long last = ring.lastBatch();
     for (long b = Math.max(0, last - slots.length + 1); b <= last; b++) {
-      copyLong(slots[ring.slot(b)], image.addSection(b));
+      LongValueMap<K> slot = slots[ring.slot(b)];
+      copyLong(slot, image.addSection(b, slot.size()));
     }
   }
 
@@ -30,7 +31,8 @@ final class SlotImages {
       BatchRing ring, ObjectValueMap<K, V>[] slots, PartitionImage<K, V> image) {
     long last = ring.lastBatch();
     for (long b = Math.max(0, last - slots.length + 1); b <= last; b++) {
-      copyObject(slots[ring.slot(b)], image.addSection(b));
+      ObjectValueMap<K, V> slot = slots[ring.slot(b)];
+      copyObject(slot, image.addSection(b, slot.size()));
     }
   }
 

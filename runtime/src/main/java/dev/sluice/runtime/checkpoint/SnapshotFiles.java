@@ -51,8 +51,8 @@ public final class SnapshotFiles {
     return directory.resolve(String.format("%s%020d%s", PREFIX, batchIndex, SUFFIX));
   }
 
-  /** Writes {@code snapshot} durably; it exists once this returns. */
-  public void write(StateSnapshot snapshot) throws IOException {
+  /** Writes {@code snapshot} durably; it exists once this returns. Returns the file's size. */
+  public long write(StateSnapshot snapshot) throws IOException {
     Path target = file(snapshot.batchIndex());
     byte[] bytes = snapshot.encode();
     if (CrashPoint.MID_SNAPSHOT.due()) { // a torn write: half the file reaches the disk
@@ -66,6 +66,7 @@ public final class SnapshotFiles {
     }
     DurableFiles.writeAtomically(target, bytes);
     CrashPoint.AFTER_SNAPSHOT.reach();
+    return bytes.length;
   }
 
   /** The batch indexes of the snapshot files present, oldest first. */

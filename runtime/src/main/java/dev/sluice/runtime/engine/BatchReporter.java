@@ -10,6 +10,7 @@ import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchInfo.InputRecords;
 import dev.sluice.runtime.metrics.BatchSubmitted;
 import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.time.Duration;
@@ -126,6 +127,26 @@ final class BatchReporter {
   /** The pipeline stopped, because of {@code failure} or, if {@code null}, on request. */
   void stopped(Throwable failure) {
     tell("onPipelineStopped", listener -> listener.onPipelineStopped(pipeline, failure));
+  }
+
+  /** A state snapshot was written. */
+  void checkpointCompleted(CheckpointInfo checkpoint) {
+    long entries = 0;
+    for (CheckpointInfo.StageSize stage : checkpoint.stages()) {
+      entries += stage.entries();
+    }
+    log.info(
+        "Checkpoint of batch {} of {}: state of {} {} ({} entries), {} bytes; copied in {} ms, "
+            + "written in {} ms",
+        checkpoint.batchTime(),
+        pipeline,
+        checkpoint.stages().size(),
+        checkpoint.stages().size() == 1 ? "stage" : "stages",
+        entries,
+        checkpoint.bytes(),
+        String.format(Locale.ROOT, "%.1f", checkpoint.copyTime().toNanos() / 1e6),
+        String.format(Locale.ROOT, "%.1f", checkpoint.writeTime().toNanos() / 1e6));
+    tell("onCheckpointCompleted", listener -> listener.onCheckpointCompleted(checkpoint));
   }
 
   private void tell(String callback, Consumer<StreamingListener> call) {

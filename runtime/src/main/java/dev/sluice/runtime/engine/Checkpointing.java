@@ -15,6 +15,7 @@ import dev.sluice.runtime.checkpoint.StateSnapshot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.state.StageState;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -361,6 +362,16 @@ final class Checkpointing implements AutoCloseable {
         pipeline,
         index,
         (System.nanoTime() - start) / 1_000);
+  }
+
+  /** The next snapshot written and not yet reported, or {@code null}. */
+  CheckpointInfo pollWritten() {
+    return writer == null ? null : writer.pollWritten();
+  }
+
+  /** Whether a snapshot was written and not yet reported. */
+  boolean hasWritten() {
+    return writer != null && writer.hasWritten();
   }
 
   /** The output whose sink failed the last {@link #commit}, or {@code null} for the log. */

@@ -4,6 +4,7 @@ import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -270,6 +271,7 @@ final class Driver implements Runnable {
     }
     progress |= pollCompletions();
     progress |= releaseDurableOutputs();
+    progress |= reportCheckpoints();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
       SealedBatch next = pending.poll();
       long now = clock.millis();
@@ -306,7 +308,8 @@ final class Driver implements Runnable {
   /** Whether the log's writer failed, or made the plan durable that the running batch awaits. */
   private boolean logProgressed() {
     return checkpointing.writerFailure() != null && failure == null
-        || execution.holdingOutputs() && checkpointing.planDurable(execution.current().index());
+        || execution.holdingOutputs() && checkpointing.planDurable(execution.current().index())
+        || checkpointing.hasWritten();
   }
 
   /**
@@ -335,6 +338,20 @@ final class Driver implements Runnable {
       return true;
     }
     return false;
+  }
+
+  /** Reports the snapshots the log's writer wrote since the last turn. */
+  private boolean reportCheckpoints() {
+    if (checkpointing == null) {
+      return false;
+    }
+    boolean progress = false;
+    CheckpointInfo written;
+    while ((written = checkpointing.pollWritten()) != null) {
+      reporter.checkpointCompleted(written);
+      progress = true;
+    }
+    return progress;
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -599,6 +616,7 @@ final class Driver implements Runnable {
       ResourceCloser.closeAll(program);
       // the log's writer first: it writes what is queued, forcing the write-ahead logs it needs
       closeCheckpoint();
+      reportCheckpoints(); // the last snapshots, written while the log's writer finished
       inputs.closeLogs();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {

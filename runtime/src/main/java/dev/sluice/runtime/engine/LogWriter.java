@@ -5,11 +5,17 @@ import dev.sluice.runtime.checkpoint.BatchPlan;
 import dev.sluice.runtime.checkpoint.ReceivedLog;
 import dev.sluice.runtime.checkpoint.SnapshotFiles;
 import dev.sluice.runtime.checkpoint.StateSnapshot;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jctools.queues.SpscArrayQueue;
 
 /**
@@ -52,6 +58,11 @@ final class LogWriter implements Runnable {
   private final SpscArrayQueue<Object> work;
   private final Thread thread;
   private final Parker parker = new Parker(this::hasWork);
+
+  /** Snapshots written, for the driver to report; rare (one per checkpoint interval). */
+  private final Queue<CheckpointInfo> written = new ConcurrentLinkedQueue<>();
+
+  private final String pipeline;
   private volatile long durablePlan;
   private volatile long durableCommit;
   private volatile Throwable failure;
@@ -71,6 +82,7 @@ final class LogWriter implements Runnable {
       Parker driver,
       long lastLogged,
       int capacity) {
+    this.pipeline = pipeline;
     this.batchLog = batchLog;
     this.snapshots = snapshots;
     this.keepSnapshots = keepSnapshots;
@@ -102,6 +114,16 @@ final class LogWriter implements Runnable {
   /** Driver: a snapshot of the state after a batch whose commit was submitted before it. */
   void submitSnapshot(StateSnapshots.CopiedState snapshot) {
     offer(snapshot);
+  }
+
+  /** Driver: the next snapshot written and not yet reported, or {@code null}. */
+  CheckpointInfo pollWritten() {
+    return written.poll();
+  }
+
+  /** Whether a snapshot written is not yet reported; any thread. */
+  boolean hasWritten() {
+    return !written.isEmpty();
   }
 
   /** Whether the plan of batch {@code index} is on disk. */
@@ -156,9 +178,11 @@ final class LogWriter implements Runnable {
       rememberLogEnds(plan);
       durablePlan = plan.index();
     } else if (next instanceof StateSnapshots.CopiedState copied) {
+      long start = System.nanoTime();
       StateSnapshot snapshot = copied.encode();
       batchLog.force(); // the snapshot's batch must be committed on disk before it exists
-      snapshots.write(snapshot);
+      long bytes = snapshots.write(snapshot);
+      written.add(describe(copied, snapshot, bytes, System.nanoTime() - start));
       long oldestKept = snapshots.retain(keepSnapshots);
       batchLog.deleteSegmentsBefore(oldestKept + 1);
       batchLog.rollOver();
@@ -171,6 +195,25 @@ final class LogWriter implements Runnable {
       }
     }
     driver.wake();
+  }
+
+  private CheckpointInfo describe(
+      StateSnapshots.CopiedState copied, StateSnapshot snapshot, long bytes, long writeNanos) {
+    List<CheckpointInfo.StageSize> stages = new ArrayList<>(copied.stages().size());
+    for (int s = 0; s < copied.stages().size(); s++) {
+      StateSnapshots.StageCopy<?, ?> stage = copied.stages().get(s);
+      stages.add(
+          new CheckpointInfo.StageSize(
+              stage.stage().name(), stage.entries(), snapshot.stages().get(s).bytes()));
+    }
+    return new CheckpointInfo(
+        pipeline,
+        copied.index(),
+        copied.time(),
+        Duration.ofNanos(copied.copyNanos()),
+        Duration.ofNanos(writeNanos),
+        bytes,
+        stages);
   }
 
   private void rememberLogEnds(BatchPlan plan) {

@@ -45,11 +45,12 @@ final class StateSnapshots {
    * not change one in place (as in Spark, state objects are values).
    */
   static CopiedState copy(List<StageState<?, ?>> stages, long index, long time) {
+    long start = System.nanoTime();
     List<StageCopy<?, ?>> copies = new ArrayList<>(stages.size());
     for (StageState<?, ?> stage : stages) {
       copies.add(copy(stage));
     }
-    return new CopiedState(index, time, copies);
+    return new CopiedState(index, time, copies, System.nanoTime() - start);
   }
 
   /**
@@ -58,8 +59,9 @@ final class StateSnapshots {
    * @param index the batch's index
    * @param time the batch's time
    * @param stages each stateful stage's images
+   * @param copyNanos how long the copy took
    */
-  record CopiedState(long index, long time, List<StageCopy<?, ?>> stages) {
+  record CopiedState(long index, long time, List<StageCopy<?, ?>> stages, long copyNanos) {
 
     /** The snapshot's bytes, encoded with each stage's codecs. */
     StateSnapshot encode() {
@@ -80,6 +82,15 @@ final class StateSnapshots {
    * @param images each partition's image
    */
   record StageCopy<K, V>(StageState<K, V> stage, List<PartitionImage<K, V>> images) {
+
+    /** The entries of all partitions. */
+    long entries() {
+      long entries = 0;
+      for (PartitionImage<K, V> image : images) {
+        entries += image.entries();
+      }
+      return entries;
+    }
 
     StageSnapshot encode() {
       List<byte[]> partitions = new ArrayList<>(images.size());

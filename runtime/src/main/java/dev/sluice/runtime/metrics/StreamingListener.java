@@ -43,4 +43,10 @@ public interface StreamingListener {
 
   /** The pipeline stopped; {@code failure} is what stopped it, or {@code null} for a stop. */
   default void onPipelineStopped(String pipeline, Throwable failure) {}
+
+  /**
+   * A state snapshot was written to the checkpoint directory (every checkpoint interval, with a
+   * checkpoint directory); called on the driver thread, between batches.
+   */
+  default void onCheckpointCompleted(CheckpointInfo checkpoint) {}
 }

@@ -13,6 +13,8 @@ import dev.sluice.runtime.checkpoint.CheckpointException;
 import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
+import dev.sluice.runtime.metrics.CheckpointInfo;
+import dev.sluice.runtime.metrics.StreamingListener;
 import dev.sluice.runtime.source.Sources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -257,6 +259,54 @@ class EngineSnapshotTest {
         Map.of("a", 1L, "b", 2L, "c", 2L, "d", 2L, "e", 2L, "f", 2L, "g", 2L, "h", 1L),
         sink.counts(7000));
     stopAndCheck(restarted);
+  }
+
+  @Test
+  void listenersAndTheLogHearOfEveryCheckpointWithItsStateSizes() throws Exception {
+    List<CheckpointInfo> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    StreamingListener listener =
+        new StreamingListener() {
+          @Override
+          public void onCheckpointCompleted(CheckpointInfo checkpoint) {
+            heard.add(checkpoint);
+          }
+        };
+    ManualClock clock = BatchClock.manual(500);
+    Engine engine =
+        new Engine(
+            new RunningCountProgram(
+                "Running", 2, Sources.batches(LINES), new CollectingSink(), SIGNATURE),
+            INTERVAL,
+            2,
+            clock,
+            List.of(listener),
+            EngineLimits.DEFAULTS,
+            new CheckpointSettings(checkpoint, true, Duration.ofSeconds(2), 2));
+    try (LogCapture logs = new LogCapture()) {
+      engine.start();
+      for (long time = 1000; time <= 4000; time += 1000) {
+        clock.setMillis(time);
+        awaitBatch(engine, time);
+      }
+      engine.requestStop(true);
+      assertTrue(engine.awaitTermination(WAIT));
+      assertEquals(
+          List.of(
+              "Checkpoint of batch 2000 of Running: state of 1 stage (3 entries), 193 bytes; "
+                  + "copied in N ms, written in N ms",
+              "Checkpoint of batch 4000 of Running: state of 1 stage (5 entries), 223 bytes; "
+                  + "copied in N ms, written in N ms"),
+          logs.messages("INFO").stream()
+              .filter(m -> m.startsWith("Checkpoint of"))
+              .map(m -> m.replaceAll("in [0-9.]+ ms", "in N ms"))
+              .toList());
+    }
+    assertEquals(List.of(1L, 3L), heard.stream().map(CheckpointInfo::batchIndex).toList());
+    CheckpointInfo last = heard.get(1);
+    assertEquals(4000, last.batchTime());
+    assertEquals(
+        Files.size(checkpoint.resolve("state/state-00000000000000000003.snap")), last.bytes());
+    assertEquals(List.of(new CheckpointInfo.StageSize("running", 5, 133)), last.stages());
   }
 
   private static List<String> recovered(LogCapture logs) {

@@ -1,12 +1,21 @@
 package dev.sluice.bench.jmh;
 
+import dev.sluice.api.BatchSource;
 import dev.sluice.api.KV;
+import dev.sluice.bench.fair.TightWordCount;
 import dev.sluice.bench.seam.Programs;
 import dev.sluice.bench.seam.SeamContext;
 import dev.sluice.bench.workload.Corpus;
 import dev.sluice.bench.workload.HandWrittenWordCount;
 import dev.sluice.examples.WordCountPipeline;
+import dev.sluice.runtime.StreamingPipeline;
+import dev.sluice.runtime.clock.BatchClock;
+import dev.sluice.runtime.clock.ManualClock;
+import dev.sluice.runtime.internal.LongValueMap;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.sink.Sinks;
+import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +29,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -32,11 +42,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The generated program is driven through the runtime seam: {@code runTask} of segment 0 ({@code
  * lines -> words -> pairs}, combining into the map-side buffer) and segment 1 ({@code counts ->
  * print}, building the output records) with parallelism 1, as a worker would run them, without the
- * engine's threads. {@link #sluiceMapSide} runs segment 0 alone, never clearing its buffer, to show
- * what the fused per-record path allocates; {@link #tokenizer} and {@link #userMethods} show what
- * the user's methods allocate by themselves.
+ * engine's threads; {@link #sluiceEngine} runs the same pipeline through the engine (driver,
+ * worker, sink), one batch per invocation. {@link #sluiceMapSide} runs segment 0 alone and then
+ * clears its buffer as segment 1 does, to show what the fused per-record path costs and allocates;
+ * {@link #tokenizer} and {@link #userMethods} show what the user's methods allocate by themselves.
+ * {@link #tightLoop} is the pre-sized, reused-map loop of the fair rules.
+ *
+ * <p>Every benchmark cycles through {@link #BATCHES} distinct corpus batches, as many as the
+ * end-to-end runs measure, so that after the first pass the maps still meet new keys at the
+ * corpus's rate.
  */
 @State(Scope.Thread)
+@SuppressWarnings("unchecked") // the generated program's shuffle array, read reflectively
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(Corpus.WORDS_PER_BATCH)
@@ -47,8 +64,8 @@ import org.openjdk.jmh.infra.Blackhole;
     jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class WordCountFusionBenchmark {
 
-  /** Distinct batches cycled through, so no single batch is learned by the caches and JIT. */
-  private static final int BATCHES = 4;
+  /** Distinct batches cycled through: as many as the end-to-end throughput runs measure. */
+  private static final int BATCHES = 20;
 
   private List<List<String>> batches;
   private int next;
@@ -56,15 +73,62 @@ public class WordCountFusionBenchmark {
   private final SeamContext context = new SeamContext();
   private final OperatorAtATime interpreter = OperatorAtATime.wordCount();
 
-  /** Makes the corpus batches and compiles the program for one partition. */
+  private LongValueMap<String> mapSide;
+  private final TightWordCount tight = new TightWordCount(false);
+
+  /**
+   * Makes the corpus batches and compiles the program for one partition, finding its map-side
+   * buffer, which segment 1 clears.
+   */
   @Setup
-  public void setUp() {
+  public void setUp() throws ReflectiveOperationException {
     batches = Corpus.standard().batches(BATCHES);
     program = Programs.compile(WordCountPipeline.builder(), 1);
+    Field shuffle = program.getClass().getDeclaredField("countsShuffle");
+    shuffle.setAccessible(true);
+    mapSide = ((LongValueMap<String>[][]) shuffle.get(program))[0][0];
+  }
+
+  /**
+   * The generated WordCount running in the engine at parallelism 1, its source cycling through the
+   * corpus batches on the driver thread, its clock moved by the benchmark thread.
+   */
+  @State(Scope.Thread)
+  public static class Engine {
+    private ManualClock clock;
+    private StreamingPipeline pipeline;
+    private long batchTime;
+
+    /** Starts the pipeline. */
+    @Setup
+    public void start() {
+      List<List<String>> batches = Corpus.standard().batches(BATCHES);
+      int[] next = {0}; // the driver thread's alone
+      BatchSource<String> cycling = time -> batches.get(next[0]++ % BATCHES);
+      clock = BatchClock.manual(0);
+      pipeline =
+          WordCountPipeline.builder()
+              .lines(cycling)
+              .print(Sinks.foreachBatch((time, counts) -> {}))
+              .clock(clock)
+              .parallelism(1)
+              .batchInterval(Duration.ofSeconds(1))
+              .ui(false)
+              .build();
+      pipeline.start();
+    }
+
+    /** Stops the pipeline. */
+    @TearDown
+    public void stop() throws InterruptedException {
+      pipeline.stop(false);
+    }
   }
 
   private List<String> nextBatch() {
-    return batches.get(next++ & (BATCHES - 1));
+    List<String> batch = batches.get(next);
+    next = (next + 1) % BATCHES;
+    return batch;
   }
 
   /** The hand-written 1-thread loop: split, then one lookup per word in a {@code HashMap}. */
@@ -84,11 +148,29 @@ public class WordCountFusionBenchmark {
     return keys;
   }
 
-  /** The generated map side alone (segment 0), its buffer never cleared: the per-record path. */
+  /** The generated map side alone (segment 0), its buffer cleared after as segment 1 does. */
   @Benchmark
-  public void sluiceMapSide() {
+  public int sluiceMapSide() {
     context.input(nextBatch());
     program.runTask(0, 0, context);
+    int keys = mapSide.size();
+    mapSide.clear();
+    return keys;
+  }
+
+  /** The generated WordCount through the engine: one batch sealed, run and written. */
+  @Benchmark
+  public boolean sluiceEngine(Engine engine) throws InterruptedException {
+    engine.batchTime += 1000;
+    engine.clock.setMillis(engine.batchTime);
+    return engine.pipeline.awaitBatch(engine.batchTime, Duration.ofMinutes(1));
+  }
+
+  /** The tight 1-thread loop: {@code split(" ")} into a pre-sized map reused every batch. */
+  @Benchmark
+  public int tightLoop() {
+    List<String> lines = nextBatch();
+    return tight.count(lines, 0, lines.size()).size();
   }
 
   /** An interpreting engine: flatMap, map, reduceByKey, a list materialised after each. */

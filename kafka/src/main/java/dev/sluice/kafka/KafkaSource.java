@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -108,16 +107,7 @@ public final class KafkaSource<T> implements ReplayableSource<T>, AutoCloseable 
                 .equals(String.valueOf(consumer.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))
             ? IsolationLevel.READ_UNCOMMITTED
             : IsolationLevel.READ_COMMITTED;
-    Map<String, Object> admin = new HashMap<>();
-    Set<String> adminNames = AdminClientConfig.configNames();
-    consumer.forEach(
-        (key, value) -> {
-          if (adminNames.contains(key)) {
-            admin.put(key, value);
-          }
-        });
-    admin.put(AdminClientConfig.CLIENT_ID_CONFIG, "sluice-source-admin-" + topic);
-    this.adminConfig = Map.copyOf(admin);
+    this.adminConfig = AdminSettings.of(consumer, "sluice-source-admin-" + topic);
   }
 
   @Override

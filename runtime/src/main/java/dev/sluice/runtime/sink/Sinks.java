@@ -75,7 +75,8 @@ public final class Sinks {
   /**
    * The sink a URI names, for command lines: {@code stdout} or {@code print:} for {@link #print()},
    * {@code file:///path/prefix} or {@code file:///path/prefix?suffix=ext} for {@link
-   * #saveAsTextFiles(String, String)}.
+   * #saveAsTextFiles(String, String)}; or a scheme a module on the class path installs ({@link
+   * SinkScheme}), such as {@code kafka://host:port/topic} of {@code sluice-kafka}.
    *
    * @throws IllegalArgumentException if the URI is malformed or names no sink, with a message
    *     saying what would be right

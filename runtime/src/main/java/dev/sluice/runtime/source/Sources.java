@@ -130,7 +130,9 @@ public final class Sources {
   /**
    * The text source a URI names, for command lines: {@code socket://host:port}, {@code
    * file:///absolute/dir}, {@code dir:relative/dir}, {@code demo:}, or {@code files:paths} for
-   * {@link #textFiles(String, BatchSize)} one file a batch.
+   * {@link #textFiles(String, BatchSize)} one file a batch; or a scheme a module on the class path
+   * installs ({@link SourceScheme}), such as {@code kafka://host:port/topic} of {@code
+   * sluice-kafka}.
    *
    * @throws IllegalArgumentException if the URI is malformed or names no source, with a message
    *     saying what would be right

@@ -452,7 +452,9 @@ public final class KafkaSource<T> implements ReplayableSource<T>, AutoCloseable 
         open.put(range.topicPartition(), range);
         records.put(range.topicPartition(), new ArrayList<>());
       }
-      consumer.assign(open.keySet());
+      if (!consumer.assignment().equals(open.keySet())) {
+        consumer.assign(open.keySet());
+      }
       for (OffsetRange range : ranges) {
         consumer.seek(range.topicPartition(), range.from());
       }

@@ -175,9 +175,13 @@ public final class KafkaSink<T> implements IdempotentSink<T>, AutoCloseable {
         // completes one it had decided to commit; only then is the marker below final.
         started.initTransactions();
         readMarker(admin);
-      } catch (RuntimeException e) {
+      } catch (KafkaSinkException e) {
         started.close(Duration.ZERO);
         throw e;
+      } catch (RuntimeException e) {
+        // Such as a TimeoutException after max.block.ms when no broker answers.
+        started.close(Duration.ZERO);
+        throw failure("cannot start its transactional producer", e);
       }
       producer = started;
     }

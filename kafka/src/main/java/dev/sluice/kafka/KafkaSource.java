@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -65,6 +66,8 @@ import org.slf4j.Logger;
  */
 public final class KafkaSource<T> implements ReplayableSource<T>, AutoCloseable {
 
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
   private final KafkaSourceBuilder options;
   private final String topic;
   private final RecordDecoder<T> decoder;
@@ -100,14 +103,16 @@ public final class KafkaSource<T> implements ReplayableSource<T>, AutoCloseable 
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     // A planned offset that is gone must fail the read, never jump elsewhere silently.
     consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-    consumer.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-source-" + topic);
+    // Unique per instance: two sources of one topic in a JVM would clash in JMX otherwise.
+    String clientId = "sluice-source-" + topic + "-" + INSTANCES.incrementAndGet();
+    consumer.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     this.consumerConfig = Map.copyOf(consumer);
     this.isolation =
         "read_uncommitted"
                 .equals(String.valueOf(consumer.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))
             ? IsolationLevel.READ_UNCOMMITTED
             : IsolationLevel.READ_COMMITTED;
-    this.adminConfig = AdminSettings.of(consumer, "sluice-source-admin-" + topic);
+    this.adminConfig = AdminSettings.of(consumer, clientId + "-admin");
   }
 
   @Override

@@ -18,9 +18,13 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.IntegerDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,6 +145,56 @@ class KafkaSourceTest {
         source(topic).group(group).startingOffsets(StartingOffsets.COMMITTED).build()) {
       assertEquals(List.of(new OffsetRange(topic, 0, 1, 2)), OffsetRanges.decode(source.plan(1)));
     }
+  }
+
+  @Test
+  void readCommittedPlansUpToAnOpenTransactionAndSkipsAbortedRecordsAndMarkers() throws Exception {
+    String topic = KAFKA.newTopic("txn", 1);
+    try (KafkaProducer<String, String> producer = transactional("txn-writer-" + topic)) {
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, 0, null, "a"));
+      producer.send(new ProducerRecord<>(topic, 0, null, "b"));
+      producer.commitTransaction(); // offsets 0, 1; marker 2
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, 0, null, "aborted"));
+      producer.flush();
+      producer.abortTransaction(); // offset 3; marker 4
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, 0, null, "open"));
+      producer.flush(); // offset 5, not decided yet
+      try (KafkaSource<String> source = source(topic).build()) {
+        byte[] first = source.plan(1000);
+        assertEquals(List.of(new OffsetRange(topic, 0, 0, 5)), OffsetRanges.decode(first));
+        assertEquals(List.of("a", "b"), source.read(1000, first));
+        producer.commitTransaction(); // marker 6
+        // The broker writes the commit marker just after the commit returns: until then the
+        // last stable offset stays at 5 and batches are empty. Each plan is a round trip.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long time = 2000;
+        byte[] second = source.plan(time);
+        while (OffsetRanges.decode(second).get(0).size() == 0 && System.nanoTime() < deadline) {
+          assertEquals(List.of(new OffsetRange(topic, 0, 5, 5)), OffsetRanges.decode(second));
+          time += 1000;
+          second = source.plan(time);
+        }
+        assertEquals(List.of(new OffsetRange(topic, 0, 5, 7)), OffsetRanges.decode(second));
+        assertEquals(List.of("open"), source.read(time, second));
+      }
+    }
+  }
+
+  private static KafkaProducer<String, String> transactional(String id) {
+    KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                id),
+            new StringSerializer(),
+            new StringSerializer());
+    producer.initTransactions();
+    return producer;
   }
 
   @Test

@@ -33,19 +33,21 @@ import org.apache.kafka.server.common.MetadataVersion;
  * <p>Also usable outside JUnit (from a child JVM, a benchmark): {@link #start(Path)} and {@link
  * #close()}.
  *
- * <p><b>Threads:</b> {@link #start} and {@link #close} from one thread; the other methods from any.
+ * <p><b>Threads:</b> {@link #start}, {@link #stop}, {@link #restart} and {@link #close} from one
+ * thread; the other methods from any.
  */
 public final class KafkaBroker implements AutoCloseable {
 
   private final Path directory;
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final String bootstrapServers;
   private final boolean ownsDirectory;
+  private KafkaRaftServer server;
 
   private KafkaBroker(
-      Path directory, KafkaRaftServer server, String bootstrapServers, boolean ownsDirectory) {
+      Path directory, KafkaConfig config, String bootstrapServers, boolean ownsDirectory) {
     this.directory = directory;
-    this.server = server;
+    this.config = config;
     this.bootstrapServers = bootstrapServers;
     this.ownsDirectory = ownsDirectory;
   }
@@ -109,11 +111,33 @@ public final class KafkaBroker implements AutoCloseable {
         .setIgnoreFormatted(true)
         .run();
 
-    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-    server.startup();
-    KafkaBroker broker = new KafkaBroker(directory, server, "127.0.0.1:" + brokerPort, owns);
-    broker.awaitReady();
+    KafkaBroker broker = new KafkaBroker(directory, config, "127.0.0.1:" + brokerPort, owns);
+    broker.run();
     return broker;
+  }
+
+  /**
+   * Stops the broker, as a broker restart or an outage would, keeping its data; {@link #restart}
+   * starts it again on the same ports.
+   */
+  public void stop() {
+    server.shutdown();
+    server.awaitShutdown();
+    server = null;
+  }
+
+  /** Starts the broker stopped by {@link #stop} again, on its ports and data, and waits for it. */
+  public void restart() throws Exception {
+    if (server != null) {
+      throw new IllegalStateException("the broker is running");
+    }
+    run();
+  }
+
+  private void run() throws Exception {
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    awaitReady();
   }
 
   /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
@@ -136,8 +160,9 @@ public final class KafkaBroker implements AutoCloseable {
   /** Stops the broker and, if it made its directory, deletes it. */
   @Override
   public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+    if (server != null) {
+      stop();
+    }
     if (ownsDirectory) {
       deleteTree(directory);
     }

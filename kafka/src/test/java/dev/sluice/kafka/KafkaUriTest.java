@@ -92,6 +92,12 @@ class KafkaUriTest {
         unknownSink.getMessage());
   }
 
+  @Test
+  void theHelpOfGeneratedMainsNamesTheKafkaScheme() {
+    assertEquals(" (installed: kafka://)", Sources.installedSchemes());
+    assertEquals(" (installed: kafka://)", Sinks.installedSchemes());
+  }
+
   private static void assertSource(String message, String uri) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Sources.fromUri(uri));

@@ -84,4 +84,13 @@ public final class Sinks {
   public static <T> Sink<T> fromUri(String uri) {
     return SinkUri.parse(uri);
   }
+
+  /**
+   * How the URIs of the schemes that modules on the class path install ({@link SinkScheme}) are
+   * named in help and errors: {@code " (installed: kafka://)"}, or an empty string when there are
+   * none.
+   */
+  public static String installedSchemes() {
+    return SinkSchemes.installed();
+  }
 }

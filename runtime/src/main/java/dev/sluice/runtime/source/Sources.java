@@ -160,4 +160,13 @@ public final class Sources {
   private static String describe(int files, BatchSize batchSize) {
     return "text files (" + files + (files == 1 ? " file, " : " files, ") + batchSize + " a batch)";
   }
+
+  /**
+   * How the URIs of the schemes that modules on the class path install ({@link SourceScheme}) are
+   * named in help and errors: {@code " (installed: kafka://)"}, or an empty string when there are
+   * none.
+   */
+  public static String installedSchemes() {
+    return SourceSchemes.installed();
+  }
 }

@@ -15,7 +15,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,6 +28,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 
@@ -70,6 +73,7 @@ public final class KafkaSink<T> implements IdempotentSink<T>, AutoCloseable {
   private final TopicPartition markerPartition;
 
   private KafkaProducer<byte[], byte[]> producer;
+  private ConsumerGroupMetadata markerGroup;
   private long committedIndex = -1;
   private long committedTime = Long.MIN_VALUE;
 
@@ -120,7 +124,7 @@ public final class KafkaSink<T> implements IdempotentSink<T>, AutoCloseable {
               markerPartition,
               new OffsetAndMetadata(
                   batch.index() + 1, MARKER_PREFIX + batch.index() + " time=" + batch.time())),
-          new ConsumerGroupMetadata(options.id()));
+          markerGroup);
       // Sends every record, waits for all of them, then commits; a failed send fails the commit.
       producer.commitTransaction();
     } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -175,6 +179,7 @@ public final class KafkaSink<T> implements IdempotentSink<T>, AutoCloseable {
         // completes one it had decided to commit; only then is the marker below final.
         started.initTransactions();
         readMarker(admin);
+        markerGroup = markerGroup(config);
       } catch (KafkaSinkException e) {
         started.close(Duration.ZERO);
         throw e;
@@ -184,6 +189,27 @@ public final class KafkaSink<T> implements IdempotentSink<T>, AutoCloseable {
         throw failure("cannot start its transactional producer", e);
       }
       producer = started;
+    }
+  }
+
+  /**
+   * The marker group's metadata as Kafka's clients make it: from a consumer in that group that
+   * never joins it, so no generation and no member id, as a standalone committer's.
+   */
+  private ConsumerGroupMetadata markerGroup(Map<String, Object> producer) {
+    Map<String, Object> config = new HashMap<>();
+    producer.forEach(
+        (key, value) -> {
+          if (ConsumerConfig.configNames().contains(key)) {
+            config.put(key, value); // servers, security: connect as the producer does
+          }
+        });
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, options.id());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-sink-marker-" + topic);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      return consumer.groupMetadata();
     }
   }
 

@@ -175,8 +175,7 @@ public final class EmbeddedKafka implements BeforeAllCallback {
   }
 
   /** Closes the shared broker when the test run's root context closes. */
-  private static final class Shared
-      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Shared implements AutoCloseable {
     final KafkaBroker broker;
 
     private Shared(KafkaBroker broker) {

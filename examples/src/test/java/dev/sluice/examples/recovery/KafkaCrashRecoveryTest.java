@@ -69,7 +69,9 @@ class KafkaCrashRecoveryTest {
     Path log = dir.resolve("child.log");
     // 10 batches of 6 lines: the kill comes after 1 to 4 committed output records, so within the
     // first few batches, between two of them or inside one.
-    int killAfter = 1 + new Random().nextInt(4);
+    long seed = System.nanoTime();
+    int killAfter = 1 + new Random(seed).nextInt(4);
+    String run = "seed " + seed + ", kill after " + killAfter + " records; log " + log;
     try (CommittedCounts output = new CommittedCounts(counts)) {
       try (ChildPipeline first =
           ChildPipeline.start("dev.sluice.examples.WordCountMain", args, null, log)) {
@@ -84,9 +86,9 @@ class KafkaCrashRecoveryTest {
       for (String[] record : output.records) {
         byWord.computeIfAbsent(record[0], w -> new ArrayList<>()).add(Long.parseLong(record[1]));
       }
-      assertEquals(LINES, output.total("common"), "common over all batches; log " + log);
+      assertEquals(LINES, output.total("common"), "common over all batches; " + run);
       for (int i = 0; i < LINES; i++) {
-        assertEquals(List.of(1L), byWord.get("w" + i), "counts of w" + i + "; log " + log);
+        assertEquals(List.of(1L), byWord.get("w" + i), "counts of w" + i + "; " + run);
       }
       assertEquals(LINES + 1, byWord.size());
       String childLog = Files.readString(log);

@@ -17,6 +17,13 @@ final class LogSettings {
   static final String DEFAULT_LEVEL = PREFIX + "defaultLogLevel";
   static final String SLUICE_LEVEL = PREFIX + "log.dev.sluice";
 
+  /**
+   * Kafka's clients (of the Kafka source and sink) log their whole configuration and every seek at
+   * INFO, which would bury a pipeline's own lines: they log warnings and errors only, unless {@code
+   * --log-level} is quieter still or a {@code -D} setting says otherwise.
+   */
+  static final String KAFKA_LEVEL = PREFIX + "log.org.apache.kafka";
+
   private LogSettings() {}
 
   /**
@@ -34,5 +41,7 @@ final class LogSettings {
       properties.setProperty(DEFAULT_LEVEL, level);
       properties.setProperty(SLUICE_LEVEL, level);
     }
+    boolean quieter = "error".equals(level);
+    properties.putIfAbsent(KAFKA_LEVEL, quieter ? level : "warn");
   }
 }

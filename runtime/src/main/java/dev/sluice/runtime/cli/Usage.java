@@ -2,6 +2,8 @@ package dev.sluice.runtime.cli;
 
 import dev.sluice.runtime.PipelineBuilder;
 import dev.sluice.runtime.PipelineBuilder.Port;
+import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.Sources;
 
 /**
  * The {@code --help} text of a generated main, made from the pipeline's builder: its name, each
@@ -25,7 +27,9 @@ final class Usage {
         .append("drain, and exits.\n\n");
     text.append(
         "Inputs, bound by URI: socket://host:port, file:///dir, dir:path, files:paths "
-            + "or demo:\n");
+            + "or demo:"
+            + Sources.installedSchemes()
+            + "\n");
     for (Port input : builder.inputs()) {
       if (input.text()) {
         line(text, "--" + input.name() + " URI", input.type() + " records (default: set in code)");
@@ -33,7 +37,9 @@ final class Usage {
         line(text, input.name(), input.type() + " records (set in code only; not text)");
       }
     }
-    text.append("Outputs, bound by URI: stdout, print: or file:///dir/prefix[?suffix=ext]\n");
+    text.append("Outputs, bound by URI: stdout, print: or file:///dir/prefix[?suffix=ext]")
+        .append(Sinks.installedSchemes())
+        .append("\n");
     for (Port output : builder.outputs()) {
       line(text, "--" + output.name() + " URI", output.type() + " records (default: set in code)");
     }

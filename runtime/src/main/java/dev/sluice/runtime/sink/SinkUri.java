@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Reads the sink URIs of the generated main's flags: {@code stdout} or {@code print:} (print), and
- * {@code file:///path/prefix[?suffix=ext]} (text files per batch).
+ * {@code file:///path/prefix[?suffix=ext]} (text files per batch), and the schemes modules install
+ * ({@link SinkScheme}).
  */
 final class SinkUri {
 
@@ -30,11 +31,26 @@ final class SinkUri {
       throw new IllegalArgumentException("sink URI '" + uri + "' has no scheme; " + USE);
     }
     String scheme = uri.substring(0, colon);
-    if (!scheme.toLowerCase(Locale.ROOT).equals("file")) {
-      throw new IllegalArgumentException(
-          "unknown sink URI scheme '" + scheme + "' in '" + uri + "'; " + USE);
+    if (scheme.toLowerCase(Locale.ROOT).equals("file")) {
+      return textFiles(uri);
     }
-    return textFiles(uri);
+    SinkScheme installed = SinkSchemes.find(scheme.toLowerCase(Locale.ROOT));
+    if (installed != null) {
+      try {
+        return installed.create(new URI(uri));
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(
+            "sink URI '" + uri + "' is malformed: " + e.getMessage());
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown sink URI scheme '"
+            + scheme
+            + "' in '"
+            + uri
+            + "'; "
+            + USE
+            + SinkSchemes.installed());
   }
 
   private static <T> Sink<T> textFiles(String uri) {

@@ -75,12 +75,22 @@ public final class Sinks {
   /**
    * The sink a URI names, for command lines: {@code stdout} or {@code print:} for {@link #print()},
    * {@code file:///path/prefix} or {@code file:///path/prefix?suffix=ext} for {@link
-   * #saveAsTextFiles(String, String)}.
+   * #saveAsTextFiles(String, String)}; or a scheme a module on the class path installs ({@link
+   * SinkScheme}), such as {@code kafka://host:port/topic} of {@code sluice-kafka}.
    *
    * @throws IllegalArgumentException if the URI is malformed or names no sink, with a message
    *     saying what would be right
    */
   public static <T> Sink<T> fromUri(String uri) {
     return SinkUri.parse(uri);
+  }
+
+  /**
+   * How the URIs of the schemes that modules on the class path install ({@link SinkScheme}) are
+   * named in help and errors: {@code " (installed: kafka://)"}, or an empty string when there are
+   * none.
+   */
+  public static String installedSchemes() {
+    return SinkSchemes.installed();
   }
 }

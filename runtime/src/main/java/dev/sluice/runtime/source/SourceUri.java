@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Reads the text-source URIs of the generated main's flags: {@code socket://host:port}, {@code
- * file:///abs/dir}, {@code dir:relative/dir}, {@code files:paths} and {@code demo:}; in a bounded
- * run, only those with an end.
+ * file:///abs/dir}, {@code dir:relative/dir}, {@code files:paths} and {@code demo:}, and the
+ * schemes modules install ({@link SourceScheme}); in a bounded run, only files.
  */
 final class SourceUri {
 
@@ -46,8 +46,18 @@ final class SourceUri {
         }
         return Sources.demo();
       default:
+        SourceScheme installed = SourceSchemes.find(scheme);
+        if (installed != null) {
+          return installed.create(uri(uri));
+        }
         throw new IllegalArgumentException(
-            "unknown source URI scheme '" + uri.substring(0, colon) + "' in '" + uri + "'; " + USE);
+            "unknown source URI scheme '"
+                + uri.substring(0, colon)
+                + "' in '"
+                + uri
+                + "'; "
+                + USE
+                + SourceSchemes.installed());
     }
   }
 
@@ -68,6 +78,15 @@ final class SourceUri {
       default ->
           throw new IllegalArgumentException("source '" + uri + "' has no end; " + USE_BOUNDED);
     };
+  }
+
+  private static URI uri(String uri) {
+    try {
+      return new URI(uri);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "source URI '" + uri + "' is malformed: " + e.getMessage());
+    }
   }
 
   private static int colon(String uri, String use) {

@@ -130,7 +130,9 @@ public final class Sources {
   /**
    * The text source a URI names, for command lines: {@code socket://host:port}, {@code
    * file:///absolute/dir}, {@code dir:relative/dir}, {@code demo:}, or {@code files:paths} for
-   * {@link #textFiles(String, BatchSize)} one file a batch.
+   * {@link #textFiles(String, BatchSize)} one file a batch; or a scheme a module on the class path
+   * installs ({@link SourceScheme}), such as {@code kafka://host:port/topic} of {@code
+   * sluice-kafka}.
    *
    * @throws IllegalArgumentException if the URI is malformed or names no source, with a message
    *     saying what would be right
@@ -157,5 +159,14 @@ public final class Sources {
 
   private static String describe(int files, BatchSize batchSize) {
     return "text files (" + files + (files == 1 ? " file, " : " files, ") + batchSize + " a batch)";
+  }
+
+  /**
+   * How the URIs of the schemes that modules on the class path install ({@link SourceScheme}) are
+   * named in help and errors: {@code " (installed: kafka://)"}, or an empty string when there are
+   * none.
+   */
+  public static String installedSchemes() {
+    return SourceSchemes.installed();
   }
 }

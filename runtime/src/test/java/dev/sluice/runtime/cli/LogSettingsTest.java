@@ -18,8 +18,19 @@ class LogSettingsTest {
             "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS",
             "org.slf4j.simpleLogger.showThreadName", "false",
             "org.slf4j.simpleLogger.showShortLogName", "true",
-            "org.slf4j.simpleLogger.defaultLogLevel", "info"),
+            "org.slf4j.simpleLogger.defaultLogLevel", "info",
+            "org.slf4j.simpleLogger.log.org.apache.kafka", "warn"),
         properties);
+  }
+
+  @Test
+  void kafkaClientsLogWarningsUnlessTheLevelIsQuieter() {
+    Properties properties = new Properties();
+    LogSettings.apply(properties, "debug");
+    assertEquals("warn", properties.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka"));
+    Properties quiet = new Properties();
+    LogSettings.apply(quiet, "error");
+    assertEquals("error", quiet.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka"));
   }
 
   @Test

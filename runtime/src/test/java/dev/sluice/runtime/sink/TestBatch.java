@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** A batch made of the given partitions; batch {@code index} of its pipeline. */
-record TestBatch<T>(long time, long index, List<List<T>> partitions) implements Batch<T> {
+/**
+ * A batch made of the given partitions; batch {@code index} of its pipeline. Public for the sink
+ * tests of other modules, through the runtime's test jar.
+ */
+public record TestBatch<T>(long time, long index, List<List<T>> partitions) implements Batch<T> {
 
   @SafeVarargs
-  static <T> TestBatch<T> of(long time, List<T>... partitions) {
+  public static <T> TestBatch<T> of(long time, List<T>... partitions) {
     List<List<T>> list = new ArrayList<>();
     for (List<T> partition : partitions) {
       list.add(partition); // copied element-wise: the varargs array itself must not escape
@@ -18,7 +21,7 @@ record TestBatch<T>(long time, long index, List<List<T>> partitions) implements 
   }
 
   /** This batch as batch {@code index} of its pipeline. */
-  TestBatch<T> withIndex(long index) {
+  public TestBatch<T> withIndex(long index) {
     return new TestBatch<>(time, index, partitions);
   }
 

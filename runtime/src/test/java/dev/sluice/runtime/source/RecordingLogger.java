@@ -11,12 +11,15 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** A logger that keeps every event, formatted, so tests can assert exactly what was logged. */
-final class RecordingLogger extends LegacyAbstractLogger {
+/**
+ * A logger that keeps every event, formatted, so tests can assert exactly what was logged. Public
+ * for the tests of other modules (the Kafka source), through the runtime's test jar.
+ */
+public final class RecordingLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
   /** One logged event: the level, the formatted message and whether a throwable was attached. */
-  record Event(Level level, String message, boolean withThrowable) {
+  public record Event(Level level, String message, boolean withThrowable) {
     @Override
     public String toString() {
       return level + " " + message + (withThrowable ? " +throwable" : "");
@@ -26,17 +29,17 @@ final class RecordingLogger extends LegacyAbstractLogger {
   private final transient List<Event> events = new CopyOnWriteArrayList<>();
   private final transient Object signal = new Object();
 
-  RecordingLogger() {
+  public RecordingLogger() {
     this.name = "test";
   }
 
   /** Every event so far, in order. */
-  List<Event> events() {
+  public List<Event> events() {
     return List.copyOf(events);
   }
 
   /** The events at INFO or above, as {@code LEVEL message} strings. */
-  List<String> infoAndAbove() {
+  public List<String> infoAndAbove() {
     List<String> lines = new ArrayList<>();
     for (Event event : events) {
       if (event.level().toInt() >= Level.INFO.toInt()) {
@@ -47,7 +50,7 @@ final class RecordingLogger extends LegacyAbstractLogger {
   }
 
   /** Waits up to 5 s for an event printing as {@code expected}; fails otherwise. */
-  Event await(String expected) throws InterruptedException {
+  public Event await(String expected) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     synchronized (signal) {
       while (true) {

@@ -71,6 +71,7 @@ public final class SluiceProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> types = new LinkedHashSet<>();
     types.add(DeclarationReader.PIPELINE_ANNOTATION);
+    types.add(DeclarationReader.STATE_CODEC_ANNOTATION);
     for (StageKind kind : StageKind.values()) {
       if (kind.isAnnotation()) {
         types.add(kind.annotationType());
@@ -147,7 +148,8 @@ public final class SluiceProcessor extends AbstractProcessor {
                 declaration,
                 validation.types(),
                 validation.helpers(),
-                validation.batchIntervalMillis());
+                validation.batchIntervalMillis(),
+                validation.codecs());
     String generator =
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated")
                 == null

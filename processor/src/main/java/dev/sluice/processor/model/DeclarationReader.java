@@ -28,6 +28,9 @@ public final class DeclarationReader {
   /** The qualified name of {@code @Pipeline}. */
   public static final String PIPELINE_ANNOTATION = StageKind.ANNOTATION_PACKAGE + ".Pipeline";
 
+  /** The qualified name of {@code @StateCodec}. */
+  public static final String STATE_CODEC_ANNOTATION = StageKind.ANNOTATION_PACKAGE + ".StateCodec";
+
   private final Elements elements;
 
   /** A reader using the compiler's {@code elements}. */
@@ -46,11 +49,15 @@ public final class DeclarationReader {
     AnnotationValue interval = member(values, "batchInterval");
     AnnotationValue generateMain = member(values, "generateMain");
     List<StageDeclaration> stages = new ArrayList<>();
+    List<ExecutableElement> codecMethods = new ArrayList<>();
     for (Element enclosed : type.getEnclosedElements()) {
       if (enclosed.getKind() == ElementKind.METHOD) {
         StageDeclaration stage = readStage((ExecutableElement) enclosed);
         if (stage != null) {
           stages.add(stage);
+        }
+        if (annotation(enclosed, STATE_CODEC_ANNOTATION) != null) {
+          codecMethods.add((ExecutableElement) enclosed);
         }
       }
     }
@@ -60,7 +67,8 @@ public final class DeclarationReader {
         interval == null ? "1s" : String.valueOf(interval.getValue()),
         explicit(pipeline, "batchInterval"),
         generateMain == null || Boolean.TRUE.equals(generateMain.getValue()),
-        stages);
+        stages,
+        codecMethods);
   }
 
   /** The operator annotations on {@code method}, in source order. */
@@ -79,6 +87,11 @@ public final class DeclarationReader {
    * generate in a later round is not yet; checking before it exists would report false errors.
    */
   public static boolean isComplete(PipelineDeclaration pipeline) {
+    for (ExecutableElement codec : pipeline.codecMethods()) {
+      if (hasError(codec.getReturnType())) {
+        return false;
+      }
+    }
     for (StageDeclaration stage : pipeline.stages()) {
       ExecutableElement method = stage.method();
       if (hasError(method.getReturnType())) {

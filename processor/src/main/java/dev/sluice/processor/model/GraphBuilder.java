@@ -38,13 +38,14 @@ public final class GraphBuilder {
 
   /**
    * The graph of {@code pipeline}, with the record types and helper methods validation resolved for
-   * each stage name and the batch interval it parsed.
+   * each stage name, the batch interval it parsed and the codecs of the stateful stages' stores.
    */
   public PipelineGraph build(
       PipelineDeclaration pipeline,
       Map<String, StageTypes> resolved,
       Map<String, Map<Helper, ExecutableElement>> helpers,
-      long batchIntervalMillis) {
+      long batchIntervalMillis,
+      Map<String, Encoding.Store> codecs) {
     List<Stage> stages = new ArrayList<>();
     for (StageDeclaration declaration : pipeline.stages()) {
       StageTypes types = resolved.get(declaration.name());
@@ -54,7 +55,11 @@ public final class GraphBuilder {
       stages.add(stage(declaration, types, helpers.getOrDefault(declaration.name(), Map.of())));
     }
     return new PipelineGraph(
-        ClassName.get(pipeline.type()), batchIntervalMillis, pipeline.generateMain(), stages);
+        ClassName.get(pipeline.type()),
+        batchIntervalMillis,
+        pipeline.generateMain(),
+        stages,
+        codecs);
   }
 
   private Stage stage(

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -15,6 +16,7 @@ import javax.lang.model.element.TypeElement;
  * @param batchIntervalValue the {@code batchInterval} value, or {@code null} when defaulted
  * @param generateMain {@code generateMain}
  * @param stages the methods carrying an operator annotation, in source order
+ * @param codecMethods the methods carrying {@code @StateCodec}, in source order
  */
 public record PipelineDeclaration(
     TypeElement type,
@@ -22,11 +24,13 @@ public record PipelineDeclaration(
     String batchInterval,
     AnnotationValue batchIntervalValue,
     boolean generateMain,
-    List<StageDeclaration> stages) {
+    List<StageDeclaration> stages,
+    List<ExecutableElement> codecMethods) {
 
-  /** Copies the stage list. */
+  /** Copies the lists. */
   public PipelineDeclaration {
     stages = List.copyOf(stages);
+    codecMethods = List.copyOf(codecMethods);
   }
 
   /** The pipeline's name: the simple name of the class. */

@@ -2,6 +2,7 @@ package dev.sluice.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,14 +12,20 @@ import java.util.Objects;
  * @param batchIntervalMillis the default batch interval
  * @param generateMain whether to generate the runnable main class
  * @param stages every stage in declaration order
+ * @param codecs the codecs of the stores of each stateful stage, by stage name, for snapshots
  */
 public record PipelineGraph(
-    ClassName pipelineClass, long batchIntervalMillis, boolean generateMain, List<Stage> stages) {
+    ClassName pipelineClass,
+    long batchIntervalMillis,
+    boolean generateMain,
+    List<Stage> stages,
+    Map<String, Encoding.Store> codecs) {
 
   /** Validates and copies the stage list; names must be unique and every {@code from} known. */
   public PipelineGraph {
     Objects.requireNonNull(pipelineClass, "pipelineClass");
     stages = List.copyOf(stages);
+    codecs = Map.copyOf(codecs);
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       if (indexOf(stages, stage.name()) != i) {
@@ -30,6 +37,21 @@ public record PipelineGraph(
         }
       }
     }
+  }
+
+  /** A graph whose stages keep no state, or whose codecs do not matter (planner tests). */
+  public PipelineGraph(
+      ClassName pipelineClass, long batchIntervalMillis, boolean generateMain, List<Stage> stages) {
+    this(pipelineClass, batchIntervalMillis, generateMain, stages, Map.of());
+  }
+
+  /** The codecs of the stores of stateful stage {@code name}, which validation resolved. */
+  public Encoding.Store codecs(String name) {
+    Encoding.Store store = codecs.get(name);
+    if (store == null) {
+      throw new IllegalStateException("no codecs for the stores of " + name);
+    }
+    return store;
   }
 
   /** The pipeline's name: the simple name of the class. */

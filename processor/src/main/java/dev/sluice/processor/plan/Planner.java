@@ -115,7 +115,11 @@ public final class Planner {
               stage.spec()));
     }
     return new PipelineGraph(
-        graph.pipelineClass(), graph.batchIntervalMillis(), graph.generateMain(), stages);
+        graph.pipelineClass(),
+        graph.batchIntervalMillis(),
+        graph.generateMain(),
+        stages,
+        graph.codecs());
   }
 
   /** The steps that consume {@code stage}'s records within its segment. */

@@ -1,5 +1,6 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.Encoding;
 import dev.sluice.processor.model.PipelineDeclaration;
 import dev.sluice.processor.model.StageDeclaration;
 import dev.sluice.processor.model.StageTypes;
@@ -15,7 +16,8 @@ import javax.lang.model.util.Types;
  * Runs every validator over one pipeline, in an order that keeps one mistake to one message: the
  * class, the batch interval, each method and its signature, unique names, each {@code from},
  * cycles, the presence of an output, then the types along the wiring (skipping what already
- * failed), and, only when all of that is clean, warnings about dead stages.
+ * failed), the codecs of stateful stages' types, and, only when all of that is clean, warnings
+ * about dead stages.
  */
 public final class PipelineValidator {
 
@@ -56,12 +58,14 @@ public final class PipelineValidator {
     Map<String, StageTypes> resolved =
         new TypeFlowValidator(types, pipeline, signatures, sources, cyclic, helpers)
             .validate(report);
+    Map<String, Encoding.Store> codecs =
+        new StateCodecValidator(types, pipeline).validate(resolved, report);
     if (report.isClean()) {
       new SlideValidator(pipeline, sources, interval).validate(cyclic, report);
     }
     if (report.isClean()) {
       outputs.warnDeadStages(pipeline, sources, report);
     }
-    return new Validation(report, resolved, helpers.resolved(), interval.orElse(0));
+    return new Validation(report, resolved, helpers.resolved(), interval.orElse(0), codecs);
   }
 }

@@ -48,4 +48,64 @@ public final class StateMessages {
             + " emits every batch",
         annotation, stage, String.join(" and ", producers));
   }
+
+  /**
+   * A stateful stage keeping {@code role} ({@code state}, {@code keys}, ...) of {@code type}, which
+   * cannot be encoded: {@code culprit}, found at {@code where} (empty when it is {@code type}
+   * itself); {@code alternative} is the other fix, such as {@code use a List}.
+   */
+  public static String unencodable(
+      StageKind kind,
+      String stage,
+      String role,
+      String type,
+      String where,
+      String culprit,
+      String alternative) {
+    String found = where.isEmpty() ? "" : where + " has type " + culprit + ", and ";
+    return Tag.UNENCODABLE.format(
+        "%s stage %s keeps %s of type %s, which Sluice cannot write into a checkpoint: %sSluice"
+            + " encodes primitives, String, enums, records, and List, Optional and Map of those;"
+            + " declare a @StateCodec method returning Codec<%s> in the pipeline class, or %s",
+        kind.annotation(), stage, role, type, found, culprit, alternative);
+  }
+
+  /** A {@code @StateCodec} method that is not static. */
+  public static String codecNotStatic(String method) {
+    return Tag.CODEC_METHOD.format(
+        "@StateCodec method %s is not static; the generated code calls it once, without an"
+            + " instance, so declare it static Codec<T> %s()",
+        method, method);
+  }
+
+  /** A private {@code @StateCodec} method. */
+  public static String codecPrivate(String method) {
+    return Tag.CODEC_METHOD.format(
+        "@StateCodec method %s is private, but the generated code calls it; make it"
+            + " package-private or public",
+        method);
+  }
+
+  /** A {@code @StateCodec} method with parameters. */
+  public static String codecParameters(String method, String parameters) {
+    return Tag.CODEC_METHOD.format(
+        "@StateCodec method %s takes parameters (%s); it takes none: static Codec<T> %s()",
+        method, parameters, method);
+  }
+
+  /** A {@code @StateCodec} method that does not return a codec of one concrete type. */
+  public static String codecReturnType(String method, String returned) {
+    return Tag.CODEC_METHOD.format(
+        "@StateCodec method %s returns %s; it must return the Codec of one concrete type T,"
+            + " the type it encodes: static Codec<T> %s()",
+        method, returned, method);
+  }
+
+  /** Two {@code @StateCodec} methods for one type. */
+  public static String codecDuplicate(String method, String type, String first) {
+    return Tag.CODEC_METHOD.format(
+        "@StateCodec method %s returns a Codec<%s>, but %s already does; keep one codec per"
+            + " type",
+        method, type, first);
+  }
 }

@@ -106,6 +106,21 @@ public enum Tag {
       "A `@StateSnapshots` stage does not read exactly one `@MapWithState` stage, whose states"
           + " it emits.",
       "Name one `@MapWithState` stage in `from`."),
+  UNENCODABLE(
+      "Unencodable",
+      "A stateful stage (`@UpdateStateByKey`, `@MapWithState`, a window) keeps keys, states,"
+          + " window values or windowed records of a type that Sluice cannot write into a"
+          + " checkpoint: not a primitive, `String`, enum or record, nor a `List`, `Optional` or"
+          + " `Map` of those, and no `@StateCodec` method supplies its codec. The message names"
+          + " the type and where it sits.",
+      "Declare a `@StateCodec` method returning a `Codec` of that type in the pipeline class, or"
+          + " use a type Sluice encodes: a `List` for a `Set` or an array, a record for a class."),
+  CODEC_METHOD(
+      "CodecMethod",
+      "A `@StateCodec` method is not `static Codec<T> name()` (static, not private, without"
+          + " parameters, returning a `Codec` of one concrete type), or a second one supplies a"
+          + " codec for the same type.",
+      "Declare `static Codec<T> name()` in the pipeline class, one per type."),
   ARITY(
       "Arity",
       "A stage method has the wrong number of parameters for its operator.",

@@ -4,8 +4,10 @@ import com.palantir.javapoet.TypeName;
 import dev.sluice.processor.model.TypeText;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -20,6 +22,9 @@ final class TypeSupport {
   static final String KV = "dev.sluice.api.KV";
   static final String LIST = "java.util.List";
   static final String OPTIONAL = "java.util.Optional";
+  static final String MAP = "java.util.Map";
+  static final String COLLECTION = "java.util.Collection";
+  static final String CODEC = "dev.sluice.api.Codec";
 
   private final Types types;
   private final Elements elements;
@@ -128,5 +133,16 @@ final class TypeSupport {
   /** Whether the two types are the same. */
   boolean isSame(TypeMirror a, TypeMirror b) {
     return types.isSameType(a, b);
+  }
+
+  /** The type of the value {@code accessor} returns for a {@code record} with its arguments. */
+  TypeMirror returnedBy(DeclaredType record, ExecutableElement accessor) {
+    return ((ExecutableType) types.asMemberOf(record, accessor)).getReturnType();
+  }
+
+  /** Whether {@code type} is (a subtype of) class {@code qualifiedName}, whatever its arguments. */
+  boolean isKindOf(TypeMirror type, String qualifiedName) {
+    return types.isAssignable(
+        types.erasure(type), types.erasure(elements.getTypeElement(qualifiedName).asType()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.processor.validate;
 
+import dev.sluice.processor.model.Encoding;
 import dev.sluice.processor.model.Helper;
 import dev.sluice.processor.model.StageTypes;
 import java.util.Map;
@@ -13,16 +14,20 @@ import javax.lang.model.element.ExecutableElement;
  * @param helpers the helper methods each stage's annotation names, by stage name, complete when the
  *     report is clean
  * @param batchIntervalMillis the parsed batch interval, valid when the report is clean
+ * @param codecs the codecs of the stores of every stateful stage, by stage name, complete when the
+ *     report is clean
  */
 public record Validation(
     ValidationReport report,
     Map<String, StageTypes> types,
     Map<String, Map<Helper, ExecutableElement>> helpers,
-    long batchIntervalMillis) {
+    long batchIntervalMillis,
+    Map<String, Encoding.Store> codecs) {
 
   /** Copies the maps. */
   public Validation {
     types = Map.copyOf(types);
     helpers = Map.copyOf(helpers);
+    codecs = Map.copyOf(codecs);
   }
 }

@@ -194,6 +194,26 @@ class CompilerErrorsDocTest {
                 "sessions",
                 List.of(TypeMessages.producedBy("events", StageKind.MAP, "KV<String, Event>")))));
     examples.put(
+        Tag.UNENCODABLE,
+        new Example(
+            "record Session(long start, Set<String> pages) {}\n\n"
+                + "@MapWithState(from = \"events\")\n"
+                + "static String track(String user, Optional<Event> event, State<Session> state)"
+                + " { ... }",
+            StateMessages.unencodable(
+                StageKind.MAP_WITH_STATE,
+                "track",
+                "state",
+                "Session",
+                "field 'pages' of record Session",
+                "Set<String>",
+                "use a List")));
+    examples.put(
+        Tag.CODEC_METHOD,
+        new Example(
+            "@StateCodec\nCodec<Set<String>> pageSets() { ... }",
+            StateMessages.codecNotStatic("pageSets")));
+    examples.put(
         Tag.PARENT_SLIDE,
         new Example(
             "@Window(from = \"lines\", window = \"40s\", slide = \"20s\")\n"

@@ -29,6 +29,7 @@ class GeneratedImportsTest {
       Set.of(
           "dev.sluice.runtime.PipelineBuilder",
           "dev.sluice.runtime.cli.PipelineMain",
+          "dev.sluice.runtime.codec.Codecs",
           "dev.sluice.runtime.internal.GroupShuffle",
           "dev.sluice.runtime.internal.InputSlot",
           "dev.sluice.runtime.internal.KeyGroups",
@@ -44,6 +45,7 @@ class GeneratedImportsTest {
           "dev.sluice.runtime.internal.TaskContext",
           "dev.sluice.runtime.internal.ValueEmitter",
           "dev.sluice.runtime.internal.state.MapWithStateStore",
+          "dev.sluice.runtime.internal.state.StageState",
           "dev.sluice.runtime.internal.state.UpdateStateStore",
           "dev.sluice.runtime.internal.window.GroupWindowSlots",
           "dev.sluice.runtime.internal.window.LongInverseWindow",

@@ -21,7 +21,8 @@ final class ProgramNames {
   private final List<String> fields = new ArrayList<>();
 
   ProgramNames(ExecutionPlan plan) {
-    for (String inherited : List.of("runTask", "name", "inputs", "segments", "outputs")) {
+    for (String inherited :
+        List.of("runTask", "name", "inputs", "segments", "outputs", "stageStates")) {
       members.newName(inherited, inherited);
     }
     fields.add(members.newName("pipeline", "pipeline"));

@@ -21,7 +21,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the {@code Program} nested class: the {@code PipelineProgram} subclass holding the shuffle
- * buffers, dispatching each task to its segment's method.
+ * buffers, dispatching each task to its segment's method, and listing its stores with their codecs
+ * for snapshots.
  */
 final class ProgramWriter {
 
@@ -75,6 +76,11 @@ final class ProgramWriter {
                 graph.name())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .superclass(RuntimeTypes.PIPELINE_PROGRAM);
+    // stageStates() names the codec fields, which come first, as static fields
+    CodecWriter codecs = new CodecWriter(graph.pipelineClass(), List.of(NAME, "Builder"));
+    SnapshotWriter snapshots = new SnapshotWriter(plan, names, codecs);
+    MethodSpec stageStates = snapshots.stageStates();
+    program.addFields(codecs.fields());
     if (plan.operatorsNeedInstance()) {
       program.addField(
           FieldSpec.builder(
@@ -132,6 +138,8 @@ final class ProgramWriter {
         program.addMethod(new StateWriter(names, calls).update(stateful));
       }
     }
+    program.addMethod(stageStates);
+    program.addTypes(codecs.classes());
     return program.build();
   }
 

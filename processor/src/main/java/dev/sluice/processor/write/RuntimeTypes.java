@@ -7,7 +7,8 @@ import dev.sluice.processor.model.ValueKind;
 
 /**
  * The api and runtime types generated code refers to. Generated code depends only on the api,
- * {@code PipelineBuilder}, the {@code dev.sluice.runtime.internal} seam and {@code PipelineMain}.
+ * {@code PipelineBuilder}, the {@code dev.sluice.runtime.internal} seam, {@code PipelineMain} and
+ * the built-in {@code Codecs}.
  */
 final class RuntimeTypes {
 
@@ -21,6 +22,8 @@ final class RuntimeTypes {
   static final ClassName EMITTER = ClassName.get(API, "Emitter");
   static final ClassName SOURCE = ClassName.get(API, "Source");
   static final ClassName SINK = ClassName.get(API, "Sink");
+  static final ClassName CODEC = ClassName.get(API, "Codec");
+  static final ClassName CODECS = ClassName.get(RUNTIME + ".codec", "Codecs");
 
   static final ClassName PIPELINE_BUILDER = ClassName.get(RUNTIME, "PipelineBuilder");
   static final ClassName PORT = PIPELINE_BUILDER.nestedClass("Port");
@@ -57,6 +60,7 @@ final class RuntimeTypes {
       ClassName.get(INTERNAL + ".state", "UpdateStateStore");
   static final ClassName MAP_WITH_STATE_STORE =
       ClassName.get(INTERNAL + ".state", "MapWithStateStore");
+  static final ClassName STAGE_STATE = ClassName.get(INTERNAL + ".state", "StageState");
   static final ClassName STATE = ClassName.get(API, "State");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");

@@ -15,6 +15,7 @@ import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
+import dev.sluice.runtime.internal.state.StageState;
 import java.time.Duration;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -224,6 +225,11 @@ public final class ClickImpressionJoinPipeline {
           }
         }
       }
+    }
+
+    @Override
+    public List<StageState<?, ?>> stageStates() {
+      return List.of();
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.sluice.api.KV;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.codec.Codecs;
 import dev.sluice.runtime.internal.GroupShuffle;
 import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.KeyGroups;
@@ -16,6 +17,7 @@ import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
+import dev.sluice.runtime.internal.state.StageState;
 import dev.sluice.runtime.internal.state.UpdateStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,6 +202,12 @@ public final class RunningWordCountPipeline {
         throw StageFailure.wrap(e, "totals", values);
       }
       return next;
+    }
+
+    @Override
+    public List<StageState<?, ?>> stageStates() {
+      return List.of(StageState.keyed("totals", "updateStateByKey String -> Long", totalsState,
+          Codecs.string(), Codecs.longs()));
     }
   }
 }

@@ -1,9 +1,11 @@
 package dev.sluice.examples;
 
+import dev.sluice.api.Codec;
 import dev.sluice.api.KV;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.codec.Codecs;
 import dev.sluice.runtime.internal.GroupShuffle;
 import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.KeyGroups;
@@ -15,6 +17,10 @@ import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
 import dev.sluice.runtime.internal.state.MapWithStateStore;
+import dev.sluice.runtime.internal.state.StageState;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +123,8 @@ public final class SessionTrackingPipeline {
    * only user methods allocate, and a reduce boxes its output {@code KV}.
    */
   private static final class Program extends PipelineProgram {
+    private static final Codec<SessionTracking.Session> SESSION_CODEC = new SessionCodec();
+
     private final GroupShuffle<String, Long, Object> sessionsShuffle;
 
     private final List<MapWithStateStore<String, SessionTracking.Session>> sessionsState;
@@ -227,6 +235,33 @@ public final class SessionTrackingPipeline {
         }
         // openSessions: output, default sink SessionTracking.openSessions()
         openSessions.add(active);
+      }
+    }
+
+    @Override
+    public List<StageState<?, ?>> stageStates() {
+      return List.of(StageState.keyed("sessions", "mapWithState String -> SessionTracking.Session",
+          sessionsState, Codecs.string(), SESSION_CODEC));
+    }
+
+    /**
+     * Record {@code SessionTracking.Session}: its components in order, each with its codec; read
+     * back through the canonical constructor.
+     */
+    private static final class SessionCodec implements Codec<SessionTracking.Session> {
+      @Override
+      public void write(SessionTracking.Session value, DataOutput out) throws IOException {
+        out.writeLong(value.start());
+        out.writeLong(value.lastSeen());
+        out.writeInt(value.events());
+      }
+
+      @Override
+      public SessionTracking.Session read(DataInput in) throws IOException {
+        long start = in.readLong();
+        long lastSeen = in.readLong();
+        int events = in.readInt();
+        return new SessionTracking.Session(start, lastSeen, events);
       }
     }
   }

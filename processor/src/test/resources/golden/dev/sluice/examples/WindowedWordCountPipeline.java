@@ -5,6 +5,7 @@ import dev.sluice.api.KV;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.codec.Codecs;
 import dev.sluice.runtime.internal.InputSlot;
 import dev.sluice.runtime.internal.LongValueMap;
 import dev.sluice.runtime.internal.OutputSlot;
@@ -13,6 +14,7 @@ import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
+import dev.sluice.runtime.internal.state.StageState;
 import dev.sluice.runtime.internal.window.LongWindowSlots;
 import dev.sluice.runtime.internal.window.WindowSpec;
 import java.time.Duration;
@@ -258,6 +260,13 @@ public final class WindowedWordCountPipeline {
         throw StageFailure.wrap(e, "windowCounts", b);
       }
       return result;
+    }
+
+    @Override
+    public List<StageState<?, ?>> stageStates() {
+      return List.of(StageState.keyed("windowCounts",
+          "reduceByKeyAndWindow String -> long, window 30s sliding 10s", windowCountsWindow,
+          Codecs.string(), Codecs.longs()));
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
 import dev.sluice.runtime.internal.ValueEmitter;
+import dev.sluice.runtime.internal.state.StageState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -505,6 +506,11 @@ public final class NarrowOpsPipeline {
           spreadOut.add(spread);
         }
       }
+    }
+
+    @Override
+    public List<StageState<?, ?>> stageStates() {
+      return List.of();
     }
   }
 }

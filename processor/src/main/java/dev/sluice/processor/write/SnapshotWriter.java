@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
  *
  * <p>A signature holds only what a snapshot's meaning depends on: the operator, the key and value
  * types as the user wrote them, a window's length and slide (in a canonical unit, so {@code
- * "30000ms"} and {@code "30s"} agree) and whether it keeps an inverse. Nothing generated, no
+ * "30000ms"} and {@code "30s"} agree), whether it keeps an inverse, and the components of the
+ * records written (whose codecs write components in order, without names). Nothing generated, no
  * parallelism: a restart with another parallelism or edited method bodies keeps its state.
  */
 final class SnapshotWriter {
@@ -62,14 +63,14 @@ final class SnapshotWriter {
                   "$T.unkeyed($S,$W$S,$W$N,$W$L)",
                   RuntimeTypes.STAGE_STATE,
                   stage.name(),
-                  signature(stage),
+                  signature(stage, store),
                   field,
                   codecs.expression(store.value()))
               : CodeBlock.of(
                   "$T.keyed($S,$W$S,$W$N,$W$L,$W$L)",
                   RuntimeTypes.STAGE_STATE,
                   stage.name(),
-                  signature(stage),
+                  signature(stage, store),
                   field,
                   codecs.expression(store.key()),
                   codecs.expression(store.value())));
@@ -86,8 +87,59 @@ final class SnapshotWriter {
 
   /**
    * What must not change for a snapshot of {@code stage} to be restored, such as {@code
-   * reduceByKeyAndWindow String -> long, window 30s sliding 10s}.
+   * reduceByKeyAndWindow String -> long, window 30s sliding 10s}, followed by the components of
+   * every record its codecs write, since a record written with other components cannot be read
+   * back: {@code mapWithState String -> Session; Session(long start, int events)}.
    */
+  static String signature(Stage stage, Encoding.Store store) {
+    StringBuilder signature = new StringBuilder(signature(stage));
+    List<Encoding.RecordOf> records = new ArrayList<>();
+    if (store.key() != null) {
+      records(store.key(), records);
+    }
+    records(store.value(), records);
+    for (Encoding.RecordOf record : records) {
+      if (RuntimeTypes.KV.equals(raw(record.type()))) {
+        continue; // Sluice's own, whose components do not change
+      }
+      List<String> components = new ArrayList<>();
+      for (Encoding.Component component : record.components()) {
+        components.add(text(component.type()) + " " + component.name());
+      }
+      signature
+          .append("; ")
+          .append(text(record.type()))
+          .append('(')
+          .append(String.join(", ", components))
+          .append(')');
+    }
+    return signature.toString();
+  }
+
+  private static TypeName raw(TypeName type) {
+    return type instanceof ParameterizedTypeName parameterized ? parameterized.rawType() : type;
+  }
+
+  /** Adds the records {@code encoding} writes to {@code records}, each once, outer first. */
+  private static void records(Encoding encoding, List<Encoding.RecordOf> records) {
+    if (encoding instanceof Encoding.RecordOf record) {
+      if (records.stream().noneMatch(known -> known.type().equals(record.type()))) {
+        records.add(record);
+        record.components().forEach(component -> records(component.encoding(), records));
+      }
+    } else if (encoding instanceof Encoding.Nullable nullable) {
+      records(nullable.value(), records);
+    } else if (encoding instanceof Encoding.ListOf list) {
+      records(list.element(), records);
+    } else if (encoding instanceof Encoding.OptionalOf optional) {
+      records(optional.value(), records);
+    } else if (encoding instanceof Encoding.MapOf map) {
+      records(map.key(), records);
+      records(map.value(), records);
+    }
+  }
+
+  /** The operator, its types and its window. */
   static String signature(Stage stage) {
     String operator =
         Character.toLowerCase(stage.kind().annotation().charAt(1))

@@ -93,7 +93,14 @@ class StateCodecsTest {
     assertEquals(1, states.size());
     StageState<?, ?> state = states.get(0);
     assertEquals("everything", state.name());
-    assertEquals("updateStateByKey Shapes.Color -> Shapes.Everything", state.signature());
+    assertEquals(
+        "updateStateByKey Shapes.Color -> Shapes.Everything; Shapes.Everything(boolean flag, byte"
+            + " small, short mid, char letter, int count, long total, float ratio, double mean,"
+            + " String text, Shapes.Color color, List<String> names, Optional<Integer> maybe,"
+            + " Map<String, List<Long>> index, Shapes.Pair<String, Integer> pair, Shapes.Node"
+            + " tree, Set<String> tags, Integer boxed); Shapes.Pair<String, Integer>(String first,"
+            + " Integer second); Shapes.Node(String name, List<Shapes.Node> children)",
+        state.signature());
     assertEquals(2, state.partitions().size());
     assertEquals("Codecs.enums(p.Shapes$Color)", state.keys().toString());
 

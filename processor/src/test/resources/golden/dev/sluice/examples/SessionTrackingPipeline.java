@@ -240,7 +240,8 @@ public final class SessionTrackingPipeline {
 
     @Override
     public List<StageState<?, ?>> stageStates() {
-      return List.of(StageState.keyed("sessions", "mapWithState String -> SessionTracking.Session",
+      return List.of(StageState.keyed("sessions",
+          "mapWithState String -> SessionTracking.Session; SessionTracking.Session(long start, long lastSeen, int events)",
           sessionsState, Codecs.string(), SESSION_CODEC));
     }
 

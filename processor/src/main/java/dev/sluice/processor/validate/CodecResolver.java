@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -31,8 +33,10 @@ final class CodecResolver {
    * @param where where it sits in the type asked about, such as {@code field 'tags' of record
    *     Session}; empty when it is that type
    * @param alternative the fix besides a {@code @StateCodec} method, such as {@code use a List}
+   * @param inaccessible whether it is an enum or record that is private (or nested in a private
+   *     class), which no generated code can name, so that only making it accessible helps
    */
-  record Unencodable(TypeMirror type, String where, String alternative) {}
+  record Unencodable(TypeMirror type, String where, String alternative, boolean inaccessible) {}
 
   /** Thrown inside the resolution to leave it at the first type that cannot be encoded. */
   private static final class Failure extends RuntimeException {
@@ -124,11 +128,14 @@ final class CodecResolver {
           nullable(arguments.get(0), nested("a key of " + text, where), records),
           nullable(arguments.get(1), nested("a value of " + text, where), records));
     }
+    if (element.getKind() != ElementKind.ENUM && element.getKind() != ElementKind.RECORD) {
+      throw fail(type, where);
+    }
+    if (isPrivate(element)) {
+      throw new Failure(new Unencodable(type, where, "make it package-private", true));
+    }
     if (element.getKind() == ElementKind.ENUM) {
       return new Encoding.Enumeration(ClassName.get(element));
-    }
-    if (element.getKind() != ElementKind.RECORD) {
-      throw fail(type, where);
     }
     if (!records.add(name)) {
       return new Encoding.RecordRef(name);
@@ -171,6 +178,16 @@ final class CodecResolver {
     } else {
       alternative = "use a concrete type";
     }
-    return new Failure(new Unencodable(type, where, alternative));
+    return new Failure(new Unencodable(type, where, alternative, false));
+  }
+
+  /** Whether {@code type}, or a class it is nested in, is private. */
+  private static boolean isPrivate(TypeElement type) {
+    for (Element at = type; at instanceof TypeElement; at = at.getEnclosingElement()) {
+      if (at.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

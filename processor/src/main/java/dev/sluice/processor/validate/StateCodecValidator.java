@@ -140,15 +140,25 @@ final class StateCodecValidator {
           .ifPresent(
               unencodable -> {
                 failed = true;
+                String typeText = TypeSupport.text(types.boxed(type));
+                String culprit = TypeSupport.text(unencodable.type());
                 report.error(
-                    StateMessages.unencodable(
-                        stage.kind(),
-                        stage.name(),
-                        role,
-                        TypeSupport.text(types.boxed(type)),
-                        unencodable.where(),
-                        TypeSupport.text(unencodable.type()),
-                        unencodable.alternative()),
+                    unencodable.inaccessible()
+                        ? StateMessages.inaccessible(
+                            stage.kind(),
+                            stage.name(),
+                            role,
+                            typeText,
+                            unencodable.where(),
+                            culprit)
+                        : StateMessages.unencodable(
+                            stage.kind(),
+                            stage.name(),
+                            role,
+                            typeText,
+                            unencodable.where(),
+                            culprit,
+                            unencodable.alternative()),
                     stage.method());
               });
       return result.encoding().orElse(RAW_LONG);

@@ -70,6 +70,20 @@ public final class StateMessages {
         kind.annotation(), stage, role, type, found, culprit, alternative);
   }
 
+  /**
+   * A stateful stage keeping a private enum or record ({@code culprit}, at {@code where}), which
+   * the generated codec cannot name.
+   */
+  public static String inaccessible(
+      StageKind kind, String stage, String role, String type, String where, String culprit) {
+    String found = where.isEmpty() ? "it" : where + " has type " + culprit + ", which";
+    return Tag.UNENCODABLE.format(
+        "%s stage %s keeps %s of type %s, which Sluice cannot write into a checkpoint: %s is"
+            + " private (or nested in a private class), so the generated codec cannot name it;"
+            + " make %s package-private",
+        kind.annotation(), stage, role, type, found, culprit);
+  }
+
   /** A {@code @StateCodec} method that is not static. */
   public static String codecNotStatic(String method) {
     return Tag.CODEC_METHOD.format(

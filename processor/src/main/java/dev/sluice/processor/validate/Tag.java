@@ -111,10 +111,12 @@ public enum Tag {
       "A stateful stage (`@UpdateStateByKey`, `@MapWithState`, a window) keeps keys, states,"
           + " window values or windowed records of a type that Sluice cannot write into a"
           + " checkpoint: not a primitive, `String`, enum or record, nor a `List`, `Optional` or"
-          + " `Map` of those, and no `@StateCodec` method supplies its codec. The message names"
-          + " the type and where it sits.",
+          + " `Map` of those, and no `@StateCodec` method supplies its codec; or it is a private"
+          + " enum or record, which generated code cannot name. The message names the type and"
+          + " where it sits.",
       "Declare a `@StateCodec` method returning a `Codec` of that type in the pipeline class, or"
-          + " use a type Sluice encodes: a `List` for a `Set` or an array, a record for a class."),
+          + " use a type Sluice encodes: a `List` for a `Set` or an array, a record for a class;"
+          + " make a private enum or record package-private."),
   CODEC_METHOD(
       "CodecMethod",
       "A `@StateCodec` method is not `static Codec<T> name()` (static, not private, without"

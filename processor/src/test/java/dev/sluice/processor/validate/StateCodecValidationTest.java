@@ -141,6 +141,31 @@ class StateCodecValidationTest {
   }
 
   @Test
+  void aPrivateRecordInsideTheStateMustBeMadeAccessible() {
+    assertError(
+        keeping(
+            "Session",
+            "  private record Page(String url) {}",
+            "  record Session(List<Page> pages) {}"),
+        "[Sluice/Unencodable] @UpdateStateByKey stage totals keeps state of type"
+            + " Counts.Session, which Sluice cannot write into a checkpoint: an element of"
+            + " List<Counts.Page> in field 'pages' of record Session has type Counts.Page, which"
+            + " is private (or nested in a private class), so the generated codec cannot name it;"
+            + " make Counts.Page package-private",
+        totalsLine(2));
+  }
+
+  @Test
+  void aPrivateStateTypeMustBeMadeAccessible() {
+    assertError(
+        keeping("Color", "  private enum Color { RED }"),
+        "[Sluice/Unencodable] @UpdateStateByKey stage totals keeps state of type Counts.Color,"
+            + " which Sluice cannot write into a checkpoint: it is private (or nested in a private"
+            + " class), so the generated codec cannot name it; make Counts.Color package-private",
+        totalsLine(1));
+  }
+
+  @Test
   void keysOfAWindowAreCheckedToo() {
     List<String> lines = new ArrayList<>(HEADER);
     lines.addAll(

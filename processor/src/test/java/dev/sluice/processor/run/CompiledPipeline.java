@@ -108,6 +108,11 @@ final class CompiledPipeline {
      * engine would hand them to the sinks.
      */
     List<List<List<Object>>> run(List<List<?>> inputs) {
+      return run(inputs, 0, 0);
+    }
+
+    /** {@link #run(List)} as batch {@code batchIndex} at {@code batchTime}. */
+    List<List<List<Object>>> run(List<List<?>> inputs, long batchIndex, long batchTime) {
       List<List<List<?>>> partitioned = new ArrayList<>();
       for (List<?> records : inputs) {
         List<List<?>> partitions = new ArrayList<>();
@@ -132,12 +137,12 @@ final class CompiledPipeline {
           new TaskContext() {
             @Override
             public long batchTime() {
-              return 0;
+              return batchTime;
             }
 
             @Override
             public long batchIndex() {
-              return 0;
+              return batchIndex;
             }
 
             @Override

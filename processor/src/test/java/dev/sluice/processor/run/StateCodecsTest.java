@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sluice.api.Codec;
 import dev.sluice.processor.Compilations;
 import dev.sluice.processor.Examples;
+import dev.sluice.runtime.internal.state.ImageEncoding;
 import dev.sluice.runtime.internal.state.StageState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -188,6 +189,83 @@ class StateCodecsTest {
                 + " | 1",
             "recentWords: window KV<String, Long>, window 4s sliding 2s | null | generated | 1"),
         listed);
+  }
+
+  /**
+   * SessionTracking's record state and WindowOps' windows (null keys, raw long slots, records of
+   * KV) go through real store images: batches 0-2 run, every store's image is encoded with the
+   * generated codecs, decoded and restored into a new program, which then computes batches 3-5
+   * exactly as a program that never stopped.
+   */
+  @Test
+  void storesRestoredThroughTheGeneratedCodecsGoOnAsIfNeverStopped() throws Exception {
+    List<List<?>> events =
+        List.of(
+            List.of("alice,1", "bob,1"),
+            List.of("alice,3"),
+            List.of("carol,5", "alice,6"),
+            List.of(),
+            List.of("carol,9"),
+            List.of("alice,11", "bob,12"));
+    continuesAfterRestore(
+        CompiledPipeline.compile(
+            "dev.sluice.examples.SessionTracking", Examples.named("SessionTracking")),
+        events);
+    List<List<?>> words =
+        List.of(
+            List.of("a", "bb", "a"),
+            List.of("ccc", "a"),
+            List.of("bb"),
+            List.of(),
+            List.of("a", "dddd"),
+            List.of("bb", "a"));
+    continuesAfterRestore(
+        CompiledPipeline.compile(
+            "dev.sluice.examples.semantics.WindowOps", Examples.semantics("WindowOps")),
+        words);
+  }
+
+  private static void continuesAfterRestore(CompiledPipeline pipeline, List<List<?>> batches)
+      throws Exception {
+    CompiledPipeline.Program whole = pipeline.program(2);
+    CompiledPipeline.Program before = pipeline.program(2);
+    CompiledPipeline.Program after = pipeline.program(2);
+    List<String> expected = new ArrayList<>();
+    List<String> actual = new ArrayList<>();
+    for (int batch = 0; batch < batches.size(); batch++) {
+      String outputs =
+          whole.run(List.of(batches.get(batch)), batch, 1000L * (batch + 1)).toString();
+      if (batch < 3) {
+        before.run(List.of(batches.get(batch)), batch, 1000L * (batch + 1));
+        continue;
+      }
+      if (batch == 3) {
+        restore(before.program().stageStates(), after.program().stageStates());
+      }
+      expected.add(outputs);
+      actual.add(after.run(List.of(batches.get(batch)), batch, 1000L * (batch + 1)).toString());
+    }
+    assertEquals(expected, actual);
+  }
+
+  /** Copies every store of {@code from} into {@code to} through encoded images. */
+  private static void restore(List<StageState<?, ?>> from, List<StageState<?, ?>> to)
+      throws IOException {
+    assertEquals(from.size(), to.size());
+    for (int i = 0; i < from.size(); i++) {
+      restoreStage(from.get(i), to.get(i));
+    }
+  }
+
+  @SuppressWarnings("unchecked") // both stages are the same stage of one generated program
+  private static <K, V> void restoreStage(StageState<K, V> from, StageState<?, ?> other)
+      throws IOException {
+    StageState<K, V> to = (StageState<K, V>) other;
+    assertEquals(from.name(), to.name());
+    for (int p = 0; p < from.partitions().size(); p++) {
+      byte[] bytes = ImageEncoding.encode(from, from.partitions().get(p).image());
+      to.partitions().get(p).restore(ImageEncoding.decode(to, bytes));
+    }
   }
 
   private static Object record(CompiledPipeline pipeline, String binaryName, Object... values)

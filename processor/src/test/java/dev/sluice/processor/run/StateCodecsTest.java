@@ -201,12 +201,12 @@ class StateCodecsTest {
   void storesRestoredThroughTheGeneratedCodecsGoOnAsIfNeverStopped() throws Exception {
     List<List<?>> events =
         List.of(
-            List.of("alice,1", "bob,1"),
-            List.of("alice,3"),
-            List.of("carol,5", "alice,6"),
+            List.of("ann,1", "ben,2", "ann,2"),
+            List.of("cid,3"),
+            List.of("ann,4", "cid,5"),
             List.of(),
-            List.of("carol,9"),
-            List.of("alice,11", "bob,12"));
+            List.of("ben,7", "cid,8"),
+            List.of("ann,9", "dee,9"));
     continuesAfterRestore(
         CompiledPipeline.compile(
             "dev.sluice.examples.SessionTracking", Examples.named("SessionTracking")),

@@ -40,8 +40,8 @@ final class CodecWriter {
   private final NameAllocator types = new NameAllocator();
   private final List<TypeSpec> classes = new ArrayList<>();
 
-  /** The field of each encoding written so far; a record's by its type. */
-  private final Map<Object, String> written = new HashMap<>();
+  /** The field of each encoding written so far, by its {@linkplain #key key}. */
+  private final Map<Encoding, String> written = new HashMap<>();
 
   /** The fields in declaration order; a record's is set once its components are written. */
   private final List<FieldSpec> fields = new ArrayList<>();
@@ -78,8 +78,8 @@ final class CodecWriter {
     if (encoding instanceof Encoding.AlwaysNull) {
       return CodeBlock.of("$T.alwaysNull()", RuntimeTypes.CODECS);
     }
-    if (encoding instanceof Encoding.RecordRef ref) {
-      return CodeBlock.of("$N", written.get(ref.type()));
+    if (encoding instanceof Encoding.RecordRef) {
+      return CodeBlock.of("$N", written.get(encoding));
     }
     if (encoding instanceof Encoding.RecordOf record) {
       return CodeBlock.of("$N", record(record));
@@ -106,8 +106,8 @@ final class CodecWriter {
 
   /** The field holding {@code Codecs.method(parts...)}, written after the fields of the parts. */
   private CodeBlock field(Encoding encoding, String prefix, String method, Encoding... parts) {
-    if (written.containsKey(encoding)) {
-      return CodeBlock.of("$N", written.get(encoding));
+    if (written.containsKey(key(encoding))) {
+      return CodeBlock.of("$N", written.get(key(encoding)));
     }
     List<CodeBlock> arguments = new ArrayList<>();
     for (Encoding part : parts) {
@@ -116,7 +116,7 @@ final class CodecWriter {
     return field(
         encoding,
         prefix,
-        CodeBlock.of("$T.$N($L)", RuntimeTypes.CODECS, method, CodeBlock.join(arguments, ", ")));
+        CodeBlock.of("$T.$N($L)", RuntimeTypes.CODECS, method, CodeBlock.join(arguments, ",$W")));
   }
 
   private CodeBlock field(Encoding encoding, CodeBlock codec) {
@@ -125,10 +125,11 @@ final class CodecWriter {
 
   /** The field holding {@code codec}, which reads only fields already written. */
   private CodeBlock field(Encoding encoding, String prefix, CodeBlock codec) {
-    String name = written.get(encoding);
+    Encoding key = key(encoding);
+    String name = written.get(key);
     if (name == null) {
-      name = names.newName(prefix + base(encoding) + "_CODEC", encoding);
-      written.put(encoding, name);
+      name = names.newName(prefix + base(encoding) + "_CODEC", key);
+      written.put(key, name);
       fields.add(
           FieldSpec.builder(
                   codecOf(encoding.type()), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -140,12 +141,13 @@ final class CodecWriter {
 
   /** The field of a record's codec, written before the fields of its components. */
   private String record(Encoding.RecordOf record) {
-    String name = written.get(record.type());
+    Encoding key = key(record);
+    String name = written.get(key);
     if (name != null) {
       return name;
     }
-    name = names.newName(base(record) + "_CODEC", record.type());
-    written.put(record.type(), name);
+    name = names.newName(base(record) + "_CODEC", key);
+    written.put(key, name);
     int at = fields.size();
     fields.add(null);
     TypeName type = record.type();
@@ -179,7 +181,7 @@ final class CodecWriter {
         read.addStatement("$T $N = $L.read(in)", component.type(), local, codec);
       }
     }
-    read.addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "));
+    read.addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W"));
     String className = types.newName(camel(type) + "Codec", type);
     classes.add(
         TypeSpec.classBuilder(className)
@@ -198,6 +200,29 @@ final class CodecWriter {
             .initializer("new $N()", className)
             .build());
     return name;
+  }
+
+  /**
+   * The encoding as a key of the fields written: a record by its type, wherever it is met in full
+   * or as a reference to itself, so that one codec has one field.
+   */
+  private static Encoding key(Encoding encoding) {
+    if (encoding instanceof Encoding.RecordOf record) {
+      return new Encoding.RecordRef(record.type());
+    }
+    if (encoding instanceof Encoding.Nullable nullable) {
+      return new Encoding.Nullable(key(nullable.value()));
+    }
+    if (encoding instanceof Encoding.ListOf list) {
+      return new Encoding.ListOf(list.type(), key(list.element()));
+    }
+    if (encoding instanceof Encoding.OptionalOf optional) {
+      return new Encoding.OptionalOf(optional.type(), key(optional.value()));
+    }
+    if (encoding instanceof Encoding.MapOf map) {
+      return new Encoding.MapOf(map.type(), key(map.key()), key(map.value()));
+    }
+    return encoding;
   }
 
   /** {@code KV<String, Long>} gives {@code KVOfStringAndLong}. */

@@ -88,7 +88,11 @@ class StateCodecsTest {
 
   @Test
   void aRecordOfEveryShapeCompilesStrictlyAndRoundTrips() throws Exception {
-    Compilations.compileStrict(shapes());
+    String generated =
+        Compilations.generated(Compilations.compileStrict(shapes()), "p.ShapesPipeline");
+    // one field per codec, also for a record met again inside itself
+    assertEquals(1, generated.split("= Codecs.nullable\\(NODE_CODEC\\);", -1).length - 1);
+    assertEquals(1, generated.split("= new NodeCodec\\(\\);", -1).length - 1);
     CompiledPipeline pipeline = CompiledPipeline.compile("p.Shapes", shapes());
     List<StageState<?, ?>> states = pipeline.program(2).program().stageStates();
     assertEquals(1, states.size());

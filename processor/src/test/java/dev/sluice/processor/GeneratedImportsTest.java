@@ -45,7 +45,7 @@ class GeneratedImportsTest {
           "dev.sluice.runtime.internal.TaskContext",
           "dev.sluice.runtime.internal.ValueEmitter",
           "dev.sluice.runtime.internal.state.MapWithStateStore",
-          "dev.sluice.runtime.internal.state.StageState",
+          "dev.sluice.runtime.internal.snapshot.StageState",
           "dev.sluice.runtime.internal.state.UpdateStateStore",
           "dev.sluice.runtime.internal.window.GroupWindowSlots",
           "dev.sluice.runtime.internal.window.LongInverseWindow",

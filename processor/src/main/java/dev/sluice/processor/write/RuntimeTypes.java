@@ -60,7 +60,7 @@ final class RuntimeTypes {
       ClassName.get(INTERNAL + ".state", "UpdateStateStore");
   static final ClassName MAP_WITH_STATE_STORE =
       ClassName.get(INTERNAL + ".state", "MapWithStateStore");
-  static final ClassName STAGE_STATE = ClassName.get(INTERNAL + ".state", "StageState");
+  static final ClassName STAGE_STATE = ClassName.get(INTERNAL + ".snapshot", "StageState");
   static final ClassName STATE = ClassName.get(API, "State");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");

@@ -14,7 +14,7 @@ import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
-import dev.sluice.runtime.internal.state.StageState;
+import dev.sluice.runtime.internal.snapshot.StageState;
 import dev.sluice.runtime.internal.window.LongWindowSlots;
 import dev.sluice.runtime.internal.window.WindowSpec;
 import java.time.Duration;

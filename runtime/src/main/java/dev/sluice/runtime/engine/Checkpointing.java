@@ -14,7 +14,7 @@ import dev.sluice.runtime.checkpoint.ReceivedLog;
 import dev.sluice.runtime.checkpoint.StateSnapshot;
 import dev.sluice.runtime.internal.OutputSlot;
 import dev.sluice.runtime.internal.PipelineProgram;
-import dev.sluice.runtime.internal.state.StageState;
+import dev.sluice.runtime.internal.snapshot.StageState;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.sluice.runtime.internal;
 
-import dev.sluice.runtime.internal.state.StageState;
+import dev.sluice.runtime.internal.snapshot.StageState;
 import java.util.List;
 
 /**

@@ -15,7 +15,7 @@ import dev.sluice.runtime.internal.PipelineProgram;
 import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.StageFailure;
 import dev.sluice.runtime.internal.TaskContext;
-import dev.sluice.runtime.internal.state.StageState;
+import dev.sluice.runtime.internal.snapshot.StageState;
 import java.time.Duration;
 import java.util.List;
 import javax.annotation.processing.Generated;

@@ -1,6 +1,8 @@
 package dev.sluice.runtime.internal.state;
 
 import dev.sluice.api.State;
+import dev.sluice.runtime.internal.snapshot.PartitionImage;
+import dev.sluice.runtime.internal.snapshot.SnapshotState;
 import java.util.ArrayList;
 
 /**

@@ -1,6 +1,7 @@
 package dev.sluice.runtime.internal.state;
 
 import dev.sluice.runtime.internal.Partitioner;
+import dev.sluice.runtime.internal.snapshot.PartitionImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.ObjectValueMap;
-import dev.sluice.runtime.internal.state.PartitionImage;
-import dev.sluice.runtime.internal.state.SnapshotState;
+import dev.sluice.runtime.internal.snapshot.PartitionImage;
+import dev.sluice.runtime.internal.snapshot.SnapshotState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.sluice.runtime.internal.window;
 
 import dev.sluice.runtime.internal.LongValueMap;
 import dev.sluice.runtime.internal.ObjectValueMap;
-import dev.sluice.runtime.internal.state.PartitionImage;
+import dev.sluice.runtime.internal.snapshot.PartitionImage;
 
 /**
  * Copies between a window's per-batch maps and the sections of a {@link PartitionImage}: one

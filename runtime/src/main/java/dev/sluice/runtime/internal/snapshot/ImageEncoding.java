@@ -1,4 +1,4 @@
-package dev.sluice.runtime.internal.state;
+package dev.sluice.runtime.internal.snapshot;
 
 import dev.sluice.api.Codec;
 import java.io.DataInput;

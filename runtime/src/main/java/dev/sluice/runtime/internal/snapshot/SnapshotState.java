@@ -1,4 +1,4 @@
-package dev.sluice.runtime.internal.state;
+package dev.sluice.runtime.internal.snapshot;
 
 /**
  * A store of one partition of a stateful stage that can be copied into a snapshot and restored from

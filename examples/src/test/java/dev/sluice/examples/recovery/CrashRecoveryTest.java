@@ -31,6 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * shows in the counts. Pipelines: {@code RunningWordCount} (running totals,
  * {@code @UpdateStateByKey}) and {@link WindowedTotals} (a window of 5 batches sliding by 2).
  *
+ * <p>State is snapshotted every 3 batches, so restarts restore a snapshot (taken under another
+ * parallelism, or passed over when a crash tore it) and replay the batches after it; the crash
+ * points include the middle of a snapshot's write and the moment after its rename, before the
+ * snapshots and log segments it replaces are deleted.
+ *
  * <p>Runs alternate between parallelism 2, 1 and 3, which the checkpoint does not fix. Each
  * pipeline is cut {@code sluice.crash.cuts} times (24 by default; the {@code crash-soak} profile
  * makes it 120, so 240 cuts over both).
@@ -49,7 +54,13 @@ class CrashRecoveryTest {
   private static final int FILES = 4 * Integer.getInteger("sluice.crash.cuts", 24);
   private static final List<String> WORDS = List.of("ant", "bee", "cat", "dog", "elk", "fox");
   private static final List<String> CRASH_POINTS =
-      List.of("after-plan", "mid-plan", "after-outputs", "after-commit");
+      List.of(
+          "after-plan",
+          "mid-plan",
+          "after-outputs",
+          "after-commit",
+          "mid-snapshot",
+          "after-snapshot");
 
   @TempDir Path dir;
 
@@ -95,6 +106,8 @@ class CrashRecoveryTest {
             checkpoint.toString(),
             "--batch-interval",
             INTERVAL + "ms",
+            "--checkpoint-interval", // a state snapshot every 3 batches
+            3 * INTERVAL + "ms",
             "--parallelism");
     Random random = new Random(20261204);
     long lastBatch = FIRST_INPUT_BATCH + FILES + 6;

@@ -391,6 +391,7 @@ final class MainOptions {
         || name.equals(PARALLELISM)
         || name.equals(BATCHES)
         || name.equals(CHECKPOINT)
+        || name.equals(CHECKPOINT_INTERVAL)
         || name.equals(LOG_LEVEL)
         || name.equals(ONCE)
         || name.equals(BATCH_SIZE)

@@ -178,6 +178,23 @@ class MainOptionsTest {
   }
 
   @Test
+  void theCheckpointIntervalGoesWithACheckpointDirectory() throws UsageException {
+    parse("--checkpoint", "ckpt", "--checkpoint-interval", "5s").applyTo(builder);
+    assertEquals(java.time.Duration.ofSeconds(5), builder.checkpointInterval());
+    assertError(
+        "--checkpoint-interval sets how often state is snapshotted in a checkpoint directory; "
+            + "give --checkpoint DIR too, or drop it",
+        "--checkpoint-interval",
+        "5s");
+    assertError(
+        "--checkpoint-interval: '0s' is not positive",
+        "--checkpoint",
+        "c",
+        "--checkpoint-interval",
+        "0s");
+  }
+
+  @Test
   void noWriteAheadLogGoesWithACheckpointDirectory() throws UsageException {
     parse("--checkpoint", "ckpt").applyTo(builder);
     assertEquals(Path.of("ckpt"), builder.checkpoint());

@@ -44,6 +44,14 @@ public final class ClassMessages {
         kind.annotation(), stage, generated);
   }
 
+  /** An abstract stage method that is not an {@code @Input}. */
+  public static String abstractStage(StageKind kind, String stage) {
+    return Tag.ABSTRACT_STAGE.format(
+        "%s method %s is abstract, so there is no code for it to run; only an @Input may be"
+            + " abstract (an input with no default source), so give %s a body",
+        kind.annotation(), stage, stage);
+  }
+
   /** A private pipeline class, or one nested in {@code privateClass}. */
   public static String inaccessibleClass(
       String pipelineClass, String privateClass, String generated) {

@@ -82,6 +82,19 @@ public final class ClassMessages {
         pipelineClass, generated, String.join(", ", methods));
   }
 
+  /**
+   * Instance stage methods in an abstract class that declares inputs without a default source, so
+   * that it cannot be made concrete.
+   */
+  public static String abstractPipelineWithInputs(
+      String pipelineClass, List<String> methods, String generated, List<String> inputs) {
+    return Tag.NO_INSTANCE.format(
+        "%s is abstract, so the generated %s cannot create the instance its instance stage"
+            + " methods (%s) run on; its abstract inputs (%s) keep it abstract, so make those"
+            + " methods static",
+        pipelineClass, generated, String.join(", ", methods), String.join(", ", inputs));
+  }
+
   /** Instance stage methods in an inner (non-static nested) class. */
   public static String innerPipeline(String pipelineClass, List<String> methods, String generated) {
     return Tag.NO_INSTANCE.format(

@@ -51,8 +51,18 @@ final class PipelineClassValidator {
     if (instanceMethods.isEmpty()) {
       return;
     }
+    List<String> abstractInputs =
+        pipeline.stages().stream()
+            .filter(stage -> stage.method().getModifiers().contains(Modifier.ABSTRACT))
+            .map(StageDeclaration::name)
+            .toList();
     if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind().isInterface()) {
-      report.error(ClassMessages.abstractPipeline(className, instanceMethods, generated), type);
+      report.error(
+          abstractInputs.isEmpty()
+              ? ClassMessages.abstractPipeline(className, instanceMethods, generated)
+              : ClassMessages.abstractPipelineWithInputs(
+                  className, instanceMethods, generated, abstractInputs),
+          type);
     } else if (type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)
         && type.getKind() == ElementKind.CLASS) {

@@ -551,8 +551,8 @@ class ValidationTest {
             "  @Output(from = \"lines\") Sink<Object> print() { return Sinks.print(); }",
             "}"),
         "[Sluice/NoInstance] Base is abstract, so the generated BasePipeline cannot create the"
-            + " instance its instance stage methods (print) run on; make the class concrete or"
-            + " those methods static",
+            + " instance its instance stage methods (print) run on; its abstract inputs (lines)"
+            + " keep it abstract, so make those methods static",
         7);
   }
 

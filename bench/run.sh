@@ -5,7 +5,7 @@
 #
 #   bench/run.sh            full run; results in bench/results/, chart in docs/
 #   bench/run.sh --quick    smoke run (about 2 minutes); results in bench/target/results-quick/
-#   options: --skip-jmh, --skip-endtoend, --skip-spark
+#   options: --skip-jmh, --skip-endtoend, --skip-bounded, --skip-spark
 #
 # Run it on an otherwise idle machine: every figure is recorded with the load average beside it.
 set -euo pipefail
@@ -14,14 +14,17 @@ cd "$(dirname "$0")/.."
 mode=full
 jmh=1
 endtoend=1
+bounded=1
 spark=1
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
     --skip-jmh) jmh=0 ;;
     --skip-endtoend) endtoend=0 ;;
+    --skip-bounded) bounded=0 ;;
     --skip-spark) spark=0 ;;
-    *) echo "usage: bench/run.sh [--quick] [--skip-jmh] [--skip-endtoend] [--skip-spark]" >&2
+    *) echo "usage: bench/run.sh [--quick] [--skip-jmh] [--skip-endtoend] [--skip-bounded]" \
+         "[--skip-spark]" >&2
        exit 2 ;;
   esac
 done
@@ -31,11 +34,13 @@ if [[ "$mode" == full ]]; then
   chart=docs/benchmarks-latency.png
   jmh_args=()
   endtoend_args=()
+  bounded_args=()
 else
   out=bench/target/results-quick
   chart="$out/latency.png"
   jmh_args=(-wi 1 -i 1 -w 1 -r 1)
   endtoend_args=(--quick)
+  bounded_args=(--rounds 1 --batches 6 --warmup 2)
 fi
 mkdir -p "$out"
 jar=bench/target/sluice-bench.jar
@@ -69,6 +74,14 @@ if [[ $endtoend == 1 ]]; then
     "${endtoend_args[@]}" --out "$out/endtoend.tsv" | tee "$out/endtoend.txt"
   java -cp "$jar" dev.sluice.bench.chart.LatencyChart "$out/endtoend.tsv" "$chart"
   echo "chart: $chart"
+fi
+
+if [[ $bounded == 1 ]]; then
+  echo "== bounded run ($(uptime))"
+  # every contender in a fresh JVM per round, with these flags
+  java "${java_opts[@]}" -cp "$jar" dev.sluice.bench.fair.BoundedRunThroughput \
+    "${bounded_args[@]}" --out "$out/bounded-run.tsv" \
+    | tee "$out/bounded-run.txt"
 fi
 
 if [[ $spark == 1 ]]; then

@@ -17,7 +17,6 @@ import dev.sluice.api.annotation.Pipeline;
 import dev.sluice.api.annotation.Reduce;
 import dev.sluice.api.annotation.ReduceByKey;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,17 +25,13 @@ import java.util.Optional;
  * in {@link KeyedCompatTest}.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class KeyedCompat {
+abstract class KeyedCompat {
 
   @Input
-  Source<String> lefts() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> lefts();
 
   @Input
-  Source<String> rights() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> rights();
 
   @Map(from = "lefts")
   static KV<String, Long> left(String record) {
@@ -124,57 +119,57 @@ final class KeyedCompat {
   }
 
   @Output(from = "count")
-  Sink<Long> countOut() {
+  static Sink<Long> countOut() {
     return Sinks.print();
   }
 
   @Output(from = "countByValue")
-  Sink<KV<String, Long>> countByValueOut() {
+  static Sink<KV<String, Long>> countByValueOut() {
     return Sinks.print();
   }
 
   @Output(from = "reduce")
-  Sink<Long> reduceOut() {
+  static Sink<Long> reduceOut() {
     return Sinks.print();
   }
 
   @Output(from = "reduceByKey")
-  Sink<KV<String, Long>> reduceByKeyOut() {
+  static Sink<KV<String, Long>> reduceByKeyOut() {
     return Sinks.print();
   }
 
   @Output(from = "groupByKey")
-  Sink<KV<String, List<Long>>> groupByKeyOut() {
+  static Sink<KV<String, List<Long>>> groupByKeyOut() {
     return Sinks.print();
   }
 
   @Output(from = "combineByKey")
-  Sink<KV<String, Long>> combineByKeyOut() {
+  static Sink<KV<String, Long>> combineByKeyOut() {
     return Sinks.print();
   }
 
   @Output(from = "join")
-  Sink<KV<String, KV<Long, Long>>> joinOut() {
+  static Sink<KV<String, KV<Long, Long>>> joinOut() {
     return Sinks.print();
   }
 
   @Output(from = "leftOuterJoin")
-  Sink<KV<String, KV<Long, Optional<Long>>>> leftOuterJoinOut() {
+  static Sink<KV<String, KV<Long, Optional<Long>>>> leftOuterJoinOut() {
     return Sinks.print();
   }
 
   @Output(from = "rightOuterJoin")
-  Sink<KV<String, KV<Optional<Long>, Long>>> rightOuterJoinOut() {
+  static Sink<KV<String, KV<Optional<Long>, Long>>> rightOuterJoinOut() {
     return Sinks.print();
   }
 
   @Output(from = "fullOuterJoin")
-  Sink<KV<String, KV<Optional<Long>, Optional<Long>>>> fullOuterJoinOut() {
+  static Sink<KV<String, KV<Optional<Long>, Optional<Long>>>> fullOuterJoinOut() {
     return Sinks.print();
   }
 
   @Output(from = "cogroup")
-  Sink<KV<String, KV<List<Long>, List<Long>>>> cogroupOut() {
+  static Sink<KV<String, KV<List<Long>, List<Long>>>> cogroupOut() {
     return Sinks.print();
   }
 }

@@ -12,7 +12,6 @@ import dev.sluice.api.annotation.Pipeline;
 import dev.sluice.api.annotation.StateSnapshots;
 import dev.sluice.api.annotation.UpdateStateByKey;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,12 +21,10 @@ import java.util.Optional;
  * {@link StateCompatTest}.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class StateCompat {
+abstract class StateCompat {
 
   @Input
-  Source<String> records() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> records();
 
   @Map(from = "records")
   static KV<String, Long> pairs(String record) {
@@ -60,17 +57,17 @@ final class StateCompat {
   }
 
   @Output(from = "totals")
-  Sink<KV<String, Long>> totalsOut() {
+  static Sink<KV<String, Long>> totalsOut() {
     return Sinks.print();
   }
 
   @Output(from = "sessions")
-  Sink<String> sessionsOut() {
+  static Sink<String> sessionsOut() {
     return Sinks.print();
   }
 
   @Output(from = "snapshots")
-  Sink<KV<String, Long>> snapshotsOut() {
+  static Sink<KV<String, Long>> snapshotsOut() {
     return Sinks.print();
   }
 }

@@ -14,7 +14,6 @@ import dev.sluice.api.annotation.ReduceByKeyAndWindow;
 import dev.sluice.api.annotation.ReduceByWindow;
 import dev.sluice.api.annotation.Window;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 
 /**
@@ -23,12 +22,10 @@ import java.util.List;
  * WindowCompatTest}.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class WindowCompat {
+abstract class WindowCompat {
 
   @Input
-  Source<String> records() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> records();
 
   @Map(from = "records")
   static KV<String, Long> pairs(String record) {
@@ -153,87 +150,87 @@ final class WindowCompat {
   }
 
   @Output(from = "window42")
-  Sink<String> window42Out() {
+  static Sink<String> window42Out() {
     return Sinks.print();
   }
 
   @Output(from = "sum42")
-  Sink<KV<String, Long>> sum42Out() {
+  static Sink<KV<String, Long>> sum42Out() {
     return Sinks.print();
   }
 
   @Output(from = "inverse42")
-  Sink<KV<String, Long>> inverse42Out() {
+  static Sink<KV<String, Long>> inverse42Out() {
     return Sinks.print();
   }
 
   @Output(from = "filteredCounts42")
-  Sink<KV<String, Long>> filteredCounts42Out() {
+  static Sink<KV<String, Long>> filteredCounts42Out() {
     return Sinks.print();
   }
 
   @Output(from = "count42")
-  Sink<Long> count42Out() {
+  static Sink<Long> count42Out() {
     return Sinks.print();
   }
 
   @Output(from = "max42")
-  Sink<Long> max42Out() {
+  static Sink<Long> max42Out() {
     return Sinks.print();
   }
 
   @Output(from = "total42")
-  Sink<Long> total42Out() {
+  static Sink<Long> total42Out() {
     return Sinks.print();
   }
 
   @Output(from = "frequencies42")
-  Sink<KV<String, Long>> frequencies42Out() {
+  static Sink<KV<String, Long>> frequencies42Out() {
     return Sinks.print();
   }
 
   @Output(from = "groups42")
-  Sink<KV<String, List<Long>>> groups42Out() {
+  static Sink<KV<String, List<Long>>> groups42Out() {
     return Sinks.print();
   }
 
   @Output(from = "window31")
-  Sink<String> window31Out() {
+  static Sink<String> window31Out() {
     return Sinks.print();
   }
 
   @Output(from = "sum31")
-  Sink<KV<String, Long>> sum31Out() {
+  static Sink<KV<String, Long>> sum31Out() {
     return Sinks.print();
   }
 
   @Output(from = "inverse31")
-  Sink<KV<String, Long>> inverse31Out() {
+  static Sink<KV<String, Long>> inverse31Out() {
     return Sinks.print();
   }
 
   @Output(from = "filteredCounts31")
-  Sink<KV<String, Long>> filteredCounts31Out() {
+  static Sink<KV<String, Long>> filteredCounts31Out() {
     return Sinks.print();
   }
 
   @Output(from = "count31")
-  Sink<Long> count31Out() {
+  static Sink<Long> count31Out() {
     return Sinks.print();
   }
 
   @Output(from = "max31")
-  Sink<Long> max31Out() {
+  static Sink<Long> max31Out() {
     return Sinks.print();
   }
 
   @Output(from = "frequencies31")
-  Sink<KV<String, Long>> frequencies31Out() {
+  static Sink<KV<String, Long>> frequencies31Out() {
     return Sinks.print();
   }
 
   @Output(from = "groups31")
-  Sink<KV<String, List<Long>>> groups31Out() {
+  static Sink<KV<String, List<Long>>> groups31Out() {
     return Sinks.print();
   }
 }

@@ -69,6 +69,66 @@ class StageKindsTest {
   }
 
   @Test
+  void anAbstractInputHasNoDefaultAndNeedsNoInstance() {
+    String source =
+        generated(
+            compileStrict(
+                pipeline(
+                    "Parsed",
+                    "@Pipeline",
+                    "abstract class Parsed {",
+                    "  @Input abstract Source<String> lines();",
+                    "  @Map(from = \"lines\") static int parsed(String line) {",
+                    "    return Integer.parseInt(line);",
+                    "  }",
+                    "  @Output(from = \"parsed\") static Sink<Object> print() {",
+                    "    return Sinks.print();",
+                    "  }",
+                    "}")),
+            "p.ParsedPipeline");
+    assertContains(
+        source,
+        "List.of(new PipelineBuilder.Port(\"lines\", \"String\", true, false)),",
+        "List.of(new PipelineBuilder.Port(\"print\", \"Integer\", false)));",
+        "     * Binds input {@code lines}, which has no default source: {@code build()} needs"
+            + " one.\n",
+        "public Builder lines(Source<String> source) {",
+        "Source<String> lines = boundInput(\"lines\");",
+        "      Sink<? super Integer> print = boundOutput(\"print\");\n"
+            + "      if (print == null) {\n"
+            + "        print = Parsed.print();\n"
+            + "      }\n");
+    assertFalse(source.contains("lines = Parsed"), source);
+    assertFalse(source.contains("new Parsed"), source);
+  }
+
+  @Test
+  void anInterfaceMayDeclareItsInputsWithoutBodies() {
+    String source =
+        generated(
+            compileStrict(
+                pipeline(
+                    "Upper",
+                    "@Pipeline",
+                    "interface Upper {",
+                    "  @Input Source<String> lines();",
+                    "  @Input Source<String> more();",
+                    "  @Map(from = {\"lines\", \"more\"}) static String upper(String line) {",
+                    "    return line.toUpperCase(java.util.Locale.ROOT);",
+                    "  }",
+                    "  @Output(from = \"upper\") static Sink<Object> print() {",
+                    "    return Sinks.print();",
+                    "  }",
+                    "}")),
+            "p.UpperPipeline");
+    assertContains(
+        source,
+        "new PipelineBuilder.Port(\"lines\", \"String\", true, false),",
+        "new PipelineBuilder.Port(\"more\", \"String\", true, false)),");
+    assertFalse(source.contains("Upper.lines()"), source);
+  }
+
+  @Test
   void mapReturningAPrimitiveKeepsItUnboxedUntilTheOutput() {
     String source =
         generated(

@@ -264,8 +264,14 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
     return boundInputs.containsKey(name) || boundOutputs.containsKey(name);
   }
 
-  /** Builds the pipeline, ready to {@link StreamingPipeline#start()}. */
+  /**
+   * Builds the pipeline, ready to {@link StreamingPipeline#start()}.
+   *
+   * @throws IllegalStateException if an input without a default source (an abstract {@code @Input}
+   *     method) has no source bound
+   */
   public final StreamingPipeline build() {
+    requireInputsBound();
     PipelineProgram program = createProgram(parallelism);
     return new StreamingPipeline(
         program,
@@ -297,9 +303,10 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
    *
    * @throws IllegalArgumentException if an input's source is not bounded
    * @throws IllegalStateException if a checkpoint directory is set: a bounded run is run again from
-   *     its inputs, not recovered
+   *     its inputs, not recovered; or if an input without a default source has no source bound
    */
   public final StreamingPipeline buildOnce() {
+    requireInputsBound();
     if (checkpoint != null) {
       throw new IllegalStateException(
           "pipeline "
@@ -373,6 +380,33 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
    */
   protected abstract PipelineProgram createProgram(int parallelism);
 
+  /**
+   * The inputs without a default source that have none bound, in declaration order; {@link
+   * #build()} refuses to run while any is left. For tools that bind inputs, such as the generated
+   * main, to report them their own way.
+   */
+  public final List<Port> unboundInputs() {
+    return inputs.stream()
+        .filter(port -> !port.hasDefault() && !boundInputs.containsKey(port.name()))
+        .toList();
+  }
+
+  private void requireInputsBound() {
+    List<Port> unbound = unboundInputs();
+    if (!unbound.isEmpty()) {
+      Port input = unbound.get(0);
+      throw new IllegalStateException(
+          "input '"
+              + input.name()
+              + "' of pipeline "
+              + pipelineName
+              + " has no default source; bind one with ."
+              + input.name()
+              + "(source)"
+              + (input.text() ? " or --" + input.name() + " URI" : ""));
+    }
+  }
+
   @SuppressWarnings("unchecked") // B is the generated subclass by contract
   private B self() {
     return (B) this;
@@ -405,6 +439,14 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
    * @param type the record type as written in the pipeline class, such as {@code String}
    * @param text whether the records are {@code String}s, so that a text source such as a socket can
    *     be bound to it by URI
+   * @param hasDefault whether its method supplies a default source or sink; {@code false} for an
+   *     abstract {@code @Input}, which must be bound before {@link #build()}
    */
-  public record Port(String name, String type, boolean text) {}
+  public record Port(String name, String type, boolean text, boolean hasDefault) {
+
+    /** A port with a default source or sink. */
+    public Port(String name, String type, boolean text) {
+      this(name, type, text, true);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.sluice.runtime.engine.BoundedRun;
 import dev.sluice.runtime.engine.Engine;
 import dev.sluice.runtime.engine.EngineLimits;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.internal.snapshot.StageState;
 import dev.sluice.runtime.metrics.StreamingListener;
 import dev.sluice.runtime.ui.MonitorSettings;
 import dev.sluice.runtime.ui.PipelineMonitor;
@@ -38,6 +39,7 @@ import java.util.Optional;
  */
 public final class StreamingPipeline implements AutoCloseable {
 
+  private final PipelineProgram program;
   private final Engine engine;
   private final PipelineMonitor monitor;
 
@@ -50,6 +52,7 @@ public final class StreamingPipeline implements AutoCloseable {
       CheckpointSettings checkpoint,
       BoundedRun bounded,
       MonitorSettings monitorSettings) {
+    this.program = program;
     this.monitor = new PipelineMonitor(program.name(), monitorSettings);
     List<StreamingListener> all = new ArrayList<>(monitor.listeners());
     all.addAll(listeners);
@@ -149,6 +152,19 @@ public final class StreamingPipeline implements AutoCloseable {
    */
   public boolean awaitBatch(long batchTime, Duration timeout) throws InterruptedException {
     return engine.awaitBatch(batchTime, timeout);
+  }
+
+  /**
+   * The stores of the pipeline's stateful stages, by stage name, as its generated program lists
+   * them for snapshots; {@code null} if the program does not list them. For tools that read state
+   * between batches, such as the test kit; not an API.
+   *
+   * <p><b>Threads:</b> workers write the stores while a batch runs, so they may be read only while
+   * none does, by a thread that knows it: one that saw the last batch complete ({@link #awaitBatch}
+   * publishes its writes) and holds back the next (a manual clock it alone moves).
+   */
+  public List<StageState<?, ?>> stageStates() {
+    return program.stageStates();
   }
 
   /**

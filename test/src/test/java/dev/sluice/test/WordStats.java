@@ -13,21 +13,19 @@ import dev.sluice.api.annotation.ReduceByKey;
 import dev.sluice.api.annotation.ReduceByKeyAndWindow;
 import dev.sluice.api.annotation.UpdateStateByKey;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Words counted three ways: per batch, over a window of three batches sliding by two, and since the
- * start. A word {@code boom} makes {@code pairs} throw.
+ * start. A word {@code boom} makes {@code pairs} throw. Its input has no default source: tests feed
+ * it.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class WordStats {
+abstract class WordStats {
 
   @Input
-  Source<String> lines() {
-    return Sources.demo();
-  }
+  abstract Source<String> lines();
 
   @FlatMap(from = "lines")
   static void words(String line, Emitter<String> out) {
@@ -64,17 +62,17 @@ final class WordStats {
   }
 
   @Output(from = "counts")
-  Sink<KV<String, Long>> perBatch() {
+  static Sink<KV<String, Long>> perBatch() {
     return Sinks.print();
   }
 
   @Output(from = "windowCounts")
-  Sink<KV<String, Long>> windowed() {
+  static Sink<KV<String, Long>> windowed() {
     return Sinks.print();
   }
 
   @Output(from = "totals")
-  Sink<KV<String, Long>> running() {
+  static Sink<KV<String, Long>> running() {
     return Sinks.print();
   }
 }

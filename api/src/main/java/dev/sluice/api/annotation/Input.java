@@ -15,6 +15,16 @@ import java.lang.annotation.Target;
  * Source<String> lines() { return Sources.socketText("localhost", 9999); }
  * }</pre>
  *
+ * <p>An input whose source is always bound from outside, as in a pipeline written for tests, has no
+ * default: declare its method {@code abstract} (in an abstract pipeline class or an interface,
+ * whose other stage methods are then static). {@code build()} and the generated main refuse to run
+ * while it is unbound.
+ *
+ * <pre>{@code
+ * @Input
+ * abstract Source<String> lines();
+ * }</pre>
+ *
  * <p>Signature: {@code Source<T> name()}, no parameters.
  */
 @Documented

@@ -85,12 +85,7 @@ public final class FairThroughput {
     Path out = outArg >= 0 ? Path.of(args[outArg + 1]) : Path.of("fair-throughput.tsv");
     Map<String, double[]> rates = new LinkedHashMap<>();
     CONTENDERS.forEach(name -> rates.put(name, new double[rounds]));
-    try (PrintStream rows =
-        new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8)) {
-      rows.println("# " + Machine.describe());
-      rows.println(
-          "# " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-      rows.println("round\tposition\tcontender\tM_words_per_s\tload1_before");
+    try (PrintStream rows = rows(out, "round\tposition\tcontender\tM_words_per_s\tload1_before")) {
       for (int round = 0; round < rounds; round++) {
         for (int position = 0; position < CONTENDERS.size(); position++) {
           String name = CONTENDERS.get((position + round * 2) % CONTENDERS.size());
@@ -124,6 +119,18 @@ public final class FairThroughput {
           Locale.ROOT, "%s / %s: %s%n", ratio.getKey(), ratio.getValue(), range(perRound, 1));
     }
     System.out.println("raw rows: " + out.toAbsolutePath());
+  }
+
+  /**
+   * The raw rows' file {@code out}, started with the machine, this JVM's flags and the column
+   * {@code header}.
+   */
+  static PrintStream rows(Path out, String header) throws IOException {
+    PrintStream rows = new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8);
+    rows.println("# " + Machine.describe());
+    rows.println("# " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    rows.println(header);
+    return rows;
   }
 
   /** Seconds the contender {@code name} takes for the batches after the first {@code warmup}. */
@@ -204,7 +211,7 @@ public final class FairThroughput {
     return seconds;
   }
 
-  private static long sum(List<? extends dev.sluice.api.KV<String, Long>> counts) {
+  static long sum(List<? extends dev.sluice.api.KV<String, Long>> counts) {
     long sum = 0;
     for (var count : counts) {
       sum += count.value();
@@ -212,13 +219,22 @@ public final class FairThroughput {
     return sum;
   }
 
-  private static void check(String name, long words, long expected) {
+  static void check(String name, long words, long expected) {
     if (words != expected) {
       throw new IllegalStateException(name + " counted " + words + " words, expected " + expected);
     }
   }
 
   private static double fresh(String name, int batches, int warmup)
+      throws IOException, InterruptedException {
+    return Double.parseDouble(fresh(FairThroughput.class, name, batches, warmup));
+  }
+
+  /**
+   * Runs {@code main --one name --batches batches --warmup warmup} in a fresh JVM with this JVM's
+   * flags and class path; returns what it printed after {@code RESULT }, trimmed.
+   */
+  static String fresh(Class<?> main, String name, int batches, int warmup)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -227,7 +243,7 @@ public final class FairThroughput {
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
-            FairThroughput.class.getName(),
+            main.getName(),
             "--one",
             name,
             "--batches",
@@ -239,10 +255,11 @@ public final class FairThroughput {
     if (process.waitFor() != 0 || !output.contains("RESULT ")) {
       throw new IllegalStateException("contender " + name + " failed:\n" + output);
     }
-    return Double.parseDouble(output.substring(output.indexOf("RESULT ") + 7).trim());
+    return output.substring(output.indexOf("RESULT ") + 7).trim();
   }
 
-  private static String range(double[] values, double unit) {
+  /** The median of {@code values} in {@code unit}s, with the min-max range in brackets. */
+  static String range(double[] values, double unit) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
@@ -251,7 +268,7 @@ public final class FairThroughput {
         Locale.ROOT, "%.3f (%.3f-%.3f)", median / unit, sorted[0] / unit, sorted[n - 1] / unit);
   }
 
-  private static int option(List<String> given, String name, int fallback) {
+  static int option(List<String> given, String name, int fallback) {
     int at = given.indexOf(name);
     return at >= 0 ? Integer.parseInt(given.get(at + 1)) : fallback;
   }

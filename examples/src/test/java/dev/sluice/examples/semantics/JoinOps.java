@@ -12,23 +12,18 @@ import dev.sluice.api.annotation.Map;
 import dev.sluice.api.annotation.Output;
 import dev.sluice.api.annotation.Pipeline;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 import java.util.Optional;
 
 /** The four joins, cogroup and a grouped union over two inputs of {@code key:value} lines. */
 @Pipeline(generateMain = false)
-final class JoinOps {
+abstract class JoinOps {
 
   @Input
-  Source<String> lefts() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> lefts();
 
   @Input
-  Source<String> rights() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> rights();
 
   @Map(from = "lefts")
   static KV<String, String> left(String line) {
@@ -89,37 +84,37 @@ final class JoinOps {
   }
 
   @Output(from = "inner")
-  Sink<Object> innerOut() {
+  static Sink<Object> innerOut() {
     return Sinks.print();
   }
 
   @Output(from = "leftOuter")
-  Sink<Object> leftOuterOut() {
+  static Sink<Object> leftOuterOut() {
     return Sinks.print();
   }
 
   @Output(from = "rightOuter")
-  Sink<Object> rightOuterOut() {
+  static Sink<Object> rightOuterOut() {
     return Sinks.print();
   }
 
   @Output(from = "fullOuter")
-  Sink<Object> fullOuterOut() {
+  static Sink<Object> fullOuterOut() {
     return Sinks.print();
   }
 
   @Output(from = "both")
-  Sink<Object> bothOut() {
+  static Sink<Object> bothOut() {
     return Sinks.print();
   }
 
   @Output(from = "grouped")
-  Sink<Object> groupedOut() {
+  static Sink<Object> groupedOut() {
     return Sinks.print();
   }
 
   @Output(from = "self")
-  Sink<Object> selfOut() {
+  static Sink<Object> selfOut() {
     return Sinks.print();
   }
 }

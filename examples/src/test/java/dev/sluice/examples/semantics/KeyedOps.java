@@ -14,17 +14,14 @@ import dev.sluice.api.annotation.Pipeline;
 import dev.sluice.api.annotation.Reduce;
 import dev.sluice.api.annotation.ReduceByKey;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 
 /** count, countByValue, reduce, reduceByKey, groupByKey and combineByKey over one input. */
 @Pipeline(generateMain = false)
-final class KeyedOps {
+abstract class KeyedOps {
 
   @Input
-  Source<String> words() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> words();
 
   @Count(from = "words")
   static long total(long count) {
@@ -75,32 +72,32 @@ final class KeyedOps {
   }
 
   @Output(from = "total")
-  Sink<Long> totalOut() {
+  static Sink<Long> totalOut() {
     return Sinks.print();
   }
 
   @Output(from = "frequencies")
-  Sink<KV<String, Long>> frequenciesOut() {
+  static Sink<KV<String, Long>> frequenciesOut() {
     return Sinks.print();
   }
 
   @Output(from = "longest")
-  Sink<Integer> longestOut() {
+  static Sink<Integer> longestOut() {
     return Sinks.print();
   }
 
   @Output(from = "sums")
-  Sink<KV<String, Integer>> sumsOut() {
+  static Sink<KV<String, Integer>> sumsOut() {
     return Sinks.print();
   }
 
   @Output(from = "groups")
-  Sink<KV<String, List<Integer>>> groupsOut() {
+  static Sink<KV<String, List<Integer>>> groupsOut() {
     return Sinks.print();
   }
 
   @Output(from = "averages")
-  Sink<KV<String, Long>> averagesOut() {
+  static Sink<KV<String, Long>> averagesOut() {
     return Sinks.print();
   }
 }

@@ -11,8 +11,6 @@ import dev.sluice.api.annotation.Output;
 import dev.sluice.api.annotation.Pipeline;
 import dev.sluice.api.annotation.StateSnapshots;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,12 +18,10 @@ import java.util.Optional;
  * idle for over 3 s timing out at the full-scan batches (every tenth), and the snapshots.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class MapStateOps {
+abstract class MapStateOps {
 
   @Input
-  Source<String> events() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> events();
 
   @Map(from = "events")
   static KV<String, Long> pairs(String event) {
@@ -44,12 +40,12 @@ final class MapStateOps {
   }
 
   @Output(from = "sums")
-  Sink<String> sumsOut() {
+  static Sink<String> sumsOut() {
     return Sinks.print();
   }
 
   @Output(from = "snapshots")
-  Sink<String> snapshotsOut() {
+  static Sink<String> snapshotsOut() {
     return Sinks.print();
   }
 }

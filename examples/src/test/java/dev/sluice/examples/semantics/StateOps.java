@@ -9,7 +9,6 @@ import dev.sluice.api.annotation.Output;
 import dev.sluice.api.annotation.Pipeline;
 import dev.sluice.api.annotation.UpdateStateByKey;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +17,10 @@ import java.util.Optional;
  * batches, and a stage after the state fused into its loop.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class StateOps {
+abstract class StateOps {
 
   @Input
-  Source<String> words() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> words();
 
   @Map(from = "words")
   static KV<String, Long> pairs(String word) {
@@ -42,12 +39,12 @@ final class StateOps {
   }
 
   @Output(from = "running")
-  Sink<KV<String, Long>> runningOut() {
+  static Sink<KV<String, Long>> runningOut() {
     return Sinks.print();
   }
 
   @Output(from = "described")
-  Sink<String> describedOut() {
+  static Sink<String> describedOut() {
     return Sinks.print();
   }
 }

@@ -16,7 +16,6 @@ import dev.sluice.api.annotation.ReduceByKeyAndWindow;
 import dev.sluice.api.annotation.ReduceByWindow;
 import dev.sluice.api.annotation.Window;
 import dev.sluice.runtime.sink.Sinks;
-import dev.sluice.runtime.source.Sources;
 import java.util.List;
 
 /**
@@ -26,12 +25,10 @@ import java.util.List;
  * window, and a join of two windowed streams.
  */
 @Pipeline(batchInterval = "1s", generateMain = false)
-final class WindowOps {
+abstract class WindowOps {
 
   @Input
-  Source<String> words() {
-    return Sources.batches(List.of());
-  }
+  abstract Source<String> words();
 
   @Window(from = "words", window = "4s", slide = "2s")
   static String recent(String word) {
@@ -128,52 +125,52 @@ final class WindowOps {
   }
 
   @Output(from = "joined")
-  Sink<String> joinedOut() {
+  static Sink<String> joinedOut() {
     return Sinks.print();
   }
 
   @Output(from = "recent")
-  Sink<String> recentOut() {
+  static Sink<String> recentOut() {
     return Sinks.print();
   }
 
   @Output(from = "sums")
-  Sink<KV<String, Long>> sumsOut() {
+  static Sink<KV<String, Long>> sumsOut() {
     return Sinks.print();
   }
 
   @Output(from = "running")
-  Sink<KV<String, Long>> runningOut() {
+  static Sink<KV<String, Long>> runningOut() {
     return Sinks.print();
   }
 
   @Output(from = "filtered")
-  Sink<KV<String, Long>> filteredOut() {
+  static Sink<KV<String, Long>> filteredOut() {
     return Sinks.print();
   }
 
   @Output(from = "longest")
-  Sink<Integer> longestOut() {
+  static Sink<Integer> longestOut() {
     return Sinks.print();
   }
 
   @Output(from = "counted")
-  Sink<Long> countedOut() {
+  static Sink<Long> countedOut() {
     return Sinks.print();
   }
 
   @Output(from = "grouped")
-  Sink<KV<String, List<Integer>>> groupedOut() {
+  static Sink<KV<String, List<Integer>>> groupedOut() {
     return Sinks.print();
   }
 
   @Output(from = "frequencies")
-  Sink<KV<String, Long>> frequenciesOut() {
+  static Sink<KV<String, Long>> frequenciesOut() {
     return Sinks.print();
   }
 
   @Output(from = "recentCounts")
-  Sink<KV<String, Long>> recentCountsOut() {
+  static Sink<KV<String, Long>> recentCountsOut() {
     return Sinks.print();
   }
 }

@@ -159,7 +159,11 @@ class WindowOpsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> WindowOpsPipeline.builder().batchInterval(Duration.ofMillis(1500)).build());
+            () ->
+                WindowOpsPipeline.builder()
+                    .words(Sources.batches(WORDS))
+                    .batchInterval(Duration.ofMillis(1500))
+                    .build());
     assertEquals(
         "pipeline WindowOps, stage 'recent': window 4000 ms and slide 2000 ms must be multiples"
             + " of the batch interval, 1500 ms",

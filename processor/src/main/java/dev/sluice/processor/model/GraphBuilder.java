@@ -189,7 +189,8 @@ public final class GraphBuilder {
         method.getModifiers().contains(Modifier.STATIC),
         parameters,
         TypeName.get(method.getReturnType()),
-        throwsKind(method));
+        throwsKind(method),
+        method.getModifiers().contains(Modifier.ABSTRACT));
   }
 
   private Throws throwsKind(ExecutableElement method) {

@@ -13,13 +13,16 @@ import java.util.stream.Collectors;
  * @param parameters the declared parameter types
  * @param returnType the declared return type ({@code void} included)
  * @param throwsKind what the method declares it throws
+ * @param isAbstract whether it has no body: an {@code @Input} without a default source, which
+ *     generated code never calls
  */
 public record UserMethod(
     String name,
     boolean isStatic,
     List<TypeName> parameters,
     TypeName returnType,
-    Throws throwsKind) {
+    Throws throwsKind,
+    boolean isAbstract) {
 
   /** Validates and copies the parameter list. */
   public UserMethod {

@@ -44,6 +44,14 @@ public final class ClassMessages {
         kind.annotation(), stage, generated);
   }
 
+  /** An abstract stage method that is not an {@code @Input}. */
+  public static String abstractStage(StageKind kind, String stage) {
+    return Tag.ABSTRACT_STAGE.format(
+        "%s method %s is abstract, so there is no code for it to run; only an @Input may be"
+            + " abstract (an input with no default source), so give %s a body",
+        kind.annotation(), stage, stage);
+  }
+
   /** A private pipeline class, or one nested in {@code privateClass}. */
   public static String inaccessibleClass(
       String pipelineClass, String privateClass, String generated) {
@@ -72,6 +80,19 @@ public final class ClassMessages {
         "%s is abstract, so the generated %s cannot create the instance its instance stage"
             + " methods (%s) run on; make the class concrete or those methods static",
         pipelineClass, generated, String.join(", ", methods));
+  }
+
+  /**
+   * Instance stage methods in an abstract class that declares inputs without a default source, so
+   * that it cannot be made concrete.
+   */
+  public static String abstractPipelineWithInputs(
+      String pipelineClass, List<String> methods, String generated, List<String> inputs) {
+    return Tag.NO_INSTANCE.format(
+        "%s is abstract, so the generated %s cannot create the instance its instance stage"
+            + " methods (%s) run on; its abstract inputs (%s) keep it abstract, so make those"
+            + " methods static",
+        pipelineClass, generated, String.join(", ", methods), String.join(", ", inputs));
   }
 
   /** Instance stage methods in an inner (non-static nested) class. */

@@ -42,15 +42,27 @@ final class PipelineClassValidator {
     }
     List<String> instanceMethods =
         pipeline.stages().stream()
+            // an abstract method (an @Input with no default) is never called: it needs no instance
             .filter(stage -> !stage.method().getModifiers().contains(Modifier.STATIC))
+            .filter(stage -> !stage.method().getModifiers().contains(Modifier.ABSTRACT))
             .map(StageDeclaration::name)
             .distinct()
             .toList();
     if (instanceMethods.isEmpty()) {
       return;
     }
+    List<String> abstractInputs =
+        pipeline.stages().stream()
+            .filter(stage -> stage.method().getModifiers().contains(Modifier.ABSTRACT))
+            .map(StageDeclaration::name)
+            .toList();
     if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind().isInterface()) {
-      report.error(ClassMessages.abstractPipeline(className, instanceMethods, generated), type);
+      report.error(
+          abstractInputs.isEmpty()
+              ? ClassMessages.abstractPipeline(className, instanceMethods, generated)
+              : ClassMessages.abstractPipelineWithInputs(
+                  className, instanceMethods, generated, abstractInputs),
+          type);
     } else if (type.getNestingKind() == NestingKind.MEMBER
         && !type.getModifiers().contains(Modifier.STATIC)
         && type.getKind() == ElementKind.CLASS) {

@@ -4,14 +4,15 @@ import com.palantir.javapoet.ClassName;
 import dev.sluice.processor.model.GeneratedNames;
 import dev.sluice.processor.model.OperatorAnnotation;
 import dev.sluice.processor.model.StageDeclaration;
+import dev.sluice.processor.model.StageKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Checks what every stage method needs whatever its operator: exactly one operator annotation, no
- * type parameters, and visibility to the generated class. Reports at most one problem per method,
- * on the method, so that one mistake gives one error.
+ * type parameters, visibility to the generated class, and a body unless it is an {@code @Input}.
+ * Reports at most one problem per method, on the method, so that one mistake gives one error.
  */
 final class StageMethodValidator {
 
@@ -42,6 +43,10 @@ final class StageMethodValidator {
           ClassMessages.privateMethod(
               stage.kind(), stage.name(), GeneratedNames.pipeline(pipeline).simpleName()),
           method);
+      return false;
+    }
+    if (method.getModifiers().contains(Modifier.ABSTRACT) && stage.kind() != StageKind.INPUT) {
+      report.error(ClassMessages.abstractStage(stage.kind(), stage.name()), method);
       return false;
     }
     return true;

@@ -151,6 +151,12 @@ public enum Tag {
       "A stage method, or a method an annotation names (inverse, filter, createCombiner,"
           + " mergeValue), is private, so the generated code cannot call it.",
       "Make it package-private or public."),
+  ABSTRACT_STAGE(
+      "AbstractStage",
+      "A stage method other than an `@Input` is abstract (or an interface method without a"
+          + " body), so there is no code to call. Only an input may be abstract: an input with no"
+          + " default source, bound on the builder or the command line.",
+      "Give the method a body, or make the pipeline read it as an `@Input`."),
   INACCESSIBLE_CLASS(
       "InaccessibleClass",
       "The pipeline class is private, or nested in a private class, so the generated code in"

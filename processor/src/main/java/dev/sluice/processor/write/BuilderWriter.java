@@ -20,7 +20,8 @@ import javax.lang.model.element.Modifier;
  * Writes the {@code Builder} nested class: a {@code PipelineBuilder} with one typed binding method
  * per input and output, which creates the program with the bound sources and sinks, or the defaults
  * the pipeline class's methods return. The pipeline class is instantiated only when some method
- * called needs the instance.
+ * called needs the instance. An abstract {@code @Input} has no default: its port says so, and
+ * {@code build()} refuses to run without a source bound to it.
  */
 final class BuilderWriter {
 
@@ -78,25 +79,36 @@ final class BuilderWriter {
         .build();
   }
 
-  /** The port of an input or output: its name, record type as written, whether it is text. */
+  /**
+   * The port of an input or output: its name, record type as written, whether it is text, and
+   * {@code false} after those for an input without a default source.
+   */
   private static CodeBlock port(Stage stage) {
     TypeName type = (stage.outputType() != null ? stage.outputType() : stage.inputType()).box();
     return CodeBlock.of(
-        "new $T($S,$W$S,$W$L)",
+        "new $T($S,$W$S,$W$L$L)",
         RuntimeTypes.PORT,
         stage.name(),
         TypeText.of(type),
-        type.equals(RuntimeTypes.STRING));
+        type.equals(RuntimeTypes.STRING),
+        stage.method().isAbstract() ? CodeBlock.of(",$Wfalse") : CodeBlock.of(""));
   }
 
   private MethodSpec binding(Stage stage, String parameter, TypeName type, String bind) {
     String kind = bind.equals("bindInput") ? "input" : "output";
+    CodeBlock javadoc =
+        stage.method().isAbstract()
+            ? CodeBlock.of(
+                "Binds $L {@code $L}, which has no default source: {@code build()} needs one.\n",
+                kind,
+                stage.name())
+            : CodeBlock.of(
+                "Binds $L {@code $L}, replacing the default from {@code $L}.\n",
+                kind,
+                stage.name(),
+                calls.describe(stage.method()));
     return MethodSpec.methodBuilder(stage.name())
-        .addJavadoc(
-            "Binds $L {@code $L}, replacing the default from {@code $L}.\n",
-            kind,
-            stage.name(),
-            calls.describe(stage.method()))
+        .addJavadoc(javadoc)
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(type, parameter)
@@ -126,8 +138,10 @@ final class BuilderWriter {
           input ? "boundInput" : "boundOutput",
           port.name());
     }
+    // an abstract input has no default to fill in: build() checked that it is bound
+    List<Stage> defaults = ports.stream().filter(port -> !port.method().isAbstract()).toList();
     List<Stage> instanceDefaults =
-        ports.stream().filter(port -> !port.method().isStatic()).toList();
+        defaults.stream().filter(port -> !port.method().isStatic()).toList();
     UserCalls calls = new UserCalls(graph.pipelineClass(), instance);
     if (plan.operatorsNeedInstance()) {
       code.addStatement("$T $N = new $T()", graph.pipelineClass(), instance, graph.pipelineClass());
@@ -144,7 +158,7 @@ final class BuilderWriter {
               "$W|| "),
           graph.pipelineClass());
     }
-    for (Stage port : ports) {
+    for (Stage port : defaults) {
       String name = locals.get(port);
       code.beginControlFlow("if ($N == null)", name);
       CodeBlock assign =

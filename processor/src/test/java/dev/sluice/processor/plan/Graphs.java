@@ -73,6 +73,6 @@ final class Graphs {
   }
 
   private static UserMethod method(String name, TypeName... parameters) {
-    return new UserMethod(name, true, List.of(parameters), STRING, Throws.UNCHECKED);
+    return new UserMethod(name, true, List.of(parameters), STRING, Throws.UNCHECKED, false);
   }
 }

@@ -243,6 +243,37 @@ class GeneratedProgramTest {
   }
 
   @Test
+  void anInputWithoutDefaultMustBeBoundToBuild() throws Exception {
+    CompiledPipeline pipeline =
+        CompiledPipeline.compile(
+            "p.Parsed",
+            pipeline(
+                "Parsed",
+                "@Pipeline",
+                "interface Parsed {",
+                "  @Input Source<String> lines();",
+                "  @Map(from = \"lines\") static int parsed(String s) { return Integer.parseInt(s); }",
+                "  @Output(from = \"parsed\") static Sink<Object> print() { return Sinks.print(); }",
+                "}"));
+    PipelineBuilder<?> unbound = pipeline.builder();
+    assertEquals(
+        List.of(new PipelineBuilder.Port("lines", "String", true, false)), unbound.inputs());
+    assertEquals(unbound.inputs(), unbound.unboundInputs());
+    String message =
+        "input 'lines' of pipeline Parsed has no default source; bind one with .lines(source) or"
+            + " --lines URI";
+    assertEquals(message, assertThrows(IllegalStateException.class, unbound::build).getMessage());
+    assertEquals(
+        message, assertThrows(IllegalStateException.class, unbound::buildOnce).getMessage());
+
+    BatchSource<String> bound = time -> List.of();
+    PipelineBuilder<?> builder = pipeline.builder();
+    builder.bindInput("lines", bound);
+    assertEquals(List.of(), builder.unboundInputs());
+    assertSame(bound, CompiledPipeline.createProgram(builder, 1).inputs().get(0).source());
+  }
+
+  @Test
   void theBuilderDescribesItsPorts() throws Exception {
     PipelineBuilder<?> builder =
         CompiledPipeline.compile("dev.sluice.examples.WordCount", wordCount()).builder();

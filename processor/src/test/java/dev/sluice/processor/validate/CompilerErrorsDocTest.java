@@ -279,6 +279,11 @@ class CompilerErrorsDocTest {
             ClassMessages.noConstructor(
                 "Configured", List.of("lines", "print"), "ConfiguredPipeline")));
     examples.put(
+        Tag.ABSTRACT_STAGE,
+        new Example(
+            "@Map(from = \"lines\")\nabstract String upper(String line);",
+            ClassMessages.abstractStage(StageKind.MAP, "upper")));
+    examples.put(
         Tag.TYPE_PARAMETERS,
         new Example(
             "@Map(from = \"lines\")\nstatic <T> T same(T t) { ... }",

@@ -508,6 +508,55 @@ class ValidationTest {
   }
 
   @Test
+  void anAbstractOperatorMethod() {
+    assertError(
+        pipeline(
+            "Base",
+            "@Pipeline",
+            "abstract class Base {",
+            "  @Input abstract Source<String> lines();",
+            "  @Map(from = \"lines\") abstract String upper(String s);",
+            "  @Output(from = \"upper\") static Sink<Object> print() { return Sinks.print(); }",
+            "}"),
+        "[Sluice/AbstractStage] @Map method upper is abstract, so there is no code for it to"
+            + " run; only an @Input may be abstract (an input with no default source), so give"
+            + " upper a body",
+        9);
+  }
+
+  @Test
+  void anOutputWithoutBodyInAnInterface() {
+    assertError(
+        pipeline(
+            "Printed",
+            "@Pipeline",
+            "interface Printed {",
+            "  @Input Source<String> lines();",
+            "  @Output(from = \"lines\") Sink<Object> print();",
+            "}"),
+        "[Sluice/AbstractStage] @Output method print is abstract, so there is no code for it to"
+            + " run; only an @Input may be abstract (an input with no default source), so give"
+            + " print a body",
+        9);
+  }
+
+  @Test
+  void anAbstractInputDoesNotExcuseOtherInstanceMethodsOfAnAbstractClass() {
+    assertError(
+        pipeline(
+            "Base",
+            "@Pipeline",
+            "abstract class Base {",
+            "  @Input abstract Source<String> lines();",
+            "  @Output(from = \"lines\") Sink<Object> print() { return Sinks.print(); }",
+            "}"),
+        "[Sluice/NoInstance] Base is abstract, so the generated BasePipeline cannot create the"
+            + " instance its instance stage methods (print) run on; its abstract inputs (lines)"
+            + " keep it abstract, so make those methods static",
+        7);
+  }
+
+  @Test
   void instanceMethodsOfAnInnerClass() {
     assertError(
         pipeline(

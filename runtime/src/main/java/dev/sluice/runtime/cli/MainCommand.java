@@ -2,6 +2,7 @@ package dev.sluice.runtime.cli;
 
 import dev.sluice.api.PipelineFailedException;
 import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.PipelineBuilder.Port;
 import dev.sluice.runtime.StreamingPipeline;
 import dev.sluice.runtime.ui.HistoryServer;
 import dev.sluice.runtime.ui.MonitorSettings;
@@ -68,12 +69,13 @@ final class MainCommand {
       LogSettings.apply(systemProperties, options.logLevel().orElse(null));
       options.applyTo(builder);
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println("Run with --help for usage.");
-      return 2;
+      return usageError(e.getMessage());
     }
     if (options.history().isPresent()) {
       return serveHistory(options);
+    }
+    if (!builder.unboundInputs().isEmpty()) {
+      return usageError(unbound(builder.pipelineName(), builder.unboundInputs().get(0)));
     }
     AtomicReference<StreamingPipeline> started = new AtomicReference<>();
     if (options.batches().isPresent()) {
@@ -88,6 +90,28 @@ final class MainCommand {
     }
     started.set(pipeline); // before start(): the listener only runs once the pipeline started
     return runUntilStopped(pipeline, builder.pipelineName());
+  }
+
+  private int usageError(String message) {
+    err.println("error: " + message);
+    err.println("Run with --help for usage.");
+    return 2;
+  }
+
+  /** Why the main cannot run with {@code input} unbound, naming its flag if it has one. */
+  private static String unbound(String pipeline, Port input) {
+    return "input '"
+        + input.name()
+        + "' of pipeline "
+        + pipeline
+        + " has no default source; "
+        + (input.text()
+            ? "bind one with --" + input.name() + " URI"
+            : "it reads "
+                + input.type()
+                + " records, not text, so bind one in code with ."
+                + input.name()
+                + "(source)");
   }
 
   private int runUntilStopped(StreamingPipeline pipeline, String name) {

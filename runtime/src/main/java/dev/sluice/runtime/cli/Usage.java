@@ -31,8 +31,9 @@ final class Usage {
             + Sources.installedSchemes()
             + "\n");
     for (Port input : builder.inputs()) {
+      String given = input.hasDefault() ? "default: set in code" : "required: no default";
       if (input.text()) {
-        line(text, "--" + input.name() + " URI", input.type() + " records (default: set in code)");
+        line(text, "--" + input.name() + " URI", input.type() + " records (" + given + ")");
       } else {
         line(text, input.name(), input.type() + " records (set in code only; not text)");
       }

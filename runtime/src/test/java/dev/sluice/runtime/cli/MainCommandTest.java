@@ -47,6 +47,38 @@ class MainCommandTest {
   }
 
   @Test
+  void anUnboundInputWithoutDefaultNamesItsFlagAndExitsTwo() {
+    assertEquals(2, command.run(new String[] {"--once"}, () -> new TestPipelineBuilder(false)));
+    assertEquals("", text(out));
+    assertEquals(
+        "error: input 'lines' of pipeline WordCount has no default source; bind one with --lines"
+            + " URI"
+            + NL
+            + "Run with --help for usage."
+            + NL,
+        text(err));
+  }
+
+  @Test
+  void anUnboundInputWithoutDefaultThatIsNotTextCannotBeRunFromTheMain() {
+    String[] args = {"--lines", "demo:"};
+    assertEquals(2, command.run(args, () -> new TestPipelineBuilder(false)));
+    assertEquals(
+        "error: input 'events' of pipeline WordCount has no default source; it reads Event"
+            + " records, not text, so bind one in code with .events(source)"
+            + NL
+            + "Run with --help for usage."
+            + NL,
+        text(err));
+  }
+
+  @Test
+  void helpNeedsNoInputBound() {
+    assertEquals(0, command.run(new String[] {"--help"}, () -> new TestPipelineBuilder(false)));
+    assertEquals(Usage.of(new TestPipelineBuilder(false)), text(out));
+  }
+
+  @Test
   void badUriExitsTwo() {
     assertEquals(2, command.run(new String[] {"--lines=nope"}, TestPipelineBuilder::new));
     assertEquals(

@@ -15,10 +15,17 @@ import java.util.List;
 final class TestPipelineBuilder extends PipelineBuilder<TestPipelineBuilder> {
 
   TestPipelineBuilder() {
+    this(true);
+  }
+
+  /** With {@code defaults} false, neither input has a default source (abstract inputs). */
+  TestPipelineBuilder(boolean defaults) {
     super(
         "WordCount",
         Duration.ofSeconds(2),
-        List.of(new Port("lines", "String", true), new Port("events", "Event", false)),
+        List.of(
+            new Port("lines", "String", true, defaults),
+            new Port("events", "Event", false, defaults)),
         List.of(new Port("counts", "KV<String, Long>", false)));
     parallelism(4);
   }

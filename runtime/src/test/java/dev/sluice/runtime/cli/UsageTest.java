@@ -1,6 +1,7 @@
 package dev.sluice.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,15 @@ class UsageTest {
           --history DIR            serve the UI of the runs logged in DIR; runs no pipeline
         """,
         Usage.of(new TestPipelineBuilder()));
+  }
+
+  @Test
+  void anInputWithoutDefaultIsRequired() {
+    String usage = Usage.of(new TestPipelineBuilder(false));
+    assertTrue(
+        usage.contains(
+            "\n  --lines URI              String records (required: no default)\n"
+                + "  events                   Event records (set in code only; not text)\n"),
+        usage);
   }
 }

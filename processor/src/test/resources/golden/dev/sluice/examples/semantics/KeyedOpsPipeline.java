@@ -58,7 +58,7 @@ public final class KeyedOpsPipeline {
       super(
           "KeyedOps",
           Duration.ofMillis(1000),
-          List.of(new PipelineBuilder.Port("words", "String", true)),
+          List.of(new PipelineBuilder.Port("words", "String", true, false)),
           List.of(
               new PipelineBuilder.Port("totalOut", "Long", false),
               new PipelineBuilder.Port("frequenciesOut", "KV<String, Long>", false),
@@ -69,7 +69,7 @@ public final class KeyedOpsPipeline {
     }
 
     /**
-     * Binds input {@code words}, replacing the default from {@code KeyedOps.words()}.
+     * Binds input {@code words}, which has no default source: {@code build()} needs one.
      */
     public Builder words(Source<String> source) {
       return bindInput("words", source);
@@ -127,30 +127,23 @@ public final class KeyedOpsPipeline {
       Sink<? super KV<String, Integer>> sumsOut = boundOutput("sumsOut");
       Sink<? super KV<String, List<Integer>>> groupsOut = boundOutput("groupsOut");
       Sink<? super KV<String, Long>> averagesOut = boundOutput("averagesOut");
-      // Only the defaults need an instance of KeyedOps.
-      KeyedOps pipeline = words == null || totalOut == null || frequenciesOut == null
-          || longestOut == null || sumsOut == null || groupsOut == null
-          || averagesOut == null ? new KeyedOps() : null;
-      if (words == null) {
-        words = pipeline.words();
-      }
       if (totalOut == null) {
-        totalOut = pipeline.totalOut();
+        totalOut = KeyedOps.totalOut();
       }
       if (frequenciesOut == null) {
-        frequenciesOut = pipeline.frequenciesOut();
+        frequenciesOut = KeyedOps.frequenciesOut();
       }
       if (longestOut == null) {
-        longestOut = pipeline.longestOut();
+        longestOut = KeyedOps.longestOut();
       }
       if (sumsOut == null) {
-        sumsOut = pipeline.sumsOut();
+        sumsOut = KeyedOps.sumsOut();
       }
       if (groupsOut == null) {
-        groupsOut = pipeline.groupsOut();
+        groupsOut = KeyedOps.groupsOut();
       }
       if (averagesOut == null) {
-        averagesOut = pipeline.averagesOut();
+        averagesOut = KeyedOps.averagesOut();
       }
       return new Program(words, totalOut, frequenciesOut, longestOut, sumsOut, groupsOut,
           averagesOut, parallelism);

@@ -4,7 +4,10 @@ import dev.sluice.api.KV;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
 import dev.sluice.runtime.PipelineBuilder;
+import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.internal.PipelineProgram;
+import dev.sluice.runtime.source.Sources;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,6 +29,22 @@ public final class RunningCountBuilder extends PipelineBuilder<RunningCountBuild
         Duration.ofSeconds(1),
         List.of(new Port("lines", "String", true)),
         List.of(new Port("counts", "KV<String, Long>", false)));
+  }
+
+  /**
+   * A builder whose pipeline reads {@code lines} one list per batch, on {@code clock}, at
+   * parallelism 2, writes to a {@link CollectingSink}, and snapshots its state in {@code
+   * checkpoint} every 2 batches.
+   */
+  public static RunningCountBuilder checkpointed(
+      List<List<String>> lines, BatchClock clock, Path checkpoint) {
+    return new RunningCountBuilder()
+        .lines(Sources.batches(lines))
+        .counts(new CollectingSink())
+        .clock(clock)
+        .parallelism(2)
+        .checkpoint(checkpoint)
+        .checkpointInterval(Duration.ofSeconds(2));
   }
 
   /** Binds input {@code lines}. */

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sluice.runtime.StreamingPipeline;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
-import dev.sluice.runtime.engine.CollectingSink;
 import dev.sluice.runtime.engine.RunningCountBuilder;
 import dev.sluice.runtime.metrics.StreamingListener;
 import dev.sluice.runtime.monitor.Json;
-import dev.sluice.runtime.source.Sources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,13 +45,7 @@ class CheckpointMonitoringTest {
     ManualClock clock = BatchClock.manual(500);
     CountDownLatch stopped = new CountDownLatch(1);
     StreamingPipeline pipeline =
-        new RunningCountBuilder()
-            .lines(Sources.batches(LINES))
-            .counts(new CollectingSink())
-            .clock(clock)
-            .parallelism(2)
-            .checkpoint(checkpoint)
-            .checkpointInterval(Duration.ofSeconds(2))
+        RunningCountBuilder.checkpointed(LINES, clock, checkpoint)
             .uiPort(0)
             .listener(
                 new StreamingListener() {

@@ -10,11 +10,13 @@ import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
 import dev.sluice.runtime.engine.RunningCountBuilder;
 import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.SocketOptions;
 import dev.sluice.runtime.source.Sources;
 import dev.sluice.runtime.ui.HistoryServer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +47,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The monitoring page in a real browser: Debian's headless Chromium, driven through its own
  * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30 batches
  * of a manual clock, then the history server's page of the same run; and the checkpoints and state
- * of a running count with a checkpoint directory, live and in the history. Skipped where Chromium
- * is not installed; {@code .ci/run} installs it. Screenshots go to {@code target/ui-screenshots/};
- * docs/monitoring-*.png are copies.
+ * of a running count with a checkpoint directory, live and in the history; and the errors a socket
+ * receiver reports. Skipped where Chromium is not installed; {@code .ci/run} installs it.
+ * Screenshots go to {@code target/ui-screenshots/}; docs/monitoring-*.png are copies.
  */
 @Timeout(120)
 class MonitoringUiBrowserTest {
@@ -247,6 +249,41 @@ class MonitoringUiBrowserTest {
     } finally {
       history.stop();
     }
+  }
+
+  @Test
+  void showsTheErrorsAReceiverReportsInTheInputsTable() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0)) {
+      port = closed.getLocalPort(); // nobody listens there once it is closed: refused
+    }
+    ManualClock clock = BatchClock.manual(START);
+    pipeline =
+        WordCountPipeline.builder()
+            .lines(
+                Sources.socketText(
+                    "127.0.0.1",
+                    port,
+                    SocketOptions.DEFAULTS.withBackoff(
+                        Duration.ofMillis(50), Duration.ofMillis(50))))
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .uiPort(0)
+            .build();
+    pipeline.start();
+    browser.get(pipeline.uiAddress().orElseThrow().toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class); // the page redraws as errors come
+    wait.until(b -> !b.findElements(By.cssSelector("#inputs .error-time")).isEmpty());
+    WebElement row = browser.findElement(By.cssSelector("#inputs tbody tr"));
+    String text = row.getText();
+    assertTrue(text.contains("connection refused; retrying in 50 ms"), text);
+    // reported while the manual clock stands at START, so stamped with it
+    assertTrue(
+        text.matches("(?s).*\\nat [0-9:]+ \\(" + START + "\\), [0-9]+ errors? reported.*"), text);
+    assertTrue(text.contains("receiving"), "the receiver goes on: " + text);
+    assertEquals(List.of(), consoleProblems(), "console errors and warnings");
+    browser.get("about:blank");
   }
 
   /** Opens the history's list of runs and clicks the first, its only one. */

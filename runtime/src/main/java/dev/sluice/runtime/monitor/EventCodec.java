@@ -9,6 +9,7 @@ import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.CheckpointInfo.StageSize;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ final class EventCodec {
 
   /**
    * The format's version, written on the first line; a reader refuses a newer one. Version 2 added
-   * {@code checkpointCompleted}, which a reader of version 1 would stop at.
+   * {@code checkpointCompleted} and {@code receiverError}, which a reader of version 1 would stop
+   * at.
    */
   static final int VERSION = 2;
 
@@ -167,6 +169,23 @@ final class EventCodec {
     return Json.write(line);
   }
 
+  static String receiverError(ReceiverError error) {
+    return Json.write(
+        map(
+            "event",
+            "receiverError",
+            "pipeline",
+            error.pipeline(),
+            "input",
+            error.input(),
+            "time",
+            error.time(),
+            "message",
+            error.message(),
+            "errors",
+            error.errors()));
+  }
+
   static String pipelineStopped(String pipeline, String failure) {
     return Json.write(map("event", "pipelineStopped", "pipeline", pipeline, "failure", failure));
   }
@@ -300,6 +319,14 @@ final class EventCodec {
                 number(line, "bytes"),
                 stages));
       }
+      case "receiverError" ->
+          state.onReceiverError(
+              new ReceiverError(
+                  (String) line.get("pipeline"),
+                  (String) line.get("input"),
+                  number(line, "time"),
+                  (String) line.get("message"),
+                  number(line, "errors")));
       case "pipelineStopped" -> state.stopped((String) line.get("failure"));
       default -> throw new IllegalArgumentException("unknown event '" + event + "'");
     }

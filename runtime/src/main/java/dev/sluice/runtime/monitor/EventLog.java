@@ -4,6 +4,7 @@ import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchSubmitted;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -81,6 +82,11 @@ public final class EventLog implements StreamingListener {
   @Override
   public void onCheckpointCompleted(CheckpointInfo checkpoint) {
     write(EventCodec.checkpointCompleted(checkpoint), true);
+  }
+
+  @Override
+  public void onReceiverError(ReceiverError error) {
+    write(EventCodec.receiverError(error), false); // flushed with the next batch
   }
 
   @Override

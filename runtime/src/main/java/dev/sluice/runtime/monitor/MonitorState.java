@@ -6,6 +6,7 @@ import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
 import dev.sluice.runtime.metrics.BatchSubmitted;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.Map;
  * What the monitoring UI shows, as a fold over a pipeline's listener events: the pipeline, the
  * active batches, the last {@code retained} finished batches in detail, totals over every batch
  * since the start (older batches are only counted in them), the last {@value #RETAINED_CHECKPOINTS}
- * state snapshots and the size of each stateful stage's state at the newest one. A live pipeline
- * feeds it as a listener; a history replays an event log into it.
+ * state snapshots and the size of each stateful stage's state at the newest one, and each
+ * receiver's newest reported error. A live pipeline feeds it as a listener; a history replays an
+ * event log into it.
  *
  * <p><b>Threads:</b> the listener callbacks come from the driver thread (or the thread that replays
  * a log), one at a time; {@link #snapshot()} from any thread, such as the UI server's. Both hold
@@ -45,6 +47,7 @@ public final class MonitorState implements StreamingListener {
   private final Map<String, BatchSubmitted.InputBatch> lastInputs = new LinkedHashMap<>();
   private final ArrayDeque<CheckpointInfo> checkpoints = new ArrayDeque<>();
   private long checkpointsCompleted;
+  private final Map<String, ReceiverError> receiverErrors = new LinkedHashMap<>();
 
   /** A state keeping {@link #DEFAULT_RETAINED} finished batches. */
   public MonitorState() {
@@ -117,6 +120,11 @@ public final class MonitorState implements StreamingListener {
     checkpointsCompleted++;
   }
 
+  @Override
+  public synchronized void onReceiverError(ReceiverError error) {
+    receiverErrors.put(error.input(), error);
+  }
+
   /** The pipeline stopped, failing with {@code error} or, if {@code null}, on request. */
   synchronized void stopped(String error) {
     status = error == null ? "stopped" : "failed";
@@ -134,7 +142,8 @@ public final class MonitorState implements StreamingListener {
         totals.copy(),
         Map.copyOf(lastInputs),
         List.copyOf(checkpoints),
-        checkpointsCompleted);
+        checkpointsCompleted,
+        Map.copyOf(receiverErrors));
   }
 
   private void finish(BatchRecord batch) {
@@ -157,6 +166,7 @@ public final class MonitorState implements StreamingListener {
    * @param checkpoints the last {@value #RETAINED_CHECKPOINTS} state snapshots written, oldest
    *     first
    * @param checkpointsCompleted the state snapshots written since the start, retained or not
+   * @param receiverErrors the newest error each receiver reported, with its count, by input name
    */
   public record Snapshot(
       PipelineInfo pipeline,
@@ -167,7 +177,8 @@ public final class MonitorState implements StreamingListener {
       Totals totals,
       Map<String, BatchSubmitted.InputBatch> lastInputs,
       List<CheckpointInfo> checkpoints,
-      long checkpointsCompleted) {
+      long checkpointsCompleted,
+      Map<String, ReceiverError> receiverErrors) {
 
     /** The newest state snapshot written, or {@code null} before the first. */
     public CheckpointInfo lastCheckpoint() {

@@ -7,6 +7,7 @@ import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
 import dev.sluice.runtime.metrics.BatchSubmitted;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,6 +44,8 @@ public final class PipelineMeters implements StreamingListener {
   private final Map<String, Counter> recordsIn = new HashMap<>();
   private final Map<String, Counter> receiverBlocked = new HashMap<>();
   private final Map<String, AtomicLong> queuePeak = new HashMap<>();
+  private final Map<String, Counter> receiverErrors = new HashMap<>();
+  private final Map<String, Long> receiverErrorsCounted = new HashMap<>();
   private final Map<String, Counter> recordsOut = new HashMap<>();
   private final Map<String, Timer> outputTime = new HashMap<>();
   private final Map<String, Timer> segmentTime = new HashMap<>();
@@ -114,6 +117,12 @@ public final class PipelineMeters implements StreamingListener {
             Counter.builder("sluice.receiver.blocked")
                 .description("Time a receiver waited for room in its full queue: backpressure")
                 .baseUnit("seconds")
+                .tags(tags)
+                .register(registry));
+        receiverErrors.put(
+            input.name(),
+            Counter.builder("sluice.receiver.errors")
+                .description("Errors a receiver reported and got over, such as refused connections")
                 .tags(tags)
                 .register(registry));
         AtomicLong peak = new AtomicLong();
@@ -215,6 +224,16 @@ public final class PipelineMeters implements StreamingListener {
     if (batchesFailed != null) {
       pendingBatches.updateAndGet(pending -> Math.max(0, pending - 1));
       batchesFailed.increment();
+    }
+  }
+
+  @Override
+  public void onReceiverError(ReceiverError error) {
+    Counter errors = receiverErrors.get(error.input());
+    if (errors != null) { // the event carries the running count: add what is new
+      long counted = receiverErrorsCounted.getOrDefault(error.input(), 0L);
+      errors.increment(error.errors() - counted);
+      receiverErrorsCounted.put(error.input(), error.errors());
     }
   }
 

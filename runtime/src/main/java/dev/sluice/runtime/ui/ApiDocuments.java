@@ -7,6 +7,7 @@ import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.CheckpointInfo.StageSize;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.monitor.BatchRecord;
 import dev.sluice.runtime.monitor.MonitorState.Snapshot;
 import dev.sluice.runtime.monitor.MonitorState.Totals;
@@ -135,7 +136,11 @@ final class ApiDocuments {
       item.put("queueCapacity", input.queueCapacity());
       item.put("queuePeak", lastPart == null ? 0 : lastPart.queuePeak());
       item.put("receiverBlockedMs", state.totals().inputBlockedNanos(input.name()) / 1e6);
-      item.put("lastError", inputError(state, input.name()));
+      String failure = inputError(state, input.name());
+      ReceiverError reported = state.receiverErrors().get(input.name());
+      item.put("lastError", failure != null || reported == null ? failure : reported.message());
+      item.put("lastErrorTime", failure != null || reported == null ? null : reported.time());
+      item.put("errors", reported == null ? 0 : reported.errors());
       list.add(item);
     }
     return list;

@@ -3,13 +3,19 @@ package dev.sluice.runtime.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.runtime.metrics.CheckpointInfo.StageSize;
+import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The checkpoint and state meters in Prometheus' exposition format, for two known snapshots. */
+/**
+ * The checkpoint, state and receiver error meters in Prometheus' exposition format, for known
+ * events.
+ */
 class PipelineMetersTest {
 
   @Test
@@ -75,5 +81,28 @@ class PipelineMetersTest {
             .lines()
             .filter(line -> line.contains("sluice_checkpoint") || line.contains("sluice_state"))
             .collect(Collectors.joining("\n", "", "\n")));
+  }
+
+  @Test
+  void countsEveryReportedReceiverErrorFromTheRunningCounts() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PipelineMeters meters = new PipelineMeters(registry);
+    meters.onPipelineStarted(
+        new PipelineInfo(
+            "P",
+            0,
+            1000,
+            Duration.ofSeconds(1),
+            1,
+            List.of(new PipelineInfo.Input("socket", "socket localhost:9999", true, 32768)),
+            List.of(new PipelineInfo.Segment("socket -> print", 1, "")),
+            List.of(new PipelineInfo.Output("print", 1))));
+    meters.onReceiverError(new ReceiverError("P", "socket", 1200, "connection refused", 1));
+    // two more came before the driver's next turn: only the newest is told, with the count
+    meters.onReceiverError(new ReceiverError("P", "socket", 1900, "connection refused", 3));
+
+    assertEquals(
+        List.of("sluice_receiver_errors_total{input=\"socket\",pipeline=\"P\"} 3.0"),
+        registry.scrape().lines().filter(l -> l.startsWith("sluice_receiver_errors")).toList());
   }
 }

@@ -10,9 +10,6 @@ import dev.sluice.runtime.engine.RunningCountBuilder;
 import dev.sluice.runtime.metrics.StreamingListener;
 import dev.sluice.runtime.monitor.Json;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +34,7 @@ class CheckpointMonitoringTest {
   private static final List<String> ENDPOINTS =
       List.of("api/v1/pipeline", "api/v1/batches", "api/v1/stages", "api/v1/checkpoints");
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiClient api = new ApiClient();
 
   @Test
   void servesEachCheckpointAndTheStateSizesLiveThenInTheHistory(@TempDir Path checkpoint)
@@ -68,9 +65,9 @@ class CheckpointMonitoringTest {
       pipeline.requestStop(true);
       assertTrue(stopped.await(20, TimeUnit.SECONDS));
       for (int e = 0; e < ENDPOINTS.size(); e++) {
-        seen[e] = get(ui, ENDPOINTS.get(e));
+        seen[e] = api.get(ui, ENDPOINTS.get(e));
       }
-      metrics = get(ui, "metrics");
+      metrics = api.get(ui, "metrics");
     } finally {
       pipeline.close();
     }
@@ -128,20 +125,11 @@ class CheckpointMonitoringTest {
     try {
       URI run = history.address().resolve("runs/Running-500/");
       for (int e = 0; e < ENDPOINTS.size(); e++) {
-        assertEquals(seen[e], get(run, ENDPOINTS.get(e)), ENDPOINTS.get(e));
+        assertEquals(seen[e], api.get(run, ENDPOINTS.get(e)), ENDPOINTS.get(e));
       }
     } finally {
       history.stop();
     }
-  }
-
-  private String get(URI base, String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), path + ": " + response.body());
-    return response.body();
   }
 
   private static List<Object> field(List<Map<String, Object>> items, String name) {

@@ -195,7 +195,13 @@ function renderInputs(inputs) {
       cell(row, "no queue");
     }
     cell(row, ms(input.receiverBlockedMs), "num"); cell(row, count(input.records), "num");
-    cell(row, input.lastError || "", "error-cell");
+    const error = cell(row, input.lastError || "", "error-cell");
+    if (input.lastErrorTime != null) {
+      const at = document.createElement("div"); at.className = "error-time";
+      at.textContent = "at " + Charts.clock(input.lastErrorTime) + " (" + input.lastErrorTime + "), " +
+        count(input.errors) + (input.errors === 1 ? " error" : " errors") + " reported";
+      error.appendChild(at);
+    }
   });
 }
 

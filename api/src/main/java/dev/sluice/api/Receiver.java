@@ -21,4 +21,18 @@ public interface Receiver<T> {
 
   /** Whether the pipeline is stopping and {@code receive} should return. */
   boolean isStopped();
+
+  /**
+   * Reports a problem the source gets over by itself, such as a refused connection it retries or a
+   * line it skips, as Spark's {@code Receiver.reportError}: the pipeline goes on, and its
+   * monitoring shows the input's last error with its time and counts them. To fail the pipeline
+   * instead, throw from {@code receive}. The pipeline does not log it; the source logs what it
+   * wants to.
+   *
+   * <p>Any thread; cheap (no lock, no I/O), but meant for problems, not for every record.
+   *
+   * @param message what went wrong, for a person
+   * @param cause the exception behind it, or {@code null}
+   */
+  default void reportError(String message, Throwable cause) {}
 }

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.sluice.runtime.StreamingPipeline;
 import dev.sluice.runtime.clock.BatchClock;
 import dev.sluice.runtime.clock.ManualClock;
+import dev.sluice.runtime.engine.RunningCountBuilder;
 import dev.sluice.runtime.sink.Sinks;
+import dev.sluice.runtime.source.SocketOptions;
 import dev.sluice.runtime.source.Sources;
 import dev.sluice.runtime.ui.HistoryServer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +46,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The monitoring page in a real browser: Debian's headless Chromium, driven through its own
  * chromedriver (never a downloaded one), loads the UI of the generated WordCount after 30 batches
- * of a manual clock, then the history server's page of the same run. Skipped where Chromium is not
- * installed; {@code .ci/run} installs it. Screenshots go to {@code target/ui-screenshots/};
- * docs/monitoring-*.png are copies.
+ * of a manual clock, then the history server's page of the same run; and the checkpoints and state
+ * of a running count with a checkpoint directory, live and in the history; and the errors a socket
+ * receiver reports. Skipped where Chromium is not installed; {@code .ci/run} installs it.
+ * Screenshots go to {@code target/ui-screenshots/}; docs/monitoring-*.png are copies.
  */
 @Timeout(120)
 class MonitoringUiBrowserTest {
@@ -174,12 +178,7 @@ class MonitoringUiBrowserTest {
     pipeline.stop(true);
     HistoryServer history = HistoryServer.start(logs, "127.0.0.1", 0);
     try {
-      browser.get(history.address().toString());
-      wait.until(
-          b -> {
-            b.findElement(By.cssSelector("#runs tbody a")).click();
-            return true;
-          });
+      openTheOnlyRun(history, wait);
       wait.until(b -> b.findElements(By.cssSelector("#completed tbody tr")).size() == BATCHES);
       assertEquals("stopped", browser.findElement(By.id("status")).getText().toLowerCase());
       assertTrue(paintedPixels("processing-timeline") > 500);
@@ -188,6 +187,119 @@ class MonitoringUiBrowserTest {
     } finally {
       history.stop();
     }
+  }
+
+  @Test
+  void showsTheCheckpointsAndStateOfAPipelineWithACheckpointDirectoryLiveThenInTheHistory(
+      @TempDir Path checkpoint) throws Exception {
+    int batches = 12; // a snapshot every 2 batches: 6
+    List<List<String>> lines = new ArrayList<>();
+    for (int i = 0; i < batches; i++) {
+      lines.add(List.of("word" + i + " word" + (i + 1) + " word" + i % 3));
+    }
+    ManualClock clock = BatchClock.manual(FIRST - 500); // 1 s batches from FIRST on
+    pipeline = RunningCountBuilder.checkpointed(lines, clock, checkpoint).uiPort(0).build();
+    pipeline.start();
+    long last = FIRST + 1000L * (batches - 1);
+    for (long time = FIRST; time <= last; time += 1000) {
+      clock.setMillis(time);
+      assertTrue(pipeline.awaitBatch(time, WAIT), "batch " + time);
+    }
+    String ui = pipeline.uiAddress().orElseThrow().toString();
+
+    browser.manage().window().setSize(new Dimension(1400, 2700));
+    browser.get(ui);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class); // the page redraws as data comes
+    // the last snapshot is reported once the log's writer wrote it, after its batch completed
+    wait.until(b -> b.findElements(By.cssSelector("#checkpoints tbody tr")).size() == batches / 2);
+    assertEquals("(6 written)", browser.findElement(By.id("checkpoints-count")).getText());
+    List<WebElement> rows = browser.findElements(By.cssSelector("#checkpoints tbody tr"));
+    assertTrue(rows.get(0).getText().startsWith(batchLabel(last) + " 11 "), rows.get(0).getText());
+    assertTrue(
+        rows.get(5).getText().startsWith(batchLabel(FIRST + 1000) + " 1 "), rows.get(5).getText());
+    assertTrue(rows.get(0).getText().endsWith("running: 13 entries, 308 B"), rows.get(0).getText());
+    assertTrue(paintedPixels("checkpoint-timeline") > 500, "the checkpoint timeline drew nothing");
+    assertTrue(paintedPixels("checkpoint-size-timeline") > 500, "the size timeline drew nothing");
+    WebElement running =
+        browser.findElement(By.cssSelector("#graph-small g.node.stateful[data-stage=running]"));
+    assertEquals("running\nstate · 13 entries · 308 B", running.getText());
+    String table = browser.findElement(By.id("checkpoints")).getText();
+    screenshot("checkpoints.png", browser.findElement(By.id("checkpoints-panel")));
+
+    browser.get(ui + "#/graph");
+    wait.until(b -> b.findElements(By.cssSelector("#state tbody tr")).size() == 1);
+    assertEquals(
+        "running 13 308 B", browser.findElement(By.cssSelector("#state tbody tr")).getText());
+    assertEquals(
+        "as of the last checkpoint, batch " + batchLabel(last),
+        browser.findElement(By.id("state-as-of")).getText());
+    assertEquals(List.of(), consoleProblems(), "console errors and warnings, live");
+
+    browser.get("about:blank");
+    pipeline.stop(true);
+    HistoryServer history = HistoryServer.start(checkpoint, "127.0.0.1", 0);
+    try {
+      openTheOnlyRun(history, wait);
+      wait.until(
+          b -> b.findElements(By.cssSelector("#checkpoints tbody tr")).size() == batches / 2);
+      assertEquals(table, browser.findElement(By.id("checkpoints")).getText(), "as live");
+      assertTrue(paintedPixels("checkpoint-timeline") > 500);
+      assertEquals(List.of(), consoleProblems(), "console errors and warnings, history");
+    } finally {
+      history.stop();
+    }
+  }
+
+  @Test
+  void showsTheErrorsAReceiverReportsInTheInputsTable() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0)) {
+      port = closed.getLocalPort(); // nobody listens there once it is closed: refused
+    }
+    ManualClock clock = BatchClock.manual(START);
+    pipeline =
+        WordCountPipeline.builder()
+            .lines(
+                Sources.socketText(
+                    "127.0.0.1",
+                    port,
+                    SocketOptions.DEFAULTS.withBackoff(
+                        Duration.ofMillis(50), Duration.ofMillis(50))))
+            .print(Sinks.print(10, new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+            .clock(clock)
+            .uiPort(0)
+            .build();
+    pipeline.start();
+    browser.get(pipeline.uiAddress().orElseThrow().toString());
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class); // the page redraws as errors come
+    wait.until(b -> !b.findElements(By.cssSelector("#inputs .error-time")).isEmpty());
+    WebElement row = browser.findElement(By.cssSelector("#inputs tbody tr"));
+    String text = row.getText();
+    assertTrue(text.contains("connection refused; retrying in 50 ms"), text);
+    // reported while the manual clock stands at START, so stamped with it
+    assertTrue(
+        text.matches("(?s).*\\nat [0-9:]+ \\(" + START + "\\), [0-9]+ errors? reported.*"), text);
+    assertTrue(text.contains("receiving"), "the receiver goes on: " + text);
+    assertEquals(List.of(), consoleProblems(), "console errors and warnings");
+    browser.get("about:blank");
+  }
+
+  /** Opens the history's list of runs and clicks the first, its only one. */
+  private void openTheOnlyRun(HistoryServer history, WebDriverWait wait) {
+    browser.get(history.address().toString());
+    wait.until(
+        b -> {
+          b.findElement(By.cssSelector("#runs tbody a")).click();
+          return true;
+        });
+  }
+
+  /** A batch time as the page labels it: the browser's local time of day, then the epoch ms. */
+  private String batchLabel(long time) {
+    return (String)
+        ((JavascriptExecutor) browser).executeScript("return batchLabel(arguments[0]);", time);
   }
 
   private List<String> consoleProblems() {
@@ -224,6 +336,11 @@ class MonitoringUiBrowserTest {
   private void screenshot(String name) throws Exception {
     Files.createDirectories(SCREENSHOTS);
     Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private void screenshot(String name, WebElement element) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), element.getScreenshotAs(OutputType.BYTES));
   }
 
   /** 30 batches of 40-160 lines of words drawn with a skew, from a fixed seed. */

@@ -12,6 +12,7 @@ import dev.sluice.runtime.metrics.BatchSubmitted;
 import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +128,12 @@ final class BatchReporter {
   /** The pipeline stopped, because of {@code failure} or, if {@code null}, on request. */
   void stopped(Throwable failure) {
     tell("onPipelineStopped", listener -> listener.onPipelineStopped(pipeline, failure));
+  }
+
+  /** Input {@code input}'s receiver reported its {@code count}th error, {@code message}. */
+  void receiverError(String input, String message, long count, long now) {
+    ReceiverError error = new ReceiverError(pipeline, input, now, message, count);
+    tell("onReceiverError", listener -> listener.onReceiverError(error));
   }
 
   /** A state snapshot was written. */

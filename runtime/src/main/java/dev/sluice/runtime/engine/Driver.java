@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each turn of the loop does whatever is due and reports whether it did anything; after turns
  * with nothing to do it spins, yields, then parks ({@link Backoff}, {@link Parker}) until the next
  * batch time (for a clock that follows real time) or until woken by a worker's completion, a full
- * receiver queue, a receiver's end, a clock jump or a stop request.
+ * receiver queue, a receiver's end or reported error, a clock jump or a stop request.
  *
  * <p>Stopping moves through phases. Graceful: receivers are stopped; once their threads ended, what
  * they delivered after the last sealed batch, if anything, is sealed as a final batch at the next
@@ -272,6 +272,7 @@ final class Driver implements Runnable {
     progress |= pollCompletions();
     progress |= releaseDurableOutputs();
     progress |= reportCheckpoints();
+    progress |= reportReceiverErrors();
     if (phase != Phase.ABORTING && !execution.busy() && !pending.isEmpty()) {
       SealedBatch next = pending.poll();
       long now = clock.millis();
@@ -294,7 +295,7 @@ final class Driver implements Runnable {
   /**
    * Whether the driver has something to do; checked after announcing a park, so it covers
    * everything a waker publishes before {@link Parker#wake}: completions, stop requests, receivers
-   * ending or filling their queues, and the clock reaching the next batch time.
+   * ending, filling their queues or reporting errors, and the clock reaching the next batch time.
    */
   private boolean ready() {
     return !completions.isEmpty()
@@ -302,7 +303,8 @@ final class Driver implements Runnable {
         || inputs.endedUnnoticed()
         || (collecting() && (inputs.hasRecords() || clock.reached(nextBatchTime)))
         || (replaying() && pending.size() < maxPending)
-        || (checkpointing != null && logProgressed());
+        || (checkpointing != null && logProgressed())
+        || inputs.hasNewErrors();
   }
 
   /** Whether the log's writer failed, or made the plan durable that the running batch awaits. */
@@ -352,6 +354,13 @@ final class Driver implements Runnable {
       progress = true;
     }
     return progress;
+  }
+
+  /** Reports the errors receivers reported since the last turn, at the clock's time now. */
+  private boolean reportReceiverErrors() {
+    return inputs.pollErrors(
+        (input, error) ->
+            reporter.receiverError(input, error.message(), error.count(), clock.millis()));
   }
 
   /** How long to park at most: until the next batch time, or the receivers' stop deadline. */
@@ -617,6 +626,7 @@ final class Driver implements Runnable {
       // the log's writer first: it writes what is queued, forcing the write-ahead logs it needs
       closeCheckpoint();
       reportCheckpoints(); // the last snapshots, written while the log's writer finished
+      reportReceiverErrors(); // those reported while the receivers stopped
       inputs.closeLogs();
       clock.removeWakeUp(clockWakeUp);
       if (failure == null) {

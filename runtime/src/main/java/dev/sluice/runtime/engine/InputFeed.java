@@ -21,6 +21,19 @@ abstract sealed class InputFeed permits BatchSourceFeed, ReceiverFeed {
     return name;
   }
 
+  /**
+   * The newest error the receiver reported since the last call, or {@code null}; never one for a
+   * source asked per batch, whose errors fail the pipeline.
+   */
+  ReceiverHandoff.Reported pollError() {
+    return null;
+  }
+
+  /** Whether the receiver reported an error that {@link #pollError} has not returned. */
+  boolean hasNewError() {
+    return false;
+  }
+
   /** Starts receiving, if the source pushes. */
   abstract void start();
 

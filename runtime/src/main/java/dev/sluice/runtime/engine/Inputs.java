@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,32 @@ final class Inputs {
       }
     }
     return false;
+  }
+
+  /** Whether a receiver reported an error since {@link #pollErrors} last looked. */
+  boolean hasNewErrors() {
+    for (InputFeed feed : feeds) {
+      if (feed.hasNewError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Hands {@code report} the newest error each receiver reported since the last call, with the
+   * input's name; whether there was any.
+   */
+  boolean pollErrors(BiConsumer<String, ReceiverHandoff.Reported> report) {
+    boolean any = false;
+    for (InputFeed feed : feeds) {
+      ReceiverHandoff.Reported error = feed.pollError();
+      if (error != null) {
+        report.accept(feed.name(), error);
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Whether a receiver ended since {@link #noticeEnded} last looked. */

@@ -51,6 +51,7 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
   private Throwable failure;
   private volatile boolean ended;
   private int queuePeak;
+  private long errorsPolled;
 
   /**
    * @param wal the input's write-ahead log, or {@code null} for none
@@ -208,6 +209,22 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
       log.warn("Stopping input '{}' of {} failed", name(), pipeline, e);
     }
     thread.interrupt();
+  }
+
+  @Override
+  ReceiverHandoff.Reported pollError() {
+    ReceiverHandoff.Reported last = handoff.lastError();
+    if (last == null || last.count() == errorsPolled) {
+      return null;
+    }
+    errorsPolled = last.count();
+    return last;
+  }
+
+  @Override
+  boolean hasNewError() {
+    ReceiverHandoff.Reported last = handoff.lastError();
+    return last != null && last.count() != errorsPolled;
   }
 
   @Override

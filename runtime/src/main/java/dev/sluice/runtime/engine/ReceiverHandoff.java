@@ -4,6 +4,7 @@ import dev.sluice.api.Receiver;
 import dev.sluice.api.ReceiverStoppedException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.SpscArrayQueue;
 
@@ -18,7 +19,9 @@ import org.jctools.queues.SpscArrayQueue;
  * drop. <b>Visibility:</b> the offer releases and the drain acquires, so a record and everything
  * written to it before {@code store} are visible to the driver. <b>Failure:</b> after {@code stop},
  * {@code store} throws {@link ReceiverStoppedException} and takes nothing, also when it was waiting
- * for room. <b>Allocation:</b> none; a wait is timed only when it happens.
+ * for room. <b>Allocation:</b> none; a wait is timed only when it happens. <b>Errors:</b> {@link
+ * #reportError} from any thread swaps in the newest error with the running count (a CAS loop, no
+ * lock) and wakes the driver, which takes it with {@link #lastError}.
  */
 final class ReceiverHandoff implements Receiver<Object> {
 
@@ -40,6 +43,19 @@ final class ReceiverHandoff implements Receiver<Object> {
   private final Backoff backoff = new Backoff();
   private Thread receivingThread;
   private volatile boolean stopped;
+
+  /**
+   * The newest error reported, or {@code null}; kept, not queued, so that reports cost no memory.
+   */
+  private final AtomicReference<Reported> lastError = new AtomicReference<>();
+
+  /**
+   * An error a receiver reported.
+   *
+   * @param message its message, with the cause's
+   * @param count how many errors were reported in all, this one included
+   */
+  record Reported(String message, long count) {}
 
   /** Total time {@code store} waited for room; written by the receiving thread only. */
   @SuppressWarnings("unused") // accessed through BLOCKED_NANOS
@@ -87,6 +103,18 @@ final class ReceiverHandoff implements Receiver<Object> {
   @Override
   public boolean isStopped() {
     return stopped;
+  }
+
+  @Override
+  public void reportError(String message, Throwable cause) {
+    String text = cause == null ? String.valueOf(message) : message + ": " + cause;
+    lastError.updateAndGet(last -> new Reported(text, last == null ? 1 : last.count() + 1));
+    driver.wake(); // published before the wake-up: the driver's ready check sees it
+  }
+
+  /** The newest error reported, or {@code null} if none; any thread. */
+  Reported lastError() {
+    return lastError.get();
   }
 
   /**

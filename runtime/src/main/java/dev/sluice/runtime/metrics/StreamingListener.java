@@ -49,4 +49,10 @@ public interface StreamingListener {
    * checkpoint directory); called on the driver thread, between batches.
    */
   default void onCheckpointCompleted(CheckpointInfo checkpoint) {}
+
+  /**
+   * A receiver reported a problem it got over; the pipeline goes on. Called on the driver thread
+   * soon after the report, with only the newest of the reports made since the last call.
+   */
+  default void onReceiverError(ReceiverError error) {}
 }

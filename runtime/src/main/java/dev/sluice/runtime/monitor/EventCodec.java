@@ -6,7 +6,10 @@ import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
 import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
 import dev.sluice.runtime.metrics.BatchSubmitted;
 import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
+import dev.sluice.runtime.metrics.CheckpointInfo;
+import dev.sluice.runtime.metrics.CheckpointInfo.StageSize;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +25,12 @@ import java.util.Map;
  */
 final class EventCodec {
 
-  /** The format's version, written on the first line; a reader refuses a newer one. */
-  static final int VERSION = 1;
+  /**
+   * The format's version, written on the first line; a reader refuses a newer one. Version 2 added
+   * {@code checkpointCompleted} and {@code receiverError}, which a reader of version 1 would stop
+   * at.
+   */
+  static final int VERSION = 2;
 
   private EventCodec() {}
 
@@ -146,6 +153,39 @@ final class EventCodec {
         map("event", "batchFailed", "pipeline", pipeline, "batchTime", batchTime, "error", error));
   }
 
+  static String checkpointCompleted(CheckpointInfo checkpoint) {
+    Map<String, Object> line = event("checkpointCompleted");
+    line.put("pipeline", checkpoint.pipeline());
+    line.put("batchIndex", checkpoint.batchIndex());
+    line.put("batchTime", checkpoint.batchTime());
+    line.put("copyNanos", checkpoint.copyTime().toNanos());
+    line.put("writeNanos", checkpoint.writeTime().toNanos());
+    line.put("bytes", checkpoint.bytes());
+    List<Object> stages = new ArrayList<>();
+    for (StageSize stage : checkpoint.stages()) {
+      stages.add(map("name", stage.stage(), "entries", stage.entries(), "bytes", stage.bytes()));
+    }
+    line.put("stages", stages);
+    return Json.write(line);
+  }
+
+  static String receiverError(ReceiverError error) {
+    return Json.write(
+        map(
+            "event",
+            "receiverError",
+            "pipeline",
+            error.pipeline(),
+            "input",
+            error.input(),
+            "time",
+            error.time(),
+            "message",
+            error.message(),
+            "errors",
+            error.errors()));
+  }
+
   static String pipelineStopped(String pipeline, String failure) {
     return Json.write(map("event", "pipelineStopped", "pipeline", pipeline, "failure", failure));
   }
@@ -262,6 +302,31 @@ final class EventCodec {
       case "batchFailed" ->
           state.onBatchFailed(
               (String) line.get("pipeline"), number(line, "batchTime"), (String) line.get("error"));
+      case "checkpointCompleted" -> {
+        List<StageSize> stages = new ArrayList<>();
+        for (Map<String, Object> stage : list(line, "stages")) {
+          stages.add(
+              new StageSize(
+                  (String) stage.get("name"), number(stage, "entries"), number(stage, "bytes")));
+        }
+        state.onCheckpointCompleted(
+            new CheckpointInfo(
+                (String) line.get("pipeline"),
+                number(line, "batchIndex"),
+                number(line, "batchTime"),
+                Duration.ofNanos(number(line, "copyNanos")),
+                Duration.ofNanos(number(line, "writeNanos")),
+                number(line, "bytes"),
+                stages));
+      }
+      case "receiverError" ->
+          state.onReceiverError(
+              new ReceiverError(
+                  (String) line.get("pipeline"),
+                  (String) line.get("input"),
+                  number(line, "time"),
+                  (String) line.get("message"),
+                  number(line, "errors")));
       case "pipelineStopped" -> state.stopped((String) line.get("failure"));
       default -> throw new IllegalArgumentException("unknown event '" + event + "'");
     }

@@ -2,7 +2,9 @@ package dev.sluice.runtime.monitor;
 
 import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchSubmitted;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * pipeline stops, like Spark's event logs.
  *
  * <p><b>Threads:</b> the callbacks run on the driver thread, which writes through a buffer and
- * flushes at the end of each batch and at the stop: a write to the page cache, no fsync, so the
- * driver is not held up by the disk. <b>Failure:</b> an I/O error is logged once and ends the log;
- * the pipeline goes on.
+ * flushes at the end of each batch, after each checkpoint and at the stop: a write to the page
+ * cache, no fsync, so the driver is not held up by the disk. <b>Failure:</b> an I/O error is logged
+ * once and ends the log; the pipeline goes on.
  */
 public final class EventLog implements StreamingListener {
 
@@ -75,6 +77,16 @@ public final class EventLog implements StreamingListener {
   @Override
   public void onBatchFailed(String pipeline, long batchTime, String error) {
     write(EventCodec.batchFailed(pipeline, batchTime, error), true);
+  }
+
+  @Override
+  public void onCheckpointCompleted(CheckpointInfo checkpoint) {
+    write(EventCodec.checkpointCompleted(checkpoint), true);
+  }
+
+  @Override
+  public void onReceiverError(ReceiverError error) {
+    write(EventCodec.receiverError(error), false); // flushed with the next batch
   }
 
   @Override

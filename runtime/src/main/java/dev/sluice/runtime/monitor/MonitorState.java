@@ -4,7 +4,9 @@ import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchInfo.InputRecords;
 import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
 import dev.sluice.runtime.metrics.BatchSubmitted;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,9 +16,11 @@ import java.util.Map;
 
 /**
  * What the monitoring UI shows, as a fold over a pipeline's listener events: the pipeline, the
- * active batches, the last {@code retained} finished batches in detail, and totals over every batch
- * since the start (older batches are only counted in them). A live pipeline feeds it as a listener;
- * a history replays an event log into it.
+ * active batches, the last {@code retained} finished batches in detail, totals over every batch
+ * since the start (older batches are only counted in them), the last {@value #RETAINED_CHECKPOINTS}
+ * state snapshots and the size of each stateful stage's state at the newest one, and each
+ * receiver's newest reported error. A live pipeline feeds it as a listener; a history replays an
+ * event log into it.
  *
  * <p><b>Threads:</b> the listener callbacks come from the driver thread (or the thread that replays
  * a log), one at a time; {@link #snapshot()} from any thread, such as the UI server's. Both hold
@@ -30,6 +34,9 @@ public final class MonitorState implements StreamingListener {
   /** How many finished batches the UI keeps in detail by default, as Spark's 1,000. */
   public static final int DEFAULT_RETAINED = 1000;
 
+  /** How many state snapshots the UI keeps: a few minutes of them at the default interval. */
+  public static final int RETAINED_CHECKPOINTS = 50;
+
   private final int retained;
   private PipelineInfo pipeline;
   private String status = "starting";
@@ -38,6 +45,9 @@ public final class MonitorState implements StreamingListener {
   private final ArrayDeque<BatchRecord> finished = new ArrayDeque<>();
   private final Totals totals = new Totals();
   private final Map<String, BatchSubmitted.InputBatch> lastInputs = new LinkedHashMap<>();
+  private final ArrayDeque<CheckpointInfo> checkpoints = new ArrayDeque<>();
+  private long checkpointsCompleted;
+  private final Map<String, ReceiverError> receiverErrors = new LinkedHashMap<>();
 
   /** A state keeping {@link #DEFAULT_RETAINED} finished batches. */
   public MonitorState() {
@@ -101,6 +111,20 @@ public final class MonitorState implements StreamingListener {
     stopped(stoppedBy == null ? null : String.valueOf(stoppedBy.getMessage()));
   }
 
+  @Override
+  public synchronized void onCheckpointCompleted(CheckpointInfo checkpoint) {
+    if (checkpoints.size() == RETAINED_CHECKPOINTS) {
+      checkpoints.removeFirst();
+    }
+    checkpoints.addLast(checkpoint);
+    checkpointsCompleted++;
+  }
+
+  @Override
+  public synchronized void onReceiverError(ReceiverError error) {
+    receiverErrors.put(error.input(), error);
+  }
+
   /** The pipeline stopped, failing with {@code error} or, if {@code null}, on request. */
   synchronized void stopped(String error) {
     status = error == null ? "stopped" : "failed";
@@ -116,7 +140,10 @@ public final class MonitorState implements StreamingListener {
         List.copyOf(active.values()),
         List.copyOf(finished),
         totals.copy(),
-        Map.copyOf(lastInputs));
+        Map.copyOf(lastInputs),
+        List.copyOf(checkpoints),
+        checkpointsCompleted,
+        Map.copyOf(receiverErrors));
   }
 
   private void finish(BatchRecord batch) {
@@ -136,6 +163,10 @@ public final class MonitorState implements StreamingListener {
    * @param finished the last retained finished batches, oldest first
    * @param totals counts over every batch since the start
    * @param lastInputs each input's part of the batch submitted last, by input name
+   * @param checkpoints the last {@value #RETAINED_CHECKPOINTS} state snapshots written, oldest
+   *     first
+   * @param checkpointsCompleted the state snapshots written since the start, retained or not
+   * @param receiverErrors the newest error each receiver reported, with its count, by input name
    */
   public record Snapshot(
       PipelineInfo pipeline,
@@ -144,7 +175,32 @@ public final class MonitorState implements StreamingListener {
       List<BatchRecord> active,
       List<BatchRecord> finished,
       Totals totals,
-      Map<String, BatchSubmitted.InputBatch> lastInputs) {
+      Map<String, BatchSubmitted.InputBatch> lastInputs,
+      List<CheckpointInfo> checkpoints,
+      long checkpointsCompleted,
+      Map<String, ReceiverError> receiverErrors) {
+
+    /** The newest state snapshot written, or {@code null} before the first. */
+    public CheckpointInfo lastCheckpoint() {
+      return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+    }
+
+    /**
+     * The size of stage {@code name}'s state as of the newest snapshot, or {@code null} if it has
+     * none (a stateless stage, or no snapshot yet): sizes are measured at snapshots, not live.
+     */
+    public CheckpointInfo.StageSize stateSize(String name) {
+      CheckpointInfo last = lastCheckpoint();
+      if (last == null) {
+        return null;
+      }
+      for (CheckpointInfo.StageSize size : last.stages()) {
+        if (size.stage().equals(name)) {
+          return size;
+        }
+      }
+      return null;
+    }
 
     /** The finished batch at {@code time}, else the active one, else {@code null}. */
     public BatchRecord batch(long time) {

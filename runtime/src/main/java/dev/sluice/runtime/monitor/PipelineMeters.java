@@ -5,7 +5,9 @@ import dev.sluice.runtime.metrics.BatchInfo.InputRecords;
 import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
 import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
 import dev.sluice.runtime.metrics.BatchSubmitted;
+import dev.sluice.runtime.metrics.CheckpointInfo;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.metrics.StreamingListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,13 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A pipeline's Micrometer meters, fed by its listener events. Every meter is tagged with the
- * pipeline's name, and with the input, output or segment it measures; never with a record or a key.
- * In Prometheus' format the names end in {@code _seconds} and {@code _total}; docs/monitoring.md
- * lists them all.
+ * pipeline's name, and with the input, output, segment or stateful stage it measures; never with a
+ * record or a key. In Prometheus' format the names end in {@code _seconds} and {@code _total};
+ * docs/monitoring.md lists them all.
  *
  * <p><b>Threads:</b> the callbacks run on the driver thread; the registry reads gauges and meters
  * from whichever thread scrapes it, through Micrometer's thread-safe meters and the atomics held
- * here. <b>Allocation:</b> meters are made at the start; per batch, lookups in small maps.
+ * here. <b>Allocation:</b> meters are made at the start, the state gauges of a stage at the first
+ * checkpoint that reports it; per batch, lookups in small maps.
  */
 public final class PipelineMeters implements StreamingListener {
 
@@ -41,9 +44,16 @@ public final class PipelineMeters implements StreamingListener {
   private final Map<String, Counter> recordsIn = new HashMap<>();
   private final Map<String, Counter> receiverBlocked = new HashMap<>();
   private final Map<String, AtomicLong> queuePeak = new HashMap<>();
+  private final Map<String, Counter> receiverErrors = new HashMap<>();
+  private final Map<String, Long> receiverErrorsCounted = new HashMap<>();
   private final Map<String, Counter> recordsOut = new HashMap<>();
   private final Map<String, Timer> outputTime = new HashMap<>();
   private final Map<String, Timer> segmentTime = new HashMap<>();
+  private Counter checkpoints;
+  private Timer checkpointCopy;
+  private Timer checkpointWrite;
+  private AtomicLong checkpointBytes; // registered at the first checkpoint: no size before it
+  private final Map<String, AtomicLong[]> stateSize = new HashMap<>(); // entries, bytes
 
   /** Meters registered on {@code registry} when the pipeline starts. */
   public PipelineMeters(MeterRegistry registry) {
@@ -109,6 +119,12 @@ public final class PipelineMeters implements StreamingListener {
                 .baseUnit("seconds")
                 .tags(tags)
                 .register(registry));
+        receiverErrors.put(
+            input.name(),
+            Counter.builder("sluice.receiver.errors")
+                .description("Errors a receiver reported and got over, such as refused connections")
+                .tags(tags)
+                .register(registry));
         AtomicLong peak = new AtomicLong();
         queuePeak.put(input.name(), peak);
         Gauge.builder("sluice.receiver.queue.peak", peak, AtomicLong::get)
@@ -138,6 +154,21 @@ public final class PipelineMeters implements StreamingListener {
               .tags(tags)
               .register(registry));
     }
+    checkpoints =
+        Counter.builder("sluice.checkpoints")
+            .description("State snapshots written to the checkpoint directory")
+            .tags(pipelineTags)
+            .register(registry);
+    checkpointCopy =
+        Timer.builder("sluice.checkpoint.copy")
+            .description("How long the driver took to copy the state, between two batches")
+            .tags(pipelineTags)
+            .register(registry);
+    checkpointWrite =
+        Timer.builder("sluice.checkpoint.write")
+            .description("How long the log's writer took to encode, write and force a snapshot")
+            .tags(pipelineTags)
+            .register(registry);
     for (PipelineInfo.Segment segment : pipeline.segments()) {
       segmentTime.put(
           segment.name(),
@@ -194,6 +225,59 @@ public final class PipelineMeters implements StreamingListener {
       pendingBatches.updateAndGet(pending -> Math.max(0, pending - 1));
       batchesFailed.increment();
     }
+  }
+
+  @Override
+  public void onReceiverError(ReceiverError error) {
+    Counter errors = receiverErrors.get(error.input());
+    if (errors != null) { // the event carries the running count: add what is new
+      long counted = receiverErrorsCounted.getOrDefault(error.input(), 0L);
+      errors.increment(error.errors() - counted);
+      receiverErrorsCounted.put(error.input(), error.errors());
+    }
+  }
+
+  @Override
+  public void onCheckpointCompleted(CheckpointInfo checkpoint) {
+    if (checkpoints == null) {
+      return; // added after the start: nothing registered
+    }
+    checkpoints.increment();
+    checkpointCopy.record(checkpoint.copyTime());
+    checkpointWrite.record(checkpoint.writeTime());
+    if (checkpointBytes == null) {
+      checkpointBytes = new AtomicLong();
+      Gauge.builder("sluice.checkpoint.bytes", checkpointBytes, AtomicLong::get)
+          .description("Size of the last state snapshot's file")
+          .tags(pipelineTags)
+          .baseUnit("bytes")
+          .register(registry);
+    }
+    checkpointBytes.set(checkpoint.bytes());
+    for (CheckpointInfo.StageSize stage : checkpoint.stages()) {
+      AtomicLong[] size = stateSize.computeIfAbsent(stage.stage(), this::stateGauges);
+      size[0].set(stage.entries());
+      size[1].set(stage.bytes());
+    }
+  }
+
+  /** The gauges of a stateful stage's state, as of the last checkpoint. */
+  private AtomicLong[] stateGauges(String stage) {
+    AtomicLong[] size = {new AtomicLong(), new AtomicLong()};
+    Tags tags = pipelineTags.and("stage", stage);
+    Gauge.builder("sluice.state.entries", size[0], AtomicLong::get)
+        .description(
+            "Entries of a stateful stage's state (keys, or a window's records), as of the "
+                + "last checkpoint")
+        .tags(tags)
+        .baseUnit("entries")
+        .register(registry);
+    Gauge.builder("sluice.state.bytes", size[1], AtomicLong::get)
+        .description("Encoded size of a stateful stage's state, as of the last checkpoint")
+        .tags(tags)
+        .baseUnit("bytes")
+        .register(registry);
+    return size;
   }
 
   private Timer timer(String name, String description, Duration max) {

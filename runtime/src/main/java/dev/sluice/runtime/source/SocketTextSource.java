@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@link SocketOptions#maxLineLength()} is skipped up to the next newline and reported with a WARN.
  * Connection trouble is logged without stack traces: the first failure as a WARN, further attempts
  * as DEBUG, and the next successful connect as an INFO, so an absent server costs one WARN line,
- * not one per attempt.
+ * not one per attempt. Each failed attempt and skipped line is also reported to the pipeline
+ * ({@link Receiver#reportError}), whose UI shows the input's last error and counts them.
  *
  * <p><b>Threads:</b> {@link #receive} runs on the runtime's receiving thread, once; {@link #stop()}
  * and {@link #close()} may be called from any thread, any number of times. <b>Progress:</b> {@code
@@ -91,6 +92,7 @@ final class SocketTextSource implements ReceiverSource<String> {
         failing = false;
         backoffMs = options.initialBackoff().toMillis();
       }
+      receiver.reportError(attempt.problem() + "; retrying in " + formatMillis(backoffMs), null);
       String message = "{}: {}; retrying in {}";
       if (failing) {
         log.debug(message, name, attempt.problem(), formatMillis(backoffMs));
@@ -152,12 +154,15 @@ final class SocketTextSource implements ReceiverSource<String> {
           new LineReader(
               new InputStreamReader(current.getInputStream(), StandardCharsets.UTF_8),
               options.maxLineLength(),
-              length ->
-                  log.warn(
-                      "{}: skipped a line of {} characters, longer than the maximum of {}",
-                      name,
-                      length,
-                      options.maxLineLength()));
+              length -> {
+                String skipped =
+                    "skipped a line of "
+                        + length
+                        + " characters, longer than the maximum of "
+                        + options.maxLineLength();
+                log.warn("{}: {}", name, skipped);
+                receiver.reportError(skipped, null);
+              });
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         receiver.store(line);
         if (receiver.isStopped()) {

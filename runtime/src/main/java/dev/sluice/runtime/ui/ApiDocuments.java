@@ -4,7 +4,10 @@ import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchInfo.OutputTime;
 import dev.sluice.runtime.metrics.BatchInfo.SegmentTime;
 import dev.sluice.runtime.metrics.BatchSubmitted.InputBatch;
+import dev.sluice.runtime.metrics.CheckpointInfo;
+import dev.sluice.runtime.metrics.CheckpointInfo.StageSize;
 import dev.sluice.runtime.metrics.PipelineInfo;
+import dev.sluice.runtime.metrics.ReceiverError;
 import dev.sluice.runtime.monitor.BatchRecord;
 import dev.sluice.runtime.monitor.MonitorState.Snapshot;
 import dev.sluice.runtime.monitor.MonitorState.Totals;
@@ -51,6 +54,7 @@ final class ApiDocuments {
             ? null
             : totals.processingNanos() / 1e6 / totals.completedBatches());
     doc.put("maxProcessingTimeMs", totals.maxProcessingNanos() / 1e6);
+    doc.put("checkpointsCompleted", state.checkpointsCompleted());
     List<String> inputs = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
     if (info != null) {
@@ -132,13 +136,37 @@ final class ApiDocuments {
       item.put("queueCapacity", input.queueCapacity());
       item.put("queuePeak", lastPart == null ? 0 : lastPart.queuePeak());
       item.put("receiverBlockedMs", state.totals().inputBlockedNanos(input.name()) / 1e6);
-      item.put("lastError", inputError(state, input.name()));
+      String failure = inputError(state, input.name());
+      ReceiverError reported = state.receiverErrors().get(input.name());
+      item.put("lastError", failure != null || reported == null ? failure : reported.message());
+      item.put("lastErrorTime", failure != null || reported == null ? null : reported.time());
+      item.put("errors", reported == null ? 0 : reported.errors());
       list.add(item);
     }
     return list;
   }
 
-  /** {@code /api/v1/stages}: the segments with their times, and the stage graph. */
+  /** {@code /api/v1/checkpoints}: the retained state snapshots, newest first. */
+  static List<Object> checkpoints(Snapshot state) {
+    List<Object> list = new ArrayList<>();
+    for (int i = state.checkpoints().size() - 1; i >= 0; i--) {
+      CheckpointInfo checkpoint = state.checkpoints().get(i);
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("batchTime", checkpoint.batchTime());
+      item.put("batchIndex", checkpoint.batchIndex());
+      item.put("copyMs", millis(checkpoint.copyTime()));
+      item.put("writeMs", millis(checkpoint.writeTime()));
+      item.put("bytes", checkpoint.bytes());
+      item.put("stages", stateSizes(checkpoint.stages()));
+      list.add(item);
+    }
+    return list;
+  }
+
+  /**
+   * {@code /api/v1/stages}: the segments with their times, the stage graph, and each stateful
+   * stage's state as of the last checkpoint.
+   */
   static Map<String, Object> stages(Snapshot state) {
     Map<String, Object> doc = new LinkedHashMap<>();
     PipelineInfo info = state.pipeline();
@@ -182,6 +210,11 @@ final class ApiDocuments {
         } else if (node.kind().equals("output")) {
           item.put("records", state.totals().outputRecords(node.name()));
         }
+        StageSize size = state.stateSize(node.name());
+        if (size != null) {
+          item.put("stateEntries", size.entries());
+          item.put("stateBytes", size.bytes());
+        }
         nodes.add(item);
       }
       for (StageGraph.Edge edge : graph.edges()) {
@@ -195,7 +228,22 @@ final class ApiDocuments {
     doc.put("segments", segments);
     doc.put("nodes", nodes);
     doc.put("edges", edges);
+    CheckpointInfo last = state.lastCheckpoint();
+    doc.put("stateAsOf", last == null ? null : last.batchTime());
+    doc.put("state", last == null ? List.of() : stateSizes(last.stages()));
     return doc;
+  }
+
+  private static List<Object> stateSizes(List<StageSize> sizes) {
+    List<Object> list = new ArrayList<>();
+    for (StageSize size : sizes) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("name", size.stage());
+      item.put("entries", size.entries());
+      item.put("bytes", size.bytes());
+      list.add(item);
+    }
+    return list;
   }
 
   private static Map<String, Object> summary(Snapshot state, BatchRecord batch) {

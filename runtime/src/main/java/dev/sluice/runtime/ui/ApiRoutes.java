@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Serves one pipeline's page, its static files and its JSON API, below a prefix ({@code /} live,
  * {@code /runs/<id>/} in a history): {@code index.html}, {@code static/*}, {@code api/v1/pipeline},
  * {@code api/v1/batches[?status=active|completed|failed]}, {@code api/v1/batches/<time>}, {@code
- * api/v1/inputs}, {@code api/v1/stages}.
+ * api/v1/inputs}, {@code api/v1/stages}, {@code api/v1/checkpoints}.
  *
  * <p><b>Threads:</b> the server's executor threads, concurrently; the state is read through
  * snapshots.
@@ -47,6 +47,8 @@ final class ApiRoutes {
               exchange, Json.write(ApiDocuments.batches(snapshot, query(exchange, "status"))));
       case "inputs" -> Responses.json(exchange, Json.write(ApiDocuments.inputs(snapshot)));
       case "stages" -> Responses.json(exchange, Json.write(ApiDocuments.stages(snapshot)));
+      case "checkpoints" ->
+          Responses.json(exchange, Json.write(ApiDocuments.checkpoints(snapshot)));
       default -> {
         if (endpoint.startsWith("batches/")) {
           batch(exchange, snapshot, endpoint.substring("batches/".length()));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.sluice.runtime.metrics.BatchInfo;
 import dev.sluice.runtime.metrics.BatchSubmitted;
+import dev.sluice.runtime.metrics.CheckpointInfo;
+import dev.sluice.runtime.metrics.CheckpointInfo.StageSize;
 import dev.sluice.runtime.metrics.PipelineInfo;
 import dev.sluice.runtime.monitor.BatchRecord.Status;
 import java.time.Duration;
@@ -60,6 +62,33 @@ class MonitorStateTest {
     assertEquals("boom in stage 'words'", snapshot.batch(1000).error());
     assertEquals("failed", snapshot.status());
     assertEquals(1, snapshot.totals().failedBatches());
+  }
+
+  @Test
+  void keepsTheLastCheckpointsAndTheStateSizesOfTheNewest() {
+    state.onPipelineStarted(pipeline());
+    assertNull(state.snapshot().lastCheckpoint());
+    assertNull(state.snapshot().stateSize("words"));
+    int written = MonitorState.RETAINED_CHECKPOINTS + 2;
+    for (int i = 0; i < written; i++) {
+      state.onCheckpointCompleted(
+          new CheckpointInfo(
+              "P",
+              i,
+              1000L * (i + 1),
+              Duration.ofMillis(1),
+              Duration.ofMillis(2),
+              100 + i,
+              List.of(new StageSize("words", i, 10L * i))));
+    }
+    MonitorState.Snapshot snapshot = state.snapshot();
+    assertEquals(MonitorState.RETAINED_CHECKPOINTS, snapshot.checkpoints().size());
+    assertEquals(2, snapshot.checkpoints().get(0).batchIndex(), "the oldest two were dropped");
+    assertEquals(written, snapshot.checkpointsCompleted());
+    assertEquals(1000L * written, snapshot.lastCheckpoint().batchTime());
+    assertEquals(
+        new StageSize("words", written - 1, 10L * (written - 1)), snapshot.stateSize("words"));
+    assertNull(snapshot.stateSize("lines"), "a stage without state");
   }
 
   private static PipelineInfo pipeline() {

@@ -3,19 +3,30 @@ package dev.sluice.runtime.source;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.sluice.api.Receiver;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A receiver that queues every stored record for the test thread to take. */
+/** A receiver that queues every stored record for the test thread to take, and keeps errors. */
 final class CollectingReceiver implements Receiver<String> {
 
   private final BlockingQueue<String> records = new LinkedBlockingQueue<>();
+
+  /** The messages of the errors reported, in order. */
+  final List<String> errors = new CopyOnWriteArrayList<>();
+
   private volatile boolean stopped;
 
   @Override
   public void store(String record) {
     records.add(record);
+  }
+
+  @Override
+  public void reportError(String message, Throwable cause) {
+    errors.add(cause == null ? message : message + ": " + cause);
   }
 
   @Override

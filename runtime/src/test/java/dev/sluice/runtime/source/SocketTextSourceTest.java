@@ -79,6 +79,10 @@ class SocketTextSourceTest {
                     + port
                     + ": skipped a line of 25 characters, longer than the maximum of 10"),
             log.infoAndAbove());
+        assertEquals(
+            List.of("skipped a line of 25 characters, longer than the maximum of 10"),
+            receiver.errors,
+            "reported before the next line was stored");
       }
     }
   }
@@ -129,6 +133,13 @@ class SocketTextSourceTest {
             "WARN " + name + ": connection refused; retrying in 10 ms",
             "INFO " + name + ": connected"),
         log.infoAndAbove().subList(0, 2));
+    assertEquals(
+        List.of(
+            "connection refused; retrying in 10 ms",
+            "connection refused; retrying in 20 ms",
+            "connection refused; retrying in 40 ms"),
+        receiver.errors.subList(0, 3),
+        "every attempt reported, not only the logged one");
     assertFalse(log.events().stream().anyMatch(RecordingLogger.Event::withThrowable));
   }
 

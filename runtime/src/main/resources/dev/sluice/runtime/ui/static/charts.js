@@ -28,6 +28,7 @@ const Charts = (() => {
   }
 
   function label(value, unit) {
+    if (unit === "B") return bytes(value);
     if (unit === "ms") {
       if (value >= 10000) return (value / 1000).toFixed(0) + " s";
       if (value >= 1000) return (value / 1000).toFixed(1) + " s";
@@ -38,12 +39,22 @@ const Charts = (() => {
     return value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1);
   }
 
+  // Bytes in binary units: 133 B, 1.5 KiB, 210 MiB.
+  function bytes(value) {
+    if (value < 1024) return value + " B";
+    const units = ["KiB", "MiB", "GiB", "TiB"];
+    let v = value / 1024, u = 0;
+    while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+    return (v >= 100 ? v.toFixed(0) : v.toFixed(1)) + " " + units[u];
+  }
+
   function clock(ms) {
     const d = new Date(ms);
     return [d.getHours(), d.getMinutes(), d.getSeconds()].map(n => String(n).padStart(2, "0")).join(":");
   }
 
-  // series: [{name, color, points: [[batchTime, value]]}], options: {unit, line: {value, color}, onClick(x)}
+  // series: [{name, color, points: [[batchTime, value]]}], options: {unit ("" for records/s, "ms", "B"),
+  // line: {value, color}, onClick(x)}
   function timeline(canvas, series, options) {
     const { ctx, width, height } = setup(canvas);
     const all = series.flatMap(s => s.points);
@@ -113,7 +124,7 @@ const Charts = (() => {
       if (!best || d < best.d) best = { d, x: p[0], rows: [] };
     }
     if (!best || best.d > 24) return null;
-    for (const s of chart.series) for (const p of s.points) if (p[0] === best.x) best.rows.push(s.name + ": " + label(p[1], chart.unit) + (chart.unit === "ms" ? "" : " records/s"));
+    for (const s of chart.series) for (const p of s.points) if (p[0] === best.x) best.rows.push(s.name + ": " + label(p[1], chart.unit) + (chart.unit === "" ? " records/s" : ""));
     return best;
   }
 
@@ -171,5 +182,5 @@ const Charts = (() => {
     }
   }
 
-  return { timeline, histogram, label, clock };
+  return { timeline, histogram, label, bytes, clock };
 })();

@@ -20,7 +20,9 @@ const Graph = (() => {
     if (!nodes.length) { svg.setAttribute("height", 20); return; }
     const byName = new Map(nodes.map(n => [n.name, n]));
     const sub = n => n.kind === "input" ? "input · " + (n.records ?? 0).toLocaleString("en-US") + " records"
-      : n.kind === "output" ? "output · " + (n.records ?? 0).toLocaleString("en-US") + " records" : "stage";
+      : n.kind === "output" ? "output · " + (n.records ?? 0).toLocaleString("en-US") + " records"
+      : n.stateEntries != null ? "state · " + n.stateEntries.toLocaleString("en-US") + " entries · " + Charts.bytes(n.stateBytes)
+      : "stage";
     const longest = Math.max(...nodes.map(n => Math.max(n.name.length * 7.6, sub(n).length * 6.2)));
     const nodeW = Math.max(110, longest + 24);
     const arrow = svg.id + "-arrow";
@@ -104,7 +106,8 @@ const Graph = (() => {
     });
     nodes.forEach(n => {
       const p = pos(n.name);
-      const g = el("g", { class: "node " + n.kind, "data-stage": n.name }, svg);
+      const g = el("g", { class: "node " + n.kind + (n.stateEntries != null ? " stateful" : ""), "data-stage": n.name }, svg);
+      if (n.stateEntries != null) el("title", {}, g).textContent = "state as of the last checkpoint, batch " + stages.stateAsOf;
       el("rect", { x: p.x, y: p.y, width: nodeW, height: NODE_H, rx: 6 }, g);
       const name = el("text", { x: p.x + 10, y: p.y + 17 }, g);
       name.textContent = n.name;

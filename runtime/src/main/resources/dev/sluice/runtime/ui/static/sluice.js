@@ -8,6 +8,10 @@ const $ = id => document.getElementById(id);
 function text(value) { return value == null ? "–" : String(value); }
 function ms(value) { return value == null ? "–" : Charts.label(value, "ms"); }
 function count(value) { return value == null ? "–" : Number(value).toLocaleString("en-US"); }
+function bytes(value) { return value == null ? "–" : Charts.bytes(value); }
+// A snapshot's copy takes microseconds: shown as such rather than as 0.0 ms.
+function fineMs(value) { return value != null && value > 0 && value < 1 ? (value * 1000).toFixed(0) + " µs" : ms(value); }
+function stateText(stage) { return stage.name + ": " + count(stage.entries) + " entries, " + bytes(stage.bytes); }
 function rate(value) { return value == null ? "–" : Charts.label(value, "") + " records/s"; }
 function when(time) {
   if (time == null) return "–";
@@ -119,6 +123,37 @@ function renderCharts(batches, p) {
   $("stats-note").textContent = "over the last " + done.length + " completed batches";
 }
 
+// The last state snapshots: a timeline of their copy and write times, and a table; hidden until the
+// first, since only a pipeline with a checkpoint directory and state takes them.
+function renderCheckpoints(checkpoints, p) {
+  const panel = $("checkpoints-panel");
+  panel.hidden = !checkpoints.length;
+  if (!checkpoints.length) return;
+  const shown = checkpoints.length < p.checkpointsCompleted ? ", the last " + checkpoints.length + " shown" : "";
+  $("checkpoints-count").textContent = "(" + count(p.checkpointsCompleted) + " written" + shown + ")";
+  const body = $("checkpoints").tBodies[0]; body.innerHTML = "";
+  checkpoints.forEach(c => {
+    const row = body.insertRow();
+    cell(row, link("#/batch/" + c.batchTime, batchLabel(c.batchTime)));
+    cell(row, String(c.batchIndex), "num"); cell(row, fineMs(c.copyMs), "num"); cell(row, fineMs(c.writeMs), "num");
+    cell(row, bytes(c.bytes), "num"); cell(row, c.stages.map(stateText).join(" · "));
+  });
+  const oldestFirst = [...checkpoints].reverse();
+  const writes = stat(oldestFirst.map(c => c.writeMs)), copies = stat(oldestFirst.map(c => c.copyMs));
+  $("checkpoint-text").textContent = "write: mean " + fineMs(writes.mean) + " · max " + fineMs(writes.max) +
+    "; copy: mean " + fineMs(copies.mean) + " · max " + fineMs(copies.max);
+  const open = time => { location.hash = "#/batch/" + time; };
+  Charts.timeline($("checkpoint-timeline"), [
+    { name: "copy", color: COLORS[1], points: oldestFirst.map(c => [c.batchTime, c.copyMs]) },
+    { name: "write", color: COLORS[0], points: oldestFirst.map(c => [c.batchTime, c.writeMs]) }],
+  { unit: "ms", onClick: open });
+  const sizes = oldestFirst.map(c => c.bytes);
+  $("checkpoint-size-text").textContent = "last " + bytes(sizes[sizes.length - 1]) + " · max " + bytes(Math.max(...sizes));
+  Charts.timeline($("checkpoint-size-timeline"), [
+    { name: "snapshot file", color: COLORS[3], points: oldestFirst.map(c => [c.batchTime, c.bytes]) }],
+  { unit: "B", onClick: open });
+}
+
 function outputOps(b) { return b.outputOpsSucceeded + " / " + b.outputOpsTotal; }
 
 function renderBatches(batches) {
@@ -160,7 +195,13 @@ function renderInputs(inputs) {
       cell(row, "no queue");
     }
     cell(row, ms(input.receiverBlockedMs), "num"); cell(row, count(input.records), "num");
-    cell(row, input.lastError || "", "error-cell");
+    const error = cell(row, input.lastError || "", "error-cell");
+    if (input.lastErrorTime != null) {
+      const at = document.createElement("div"); at.className = "error-time";
+      at.textContent = "at " + Charts.clock(input.lastErrorTime) + " (" + input.lastErrorTime + "), " +
+        count(input.errors) + (input.errors === 1 ? " error" : " errors") + " reported";
+      error.appendChild(at);
+    }
   });
 }
 
@@ -177,16 +218,19 @@ function renderSegments(stages) {
 let drawn = null;
 
 async function overview() {
-  const [p, batches, inputs, stages] = await Promise.all([
-    getJson("api/v1/pipeline"), getJson("api/v1/batches"), getJson("api/v1/inputs"), getJson("api/v1/stages")]);
-  const data = JSON.stringify([p, batches, inputs, stages, window.innerWidth]);
+  const [p, batches, inputs, stages, checkpoints] = await Promise.all([
+    getJson("api/v1/pipeline"), getJson("api/v1/batches"), getJson("api/v1/inputs"), getJson("api/v1/stages"),
+    getJson("api/v1/checkpoints")]);
+  const data = JSON.stringify([p, batches, inputs, stages, checkpoints, window.innerWidth]);
   if (data === drawn) return;
   drawn = data;
   renderHeader(p);
   Graph.draw($("graph-small"), stages);
   renderBatches(batches);
   renderInputs(inputs);
+  $("checkpoints-panel").hidden = !checkpoints.length; // before the charts: it moves the layout
   renderCharts(batches, p); // last: the tables settle the layout, and so the canvases' sizes
+  renderCheckpoints(checkpoints, p);
 }
 
 function escapeHtml(text) {
@@ -220,6 +264,16 @@ function renderCode(stages) {
   });
 }
 
+function renderState(stages) {
+  $("state-panel").hidden = !stages.state.length;
+  $("state-as-of").textContent = stages.stateAsOf == null ? "" : "as of the last checkpoint, batch " + batchLabel(stages.stateAsOf);
+  const body = $("state").tBodies[0]; body.innerHTML = "";
+  stages.state.forEach(s => {
+    const row = body.insertRow();
+    cell(row, s.name); cell(row, count(s.entries), "num"); cell(row, bytes(s.bytes), "num");
+  });
+}
+
 async function graphPage() {
   const [p, stages] = await Promise.all([getJson("api/v1/pipeline"), getJson("api/v1/stages")]);
   const data = JSON.stringify([p, stages, window.innerWidth]);
@@ -228,6 +282,7 @@ async function graphPage() {
   renderHeader(p);
   Graph.draw($("graph-large"), stages);
   renderSegments(stages);
+  renderState(stages);
   renderCode(stages);
 }
 

@@ -85,14 +85,9 @@ class KafkaSourceBrokerRestartTest {
                     + "127\\.0\\.0\\.1:\\d+: still waiting for \\[restart-0 \\[0, 3\\)\\] after \\d+"
                     + " ms; is the broker down\\?"),
         lines.toString());
-    assertTrue(
-        lines
-            .get(lines.size() - 1)
-            .matches(
-                "INFO "
-                    + name
-                    + "127\\.0\\.0\\.1:\\d+: the broker answers again after 1 empty batch"),
-        lines.toString());
+    // Whether the INFO line "the broker answers again after 1 empty batch" closes the log depends
+    // on whether the read's reconnection or the next plan meets the restarted broker first: a
+    // fresh-clone CI run saw only the read's WARNs, so the line is not asserted here.
     assertTrue(log.events().stream().noneMatch(RecordingLogger.Event::withThrowable));
     assertTrue(log.events().stream().allMatch(e -> e.level() != Level.ERROR));
   }

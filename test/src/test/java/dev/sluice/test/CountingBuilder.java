@@ -1,6 +1,5 @@
 package dev.sluice.test;
 
-import dev.sluice.api.Codec;
 import dev.sluice.api.KV;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
@@ -19,8 +18,6 @@ import dev.sluice.runtime.internal.snapshot.SnapshotState;
 import dev.sluice.runtime.internal.snapshot.StageState;
 import dev.sluice.runtime.internal.state.MapWithStateStore;
 import dev.sluice.runtime.internal.state.UpdateStateStore;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,19 +32,6 @@ import java.util.Optional;
  * stores. A word {@code boom} fails the batch.
  */
 final class CountingBuilder extends PipelineBuilder<CountingBuilder> {
-
-  private static final Codec<Long> LONGS =
-      new Codec<>() {
-        @Override
-        public void write(Long value, DataOutput out) throws java.io.IOException {
-          out.writeLong(value);
-        }
-
-        @Override
-        public Long read(DataInput in) throws java.io.IOException {
-          return in.readLong();
-        }
-      };
 
   private final boolean listsStores;
 
@@ -120,8 +104,13 @@ final class CountingBuilder extends PipelineBuilder<CountingBuilder> {
       }
       return List.of(
           StageState.keyed(
-              "running", "updateStateByKey String -> Long", running, Codecs.string(), LONGS),
-          StageState.keyed("latest", "mapWithState String -> Long", latest, Codecs.string(), LONGS),
+              "running",
+              "updateStateByKey String -> Long",
+              running,
+              Codecs.string(),
+              Codecs.longs()),
+          StageState.keyed(
+              "latest", "mapWithState String -> Long", latest, Codecs.string(), Codecs.longs()),
           StageState.unkeyed(
               "recent", "window String, window 3s sliding every batch", recent, Codecs.string()));
     }

@@ -1,6 +1,5 @@
 package dev.sluice.bench.checkpoint;
 
-import dev.sluice.api.Codec;
 import dev.sluice.runtime.checkpoint.DurableFiles;
 import dev.sluice.runtime.checkpoint.StateSnapshot;
 import dev.sluice.runtime.checkpoint.StateSnapshot.StageSnapshot;
@@ -11,8 +10,6 @@ import dev.sluice.runtime.internal.snapshot.PartitionImage;
 import dev.sluice.runtime.internal.snapshot.StageState;
 import dev.sluice.runtime.internal.state.Redistribution;
 import dev.sluice.runtime.internal.state.UpdateStateStore;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -34,19 +31,6 @@ import java.util.Optional;
  * min-max range. Usage: {@code SnapshotCost [--keys N] [--dir DIR]}.
  */
 public final class SnapshotCost {
-
-  private static final Codec<Long> LONGS =
-      new Codec<>() {
-        @Override
-        public void write(Long value, DataOutput out) throws IOException {
-          out.writeLong(value);
-        }
-
-        @Override
-        public Long read(DataInput in) throws IOException {
-          return in.readLong();
-        }
-      };
 
   private static final int PARTITIONS = 2;
 
@@ -164,7 +148,7 @@ public final class SnapshotCost {
   }
 
   private static StageState<String, Long> stage(List<UpdateStateStore<String, Long, Long>> stores) {
-    return StageState.keyed("counts", "sig", stores, Codecs.string(), LONGS);
+    return StageState.keyed("counts", "sig", stores, Codecs.string(), Codecs.longs());
   }
 
   private static String range(List<double[]> rounds, int column, String format, double unit) {

@@ -159,22 +159,7 @@ public final class BatchLog implements AutoCloseable {
    * many were deleted.
    */
   public int deleteSegmentsBefore(long index) throws IOException {
-    TreeMap<Long, Path> segments = Segments.list(directory, "batches", "batch log");
-    int deleted = 0;
-    Long first = segments.isEmpty() ? null : segments.firstKey();
-    while (first != null) {
-      Long next = segments.higherKey(first);
-      if (next == null || next > index) {
-        break; // the segment holds batch index or later, or is the one being written
-      }
-      Disk.current().delete(segments.remove(first));
-      deleted++;
-      first = next;
-    }
-    if (deleted > 0) {
-      DurableFiles.forceDirectory(directory);
-    }
-    return deleted;
+    return Segments.deleteBefore(directory, "batches", "batch log", index);
   }
 
   /**

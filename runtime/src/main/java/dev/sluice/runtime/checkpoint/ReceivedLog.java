@@ -139,21 +139,7 @@ public final class ReceivedLog<T> implements AutoCloseable {
    * written; returns how many. Any thread.
    */
   public int deleteSegmentsBefore(long record) throws IOException {
-    TreeMap<Long, Path> segments = Segments.list(directory, "records", "write-ahead log");
-    int deleted = 0;
-    for (Long first = segments.isEmpty() ? null : segments.firstKey(); first != null; ) {
-      Long next = segments.higherKey(first);
-      if (next == null || next > record) {
-        break;
-      }
-      Disk.current().delete(segments.get(first));
-      deleted++;
-      first = next;
-    }
-    if (deleted > 0) {
-      DurableFiles.forceDirectory(directory);
-    }
-    return deleted;
+    return Segments.deleteBefore(directory, "records", "write-ahead log", record);
   }
 
   /** Forces everything appended before this call to disk; any thread. */

@@ -106,4 +106,28 @@ final class Segments {
     DurableFiles.forceDirectory(directory);
     return segment;
   }
+
+  /**
+   * Deletes the segments of {@code prefix} that hold only entries numbered before {@code entry}
+   * (those whose successor starts at or before it), never the last one, which may be being written;
+   * forces the directory after a deletion. Returns how many were deleted.
+   */
+  static int deleteBefore(Path directory, String prefix, String logName, long entry)
+      throws IOException {
+    TreeMap<Long, Path> segments = list(directory, prefix, logName);
+    int deleted = 0;
+    for (Long first = segments.isEmpty() ? null : segments.firstKey(); first != null; ) {
+      Long next = segments.higherKey(first);
+      if (next == null || next > entry) {
+        break;
+      }
+      Disk.current().delete(segments.get(first));
+      deleted++;
+      first = next;
+    }
+    if (deleted > 0) {
+      DurableFiles.forceDirectory(directory);
+    }
+    return deleted;
+  }
 }

@@ -7,7 +7,6 @@ import dev.sluice.runtime.checkpoint.SnapshotFiles;
 import dev.sluice.runtime.checkpoint.StateSnapshot;
 import dev.sluice.runtime.metrics.CheckpointInfo;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -224,7 +223,7 @@ final class LogWriter implements Runnable {
     int i = 0;
     for (String input : writeAheadLogs.keySet()) {
       byte[] range = plan.planOf(input); // [from, to) of the batch's records
-      ends[i++] = range == null ? -1 : ByteBuffer.wrap(range).getLong(8);
+      ends[i++] = range == null ? -1 : ReceiverFeed.endOf(range);
     }
     logEnds.put(plan.index(), ends);
   }

@@ -165,14 +165,14 @@ final class ReceiverFeed extends InputFeed implements MessagePassingQueue.Consum
     if (wal == null) {
       return;
     }
-    long batched = 0;
-    if (lastPlan != null) {
-      ByteBuffer range = ByteBuffer.wrap(lastPlan);
-      range.getLong();
-      batched = range.getLong();
-    }
+    long batched = lastPlan == null ? 0 : endOf(lastPlan);
     openFrom = batched;
     open.addAll(wal.read(batched, wal.next()));
+  }
+
+  /** The number of the first record after the batch of {@code plan}: the end of its range. */
+  static long endOf(byte[] plan) {
+    return ByteBuffer.wrap(plan).getLong(Long.BYTES);
   }
 
   /** Whether the input's records can be read again after a crash: it has a write-ahead log. */

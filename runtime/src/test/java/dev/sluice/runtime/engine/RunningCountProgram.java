@@ -1,6 +1,5 @@
 package dev.sluice.runtime.engine;
 
-import dev.sluice.api.Codec;
 import dev.sluice.api.KV;
 import dev.sluice.api.Sink;
 import dev.sluice.api.Source;
@@ -14,9 +13,6 @@ import dev.sluice.runtime.internal.SegmentSlot;
 import dev.sluice.runtime.internal.TaskContext;
 import dev.sluice.runtime.internal.snapshot.StageState;
 import dev.sluice.runtime.internal.state.UpdateStateStore;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +24,6 @@ import java.util.Optional;
  * for snapshots as stage {@code running}, with {@code signature} (a test changes it).
  */
 public final class RunningCountProgram extends PipelineProgram {
-
-  static final Codec<Long> LONGS =
-      new Codec<>() {
-        @Override
-        public void write(Long value, DataOutput out) throws IOException {
-          out.writeLong(value);
-        }
-
-        @Override
-        public Long read(DataInput in) throws IOException {
-          return in.readLong();
-        }
-      };
 
   private final int partitions;
   private final String signature;
@@ -73,7 +56,7 @@ public final class RunningCountProgram extends PipelineProgram {
 
   @Override
   public List<StageState<?, ?>> stageStates() {
-    return List.of(StageState.keyed("running", signature, stores, Codecs.string(), LONGS));
+    return List.of(StageState.keyed("running", signature, stores, Codecs.string(), Codecs.longs()));
   }
 
   @Override

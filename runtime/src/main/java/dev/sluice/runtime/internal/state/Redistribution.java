@@ -37,11 +37,12 @@ public final class Redistribution {
         for (int i = 0, n = section.size(); i < n; i++) {
           K key = section.key(i);
           int to = keyed ? Partitioner.partition(key, partitions) : from % partitions;
-          PartitionImage<K, V> image = images.get(to);
-          sections
-              .get(to)
-              .computeIfAbsent(section.tag(), image::addSection)
-              .add(key, section.value(i), section.extra(i));
+          PartitionImage.Section<K, V> target = sections.get(to).get(section.tag());
+          if (target == null) {
+            target = images.get(to).addSection(section.tag());
+            sections.get(to).put(section.tag(), target);
+          }
+          target.add(key, section.value(i), section.extra(i));
         }
       }
     }

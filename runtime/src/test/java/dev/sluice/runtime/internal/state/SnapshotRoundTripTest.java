@@ -21,8 +21,6 @@ import dev.sluice.runtime.internal.window.ObjectInverseWindow;
 import dev.sluice.runtime.internal.window.ObjectWindowSlots;
 import dev.sluice.runtime.internal.window.RecordWindowSlots;
 import dev.sluice.runtime.internal.window.WindowSpec;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -43,19 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotRoundTripTest {
 
-  private static final Codec<Long> LONGS =
-      new Codec<>() {
-        @Override
-        public void write(Long value, DataOutput out) throws IOException {
-          out.writeLong(value);
-        }
-
-        @Override
-        public Long read(DataInput in) throws IOException {
-          return in.readLong();
-        }
-      };
-
   private static final int BATCHES = 14;
   private static final int ROUNDS = 40;
 
@@ -74,7 +59,7 @@ class SnapshotRoundTripTest {
   @Test
   void updateStateByKey() {
     check(
-        new Keyed<UpdateStateStore<String, Long, Long>, Long>(LONGS) {
+        new Keyed<UpdateStateStore<String, Long, Long>, Long>(Codecs.longs()) {
           @Override
           public UpdateStateStore<String, Long, Long> fresh() {
             return new UpdateStateStore<>(4);
@@ -112,7 +97,7 @@ class SnapshotRoundTripTest {
   @Test
   void mapWithStateWithTimeouts() {
     check(
-        new Keyed<MapWithStateStore<String, Long>, Long>(LONGS) {
+        new Keyed<MapWithStateStore<String, Long>, Long>(Codecs.longs()) {
           @Override
           public MapWithStateStore<String, Long> fresh() {
             return new MapWithStateStore<>(2500, 2, 4);
@@ -154,7 +139,7 @@ class SnapshotRoundTripTest {
   void reduceByKeyAndWindowWithLongs() {
     WindowSpec spec = new WindowSpec(4, 2);
     check(
-        new Keyed<LongWindowSlots<String>, Long>(LONGS) {
+        new Keyed<LongWindowSlots<String>, Long>(Codecs.longs()) {
           @Override
           public LongWindowSlots<String> fresh() {
             return new LongWindowSlots<>(spec, 4);
@@ -188,7 +173,7 @@ class SnapshotRoundTripTest {
   void reduceByKeyAndWindowWithObjects() {
     WindowSpec spec = new WindowSpec(3, 1);
     check(
-        new Keyed<ObjectWindowSlots<String, Long>, Long>(LONGS) {
+        new Keyed<ObjectWindowSlots<String, Long>, Long>(Codecs.longs()) {
           @Override
           public ObjectWindowSlots<String, Long> fresh() {
             return new ObjectWindowSlots<>(spec, 4);
@@ -219,7 +204,7 @@ class SnapshotRoundTripTest {
   void reduceByKeyAndWindowWithAnInverseAndAFilter() {
     WindowSpec spec = new WindowSpec(4, 2);
     check(
-        new Keyed<LongInverseWindow<String>, Long>(LONGS) {
+        new Keyed<LongInverseWindow<String>, Long>(Codecs.longs()) {
           @Override
           public LongInverseWindow<String> fresh() {
             return new LongInverseWindow<>(spec, Long::sum, (a, b) -> a - b, (k, v) -> v != 0, 4);
@@ -253,7 +238,7 @@ class SnapshotRoundTripTest {
   void reduceByKeyAndWindowWithAnInverseOverObjects() {
     WindowSpec spec = new WindowSpec(3, 1);
     check(
-        new Keyed<ObjectInverseWindow<String, Long>, Long>(LONGS) {
+        new Keyed<ObjectInverseWindow<String, Long>, Long>(Codecs.longs()) {
           @Override
           public ObjectInverseWindow<String, Long> fresh() {
             return new ObjectInverseWindow<>(spec, Long::sum, (a, b) -> a - b, null, 4);
@@ -286,7 +271,7 @@ class SnapshotRoundTripTest {
   void groupByKeyAndWindow() {
     WindowSpec spec = new WindowSpec(3, 2);
     check(
-        new Keyed<GroupWindowSlots<String, Long>, Long>(LONGS) {
+        new Keyed<GroupWindowSlots<String, Long>, Long>(Codecs.longs()) {
           @Override
           public GroupWindowSlots<String, Long> fresh() {
             return new GroupWindowSlots<>(spec, 4);
